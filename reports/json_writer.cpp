@@ -1,0 +1,64 @@
+#include "json_writer.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace swv {
+
+namespace {
+using json = nlohmann::ordered_json;
+
+// Cents are the precision of a budget; rounding keeps files stable and readable.
+double tidy(double x) {
+  if (!std::isfinite(x)) return 0.0;
+  return std::round(x * 1e6) / 1e6;
+}
+json arr(const std::vector<double>& v) {
+  json a = json::array();
+  for (double x : v) a.push_back(tidy(x));
+  return a;
+}
+}  // namespace
+
+std::string result_json(const Result& r) {
+  json j;
+  j["swvsim"] = r.engine_version;
+  j["scenario"] = {{"naam", r.scenario_name}, {"bestand", r.scenario_file}, {"sha256", r.scenario_sha256}};
+  json inputs = json::array();
+  for (const auto& f : r.inputs) inputs.push_back({{"rol", f.role}, {"bestand", f.path}, {"sha256", f.sha256}});
+  j["invoer"] = inputs;
+  j["sector"] = sector_name(r.sector);
+  j["simulatie"] = {{"modus", r.mode == Mode::Deterministic ? "deterministisch" : "montecarlo"},
+                    {"paden", r.paths},
+                    {"zaad", r.seed},
+                    {"threads", r.threads},
+                    {"seconden", std::round(r.seconds * 1000) / 1000}};
+  j["jaren"] = r.years;
+  json series = json::object();
+  for (const auto& s : r.series)
+    series[s.key] = {{"gemiddelde", arr(s.mean)}, {"p5", arr(s.p5)},   {"p25", arr(s.p25)},
+                     {"p50", arr(s.p50)},         {"p75", arr(s.p75)}, {"p95", arr(s.p95)}};
+  j["reeksen"] = series;
+  auto prob = [](const Probability& p) { return json{{"waarde", arr(p.value)}, {"standaardfout", arr(p.std_error)}}; };
+  j["kansen"] = {{"bovenmatig", prob(r.excessive)}, {"onder_ondergrens", prob(r.below_floor)}, {"negatief", prob(r.negative)}};
+  json lines = json::array();
+  for (const auto& l : r.lines) {
+    json o = {{"code", l.code}, {"naam", l.name}, {"kant", l.side == Side::Income ? "baten" : "lasten"}};
+    if (!l.group.empty()) o["groep"] = l.group;
+    o["begroot"] = arr(l.budget);
+    o["bedragen"] = arr(l.realised);
+    if (l.has_override) o["berekend_bedrag"] = arr(l.computed);
+    lines.push_back(o);
+  }
+  j["posten"] = lines;
+  j["verwachte_risicolast"] = arr(r.expected_risk_cost);
+  json fired = json::object();
+  for (const auto& [k, v] : r.policy_fired) fired[k] = arr(v);
+  j["beleid_actief"] = fired;
+  j["normen"] = {{"signaleringswaarde", {{"percentage", r.signal_percentage}, {"minimum", r.signal_minimum}}},
+                 {"percentielen", "Hyndman-Fan type 7"}};
+  j["waarschuwingen"] = r.warnings;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace swv

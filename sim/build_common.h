@@ -1,0 +1,23 @@
+#pragma once
+// Small helpers shared by the scenario and rules builders: typed reads from the merged tree and
+// the required-key check. Only for sim/'s loading code.
+#include <string>
+
+#include "diagnostics.h"
+#include "scenario.h"
+#include "schema.h"
+#include "toml_tree.h"
+
+namespace swv::detail {
+
+double num(const MNode* n, double def);
+int64_t integer(const MNode* n, int64_t def);
+std::string text(const MNode* n, const std::string& def = "");
+bool boolean(const MNode* n, bool def);
+
+// Reports every required key (schema) missing below `t`, recursing into sections and entries.
+void check_required(const MNode& t, FileKind kind, const std::string& spath, const std::string& file, Diagnostics& diags);
+
+Basis basis_of(const std::string& s);
+
+}  // namespace swv::detail

@@ -1,0 +1,49 @@
+#include "format_nl.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace swv {
+
+std::string num_nl(double x, int decimals) {
+  if (std::isnan(x)) return "n.v.t.";
+  if (std::isinf(x)) return x > 0 ? "∞" : "-∞";
+  double scale = std::pow(10.0, decimals);
+  double r = std::round(std::fabs(x) * scale) / scale;
+  bool neg = x < 0 && r != 0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, r);
+  std::string s(buf);
+  std::string whole = s.substr(0, s.find('.'));
+  std::string frac = decimals > 0 ? s.substr(s.find('.') + 1) : "";
+  std::string grouped;
+  int n = static_cast<int>(whole.size());
+  for (int i = 0; i < n; ++i) {
+    grouped += whole[i];
+    int left = n - 1 - i;
+    if (left > 0 && left % 3 == 0) grouped += '.';
+  }
+  std::string out = (neg ? "-" : "") + grouped;
+  if (decimals > 0) out += "," + frac;
+  return out;
+}
+
+std::string euro(double amount) { return "€ " + num_nl(amount, 0); }
+
+std::string pct(double fraction, int decimals) { return num_nl(fraction * 100.0, decimals) + "%"; }
+
+std::string num_plain(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
+std::string pct_plain(double fraction) {
+  double p = fraction * 100.0;
+  int decimals = p >= 10 ? 0 : p >= 1 ? 1 : 2;
+  return num_nl(p, decimals) + "%";
+}
+
+}  // namespace swv

@@ -1,0 +1,19 @@
+#pragma once
+// Dutch number formatting shared by messages and reports: money "€ 1.234.567", percentages
+// "3,5%", and plain numbers as a user writes them in TOML ("0.035") for error messages.
+#include <string>
+
+namespace swv {
+
+// "€ 1.234.567" (rounded to whole euros; negative "€ -1.234.567").
+std::string euro(double amount);
+// "1.234.567" with the given number of decimals and a decimal comma ("12.345,6").
+std::string num_nl(double x, int decimals = 0);
+// "3,5%" for 0.035 (decimals after the comma, trailing zeros kept).
+std::string pct(double fraction, int decimals = 1);
+// Shortest round-trip-ish text of a number as written in TOML ("0.035", "2450000", "nan").
+std::string num_plain(double x);
+// Like pct, with enough decimals to show small shares ("0,02%").
+std::string pct_plain(double fraction);
+
+}  // namespace swv

@@ -1,0 +1,110 @@
+#include "loader.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "validate.h"
+
+#ifndef SWVSIM_RULES_DIR
+#define SWVSIM_RULES_DIR "scenarios/regels"
+#endif
+
+namespace swv {
+
+namespace fs = std::filesystem;
+
+std::string default_rules_dir() {
+  if (const char* env = std::getenv("SWVSIM_REGELS"); env && *env) return env;
+  return SWVSIM_RULES_DIR;
+}
+
+namespace {
+
+constexpr int kMaxChain = 20;
+
+std::string canonical_or_same(const std::string& p) {
+  std::error_code ec;
+  auto c = fs::weakly_canonical(p, ec);
+  return ec ? p : c.string();
+}
+
+std::optional<Sector> sector_of(const toml::table& root) {
+  auto s = root["swv"]["sector"].value<std::string>();
+  if (s == "po") return Sector::Po;
+  if (s == "vo") return Sector::Vo;
+  return std::nullopt;
+}
+
+void check_schema_tag(const toml::table& root, const std::string& file, const char* expected, Diagnostics& diags) {
+  const toml::node* s = root.get("schema");
+  if (!s) {
+    diags.error({file, 1, 1, "schema"}, std::string("sleutel \"schema\" ontbreekt; zet bovenaan: schema = \"") + expected + "\"");
+    return;
+  }
+  if (s->value<std::string>() != std::string(expected))
+    diags.error(where_of(*s, "schema"), std::string("verwacht schema = \"") + expected + "\", gevonden " + found_text(*s));
+}
+
+}  // namespace
+
+LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
+  LoadResult result;
+  Diagnostics& diags = result.diags;
+
+  // 1. The chain of files, most derived first.
+  std::vector<ParsedFile> chain;
+  std::vector<std::string> seen;
+  std::string cur = path;
+  while (true) {
+    std::string canon = canonical_or_same(cur);
+    if (auto it = std::find(seen.begin(), seen.end(), canon); it != seen.end()) {
+      std::string ring;
+      for (const auto& f : chain) ring += f.path + " → ";
+      diags.error({chain.back().path, 0, 0, "basis"}, "de basis-keten is een kring: " + ring + cur);
+      break;
+    }
+    if (static_cast<int>(chain.size()) >= kMaxChain) {
+      diags.error({chain.back().path, 0, 0, "basis"}, "de basis-keten is langer dan " + std::to_string(kMaxChain) + " bestanden");
+      break;
+    }
+    seen.push_back(canon);
+    ParsedFile f = parse_toml_file(cur, diags);
+    if (!f.root) break;
+    chain.push_back(f);
+    const toml::node* basis = f.root->get("basis");
+    if (!basis) break;
+    auto b = basis->value<std::string>();
+    if (!b || b->empty()) break;  // reported by the per-file check
+    cur = (fs::path(cur).parent_path() / *b).lexically_normal().string();
+  }
+  if (chain.empty()) return result;
+
+  // 2. Each file on its own.
+  std::optional<Sector> sector;
+  for (const auto& f : chain)
+    if (!sector) sector = sector_of(*f.root);
+  for (const auto& f : chain) {
+    check_schema_tag(*f.root, f.path, "swvsim/1", diags);
+    validate_file(*f.root, FileKind::Scenario, sector, f.root->contains("basis"), diags);
+  }
+  if (diags.has_errors()) return result;
+
+  // 3. Merge, base first; warn about a variant that changes nothing.
+  MNode tree = tree_of(*chain.back().root, FileKind::Scenario);
+  for (int i = static_cast<int>(chain.size()) - 2; i >= 0; --i) {
+    MNode before = tree;
+    merge_into(tree, tree_of(*chain[i].root, FileKind::Scenario), FileKind::Scenario, diags);
+    if (same_tree(tree, before))
+      diags.warning({chain[i].path, 0, 0, ""}, "deze variant verandert niets aan zijn basis (" + chain[i + 1].path + ")");
+  }
+  if (diags.has_errors()) return result;
+
+  // 4. Resolve.
+  Scenario sc;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->path);
+  build_scenario(tree, options.rules_dir.empty() ? default_rules_dir() : options.rules_dir, sc, diags);
+  if (!diags.has_errors()) result.scenario = std::move(sc);
+  return result;
+}
+
+}  // namespace swv

@@ -1,0 +1,35 @@
+#pragma once
+// Loading a scenario: read the file and its chain of bases, check each file against the schema,
+// merge the variants, read the funding rules, and resolve everything into a Scenario. Every error
+// of every file is collected; the scenario is returned only when there are none.
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+#include "scenario.h"
+#include "toml_tree.h"
+
+namespace swv {
+
+struct LoadOptions {
+  std::string rules_dir;  // built-in rules ("po-2025"); empty = default_rules_dir()
+};
+
+struct LoadResult {
+  std::optional<Scenario> scenario;  // set iff !diags.has_errors()
+  Diagnostics diags;                 // errors and warnings, in file order
+};
+
+LoadResult load_scenario(const std::string& path, const LoadOptions& options = {});
+
+// $SWVSIM_REGELS, else the project's scenarios/regels (compiled in).
+std::string default_rules_dir();
+
+// Internal steps, exposed for tests.
+void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& out, Diagnostics& diags);
+void load_rules(const std::string& path, Sector sector, Rules& out, Diagnostics& diags);
+// Value (number, per-year table or distribution) from a validated node.
+Value value_of(const MNode& node);
+YearTable year_table_of(const toml::node& node);
+
+}  // namespace swv

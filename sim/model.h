@@ -1,0 +1,251 @@
+#pragma once
+// The path model: one path through the planperiode, year by year (DOMAIN.md section 8). A pure
+// function of (Scenario, Draws) that reports each year to a Sink. Deterministic mode feeds it
+// expected values (DeterministicDraws); Monte-Carlo mode feeds it random draws. No I/O, no
+// allocation per year, no lookups by name.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+#include "scenario.h"
+
+namespace swv {
+
+// Everything one year of one path produces (besides the per-line amounts).
+struct YearRecord {
+  int year = 0;
+  double equity = 0;       // eigen vermogen 31-12
+  double signal = 0;       // signaleringswaarde
+  double floor = 0;        // ondergrens
+  double income = 0;       // totale baten
+  double reductions = 0;   // kortingen
+  double costs = 0;        // totale lasten
+  double result = 0;       // saldo
+  double regular = 0, sbo = 0, so = 0, pro = 0;  // counts at the teldatum of this year
+  double risk_costs = 0, risk_lost_income = 0;
+  double skim = 0;          // OCW withholding landing in this year (ocw_afroming)
+  double spend_down = 0;    // extra cost of the bestedingsplan in this year (afbouw)
+  double generic_cut = 0;   // net generic cut (ocw_korting) in this year
+  double generic_cut_compensation = 0;
+  bool cut_active = false;  // bezuiniging applied in this year
+  bool cap_binding = false; // DUO deduction cap bit in this year
+  double cap_factor = 1.0;
+};
+
+// Per-line amounts of one year: begroot (budgeted), realised, and for override lines the amount
+// the engine computed from the rules (NaN for other lines).
+struct LineAmounts {
+  std::vector<double> budget, realised, computed;
+  explicit LineAmounts(size_t n = 0) : budget(n), realised(n), computed(n) {}
+};
+
+// Year-independent helpers of the model, precomputed once per scenario.
+class Model {
+ public:
+  explicit Model(const Scenario& sc);
+  const Scenario& scenario() const { return sc_; }
+
+  // Rules amount of year `year` (nominal), extrapolated past the table's last year with index
+  // factors `F` (F[k][yi] for index k and year index yi) of this path.
+  double rules_amount(const YearTable& t, int year, IndexKind ix, const std::vector<std::array<double, 4>>& F) const;
+  // Mean yearly rate of an index in `year` (used before the planperiode).
+  double mean_index_rate(IndexKind ix, int year) const;
+
+  template <class Draws, class Sink>
+  void run_path(Draws& dr, Sink& sink) const;
+
+ private:
+  const Scenario& sc_;
+};
+
+// ---------------------------------------------------------------------------------------------
+template <class Draws, class Sink>
+void Model::run_path(Draws& dr, Sink& sink) const {
+  const Scenario& sc = sc_;
+  const Start& st = sc.start;
+  const Flows& fl = sc.flows;
+  const Policy& pol = sc.policy;
+  const size_t nl = sc.lines.size();
+  const bool vo = sc.sector == Sector::Vo;
+
+  double regular = st.regular, sbo = st.sbo, pro = st.pro;
+  std::array<double, 3> so = st.so;
+  double intake = sc.demography.intake, shock = 0.0;  // instroom_{Y-1}, e_{Y-1}
+  double equity = st.equity;
+  std::vector<std::array<double, 4>>& F = dr.index_factors();  // [yi][bekostiging, loon, prijs, geen]
+  LineAmounts& amt = dr.line_amounts();
+
+  double carry_skim = 0, carry_spend = 0;
+  bool carry_cut = false;
+
+  for (int yi = 0; yi < sc.years(); ++yi) {
+    const int Y = sc.first_year + yi;
+    YearRecord rec;
+    rec.year = Y;
+
+    // Indices: F_Y = prod_{k=first+1..Y} (1 + i_k); 1 in eerste_jaar.
+    if (yi == 0) {
+      F[0] = {1, 1, 1, 1};
+    } else {
+      std::array<double, 3> r = dr.index_rates(Y);  // bekostiging, loon, prijs
+      for (int k = 0; k < 3; ++k) F[yi][k] = F[yi - 1][k] * (1 + r[k]);
+      F[yi][3] = 1;
+    }
+
+    // Counts at the teldatum of Y-1 fund year Y.
+    const double so_total = so[0] + so[1] + so[2];
+    const double lwoo = vo ? dr.value(st.lwoo_share, Y) * regular : 0.0;
+    auto count = [&](Basis b) {
+      switch (b) {
+        case Basis::Regular: return regular;
+        case Basis::Sbo: return sbo;
+        case Basis::So: return so_total;
+        case Basis::Pro: return pro;
+        case Basis::Lwoo: return lwoo;
+        case Basis::Total: return vo ? regular + pro : regular + sbo;
+      }
+      return 0.0;
+    };
+    const Rules& ru = sc.rules;
+    auto computed_amount = [&](const Line& l) {
+      double a = 0;
+      switch (l.computed) {
+        case Computed::Support:
+          for (const auto& c : ru.support) a += rules_amount(c.amount, Y, l.index, F) * c.factor * count(c.basis);
+          break;
+        case Computed::DeductSo:
+          for (int c = 0; c < 3; ++c) a += rules_amount(ru.deduct_so[c], Y, l.index, F) * so[c];
+          break;
+        case Computed::DeductSbo:
+          a = rules_amount(ru.deduct_sbo, Y, l.index, F) * std::max(0.0, sbo - ru.sbo_threshold * (regular + sbo));
+          break;
+        case Computed::DeductLwooPro: a = rules_amount(ru.deduct_lwoo_pro, Y, l.index, F) * (lwoo + pro); break;
+      }
+      return a;
+    };
+
+    // Budget lines.
+    rec.cut_active = carry_cut;
+    const double cut_share = carry_cut ? dr.value(pol.cut_share, Y) : 0.0;
+    double support = 0, deductions = 0;
+    bool has_support = false;
+    for (size_t i = 0; i < nl; ++i) {
+      const Line& l = sc.lines[i];
+      const double f = F[yi][static_cast<int>(l.index)];
+      double budget = 0;
+      amt.computed[i] = std::nan("");
+      switch (l.kind) {
+        case LineKind::Amount: budget = dr.value(l.amount, Y) * f; break;
+        case LineKind::PerPupil: budget = dr.value(l.per_pupil, Y) * count(l.basis) * f; break;
+        case LineKind::Computed:
+          if (l.has_override) {
+            budget = dr.value(l.amount, Y) * f;
+            amt.computed[i] = computed_amount(l);
+          } else {
+            budget = computed_amount(l);
+          }
+          break;
+      }
+      if (carry_cut && l.side == Side::Cost && l.group_id == pol.cut_group) budget *= 1 - cut_share;
+      double realised = budget * dr.value(l.realisation, Y) * dr.line_shock(i, Y);
+      amt.budget[i] = budget;
+      amt.realised[i] = realised;
+      if (l.kind == LineKind::Computed) {
+        if (l.computed == Computed::Support) support += realised, has_support = true;
+        else deductions += realised;
+      }
+    }
+    // Cap: DUO pays nothing below zero; deductions above the support income are charged to the
+    // schools of the region. All deduction lines scale by the same factor.
+    if (has_support && deductions > support) {
+      rec.cap_binding = true;
+      rec.cap_factor = deductions > 0 ? support / deductions : 1.0;
+      for (size_t i = 0; i < nl; ++i) {
+        const Line& l = sc.lines[i];
+        if (l.kind == LineKind::Computed && l.computed != Computed::Support) amt.realised[i] *= rec.cap_factor;
+      }
+    }
+    for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.income : rec.costs) += amt.realised[i];
+
+    // Risks.
+    for (size_t r = 0; r < sc.risks.size(); ++r) {
+      const Risk& rk = sc.risks[r];
+      if (!rk.active(Y)) continue;
+      double impact = dr.risk(r, Y);
+      (rk.lost_income ? rec.risk_lost_income : rec.risk_costs) += impact;
+    }
+
+    // Generic cut (ocw_korting) in its year, compensated up to the signaleringswaarde.
+    if (pol.generic_cut && Y == pol.generic_cut_year) {
+      double cut = pol.generic_cut_per_pupil * count(Basis::Total);
+      double signal_before = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
+      double comp = std::min(cut, std::max(0.0, signal_before - (equity - cut)));
+      rec.generic_cut = cut - comp;
+      rec.generic_cut_compensation = comp;
+    }
+
+    // Totals (section 12).
+    rec.skim = carry_skim;
+    rec.spend_down = carry_spend;
+    rec.reductions = rec.risk_lost_income + rec.skim + rec.generic_cut;
+    rec.costs += rec.risk_costs + rec.spend_down;
+    rec.result = rec.income - rec.reductions - rec.costs;
+    equity += rec.result;
+    rec.equity = equity;
+    rec.signal = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
+    rec.floor = dr.value(sc.floor, Y);
+
+    // Management rules at the end of Y, effects in Y+1 (section 11).
+    const double excess = std::max(0.0, equity - rec.signal);
+    carry_skim = (pol.skim && Y >= pol.skim_from) ? dr.value(pol.skim_share, Y) * excess : 0.0;
+    carry_spend = pol.spend_down ? dr.value(pol.spend_share, Y) * std::max(0.0, excess - carry_skim) : 0.0;
+    carry_cut = pol.cut && equity < rec.floor;
+
+    // Flows: counts at the teldatum of Y-1 move to the teldatum of Y (competing risks).
+    {
+      const double eff = dr.value(fl.effectiveness, Y);
+      auto applied = [&](const YearTable& t) { return 1 - eff * (1 - t.at(Y)); };
+      const double fs = applied(fl.factor_sbo), fso = applied(fl.factor_so), fp = applied(fl.factor_pro);
+      // regular -> sbo, so laag/midden/hoog, pro, out
+      std::array<double, 6> rr = {dr.rate(fl.refer_sbo, Y) * fs, dr.rate(fl.refer_so[0], Y) * fso,
+                                  dr.rate(fl.refer_so[1], Y) * fso, dr.rate(fl.refer_so[2], Y) * fso,
+                                  dr.rate(fl.refer_pro, Y) * fp,     dr.rate(fl.out_regular, Y)};
+      std::array<double, 6> mr{};
+      dr.moves(0, regular, rr.data(), 6, mr.data());
+      // sbo -> so laag/midden/hoog, regular, out
+      std::array<double, 5> rs = {dr.rate(fl.sbo_to_so[0], Y), dr.rate(fl.sbo_to_so[1], Y), dr.rate(fl.sbo_to_so[2], Y),
+                                  dr.rate(fl.return_sbo, Y), dr.rate(fl.out_sbo, Y)};
+      std::array<double, 5> ms{};
+      dr.moves(1, sbo, rs.data(), 5, ms.data());
+      // so[c] -> regular, out
+      std::array<double, 2> ro = {dr.rate(fl.return_so, Y), dr.rate(fl.out_so, Y)};
+      std::array<std::array<double, 2>, 3> mo{};
+      for (int c = 0; c < 3; ++c) dr.moves(2 + c, so[c], ro.data(), 2, mo[c].data());
+      // pro -> out
+      std::array<double, 1> rp = {dr.rate(fl.out_pro, Y)};
+      std::array<double, 1> mp{};
+      dr.moves(5, pro, rp.data(), 1, mp.data());
+
+      // Intake: instroom_Y = max(0, instroom_{Y-1} (1 + groei_Y + e_Y)), e_Y = rho e_{Y-1} + sigma z_Y.
+      shock = dr.value(sc.demography.persistence, Y) * shock + dr.value(sc.demography.sigma, Y) * dr.demography_z(Y);
+      intake = std::max(0.0, intake * (1 + dr.value(sc.demography.growth, Y) + shock));
+      const double added = dr.round_intake(intake, Y);
+
+      const double out_reg = mr[0] + mr[1] + mr[2] + mr[3] + mr[4] + mr[5];
+      const double out_sbo = ms[0] + ms[1] + ms[2] + ms[3] + ms[4];
+      regular += -out_reg + ms[3] + mo[0][0] + mo[1][0] + mo[2][0] + added;
+      sbo += mr[0] - out_sbo;
+      for (int c = 0; c < 3; ++c) so[c] += mr[1 + c] + ms[c] - mo[c][0] - mo[c][1];
+      pro += mr[4] - mp[0];
+    }
+    rec.regular = regular;
+    rec.sbo = sbo;
+    rec.so = so[0] + so[1] + so[2];
+    rec.pro = pro;
+
+    sink.year(yi, rec, amt);
+  }
+}
+
+}  // namespace swv

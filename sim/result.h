@@ -1,0 +1,74 @@
+#pragma once
+// The result of a run: plain data, exactly what resultaat.json and the reports show. Statistics
+// are computed in sim/; writers only format.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "scenario.h"
+
+namespace swv {
+
+// Per-year statistics of one series (reeks). Percentiles: Hyndman-Fan type 7.
+struct Series {
+  std::string key;  // contract name, e.g. "eigen_vermogen"
+  std::vector<double> mean, p5, p25, p50, p75, p95;
+};
+
+// A per-year probability with its Monte-Carlo standard error (kans).
+struct Probability {
+  std::vector<double> value, std_error;
+};
+
+struct LineResult {  // post
+  std::string code, name, group;
+  Side side = Side::Cost;
+  bool has_override = false;
+  std::vector<double> budget;    // begroot (mean over paths)
+  std::vector<double> realised;  // bedragen: after realisation, shocks and cap (mean)
+  std::vector<double> computed;  // override lines: the engine's computed amount (mean); else empty
+};
+
+struct InputFile {
+  std::string role;  // "scenario", "basis", "regels"
+  std::string path, sha256;
+};
+
+struct Result {
+  std::string engine_version;
+  std::string scenario_name, scenario_description, scenario_file, scenario_sha256;
+  std::vector<InputFile> inputs;
+  Sector sector = Sector::Po;
+  Mode mode = Mode::Deterministic;
+  int64_t paths = 1;
+  uint64_t seed = 0;
+  int threads = 1;
+  double seconds = 0;
+
+  std::vector<int> years;
+  std::vector<Series> series;
+  Probability excessive, below_floor, negative;  // bovenmatig, onder_ondergrens, negatief
+  std::vector<LineResult> lines;
+  std::vector<double> expected_risk_cost;  // verwachte_risicolast
+  // Share of paths per year in which each policy rule fired: ocw_afroming, afbouw, bezuiniging,
+  // ocw_korting, cap.
+  std::vector<std::pair<std::string, std::vector<double>>> policy_fired;
+  double signal_percentage = 0.035, signal_minimum = 250'000;
+  std::vector<std::string> warnings;
+
+  const Series* find(const std::string& key) const {
+    for (const auto& s : series)
+      if (s.key == key) return &s;
+    return nullptr;
+  }
+};
+
+// The series keys of the contract, in output order.
+inline const std::vector<std::string>& series_keys() {
+  static const std::vector<std::string> keys = {
+      "eigen_vermogen", "signaleringswaarde", "totale_baten",       "kortingen",       "totale_lasten", "saldo",
+      "ratio_ev_baten", "leerlingen_regulier", "leerlingen_sbo",     "leerlingen_so",   "leerlingen_pro", "ondergrens"};
+  return keys;
+}
+
+}  // namespace swv

@@ -1,0 +1,78 @@
+// Reading a funding rules file (regels, scenario-format section 9).
+#include "build_common.h"
+#include "loader.h"
+#include "validate.h"
+
+namespace swv {
+
+using namespace detail;
+
+YearTable year_table_of(const toml::node& node) {
+  YearTable t;
+  if (node.is_number()) return YearTable::fixed(node.value<double>().value_or(0));
+  if (const auto* tab = node.as_table())
+    for (const auto& [k, v] : *tab) t.points.emplace_back(std::stoi(std::string(k.str())), v.value<double>().value_or(0));
+  std::sort(t.points.begin(), t.points.end());
+  return t;
+}
+
+namespace {
+YearTable table_at(const MNode& root, std::string_view path) {
+  const MNode* n = root.find(path);
+  return n && n->node ? year_table_of(*n->node) : YearTable::fixed(0);
+}
+}  // namespace
+
+void load_rules(const std::string& path, Sector sector, Rules& out, Diagnostics& diags) {
+  ParsedFile f = parse_toml_file(path, diags);
+  if (!f.root) return;
+  int before = diags.error_count();
+  const toml::node* s = f.root->get("schema");
+  if (!s)
+    diags.error({path, 1, 1, "schema"}, "sleutel \"schema\" ontbreekt; zet bovenaan: schema = \"swvsim-regels/1\"");
+  else if (s->value<std::string>() != std::string("swvsim-regels/1"))
+    diags.error(where_of(*s, "schema"), "verwacht schema = \"swvsim-regels/1\", gevonden " + found_text(*s));
+  validate_file(*f.root, FileKind::Rules, sector, false, diags);
+  MNode root = tree_of(*f.root, FileKind::Rules);
+  check_required(root, FileKind::Rules, "", path, diags);
+  if (diags.error_count() > before) return;
+
+  out.file = path;
+  out.sector = text(root.child("sector")) == "vo" ? Sector::Vo : Sector::Po;
+  if (out.sector != sector) {
+    diags.error(root.child("sector")->where(), std::string("deze regels zijn voor sector ") + sector_name(out.sector) +
+                                                   ", het scenario is " + sector_name(sector));
+    return;
+  }
+  out.name = text(root.child("naam"));
+  out.source = text(root.child("bron"));
+  const MNode* support = root.child("ondersteuning");
+  for (const auto& [name, comp] : support->children) {
+    Rules::Component c;
+    c.name = name;
+    c.amount = year_table_of(*comp.child("normbedrag")->node);
+    c.basis = basis_of(text(comp.child("grondslag")));
+    c.factor = num(comp.child("factor"), 1.0);
+    out.support.push_back(std::move(c));
+  }
+  if (out.support.empty())
+    diags.error(support->where(), "[ondersteuning] heeft geen componenten; geef bijv. [ondersteuning.zwaar]");
+  if (root.find("afdracht.so")) {
+    out.has_deduct_so = true;
+    out.deduct_so = {table_at(root, "afdracht.so.laag"), table_at(root, "afdracht.so.midden"), table_at(root, "afdracht.so.hoog")};
+  }
+  if (root.find("afdracht.sbo")) {
+    out.has_deduct_sbo = true;
+    out.deduct_sbo = table_at(root, "afdracht.sbo.bedrag");
+    out.sbo_threshold = num(root.find("afdracht.sbo.drempel"), 0.0);
+  }
+  if (root.find("afdracht.lwoo_pro")) {
+    out.has_deduct_lwoo_pro = true;
+    out.deduct_lwoo_pro = table_at(root, "afdracht.lwoo_pro.bedrag");
+  }
+  out.wage_share = num(root.find("indexatie.loon_aandeel"), 0.8915);
+  out.signal_percentage = num(root.find("signaleringswaarde.percentage"), 0.035);
+  out.signal_minimum = num(root.find("signaleringswaarde.minimum"), 250'000.0);
+}
+
+}  // namespace swv

@@ -1,0 +1,146 @@
+#pragma once
+// The resolved scenario: every key of the contract (docs/scenario-formaat.md) checked, merged and
+// turned into numbers, year tables and distributions. Immutable after loading; names are resolved
+// to indices so the model never looks anything up by string.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "schema.h"
+#include "value.h"
+
+namespace swv {
+
+// Pupil states (leerlingen). SO categories laag/midden/hoog are 0/1/2.
+enum class Basis { Regular, Sbo, So, Pro, Lwoo, Total };  // grondslag
+enum class IndexKind { Funding, Wage, Price, None };     // bekostiging, loon, prijs, geen
+enum class Side { Income, Cost };                          // baten, lasten
+enum class LineKind { Amount, PerPupil, Computed };        // bedrag, per_leerling, berekend
+enum class Computed { Support, DeductSo, DeductSbo, DeductLwooPro };  // ondersteuning, afdracht_*
+enum class Mode { MonteCarlo, Deterministic };
+
+// Funding rules file (regels, section 9). Amounts are nominal per calendar year.
+struct Rules {
+  std::string file;
+  std::string name;    // naam (optional)
+  std::string source;  // bron (optional)
+  Sector sector = Sector::Po;
+  struct Component {
+    std::string name;  // licht, zwaar, regionaal, lwoo_pro, ...
+    YearTable amount;  // normbedrag
+    Basis basis = Basis::Regular;
+    double factor = 1.0;
+  };
+  std::vector<Component> support;       // ondersteuning
+  bool has_deduct_so = false;
+  std::array<YearTable, 3> deduct_so;   // afdracht.so laag/midden/hoog
+  bool has_deduct_sbo = false;
+  YearTable deduct_sbo;                 // afdracht.sbo.bedrag
+  double sbo_threshold = 0.0;           // afdracht.sbo.drempel
+  bool has_deduct_lwoo_pro = false;
+  YearTable deduct_lwoo_pro;            // afdracht.lwoo_pro.bedrag
+  double wage_share = 0.8915;           // indexatie.loon_aandeel
+  double signal_percentage = 0.035;     // signaleringswaarde.percentage
+  double signal_minimum = 250'000.0;    // signaleringswaarde.minimum
+};
+
+struct Start {
+  double equity = 0;  // eigen_vermogen on 31-12 of eerste_jaar - 1
+  double regular = 0, sbo = 0, pro = 0;
+  std::array<double, 3> so{};  // laag, midden, hoog
+  Value lwoo_share = Value::fixed(0);  // lwoo_aandeel
+};
+
+struct Demography {
+  double intake = 0;  // instroom in eerste_jaar - 1 (defaulted when not given)
+  bool intake_given = false;
+  Value growth = Value::fixed(0), sigma = Value::fixed(0), persistence = Value::fixed(0.5);
+};
+
+struct Flows {
+  Value refer_sbo = Value::fixed(0), refer_pro = Value::fixed(0);   // verwijzing.sbo / .pro
+  std::array<Value, 3> refer_so{Value::fixed(0), Value::fixed(0), Value::fixed(0)};
+  std::array<Value, 3> sbo_to_so{Value::fixed(0), Value::fixed(0), Value::fixed(0)};  // doorstroom.sbo_so
+  Value return_sbo = Value::fixed(0), return_so = Value::fixed(0);  // terugplaatsing
+  Value out_regular = Value::fixed(0), out_sbo = Value::fixed(0), out_so = Value::fixed(0), out_pro = Value::fixed(0);
+  YearTable factor_sbo = YearTable::fixed(1), factor_so = YearTable::fixed(1), factor_pro = YearTable::fixed(1);
+  Value effectiveness = Value::fixed(1);  // effectiviteit
+};
+
+struct Indexation {
+  Value funding = Value::fixed(0), wage = Value::fixed(0), price = Value::fixed(0);
+  bool funding_given = false;  // else funding = loon_aandeel × loon + (1 − loon_aandeel) × prijs
+  std::array<std::array<double, 3>, 3> correlation{{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};  // bekostiging, loon, prijs
+};
+
+struct Line {  // post
+  std::string code, name, group;
+  Where where;
+  Side side = Side::Cost;
+  LineKind kind = LineKind::Amount;
+  Computed computed = Computed::Support;
+  bool has_override = false;  // berekend with bedrag: the given amount is used
+  Value amount = Value::fixed(0);     // bedrag
+  Value per_pupil = Value::fixed(0);  // per_leerling
+  Basis basis = Basis::Regular;       // grondslag
+  IndexKind index = IndexKind::Price;
+  Value realisation = Value::fixed(1);
+  double shock_sd = 0;  // onzekerheid
+  bool shock_per_year = false;
+  int group_id = -1;  // index into Scenario::groups
+};
+
+struct Risk {  // risico
+  std::string code, name;
+  Where where;
+  Value probability = Value::fixed(0);  // kans
+  Value impact = Value::fixed(0);
+  std::vector<int> years;  // empty = every year
+  bool lost_income = false;  // kant = "baten"
+  bool active(int year) const {
+    return years.empty() || std::find(years.begin(), years.end(), year) != years.end();
+  }
+};
+
+struct Policy {  // beleid, applied in this order at the end of each year
+  bool skim = false;  // ocw_afroming
+  int skim_from = 0;
+  Value skim_share = Value::fixed(0);
+  bool spend_down = false;  // afbouw
+  Value spend_share = Value::fixed(0);
+  bool cut = false;  // bezuiniging
+  Value cut_share = Value::fixed(0);
+  int cut_group = -1;
+  bool generic_cut = false;  // ocw_korting
+  int generic_cut_year = 0;
+  double generic_cut_per_pupil = 0;
+};
+
+struct Scenario {
+  std::string name, description;
+  std::vector<std::string> files;  // the chain, base first; the last is the file given
+  Sector sector = Sector::Po;
+  int first_year = 0, last_year = 0;
+  int years() const { return last_year - first_year + 1; }
+
+  Start start;
+  Demography demography;
+  Flows flows;
+  Indexation index;
+  std::vector<Line> lines;
+  std::vector<std::string> groups;
+  std::vector<Risk> risks;
+  Policy policy;
+  double signal_percentage = 0.035, signal_minimum = 250'000;  // normen (or rules)
+  Value floor = Value::fixed(0);  // ondergrens
+
+  Mode mode = Mode::MonteCarlo;
+  int64_t paths = 10'000;
+  uint64_t seed = 1;
+
+  Rules rules;
+};
+
+}  // namespace swv

@@ -1,0 +1,69 @@
+#pragma once
+// The schema tables: every key a scenario file or a rules file may hold, its form, range, sector
+// and meaning. The loader validates against these tables and `swvsim sleutels` prints them as the
+// key reference in docs/sleutels.md (a test checks the two agree), so docs cannot drift.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace swv {
+
+enum class Form {
+  Text,           // "..."
+  Integer,        // whole number (years, paths, seed)
+  Number,         // number only
+  Table,          // number or per-year table (no distribution)
+  Value,          // number, per-year table or distribution (section 1)
+  Bool,           // true/false
+  Enum,           // one of `choices`
+  YearList,       // [2025, 2026]
+  Matrix,         // [[1.0, 0.5], [0.5, 1.0]]
+  Section,        // a table of further keys
+  ArrayOfTables,  // [[post]], [[risico]]
+};
+
+enum class KeyRange { Any, NonNegative, Rate, RateBelowOne, Count, Year, Positive };
+
+enum class SectorOnly { Both, Po, Vo };
+
+// sector of an SWV: primary (po) or secondary (vo)
+enum class Sector { Po, Vo };
+inline const char* sector_name(Sector s) { return s == Sector::Po ? "po" : "vo"; }
+inline bool sector_allows(SectorOnly only, Sector s) {
+  return only == SectorOnly::Both || (only == SectorOnly::Po) == (s == Sector::Po);
+}
+
+struct KeyInfo {
+  std::string_view path;     // "post[].bedrag", "ondersteuning.*.normbedrag"
+  Form form;
+  KeyRange range;
+  SectorOnly sector;
+  bool required;             // required in the merged scenario (when its parent exists)
+  std::string_view choices;  // Enum: "regulier,sbo:po,pro:vo" (":po"/":vo" = sector only)
+  std::string_view doc;      // one line, Dutch
+};
+
+enum class FileKind { Scenario, Rules };
+
+const std::vector<KeyInfo>& schema(FileKind kind);
+// Entry for `path` ("*" entries match any component name), or nullptr.
+const KeyInfo* find_key(FileKind kind, std::string_view path);
+// True when `path` matches `pattern` component-wise ("*" matches one component).
+bool path_matches(std::string_view pattern, std::string_view path);
+// Names of the keys directly below `parent` (for suggestions), any sector.
+std::vector<std::string> child_names(FileKind kind, std::string_view parent);
+
+struct Choice {
+  std::string name;
+  SectorOnly sector;
+};
+std::vector<Choice> parse_choices(std::string_view choices);
+
+const char* form_text(Form f);      // Dutch description of the form, for docs and messages
+const char* range_text(KeyRange r);  // Dutch description of the range, "" for Any
+const char* sector_text(SectorOnly s);
+
+// The key reference (Markdown) generated from the tables.
+std::string schema_markdown();
+
+}  // namespace swv

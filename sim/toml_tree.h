@@ -1,0 +1,59 @@
+#pragma once
+// Reading TOML files and merging a variant chain into one tree, without losing where each value
+// was written (toml++ drops source positions on copy, so the merged tree points into the parsed
+// files instead of copying them).
+#include <toml++/toml.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.h"
+#include "schema.h"
+
+namespace swv {
+
+struct ParsedFile {
+  std::string path;  // as resolved (relative paths kept readable)
+  std::shared_ptr<toml::table> root;
+};
+
+// Reads and parses one file; on failure (missing, a directory, unreadable, empty, invalid UTF-8,
+// TOML syntax) adds an error and returns a file with a null root.
+ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags);
+
+// Position of a node in its file, with a key path for messages.
+Where where_of(const toml::node& node, std::string key);
+
+// A node of the merged tree.
+struct MNode {
+  enum class Kind { Leaf, Table, Array };
+  Kind kind = Kind::Leaf;
+  const toml::node* node = nullptr;  // leaf value; for tables the table of the newest file
+  std::string key;                   // display key path ("post[3.1].bedrag")
+  std::vector<std::pair<std::string, MNode>> children;  // Table
+  std::vector<MNode> items;                             // Array (each a Table)
+
+  const MNode* child(std::string_view name) const;
+  // Dotted path below this node ("leerlingen.so.laag"); nullptr when absent.
+  const MNode* find(std::string_view dotted) const;
+  Where where() const { return node ? where_of(*node, key) : Where{{}, 0, 0, key}; }
+};
+
+// Mirror of one file's root table, typed by the schema (Sections and arrays of tables become
+// Table/Array nodes, everything else a Leaf).
+MNode tree_of(const toml::table& root, FileKind kind);
+
+// Merges `over` (a variant) onto `base` following scenario-format section 2: sections merge
+// key by key, values and plain arrays replace, [[post]]/[[risico]] merge by code with
+// `vervang`/`verwijder`. Errors (unknown code to remove or replace) go to diags.
+void merge_into(MNode& base, const MNode& over, FileKind kind, Diagnostics& diags);
+
+// Structural equality of two merged trees (values compared, positions ignored).
+bool same_tree(const MNode& a, const MNode& b);
+
+// Display text of a node's TOML type ("tekst", "getal", "tabel", ...), for "gevonden ..." messages.
+std::string found_text(const toml::node& node);
+
+}  // namespace swv

@@ -1,0 +1,288 @@
+#include "validate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "format_nl.h"
+#include "toml_tree.h"
+
+namespace swv {
+
+std::vector<std::string> dist_params(std::string_view v) {
+  if (v == "normaal" || v == "lognormaal" || v == "beta") return {"gemiddelde", "sd"};
+  if (v == "uniform") return {"min", "max"};
+  if (v == "driehoek" || v == "pert") return {"min", "modus", "max"};
+  if (v == "vast") return {"waarde"};
+  return {};
+}
+
+std::vector<std::string> dist_names() {
+  return {"normaal", "lognormaal", "uniform", "driehoek", "pert", "beta", "vast"};
+}
+
+namespace {
+
+struct Ctx {
+  FileKind kind;
+  std::optional<Sector> sector;
+  bool is_variant;
+  Diagnostics& diags;
+};
+
+std::string join(const std::string& a, std::string_view b) {
+  return a.empty() ? std::string(b) : a + "." + std::string(b);
+}
+
+bool is_year_key(std::string_view k) {
+  return k.size() == 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Range check of one number; returns false (and reports) when out of range.
+bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags) {
+  if (!std::isfinite(x)) {
+    diags.error(w, "verwacht een eindig getal, gevonden " + num_plain(x));
+    return false;
+  }
+  if (std::fabs(x) > kMaxMagnitude) {
+    diags.error(w, "getal " + num_plain(x) + " is onredelijk groot (ten hoogste 1e13)");
+    return false;
+  }
+  bool ok = true;
+  switch (r) {
+    case KeyRange::Any: break;
+    case KeyRange::NonNegative: ok = x >= 0; break;
+    case KeyRange::Rate: ok = x >= 0 && x <= 1; break;
+    case KeyRange::RateBelowOne: ok = x >= 0 && x < 1; break;
+    case KeyRange::Count: ok = x >= 0 && x == std::floor(x); break;
+    case KeyRange::Year: ok = x >= kMinYear && x <= kMaxYear && x == std::floor(x); break;
+    case KeyRange::Positive: ok = x >= 1; break;
+  }
+  if (!ok) diags.error(w, "moet " + std::string(range_text(r)) + " zijn, gevonden " + num_plain(x));
+  return ok;
+}
+
+void check_year_table(const toml::table& t, KeyRange r, const std::string& key, Ctx& c) {
+  if (t.empty()) {
+    c.diags.error(where_of(t, key), "lege jaartabel; geef ten minste één jaar, bijv. { 2025 = 0.01 }");
+    return;
+  }
+  for (const auto& [k, v] : t) {
+    std::string name(k.str());
+    std::string ykey = key + "." + name;
+    if (!is_year_key(name)) {
+      c.diags.error(where_of(v, ykey), "sleutel \"" + name + "\" van een jaartabel moet een jaartal van 4 cijfers zijn");
+      continue;
+    }
+    int year = std::stoi(name);
+    if (year < kMinYear || year > kMaxYear) {
+      c.diags.error(where_of(v, ykey), "jaartal " + name + " ligt buiten " + std::to_string(kMinYear) + "–" + std::to_string(kMaxYear));
+      continue;
+    }
+    if (!v.is_number()) {
+      c.diags.error(where_of(v, ykey), "verwacht een getal, gevonden " + found_text(v));
+      continue;
+    }
+    check_number(v.value<double>().value_or(0), r, where_of(v, ykey), c.diags);
+  }
+}
+
+// Number or per-year table. `allow_dist` adds distributions (form Value).
+void check_quantity(const toml::node& n, KeyRange r, bool allow_dist, const std::string& key, Ctx& c) {
+  if (n.is_number()) {
+    check_number(n.value<double>().value_or(0), r, where_of(n, key), c.diags);
+    return;
+  }
+  const char* expected = allow_dist ? "verwacht een getal, een jaartabel of een verdeling" : "verwacht een getal of een jaartabel";
+  if (!n.is_table()) {
+    c.diags.error(where_of(n, key), std::string(expected) + ", gevonden " + found_text(n));
+    return;
+  }
+  const auto& t = *n.as_table();
+  bool has_verdeling = t.contains("verdeling");
+  bool all_years = !t.empty() && std::all_of(t.begin(), t.end(), [](const auto& kv) { return is_year_key(kv.first.str()); });
+  if (!has_verdeling) {
+    if (all_years || t.empty()) return check_year_table(t, r, key, c);
+    bool looks_like_dist = t.contains("gemiddelde") || t.contains("min") || t.contains("sd") || t.contains("waarde");
+    c.diags.error(where_of(n, key), std::string(expected) +
+                                        (looks_like_dist && allow_dist ? "; een verdeling heeft de sleutel \"verdeling\" (bijv. verdeling = \"normaal\")"
+                                                                       : "; een jaartabel heeft jaartallen als sleutels"));
+    return;
+  }
+  if (!allow_dist) {
+    c.diags.error(where_of(n, key), "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekerheid hoort in het scenario)");
+    return;
+  }
+  const toml::node& vn = *t.get("verdeling");
+  auto name = vn.value<std::string>();
+  if (!name) {
+    c.diags.error(where_of(vn, key + ".verdeling"), "verwacht de naam van een verdeling (tekst), gevonden " + found_text(vn));
+    return;
+  }
+  auto params = dist_params(*name);
+  if (params.empty()) {
+    c.diags.error(where_of(vn, key + ".verdeling"),
+                  "onbekende verdeling \"" + *name + "\"" + did_you_mean(*name, dist_names()) +
+                      "; kies uit normaal, lognormaal, uniform, driehoek, pert, beta, vast");
+    return;
+  }
+  std::vector<std::string> allowed = params;
+  allowed.push_back("verdeling");
+  allowed.push_back("per_jaar");
+  for (const auto& [k, v] : t) {
+    std::string pname(k.str());
+    std::string pkey = key + "." + pname;
+    if (std::find(allowed.begin(), allowed.end(), pname) == allowed.end()) {
+      c.diags.error(where_of(v, pkey), "onbekende parameter \"" + pname + "\" voor verdeling \"" + *name + "\"" +
+                                           did_you_mean(pname, allowed) + "; verwacht: " + [&] {
+                                             std::string s;
+                                             for (const auto& p : params) s += (s.empty() ? "" : ", ") + p;
+                                             return s;
+                                           }());
+      continue;
+    }
+    if (pname == "verdeling") continue;
+    if (pname == "per_jaar") {
+      if (!v.is_boolean()) c.diags.error(where_of(v, pkey), "verwacht true of false, gevonden " + found_text(v));
+      continue;
+    }
+    if (v.is_table() && v.as_table()->contains("verdeling")) {
+      c.diags.error(where_of(v, pkey), "een parameter van een verdeling is een getal of jaartabel, geen verdeling");
+      continue;
+    }
+    // Ranges of parameters are checked per year after merging (they depend on each other).
+    check_quantity(v, KeyRange::Any, false, pkey, c);
+  }
+  for (const auto& p : params)
+    if (!t.contains(p))
+      c.diags.error(where_of(n, key), "verdeling \"" + *name + "\" mist de parameter \"" + p + "\"");
+}
+
+void check_table(const toml::table& t, const std::string& spath, const std::string& kpath, Ctx& c);
+
+void check_node(const toml::node& n, const KeyInfo& info, const std::string& spath, const std::string& key, Ctx& c) {
+  Where w = where_of(n, key);
+  switch (info.form) {
+    case Form::Text:
+      if (!n.is_string()) c.diags.error(w, "verwacht tekst tussen aanhalingstekens, gevonden " + found_text(n));
+      else if (n.as_string()->get().size() > kMaxTextLength)
+        c.diags.error(w, "tekst is te lang (" + std::to_string(n.as_string()->get().size()) + " tekens; ten hoogste " +
+                             std::to_string(kMaxTextLength) + ")");
+      break;
+    case Form::Integer:
+      if (!n.is_integer()) c.diags.error(w, "verwacht een geheel getal, gevonden " + found_text(n));
+      else check_number(static_cast<double>(n.value<int64_t>().value_or(0)), info.range, w, c.diags);
+      break;
+    case Form::Number:
+      if (!n.is_number()) c.diags.error(w, "verwacht een getal, gevonden " + found_text(n));
+      else check_number(n.value<double>().value_or(0), info.range, w, c.diags);
+      break;
+    case Form::Table: check_quantity(n, info.range, false, key, c); break;
+    case Form::Value: check_quantity(n, info.range, true, key, c); break;
+    case Form::Bool:
+      if (!n.is_boolean()) c.diags.error(w, "verwacht true of false, gevonden " + found_text(n));
+      break;
+    case Form::Enum: {
+      auto choices = parse_choices(info.choices);
+      std::vector<std::string> names;
+      for (const auto& ch : choices) names.push_back(ch.name);
+      std::string all;
+      for (const auto& nm : names) all += (all.empty() ? "\"" : ", \"") + nm + "\"";
+      auto s = n.value<std::string>();
+      if (!s) {
+        c.diags.error(w, "verwacht een van " + all + ", gevonden " + found_text(n));
+        break;
+      }
+      auto it = std::find_if(choices.begin(), choices.end(), [&](const Choice& ch) { return ch.name == *s; });
+      if (it == choices.end()) {
+        c.diags.error(w, "onbekende waarde \"" + *s + "\"" + did_you_mean(*s, names) + "; kies uit " + all);
+      } else if (c.sector && !sector_allows(it->sector, *c.sector)) {
+        c.diags.error(w, "\"" + *s + "\" hoort bij sector " + sector_text(it->sector) + ", dit is een " +
+                             sector_name(*c.sector) + "-scenario");
+      }
+      break;
+    }
+    case Form::YearList: {
+      if (!n.is_array()) {
+        c.diags.error(w, "verwacht een lijst van jaren, bijv. [2025, 2026], gevonden " + found_text(n));
+        break;
+      }
+      if (n.as_array()->empty()) c.diags.error(w, "lege lijst van jaren; laat de sleutel weg voor alle jaren");
+      for (const auto& e : *n.as_array()) {
+        if (!e.is_integer()) c.diags.error(where_of(e, key), "verwacht een jaartal, gevonden " + found_text(e));
+        else check_number(static_cast<double>(e.value<int64_t>().value_or(0)), KeyRange::Year, where_of(e, key), c.diags);
+      }
+      break;
+    }
+    case Form::Matrix: {
+      bool ok = n.is_array();
+      if (ok)
+        for (const auto& row : *n.as_array()) {
+          if (!row.is_array()) { ok = false; break; }
+          for (const auto& x : *row.as_array()) {
+            if (!x.is_number()) { ok = false; break; }
+            double v = x.value<double>().value_or(0);
+            if (!std::isfinite(v) || v < -1 || v > 1) {
+              c.diags.error(where_of(x, key), "een correlatie ligt tussen −1 en 1, gevonden " + num_plain(v));
+            }
+          }
+        }
+      if (!ok) c.diags.error(w, "verwacht een matrix als [[1.0, 0.5], [0.5, 1.0]], gevonden " + found_text(n));
+      break;
+    }
+    case Form::Section:
+      if (!n.is_table()) c.diags.error(w, "verwacht een tabel (sectie), gevonden " + found_text(n));
+      else check_table(*n.as_table(), spath, key, c);
+      break;
+    case Form::ArrayOfTables: {
+      if (!n.is_array_of_tables()) {
+        c.diags.error(w, "verwacht een lijst van tabellen, geschreven als [[" + std::string(info.path) + "]], gevonden " + found_text(n));
+        break;
+      }
+      const auto& arr = *n.as_array();
+      for (size_t i = 0; i < arr.size(); ++i) {
+        const auto& e = *arr[i].as_table();
+        auto code = e["code"].value<std::string>();
+        std::string ekey = key + "[" + (code ? *code : "#" + std::to_string(i + 1)) + "]";
+        if (!e.contains("code"))
+          c.diags.error(where_of(arr[i], ekey), "elke " + std::string(info.path) + " heeft een code nodig (\"code = ...\")");
+        check_table(e, spath + "[]", ekey, c);
+        bool remove = e["verwijder"].value<bool>().value_or(false), replace = e["vervang"].value<bool>().value_or(false);
+        if ((remove || replace) && !c.is_variant)
+          c.diags.error(where_of(arr[i], ekey), std::string(remove ? "verwijder" : "vervang") +
+                                                    " = true kan alleen in een variant (een bestand met basis = ...)");
+        if (remove && replace) c.diags.error(where_of(arr[i], ekey), "vervang en verwijder tegelijk: kies er één");
+      }
+      break;
+    }
+  }
+}
+
+void check_table(const toml::table& t, const std::string& spath, const std::string& kpath, Ctx& c) {
+  for (const auto& [k, v] : t) {
+    std::string name(k.str());
+    std::string cpath = spath.empty() ? name : spath + "." + name;
+    std::string key = join(kpath, name);
+    const KeyInfo* info = find_key(c.kind, cpath);
+    if (!info) {
+      std::string where_txt = spath.empty() ? "" : " in [" + spath + "]";
+      c.diags.error(where_of(v, key), "onbekende sleutel \"" + name + "\"" + where_txt + did_you_mean(name, child_names(c.kind, spath)));
+      continue;
+    }
+    if (c.sector && !sector_allows(info->sector, *c.sector)) {
+      c.diags.error(where_of(v, key), "sleutel \"" + name + "\" hoort bij sector " + sector_text(info->sector) + ", dit is een " +
+                                          sector_name(*c.sector) + "-scenario");
+      continue;
+    }
+    check_node(v, *info, cpath, key, c);
+  }
+}
+
+}  // namespace
+
+void validate_file(const toml::table& root, FileKind kind, std::optional<Sector> sector, bool is_variant, Diagnostics& diags) {
+  Ctx c{kind, sector, is_variant, diags};
+  check_table(root, "", "", c);
+}
+
+}  // namespace swv

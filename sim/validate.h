@@ -1,0 +1,29 @@
+#pragma once
+// Per-file validation against the schema (scenario-format section 2: "each file is checked on
+// its own before merging", so an error names the file where the mistake is).
+#include <toml++/toml.h>
+
+#include <optional>
+
+#include "diagnostics.h"
+#include "schema.h"
+
+namespace swv {
+
+// Checks unknown keys (with the nearest valid name), keys and choices of the other sector (when
+// the sector is known), value forms (number, per-year table, distribution), number ranges,
+// distribution parameters by name, and `vervang`/`verwijder` only in variants.
+void validate_file(const toml::table& root, FileKind kind, std::optional<Sector> sector, bool is_variant,
+                   Diagnostics& diags);
+
+// The parameter names of a verdeling ("normaal" -> gemiddelde, sd), empty if unknown.
+std::vector<std::string> dist_params(std::string_view verdeling);
+// All verdeling names.
+std::vector<std::string> dist_names();
+
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2200;
+constexpr double kMaxMagnitude = 1e13;  // larger than any SWV amount or count, by far
+constexpr size_t kMaxTextLength = 1000;
+
+}  // namespace swv

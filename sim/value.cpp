@@ -1,0 +1,248 @@
+#include "value.h"
+
+#include <algorithm>
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/special_functions/erf.hpp>
+#include <cmath>
+
+#include "format_nl.h"
+
+namespace swv {
+
+double YearTable::at(int year) const {
+  if (points.empty()) return constant;
+  if (year < points.front().first) return before_first ? *before_first : points.front().second;
+  double v = points.front().second;
+  for (const auto& [y, x] : points) {
+    if (y > year) break;
+    v = x;
+  }
+  return v;
+}
+
+const char* dist_name(Dist d) {
+  switch (d) {
+    case Dist::Fixed: return "vast";
+    case Dist::Normal: return "normaal";
+    case Dist::LogNormal: return "lognormaal";
+    case Dist::Uniform: return "uniform";
+    case Dist::Triangle: return "driehoek";
+    case Dist::Pert: return "pert";
+    case Dist::Beta: return "beta";
+  }
+  return "?";
+}
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+double normal_quantile(double u) {
+  return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u);
+}
+
+namespace {
+
+struct BetaShape {
+  double a, b;
+};
+
+// Method of moments for beta(gemiddelde, sd) on [0,1].
+BetaShape beta_shape(double m, double sd) {
+  double k = m * (1 - m) / (sd * sd) - 1;
+  return {m * k, (1 - m) * k};
+}
+
+// PERT(min, modus, max) is min + (max-min) * Beta(a, b) with the classic lambda = 4.
+BetaShape pert_shape(double lo, double mode, double hi) {
+  double w = hi - lo;
+  return {1 + 4 * (mode - lo) / w, 1 + 4 * (hi - mode) / w};
+}
+
+double triangle_quantile(double lo, double mode, double hi, double u) {
+  if (hi <= lo) return lo;
+  double fc = (mode - lo) / (hi - lo);
+  if (u < fc) return lo + std::sqrt(u * (hi - lo) * (mode - lo));
+  return hi - std::sqrt((1 - u) * (hi - lo) * (hi - mode));
+}
+
+double triangle_cdf(double lo, double mode, double hi, double x) {
+  if (x <= lo) return 0;
+  if (x >= hi) return 1;
+  if (x <= mode) return (x - lo) * (x - lo) / ((hi - lo) * (mode - lo));
+  return 1 - (hi - x) * (hi - x) / ((hi - lo) * (hi - mode));
+}
+
+struct LogShape {
+  double mu, sigma;
+};
+LogShape log_shape(double m, double sd) {
+  double s2 = std::log1p(sd * sd / (m * m));
+  return {std::log(m) - s2 / 2, std::sqrt(s2)};
+}
+
+}  // namespace
+
+double Value::mean(int year) const {
+  double a = p[0].at(year), b = p[1].at(year), c = p[2].at(year);
+  switch (dist) {
+    case Dist::Fixed:
+    case Dist::Normal:
+    case Dist::LogNormal:
+    case Dist::Beta: return a;
+    case Dist::Uniform: return (a + b) / 2;
+    case Dist::Triangle: return (a + b + c) / 3;
+    case Dist::Pert: return (a + 4 * b + c) / 6;
+  }
+  return a;
+}
+
+double Value::quantile(int year, double u) const {
+  double a = p[0].at(year), b = p[1].at(year), c = p[2].at(year);
+  switch (dist) {
+    case Dist::Fixed: return a;
+    case Dist::Normal: return a + b * normal_quantile(u);
+    case Dist::LogNormal: {
+      if (b <= 0) return a;
+      auto s = log_shape(a, b);
+      return std::exp(s.mu + s.sigma * normal_quantile(u));
+    }
+    case Dist::Uniform: return a + (b - a) * u;
+    case Dist::Triangle: return triangle_quantile(a, b, c, u);
+    case Dist::Pert: {
+      if (c <= a) return a;
+      auto s = pert_shape(a, b, c);
+      return a + (c - a) * boost::math::quantile(boost::math::beta_distribution<>(s.a, s.b), u);
+    }
+    case Dist::Beta: {
+      if (b <= 0) return a;
+      auto s = beta_shape(a, b);
+      return boost::math::quantile(boost::math::beta_distribution<>(s.a, s.b), u);
+    }
+  }
+  return a;
+}
+
+double Value::from_normal(int year, double z) const {
+  switch (dist) {
+    case Dist::Fixed: return p[0].at(year);
+    case Dist::Normal: return p[0].at(year) + p[1].at(year) * z;
+    case Dist::LogNormal: {
+      double m = p[0].at(year), sd = p[1].at(year);
+      if (sd <= 0) return m;
+      auto s = log_shape(m, sd);
+      return std::exp(s.mu + s.sigma * z);
+    }
+    default: {
+      double u = std::clamp(normal_cdf(z), 1e-300, 1.0 - 1e-16);
+      return quantile(year, u);
+    }
+  }
+}
+
+double Value::mass_outside(int year, double lo, double hi) const {
+  double a = p[0].at(year), b = p[1].at(year), c = p[2].at(year);
+  switch (dist) {
+    case Dist::Fixed: return (a < lo || a > hi) ? 1.0 : 0.0;
+    case Dist::Normal:
+      if (b <= 0) return (a < lo || a > hi) ? 1.0 : 0.0;
+      return normal_cdf((lo - a) / b) + (1 - normal_cdf((hi - a) / b));
+    case Dist::LogNormal: {
+      if (b <= 0) return (a < lo || a > hi) ? 1.0 : 0.0;
+      auto s = log_shape(a, b);
+      double below = lo <= 0 ? 0.0 : normal_cdf((std::log(lo) - s.mu) / s.sigma);
+      double above = 1 - normal_cdf((std::log(hi) - s.mu) / s.sigma);
+      return below + (std::isinf(hi) ? 0.0 : above);
+    }
+    case Dist::Uniform: {
+      if (b <= a) return (a < lo || a > hi) ? 1.0 : 0.0;
+      double below = std::clamp((lo - a) / (b - a), 0.0, 1.0);
+      double above = std::clamp((b - hi) / (b - a), 0.0, 1.0);
+      return below + above;
+    }
+    case Dist::Triangle:
+      if (c <= a) return (a < lo || a > hi) ? 1.0 : 0.0;
+      return triangle_cdf(a, b, c, lo) + (1 - triangle_cdf(a, b, c, hi));
+    case Dist::Pert: {
+      if (c <= a) return (a < lo || a > hi) ? 1.0 : 0.0;
+      auto s = pert_shape(a, b, c);
+      boost::math::beta_distribution<> d(s.a, s.b);
+      double xl = (lo - a) / (c - a), xh = (hi - a) / (c - a);
+      double below = xl <= 0 ? 0 : xl >= 1 ? 1 : boost::math::cdf(d, xl);
+      double above = xh >= 1 ? 0 : xh <= 0 ? 1 : 1 - boost::math::cdf(d, xh);
+      return below + above;
+    }
+    case Dist::Beta: {
+      // Support is [0,1]; outside mass only when the range is narrower.
+      if (b <= 0) return (a < lo || a > hi) ? 1.0 : 0.0;
+      auto s = beta_shape(a, b);
+      boost::math::beta_distribution<> d(s.a, s.b);
+      double below = lo <= 0 ? 0 : lo >= 1 ? 1 : boost::math::cdf(d, lo);
+      double above = hi >= 1 ? 0 : hi <= 0 ? 1 : 1 - boost::math::cdf(d, hi);
+      return below + above;
+    }
+  }
+  return 0;
+}
+
+namespace {
+const char* range_text(Range r) {
+  switch (r) {
+    case Range::Any: return "";
+    case Range::NonNegative: return "niet-negatief (>= 0)";
+    case Range::Rate: return "een fractie tussen 0 en 1";
+    case Range::RateBelowOne: return "een fractie in [0, 1)";
+  }
+  return "";
+}
+}  // namespace
+
+void check_value(const Value& v, Range range, int first, int last, Diagnostics& diags) {
+  const double inf = std::numeric_limits<double>::infinity();
+  double lo = range == Range::Any ? -inf : 0.0;
+  double hi = (range == Range::Rate || range == Range::RateBelowOne) ? 1.0 : inf;
+  for (int y = first; y <= last; ++y) {
+    double a = v.p[0].at(y), b = v.p[1].at(y), c = v.p[2].at(y);
+    std::string in_year = " in " + std::to_string(y);
+    auto fail = [&](const std::string& msg) { diags.error(v.where, msg + in_year); };
+    switch (v.dist) {
+      case Dist::Normal:
+      case Dist::LogNormal:
+      case Dist::Beta:
+        if (b < 0) return fail("sd moet >= 0 zijn, gevonden " + num_plain(b));
+        break;
+      case Dist::Uniform:
+        if (b < a) return fail("min (" + num_plain(a) + ") is groter dan max (" + num_plain(b) + ")");
+        break;
+      case Dist::Triangle:
+      case Dist::Pert:
+        if (!(a <= b && b <= c))
+          return fail("verwacht min <= modus <= max, gevonden " + num_plain(a) + ", " + num_plain(b) +
+                      ", " + num_plain(c));
+        break;
+      case Dist::Fixed: break;
+    }
+    if (v.dist == Dist::LogNormal && a <= 0)
+      return fail("lognormaal vraagt een gemiddelde > 0, gevonden " + num_plain(a));
+    if (v.dist == Dist::Beta && b > 0 && (a <= 0 || a >= 1 || b * b >= a * (1 - a)))
+      return fail("beta vraagt 0 < gemiddelde < 1 en sd² < gemiddelde × (1 − gemiddelde), gevonden "
+                  "gemiddelde " + num_plain(a) + ", sd " + num_plain(b));
+    if (range == Range::Any) continue;
+    if (v.dist == Dist::Normal) {
+      // normaal is clamped at run time (with a warning); its mean must lie in range.
+      if (a < lo || a > hi || (range == Range::RateBelowOne && a >= 1))
+        return fail("het gemiddelde moet " + std::string(range_text(range)) + " zijn, gevonden " +
+                    num_plain(a));
+      continue;
+    }
+    double out = v.mass_outside(y, lo, hi);
+    if (range == Range::RateBelowOne && v.dist == Dist::Fixed && a >= 1) out = 1;
+    if (out > 0.001) {
+      if (v.dist == Dist::Fixed)
+        return fail("moet " + std::string(range_text(range)) + " zijn, gevonden " + num_plain(a));
+      return fail("de verdeling \"" + std::string(dist_name(v.dist)) + "\" legt " +
+                  pct_plain(out) + " van haar kans buiten het bereik (moet " + range_text(range) +
+                  " zijn; toegestaan is ten hoogste 0,1%)");
+    }
+  }
+}
+
+}  // namespace swv

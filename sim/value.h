@@ -1,0 +1,63 @@
+#pragma once
+// Values ("grootheden", scenario-format section 1): a number, a per-year table, or a distribution
+// whose parameters are numbers or per-year tables. Resolved once at load time; the model asks for
+// a year's mean, or the quantile of a year's distribution for a given normal score.
+#include <array>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diagnostics.h"
+
+namespace swv {
+
+// A number or a per-year table: a missing year takes the last earlier given value; years before
+// the first given one take the first (or `before_first` when set: policy factors take 1.0).
+struct YearTable {
+  std::vector<std::pair<int, double>> points;  // sorted by year; empty = constant
+  double constant = 0.0;
+  std::optional<double> before_first;
+
+  static YearTable fixed(double v) { YearTable t; t.constant = v; return t; }
+  bool is_table() const { return !points.empty(); }
+  double at(int year) const;
+  int first_year() const { return points.empty() ? 0 : points.front().first; }
+  int last_year() const { return points.empty() ? 0 : points.back().first; }
+};
+
+// verdeling
+enum class Dist { Fixed, Normal, LogNormal, Uniform, Triangle, Pert, Beta };
+const char* dist_name(Dist d);  // Dutch name as written in scenarios ("normaal", ...)
+
+// Which range a quantity must stay in (section 1 "Valid ranges").
+enum class Range { Any, NonNegative, Rate, RateBelowOne };
+
+struct Value {
+  Dist dist = Dist::Fixed;
+  bool per_year = false;  // drawn independently every year (else one quantile per path)
+  // Fixed: {waarde}; Normal/LogNormal/Beta: {gemiddelde, sd}; Uniform: {min, max};
+  // Triangle/Pert: {min, modus, max}.
+  std::array<YearTable, 3> p;
+  Where where;  // where it was written (for run-time messages)
+
+  static Value fixed(double v) { Value x; x.p[0] = YearTable::fixed(v); return x; }
+  bool is_random() const { return dist != Dist::Fixed; }
+  double mean(int year) const;
+  // The u-quantile of year `year`'s distribution (0 < u < 1).
+  double quantile(int year, double u) const;
+  // Value for a standard normal score z (Gaussian copula): quantile(Phi(z)), with fast paths.
+  double from_normal(int year, double z) const;
+  // Probability mass below lo and above hi in year `year`.
+  double mass_outside(int year, double lo, double hi) const;
+};
+
+// Checks the parameters of `v` for every year in [first, last] (sd >= 0, min <= modus <= max,
+// beta/lognormaal constraints) and that at most 0.1% of the mass lies outside `range`
+// ("normaal" is clamped instead, so only its mean is checked). Errors go to `diags` at v.where.
+void check_value(const Value& v, Range range, int first, int last, Diagnostics& diags);
+
+double normal_cdf(double z);
+double normal_quantile(double u);
+
+}  // namespace swv

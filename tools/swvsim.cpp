@@ -1,0 +1,202 @@
+// swvsim — the command line (docs/cli-en-uitvoer.md). Thin: parse options, call sim/ and
+// reports/, map errors to exit codes: 0 success (also when a breach is flagged), 2 invalid input,
+// 3 internal error.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include "atomic_file.h"
+#include "deterministic.h"
+#include "format_nl.h"
+#include "json_writer.h"
+#include "loader.h"
+#include "schema.h"
+#include "table_writer.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using namespace swv;
+
+namespace {
+
+constexpr int kOk = 0, kInput = 2, kInternal = 3;
+
+const char* kUsage =
+    "swvsim — Monte-Carlo-meerjarenbegroting voor een samenwerkingsverband passend onderwijs\n\n"
+    "Gebruik:\n"
+    "  swvsim controleer BESTAND      scenario laden en controleren (alias: check)\n"
+    "  swvsim run BESTAND [opties]    simuleren en resultaten schrijven\n"
+    "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
+    "  swvsim --version | --help | OPDRACHT --help\n\n"
+    "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout.\n";
+
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+void print_diagnostics(const Diagnostics& d) {
+  for (const auto& item : d.items()) std::cerr << item.format() << "\n";
+  if (d.has_errors())
+    std::cerr << d.error_count() << (d.error_count() == 1 ? " fout" : " fouten") << " gevonden; er is niets berekend.\n";
+}
+
+std::optional<Scenario> load_or_report(const std::string& file) {
+  LoadResult lr = load_scenario(file);
+  print_diagnostics(lr.diags);
+  if (!lr.scenario) return std::nullopt;
+  return lr.scenario;
+}
+
+std::string slug(const std::string& name) {
+  std::string s;
+  for (unsigned char c : name) {
+    if (std::isalnum(c)) s += static_cast<char>(std::tolower(c));
+    else if (!s.empty() && s.back() != '-') s += '-';
+  }
+  while (!s.empty() && s.back() == '-') s.pop_back();
+  return s.empty() ? "scenario" : s;
+}
+
+int cmd_check(const std::vector<std::string>& args) {
+  po::options_description opts("Opties van controleer");
+  opts.add_options()("help,h", "deze hulp");
+  po::options_description all;
+  all.add(opts).add_options()("bestand", po::value<std::string>());
+  po::positional_options_description pos;
+  pos.add("bestand", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  if (vm.count("help")) {
+    std::cout << "swvsim controleer BESTAND\n\nLaadt het scenario met zijn basis-keten en regels, controleert alles en\n"
+                 "toont een samenvatting. Exitcode 2 met alle gevonden fouten.\n\n"
+              << opts;
+    return kOk;
+  }
+  if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim controleer BESTAND");
+  auto sc = load_or_report(vm["bestand"].as<std::string>());
+  if (!sc) return kInput;
+  std::ostringstream o;
+  const auto& s = sc->start;
+  o << "Scenario in orde: " << sc->name << " (" << sector_name(sc->sector) << ", " << sc->first_year << "–" << sc->last_year
+    << ", " << sc->years() << " jaar)\n";
+  for (size_t i = 0; i < sc->files.size(); ++i)
+    o << "  " << (i + 1 == sc->files.size() ? "bestand   " : "basis     ") << sc->files[i] << "\n";
+  o << "  regels    " << sc->rules.file << (sc->rules.name.empty() ? "" : " (" + sc->rules.name + ")") << "\n";
+  o << "  start     eigen vermogen " << euro(s.equity) << "; leerlingen regulier " << num_nl(s.regular);
+  if (sc->sector == Sector::Po) o << ", SBO " << num_nl(s.sbo);
+  o << ", " << (sc->sector == Sector::Po ? "SO " : "VSO ") << num_nl(s.so[0] + s.so[1] + s.so[2]);
+  if (sc->sector == Sector::Vo) o << ", PrO " << num_nl(s.pro);
+  o << "\n  instroom  " << num_nl(sc->demography.intake, 1) << (sc->demography.intake_given ? "" : " (standaard: houdt regulier gelijk)")
+    << "\n";
+  o << "  posten    " << sc->lines.size() << "; risico's " << sc->risks.size() << "; modus "
+    << (sc->mode == Mode::Deterministic ? "deterministisch" : "montecarlo") << ", " << sc->paths << " paden, zaad " << sc->seed
+    << "\n";
+  o << "  norm      signaleringswaarde " << pct(sc->signal_percentage) << " van de totale baten, minimaal " << euro(sc->signal_minimum)
+    << "\n";
+  std::cout << o.str();
+  return kOk;
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  po::options_description opts("Opties van run");
+  opts.add_options()("help,h", "deze hulp")("deterministisch", "deterministische modus: de klassieke meerjarenbegroting")(
+      "paden", po::value<int64_t>(), "aantal Monte-Carlo-paden")("zaad", po::value<uint64_t>(), "zaad (0 is een gewoon zaad)")(
+      "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
+      "uit", po::value<std::string>(), "uitvoermap (standaard uitvoer/<scenarionaam>/)")(
+      "formaat", po::value<std::string>(), "kommalijst van json,csv,html,xlsx,md (standaard: alle die gebouwd zijn)")(
+      "stil", "geen voortgangsbalk en geen tabel");
+  po::options_description all;
+  all.add(opts).add_options()("bestand", po::value<std::string>());
+  po::positional_options_description pos;
+  pos.add("bestand", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  if (vm.count("help")) {
+    std::cout << "swvsim run BESTAND [opties]\n\nSimuleert het scenario en schrijft resultaat.json in de uitvoermap.\n\n" << opts;
+    return kOk;
+  }
+  if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim run BESTAND");
+  if (vm.count("paden") && vm["paden"].as<int64_t>() < 1) throw InputError("--paden moet ten minste 1 zijn");
+  if (vm.count("threads") && vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
+  std::vector<std::string> formats = {"json"};
+  if (vm.count("formaat")) {
+    formats.clear();
+    std::stringstream ss(vm["formaat"].as<std::string>());
+    for (std::string f; std::getline(ss, f, ',');) {
+      if (f == "json") formats.push_back(f);
+      else if (f == "csv" || f == "html" || f == "xlsx" || f == "md")
+        throw InputError("formaat \"" + f + "\" is nog niet beschikbaar in deze versie; beschikbaar: json");
+      else
+        throw InputError("onbekend formaat \"" + f + "\"" + did_you_mean(f, {"json", "csv", "html", "xlsx", "md"}) +
+                         "; kies uit json, csv, html, xlsx, md");
+    }
+  }
+
+  auto sc = load_or_report(vm["bestand"].as<std::string>());
+  if (!sc) return kInput;
+  if (vm.count("deterministisch")) sc->mode = Mode::Deterministic;
+  if (vm.count("paden")) sc->paths = vm["paden"].as<int64_t>();
+  if (vm.count("zaad")) sc->seed = vm["zaad"].as<uint64_t>();
+  if (sc->mode == Mode::MonteCarlo) {
+    std::cerr << "swvsim: Monte-Carlo-modus is nog niet beschikbaar in deze versie; gebruik --deterministisch "
+                 "(of modus = \"deterministisch\" in [simulatie]).\n";
+    return kInput;
+  }
+  LoadResult dummy;
+  std::vector<std::string> warnings;
+  {
+    LoadResult again = load_scenario(vm["bestand"].as<std::string>());
+    warnings = again.diags.warnings();
+  }
+  Result r = run_deterministic(*sc, warnings);
+
+  std::string dir = vm.count("uit") ? vm["uit"].as<std::string>() : "uitvoer/" + slug(sc->name);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw InputError("kan uitvoermap " + dir + " niet maken: " + ec.message());
+  std::string json_path = (fs::path(dir) / "resultaat.json").string();
+  write_file_atomic(json_path, result_json(r));
+  if (!vm.count("stil")) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
+  std::cout << "Resultaten: " << json_path << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  try {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+      std::cout << kUsage;
+      return args.empty() ? kInput : kOk;
+    }
+    if (args[0] == "--version" || args[0] == "-V") {
+      std::cout << "swvsim " << engine_version() << "\n";
+      return kOk;
+    }
+    std::string cmd = args[0];
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (cmd == "controleer" || cmd == "check") return cmd_check(rest);
+    if (cmd == "run") return cmd_run(rest);
+    if (cmd == "sleutels") {
+      std::cout << schema_markdown();
+      return kOk;
+    }
+    std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "sleutels"})
+              << "\n\n"
+              << kUsage;
+    return kInput;
+  } catch (const InputError& e) {
+    std::cerr << "swvsim: fout: " << e.what() << "\n";
+    return kInput;
+  } catch (const po::error& e) {
+    std::cerr << "swvsim: fout in de opties: " << e.what() << " (zie swvsim " << (args.empty() ? "" : args[0]) << " --help)\n";
+    return kInput;
+  } catch (const std::exception& e) {
+    std::cerr << "swvsim: interne fout: " << e.what() << "\n";
+    return kInternal;
+  }
+}
