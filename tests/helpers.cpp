@@ -1,0 +1,88 @@
+#include "helpers.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace swv::test {
+
+namespace fs = std::filesystem;
+
+std::string temp_dir() {
+  static std::atomic<int> counter{0};
+  fs::path p = fs::temp_directory_path() / ("swvsim-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+std::string write(const std::string& dir, const std::string& name, const std::string& content) {
+  std::string path = (fs::path(dir) / name).string();
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+LoadResult load_text(const std::string& scenario, const std::string& rules) {
+  std::string dir = temp_dir();
+  write(dir, "regels.toml", rules.empty() ? kRulesPo : rules);
+  return load_scenario(write(dir, "scenario.toml", scenario));
+}
+
+std::string errors(const LoadResult& r) {
+  std::string out;
+  for (const auto& d : r.diags.items())
+    if (d.severity == Severity::Error) out += d.format() + "\n";
+  return out;
+}
+
+std::string source_path(const std::string& rel) { return std::string(SWVSIM_SOURCE_DIR) + "/" + rel; }
+
+const char* kRulesPo = R"(schema = "swvsim-regels/1"
+sector = "po"
+[ondersteuning.licht]
+normbedrag = 100.0
+grondslag = "regulier"
+[ondersteuning.zwaar]
+normbedrag = 500.0
+grondslag = "totaal"
+[afdracht.so]
+laag = 10_000.0
+midden = 20_000.0
+hoog = 30_000.0
+[afdracht.sbo]
+drempel = 0.0
+bedrag = 5_000.0
+)";
+
+const char* kRulesVo = R"(schema = "swvsim-regels/1"
+sector = "vo"
+[ondersteuning.regionaal]
+normbedrag = 200.0
+grondslag = "totaal"
+[ondersteuning.lwoo_pro]
+normbedrag = 4_000.0
+grondslag = "totaal"
+factor = 0.1
+[afdracht.so]
+laag = 10_000.0
+midden = 20_000.0
+hoog = 30_000.0
+[afdracht.lwoo_pro]
+bedrag = 4_000.0
+)";
+
+const char* kMinimalPo = R"(schema = "swvsim/1"
+[swv]
+naam = "Test"
+sector = "po"
+eerste_jaar = 2025
+laatste_jaar = 2027
+regels = "regels.toml"
+[start]
+eigen_vermogen = 1_000_000
+[start.leerlingen]
+regulier = 1000
+)";
+
+}  // namespace swv::test

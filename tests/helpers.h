@@ -1,0 +1,28 @@
+#pragma once
+// Test helpers: scenario text written to a private temporary folder and loaded from there.
+#include <string>
+
+#include "loader.h"
+#include "result.h"
+
+namespace swv::test {
+
+// A fresh temporary folder per call.
+std::string temp_dir();
+// Writes `content` to dir/name and returns the path.
+std::string write(const std::string& dir, const std::string& name, const std::string& content);
+// Loads a scenario from text (written to a temp folder as scenario.toml, with the given rules
+// text written beside it as regels.toml when not empty).
+LoadResult load_text(const std::string& scenario, const std::string& rules = "");
+// All formatted errors joined by "\n".
+std::string errors(const LoadResult& r);
+// Project paths.
+std::string source_path(const std::string& rel);
+
+// Minimal valid rules text for po (and vo), with round amounts for hand computation.
+extern const char* kRulesPo;
+extern const char* kRulesVo;
+// Minimal valid po scenario header, using regels = "regels.toml" (kRulesPo).
+extern const char* kMinimalPo;
+
+}  // namespace swv::test
