@@ -1,1 +1,101 @@
-// placeholder
+// Values (section 1): every form and distribution, its stated mean, and its quantile function.
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+#include "sha256.h"
+#include "format_nl.h"
+#include "value.h"
+
+using namespace swv;
+
+namespace {
+Value dist(Dist d, double a, double b, double c = 0) {
+  Value v;
+  v.dist = d;
+  v.p = {YearTable::fixed(a), YearTable::fixed(b), YearTable::fixed(c)};
+  return v;
+}
+// Mean of the quantile function on a fine midpoint grid: must equal the stated mean.
+double integrated_mean(const Value& v) {
+  const int n = 200'000;
+  double s = 0;
+  for (int i = 0; i < n; ++i) s += v.quantile(2025, (i + 0.5) / n);
+  return s / n;
+}
+}  // namespace
+
+TEST_CASE("per-year table: missing years take the last earlier value, years before the first take the first", "[values]") {
+  YearTable t;
+  t.points = {{2024, 0.010}, {2026, 0.014}};
+  CHECK(t.at(2020) == 0.010);
+  CHECK(t.at(2024) == 0.010);
+  CHECK(t.at(2025) == 0.010);
+  CHECK(t.at(2026) == 0.014);
+  CHECK(t.at(2031) == 0.014);
+  t.before_first = 1.0;  // policy factors
+  CHECK(t.at(2023) == 1.0);
+  CHECK(t.at(2025) == 0.010);
+}
+
+TEST_CASE("distribution means follow the contract's table", "[values]") {
+  CHECK(dist(Dist::Normal, 0.012, 0.004).mean(2025) == 0.012);
+  CHECK(dist(Dist::LogNormal, 100, 30).mean(2025) == 100);
+  CHECK(dist(Dist::Uniform, 1, 3).mean(2025) == 2);
+  CHECK(dist(Dist::Triangle, 1, 2, 6).mean(2025) == 3);           // (1 + 2 + 6) / 3
+  CHECK(dist(Dist::Pert, 1, 2, 9).mean(2025) == 3);               // (1 + 4·2 + 9) / 6
+  CHECK(dist(Dist::Beta, 0.3, 0.1).mean(2025) == 0.3);
+  CHECK(Value::fixed(7).mean(2025) == 7);
+}
+
+TEST_CASE("each quantile function integrates to the stated mean", "[values]") {
+  for (const Value& v : {dist(Dist::Normal, 0.012, 0.004), dist(Dist::LogNormal, 100, 30), dist(Dist::Uniform, 1, 3),
+                         dist(Dist::Triangle, 1, 2, 6), dist(Dist::Pert, 1, 2, 9), dist(Dist::Beta, 0.3, 0.1)}) {
+    INFO(dist_name(v.dist));
+    CHECK(integrated_mean(v) == Approx(v.mean(2025)).epsilon(2e-4));
+  }
+}
+
+TEST_CASE("quantiles at known points", "[values]") {
+  CHECK(dist(Dist::Normal, 5, 2).quantile(2025, 0.5) == Approx(5));
+  CHECK(dist(Dist::Normal, 0, 1).quantile(2025, 0.975) == Approx(1.959964).epsilon(1e-6));
+  CHECK(dist(Dist::Uniform, 10, 20).quantile(2025, 0.25) == Approx(12.5));
+  // Triangle: the CDF at the mode is (mode − min) / (max − min) = 0.2.
+  CHECK(dist(Dist::Triangle, 1, 2, 6).quantile(2025, 0.2) == Approx(2));
+  // Lognormal median = mean / sqrt(1 + cv²).
+  CHECK(dist(Dist::LogNormal, 100, 30).quantile(2025, 0.5) == Approx(100 / std::sqrt(1.09)));
+  // from_normal(z) is quantile(Phi(z)) for every kind.
+  for (const Value& v : {dist(Dist::Pert, 1, 2, 9), dist(Dist::Beta, 0.3, 0.1), dist(Dist::LogNormal, 100, 30)})
+    CHECK(v.from_normal(2025, 0.7) == Approx(v.quantile(2025, normal_cdf(0.7))));
+}
+
+TEST_CASE("mass outside a range", "[values]") {
+  // Uniform on [-0.5, 0.5]: half below 0.
+  CHECK(dist(Dist::Uniform, -0.5, 0.5).mass_outside(2025, 0, 1) == Approx(0.5));
+  CHECK(dist(Dist::Normal, 0, 1).mass_outside(2025, -1.959964, 1.959964) == Approx(0.05).epsilon(1e-5));
+  CHECK(dist(Dist::Pert, 0.1, 0.2, 0.3).mass_outside(2025, 0, 1) == 0);
+}
+
+TEST_CASE("a distribution in a scenario is resolved with its per-year parameters", "[values]") {
+  std::string sc = std::string(swv::test::kMinimalPo) +
+                   "[demografie]\ngroei = { verdeling = \"uniform\", min = { 2025 = -0.02, 2027 = 0.0 }, max = 0.02 }\n";
+  LoadResult lr = swv::test::load_text(sc);
+  INFO(swv::test::errors(lr));
+  REQUIRE(lr.scenario);
+  const Value& g = lr.scenario->demography.growth;
+  CHECK(g.dist == Dist::Uniform);
+  CHECK(g.mean(2025) == Approx(0.0));
+  CHECK(g.mean(2027) == Approx(0.01));
+}
+
+TEST_CASE("Dutch formatting of money and percentages", "[format]") {
+  CHECK(euro(1234567.4) == "€ 1.234.567");
+  CHECK(euro(-2500) == "€ -2.500");
+  CHECK(euro(0.4) == "€ 0");
+  CHECK(pct(0.035) == "3,5%");
+  CHECK(num_nl(12345.678, 2) == "12.345,68");
+}
+
+TEST_CASE("sha256 of known strings", "[format]") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
