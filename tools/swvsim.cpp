@@ -43,11 +43,11 @@ void print_diagnostics(const Diagnostics& d) {
     std::cerr << d.error_count() << (d.error_count() == 1 ? " fout" : " fouten") << " gevonden; er is niets berekend.\n";
 }
 
-std::optional<Scenario> load_or_report(const std::string& file) {
+// Loads and prints every error and warning; the scenario is set only when there are no errors.
+LoadResult load_or_report(const std::string& file) {
   LoadResult lr = load_scenario(file);
   print_diagnostics(lr.diags);
-  if (!lr.scenario) return std::nullopt;
-  return lr.scenario;
+  return lr;
 }
 
 std::string slug(const std::string& name) {
@@ -76,8 +76,9 @@ int cmd_check(const std::vector<std::string>& args) {
     return kOk;
   }
   if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim controleer BESTAND");
-  auto sc = load_or_report(vm["bestand"].as<std::string>());
-  if (!sc) return kInput;
+  LoadResult lr = load_or_report(vm["bestand"].as<std::string>());
+  if (!lr.scenario) return kInput;
+  const auto& sc = lr.scenario;
   std::ostringstream o;
   const auto& s = sc->start;
   o << "Scenario in orde: " << sc->name << " (" << sector_name(sc->sector) << ", " << sc->first_year << "–" << sc->last_year
@@ -135,8 +136,9 @@ int cmd_run(const std::vector<std::string>& args) {
     }
   }
 
-  auto sc = load_or_report(vm["bestand"].as<std::string>());
-  if (!sc) return kInput;
+  LoadResult lr = load_or_report(vm["bestand"].as<std::string>());
+  if (!lr.scenario) return kInput;
+  auto& sc = lr.scenario;
   if (vm.count("deterministisch")) sc->mode = Mode::Deterministic;
   if (vm.count("paden")) sc->paths = vm["paden"].as<int64_t>();
   if (vm.count("zaad")) sc->seed = vm["zaad"].as<uint64_t>();
@@ -145,13 +147,7 @@ int cmd_run(const std::vector<std::string>& args) {
                  "(of modus = \"deterministisch\" in [simulatie]).\n";
     return kInput;
   }
-  LoadResult dummy;
-  std::vector<std::string> warnings;
-  {
-    LoadResult again = load_scenario(vm["bestand"].as<std::string>());
-    warnings = again.diags.warnings();
-  }
-  Result r = run_deterministic(*sc, warnings);
+  Result r = run_deterministic(*sc, lr.diags.warnings());
 
   std::string dir = vm.count("uit") ? vm["uit"].as<std::string>() : "uitvoer/" + slug(sc->name);
   std::error_code ec;
