@@ -17,7 +17,7 @@ Value dist(Dist d, double a, double b, double c = 0) {
 }
 // Mean of the quantile function on a fine midpoint grid: must equal the stated mean.
 double integrated_mean(const Value& v) {
-  const int n = 200'000;
+  const int n = 40'000;
   double s = 0;
   for (int i = 0; i < n; ++i) s += v.quantile(2025, (i + 0.5) / n);
   return s / n;
@@ -51,7 +51,7 @@ TEST_CASE("each quantile function integrates to the stated mean", "[values]") {
   for (const Value& v : {dist(Dist::Normal, 0.012, 0.004), dist(Dist::LogNormal, 100, 30), dist(Dist::Uniform, 1, 3),
                          dist(Dist::Triangle, 1, 2, 6), dist(Dist::Pert, 1, 2, 9), dist(Dist::Beta, 0.3, 0.1)}) {
     INFO(dist_name(v.dist));
-    CHECK(integrated_mean(v) == Approx(v.mean(2025)).epsilon(2e-4));
+    CHECK(integrated_mean(v) == Approx(v.mean(2025)).epsilon(5e-4));
   }
 }
 
