@@ -426,6 +426,9 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   // Simulation settings.
   sc.mode = text(root.find("simulatie.modus"), "montecarlo") == "deterministisch" ? Mode::Deterministic : Mode::MonteCarlo;
   sc.paths = integer(root.find("simulatie.paden"), 10'000);
+  if (sc.paths > kMaxPaths)
+    d.error(b.where("simulatie.paden"), "ten hoogste " + num_nl(static_cast<double>(kMaxPaths)) + " paden, gevonden " +
+                                            num_nl(static_cast<double>(sc.paths)));
   sc.seed = static_cast<uint64_t>(integer(root.find("simulatie.zaad"), 1));
 
   // Ranges per year (after merging, when the planperiode is known). Values inside sc.lines/risks

@@ -27,6 +27,14 @@ void load_rules(const std::string& path, Sector sector, Rules& out, Diagnostics&
   ParsedFile f = parse_toml_file(path, diags);
   if (!f.root) return;
   int before = diags.error_count();
+  // The sector first: rules of the other sector would otherwise be reported key by key.
+  if (const toml::node* sec = f.root->get("sector")) {
+    auto v = sec->value<std::string>();
+    if ((v == "po" || v == "vo") && (*v == "vo") != (sector == Sector::Vo)) {
+      diags.error(where_of(*sec, "sector"), "deze regels zijn voor sector " + *v + ", het scenario is " + sector_name(sector));
+      return;
+    }
+  }
   const toml::node* s = f.root->get("schema");
   if (!s)
     diags.error({path, 1, 1, "schema"}, "sleutel \"schema\" ontbreekt; zet bovenaan: schema = \"swvsim-regels/1\"");

@@ -1,6 +1,7 @@
 #include "toml_tree.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -282,7 +283,12 @@ std::string found_text(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::string: return "tekst \"" + node.value<std::string>().value_or("") + "\"";
     case toml::node_type::integer: return "getal " + std::to_string(node.value<int64_t>().value_or(0));
-    case toml::node_type::floating_point: return "getal " + num_plain(node.value<double>().value_or(0));
+    case toml::node_type::floating_point: {
+      double x = node.value<double>().value_or(0);
+      // "2025.0" is a decimal number in TOML; say so, or "gevonden getal 2025" reads as correct.
+      if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) return "kommagetal " + num_plain(x) + ".0";
+      return "getal " + num_plain(x);
+    }
     case toml::node_type::boolean: return node.value<bool>().value_or(false) ? "true" : "false";
     case toml::node_type::table: return "een tabel";
     case toml::node_type::array: return "een lijst";

@@ -110,7 +110,10 @@ void check_quantity(const toml::node& n, KeyRange r, bool allow_dist, const std:
     return;
   }
   if (!allow_dist) {
-    c.diags.error(where_of(n, key), "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekerheid hoort in het scenario)");
+    c.diags.error(where_of(n, key), c.kind == FileKind::Rules
+                                        ? "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekerheid hoort in het scenario)"
+                                        : "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekere werking van beleid "
+                                          "geef je met stromen.beleid.effectiviteit)");
     return;
   }
   const toml::node& vn = *t.get("verdeling");
@@ -164,10 +167,16 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
   Where w = where_of(n, key);
   switch (info.form) {
     case Form::Text:
-      if (!n.is_string()) c.diags.error(w, "verwacht tekst tussen aanhalingstekens, gevonden " + found_text(n));
-      else if (n.as_string()->get().size() > kMaxTextLength)
-        c.diags.error(w, "tekst is te lang (" + std::to_string(n.as_string()->get().size()) + " tekens; ten hoogste " +
-                             std::to_string(kMaxTextLength) + ")");
+      if (!n.is_string()) {
+        c.diags.error(w, "verwacht tekst tussen aanhalingstekens, gevonden " + found_text(n));
+      } else if (n.as_string()->get().find_first_not_of(" \t") == std::string::npos) {
+        c.diags.error(w, "lege tekst; geef een waarde of laat de sleutel weg");
+      } else {
+        const std::string& s = n.as_string()->get();
+        size_t chars = std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+        if (chars > kMaxTextLength)
+          c.diags.error(w, "tekst is te lang (" + std::to_string(chars) + " tekens; ten hoogste " + std::to_string(kMaxTextLength) + ")");
+      }
       break;
     case Form::Integer:
       if (!n.is_integer()) c.diags.error(w, "verwacht een geheel getal, gevonden " + found_text(n));
@@ -265,7 +274,9 @@ void check_table(const toml::table& t, const std::string& spath, const std::stri
     std::string key = join(kpath, name);
     const KeyInfo* info = find_key(c.kind, cpath);
     if (!info) {
-      std::string where_txt = spath.empty() ? "" : " in [" + spath + "]";
+      std::string where_txt = spath.empty()               ? ""
+                              : spath.ends_with("[]") ? " in [[" + spath.substr(0, spath.size() - 2) + "]]"
+                                                      : " in [" + spath + "]";
       c.diags.error(where_of(v, key), "onbekende sleutel \"" + name + "\"" + where_txt + did_you_mean(name, child_names(c.kind, spath)));
       continue;
     }

@@ -540,12 +540,14 @@ uitstroom.regulier = 0.6
 // Files: syntax, encoding, missing, empty, directory
 // ---------------------------------------------------------------------------------------------
 
-TEST_CASE("TOML-syntaxfout", "[bad]") {
-  auto r = load_text(po_with_line(3, "naam = \"Test"));
+TEST_CASE("TOML-syntaxfout (sleutel twee keer)", "[bad]") {
+  // Line and column come from toml++ (the second `naam`, at its value); the description after
+  // "geen geldige TOML: " is toml++'s own (English) text, so only the key it names is fixed here.
+  auto r = load_text(po_with_line(3, "naam = \"Test\"\nnaam = \"Dubbel\""));
   CHECK_FALSE(r.scenario);
   auto m = messages(r);
   REQUIRE(m.size() == 1);
-  CHECK_THAT(m[0], Catch::StartsWith("scenario.toml:3:") && Catch::Contains(": fout: geen geldige TOML: "));
+  CHECK_THAT(m[0], Catch::StartsWith("scenario.toml:4:8: fout: geen geldige TOML: ") && Catch::Contains("'naam'"));
 }
 
 TEST_CASE("leeg bestand", "[bad]") {
@@ -655,4 +657,54 @@ eigen_vermogen = 1_000_000
   CHECK(r.scenario);
   CHECK(messages(r, swv::Severity::Warning) ==
         Msgs{"variant.toml: waarschuwing: deze variant verandert niets aan zijn basis (basis.toml)"});
+}
+
+// Regressions for defects the catalogue found (each fixed in sim/ with this test).
+
+TEST_CASE("regels van de andere sector: één duidelijke melding", "[bad]") {
+  auto r = load_text(kPo, swv::test::kRulesVo);
+  REQUIRE(!r.scenario);
+  CHECK(messages(r) == Msgs{"regels.toml:2:10: fout: sector: deze regels zijn voor sector vo, het scenario is po"});
+}
+
+TEST_CASE("lege basis is een fout", "[bad]") {
+  auto r = load_text("basis = \"\"\n" + kPo);
+  REQUIRE(!r.scenario);
+  CHECK(messages(r) == Msgs{"scenario.toml:1:9: fout: basis: lege tekst; geef een waarde of laat de sleutel weg"});
+}
+
+TEST_CASE("kommagetal waar een geheel getal hoort wordt zo genoemd", "[bad]") {
+  auto r = load_text(po_with_line(5, "eerste_jaar = 2025.0"));
+  REQUIRE(!r.scenario);
+  CHECK(messages(r) == Msgs{"scenario.toml:5:15: fout: swv.eerste_jaar: verwacht een geheel getal, gevonden kommagetal 2025.0"});
+}
+
+TEST_CASE("tekstlengte telt tekens, niet bytes", "[bad]") {
+  std::string name;
+  for (int i = 0; i < 600; ++i) name += "é";
+  auto ok = load_text(po_with_line(3, "naam = \"" + name + "\""));
+  CHECK(ok.scenario);
+  std::string longer = name + name;  // 1200 characters
+  auto r = load_text(po_with_line(3, "naam = \"" + longer + "\""));
+  REQUIRE(!r.scenario);
+  CHECK(messages(r) == Msgs{"scenario.toml:3:8: fout: swv.naam: tekst is te lang (1200 tekens; ten hoogste 1000)"});
+}
+
+TEST_CASE("onredelijk aantal paden", "[bad]") {
+  auto r = load_text(kPo + "[simulatie]\npaden = 1_000_000_000_000\n");
+  REQUIRE(!r.scenario);
+  CHECK(messages(r) == Msgs{"scenario.toml:13:9: fout: simulatie.paden: ten hoogste 100.000.000 paden, gevonden 1.000.000.000.000"});
+}
+
+TEST_CASE("verdeling voor een beleidsfactor verwijst naar effectiviteit", "[bad]") {
+  auto r = load_text(kPo + "[stromen.beleid]\nverwijzing_sbo_factor = { verdeling = \"normaal\", gemiddelde = 0.8, sd = 0.1 }\n");
+  REQUIRE(!r.scenario);
+  CHECK(messages(r) == Msgs{"scenario.toml:13:25: fout: stromen.beleid.verwijzing_sbo_factor: hier is geen verdeling toegestaan, "
+                            "alleen een getal of jaartabel (onzekere werking van beleid geef je met stromen.beleid.effectiviteit)"});
+}
+
+TEST_CASE("onbekende sleutel in een post noemt [[post]]", "[bad]") {
+  auto r = load_text(kPo + "[[post]]\ncode = \"4.4\"\nnaam = \"x\"\nkant = \"lasten\"\nbedrg = 5\n");
+  REQUIRE(!r.scenario);
+  CHECK(messages(r) == Msgs{"scenario.toml:16:9: fout: post[4.4].bedrg: onbekende sleutel \"bedrg\" in [[post]] (bedoelde je \"bedrag\"?)"});
 }
