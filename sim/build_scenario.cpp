@@ -13,9 +13,16 @@ namespace swv {
 using namespace detail;
 namespace fs = std::filesystem;
 
+uint32_t stream_id(const std::string& key) {
+  uint32_t h = 2166136261u;  // FNV-1a: stable across platforms and runs
+  for (unsigned char c : key) h = (h ^ c) * 16777619u;
+  return h;
+}
+
 Value value_of(const MNode& node) {
   Value v;
   v.where = node.where();
+  v.driver = stream_id(node.key);
   const toml::node& n = *node.node;
   const toml::table* t = n.as_table();
   if (!t || !t->contains("verdeling")) {
@@ -250,6 +257,7 @@ void build_lines(Builder& b, bool rules_ok) {
     if (const MNode* r = e.child("realisatie")) l.realisation = value_of(*r);
     l.shock_sd = num(e.child("onzekerheid"), 0.0);
     l.shock_per_year = boolean(e.child("onzekerheid_per_jaar"), false);
+    l.shock_driver = stream_id("post[" + l.code + "].onzekerheid");
     l.group = text(e.child("groep"));
     if (!l.group.empty()) {
       auto it = std::find(sc.groups.begin(), sc.groups.end(), l.group);
@@ -284,6 +292,7 @@ void build_risks(Builder& b) {
     if (const MNode* k = e.child("kans")) r.probability = value_of(*k);
     if (const MNode* i = e.child("impact")) r.impact = value_of(*i);
     r.lost_income = text(e.child("kant"), "lasten") == "baten";
+    r.driver = stream_id("risico[" + r.code + "]");
     if (const MNode* j = e.child("jaren")) {
       for (const auto& y : *j->node->as_array()) {
         int year = static_cast<int>(y.value<int64_t>().value_or(0));

@@ -25,7 +25,7 @@ class DeterministicDraws {
   double rate(const Value& v, int Y) const { return std::clamp(v.mean(Y), 0.0, 1.0); }
   double line_shock(size_t, int) const { return 1.0; }
   double risk(size_t, int) const { return 0.0; }  // not applied: reported as verwachte_risicolast
-  void moves(int, double count, const double* rates, int k, double* out) const {
+  void moves(int, int, double count, const double* rates, int k, double* out) const {
     for (int j = 0; j < k; ++j) out[j] = count * rates[j];
   }
   double demography_z(int) const { return 0.0; }

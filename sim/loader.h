@@ -31,5 +31,7 @@ void load_rules(const std::string& path, Sector sector, Rules& out, Diagnostics&
 // Value (number, per-year table or distribution) from a validated node.
 Value value_of(const MNode& node);
 YearTable year_table_of(const toml::node& node);
+// Stable id of a random stream from a key path (FNV-1a).
+uint32_t stream_id(const std::string& key);
 
 }  // namespace swv

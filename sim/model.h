@@ -212,20 +212,20 @@ void Model::run_path(Draws& dr, Sink& sink) const {
                                   dr.rate(fl.refer_so[1], Y) * fso, dr.rate(fl.refer_so[2], Y) * fso,
                                   dr.rate(fl.refer_pro, Y) * fp,     dr.rate(fl.out_regular, Y)};
       std::array<double, 6> mr{};
-      dr.moves(0, regular, rr.data(), 6, mr.data());
+      dr.moves(Y, 0, regular, rr.data(), 6, mr.data());
       // sbo -> so laag/midden/hoog, regular, out
       std::array<double, 5> rs = {dr.rate(fl.sbo_to_so[0], Y), dr.rate(fl.sbo_to_so[1], Y), dr.rate(fl.sbo_to_so[2], Y),
                                   dr.rate(fl.return_sbo, Y), dr.rate(fl.out_sbo, Y)};
       std::array<double, 5> ms{};
-      dr.moves(1, sbo, rs.data(), 5, ms.data());
+      dr.moves(Y, 1, sbo, rs.data(), 5, ms.data());
       // so[c] -> regular, out
       std::array<double, 2> ro = {dr.rate(fl.return_so, Y), dr.rate(fl.out_so, Y)};
       std::array<std::array<double, 2>, 3> mo{};
-      for (int c = 0; c < 3; ++c) dr.moves(2 + c, so[c], ro.data(), 2, mo[c].data());
+      for (int c = 0; c < 3; ++c) dr.moves(Y, 2 + c, so[c], ro.data(), 2, mo[c].data());
       // pro -> out
       std::array<double, 1> rp = {dr.rate(fl.out_pro, Y)};
       std::array<double, 1> mp{};
-      dr.moves(5, pro, rp.data(), 1, mp.data());
+      dr.moves(Y, 5, pro, rp.data(), 1, mp.data());
 
       // Intake: instroom_Y = max(0, instroom_{Y-1} (1 + groei_Y + e_Y)), e_Y = rho e_{Y-1} + sigma z_Y.
       shock = dr.value(sc.demography.persistence, Y) * shock + dr.value(sc.demography.sigma, Y) * dr.demography_z(Y);

@@ -90,6 +90,7 @@ struct Line {  // post
   double shock_sd = 0;  // onzekerheid
   bool shock_per_year = false;
   int group_id = -1;  // index into Scenario::groups
+  uint32_t shock_driver = 0;  // random stream of the onzekerheid shock
 };
 
 struct Risk {  // risico
@@ -99,6 +100,7 @@ struct Risk {  // risico
   Value impact = Value::fixed(0);
   std::vector<int> years;  // empty = every year
   bool lost_income = false;  // kant = "baten"
+  uint32_t driver = 0;  // random stream of the occurrence
   bool active(int year) const {
     return years.empty() || std::find(years.begin(), years.end(), year) != years.end();
   }

@@ -3,6 +3,7 @@
 // whose parameters are numbers or per-year tables. Resolved once at load time; the model asks for
 // a year's mean, or the quantile of a year's distribution for a given normal score.
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -40,6 +41,7 @@ struct Value {
   // Triangle/Pert: {min, modus, max}.
   std::array<YearTable, 3> p;
   Where where;  // where it was written (for run-time messages)
+  uint32_t driver = 0;  // random stream id (hash of the key path): variants share draws per key
 
   static Value fixed(double v) { Value x; x.p[0] = YearTable::fixed(v); return x; }
   bool is_random() const { return dist != Dist::Fixed; }

@@ -13,6 +13,7 @@
 #include "format_nl.h"
 #include "json_writer.h"
 #include "loader.h"
+#include "mc.h"
 #include "schema.h"
 #include "table_writer.h"
 
@@ -142,12 +143,10 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("deterministisch")) sc->mode = Mode::Deterministic;
   if (vm.count("paden")) sc->paths = vm["paden"].as<int64_t>();
   if (vm.count("zaad")) sc->seed = vm["zaad"].as<uint64_t>();
-  if (sc->mode == Mode::MonteCarlo) {
-    std::cerr << "swvsim: Monte-Carlo-modus is nog niet beschikbaar in deze versie; gebruik --deterministisch "
-                 "(of modus = \"deterministisch\" in [simulatie]).\n";
-    return kInput;
-  }
-  Result r = run_deterministic(*sc, lr.diags.warnings());
+  McOptions mc;
+  if (vm.count("threads")) mc.threads = vm["threads"].as<int>();
+  Result r = sc->mode == Mode::Deterministic ? run_deterministic(*sc, lr.diags.warnings())
+                                             : run_monte_carlo(*sc, lr.diags.warnings(), mc);
 
   std::string dir = vm.count("uit") ? vm["uit"].as<std::string>() : "uitvoer/" + slug(sc->name);
   std::error_code ec;
