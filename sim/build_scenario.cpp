@@ -47,7 +47,7 @@ struct Builder {
   const MNode& root;
   Diagnostics& d;
   Scenario& sc;
-  std::vector<std::pair<const Value*, Range>> ranged;  // checked per year at the end
+  std::vector<std::pair<Value*, Range>> ranged;  // checked per year at the end
 
   Value val(std::string_view path, Value def, Range /*range: checked via ranged_add*/) {
     const MNode* n = root.find(path);
@@ -55,7 +55,7 @@ struct Builder {
     if (n) v.where = n->where();
     return v;
   }
-  void ranged_add(const Value& v, Range r) { ranged.emplace_back(&v, r); }
+  void ranged_add(Value& v, Range r) { ranged.emplace_back(&v, r); }
   Where where(std::string_view path) const {
     const MNode* n = root.find(path);
     return n ? n->where() : Where{sc.files.back(), 0, 0, std::string(path)};
@@ -455,6 +455,7 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   b.ranged_add(sc.floor, Range::Any);
   for (const auto& [v, r] : b.ranged) check_value(*v, r, sc.first_year, sc.last_year, d);
   if (d.error_count() > before) return;
+  for (const auto& [v, r] : b.ranged) v->prepare(sc.first_year, sc.last_year);
   check_rate_sums(b);
   default_intake(b);
 }

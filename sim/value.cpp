@@ -121,7 +121,38 @@ double Value::quantile(int year, double u) const {
   return a;
 }
 
+void Value::prepare(int first, int last) {
+  if (dist != Dist::Pert && dist != Dist::Beta) return;
+  auto t = std::make_shared<std::vector<double>>();
+  t->reserve(static_cast<size_t>(last - first + 1) * kTablePoints);
+  Value exact = *this;
+  exact.table.reset();
+  for (int y = first; y <= last; ++y) {
+    // Parameters rarely change between years: copy the previous row when they do not.
+    bool same = y > first;
+    for (int k = 0; k < 3 && same; ++k) same = p[k].at(y) == p[k].at(y - 1);
+    if (same) {
+      t->insert(t->end(), t->end() - kTablePoints, t->end());
+      continue;
+    }
+    for (int i = 0; i < kTablePoints; ++i) {
+      double z = -kTableZ + 2 * kTableZ * i / (kTablePoints - 1);
+      t->push_back(exact.quantile(y, std::clamp(normal_cdf(z), 1e-300, 1.0 - 1e-16)));
+    }
+  }
+  table = std::move(t);
+  table_first = first;
+  table_last = last;
+}
+
 double Value::from_normal(int year, double z) const {
+  if (table && year >= table_first && year <= table_last) {
+    const double* row = table->data() + static_cast<size_t>(year - table_first) * kTablePoints;
+    double x = (std::clamp(z, -kTableZ, kTableZ) + kTableZ) * ((kTablePoints - 1) / (2 * kTableZ));
+    int i = std::min(static_cast<int>(x), kTablePoints - 2);
+    double f = x - i;
+    return row[i] + f * (row[i + 1] - row[i]);
+  }
   switch (dist) {
     case Dist::Fixed: return p[0].at(year);
     case Dist::Normal: return p[0].at(year) + p[1].at(year) * z;

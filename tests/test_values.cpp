@@ -99,3 +99,16 @@ TEST_CASE("sha256 of known strings", "[format]") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+TEST_CASE("tabulated quantiles (beta, pert) agree with the exact quantile", "[values]") {
+  for (Value v : {dist(Dist::Pert, 0.80, 0.88, 0.95), dist(Dist::Beta, 0.0068, 0.0006), dist(Dist::Beta, 0.75, 0.08)}) {
+    Value exact = v;
+    v.prepare(2025, 2027);
+    REQUIRE(v.table);
+    for (double z = -4.0; z <= 4.0; z += 0.0137) {
+      INFO(dist_name(v.dist) << " z=" << z);
+      CHECK(v.from_normal(2026, z) == Approx(exact.from_normal(2026, z)).epsilon(1e-5));
+    }
+    CHECK(v.from_normal(2030, 0.3) == Approx(exact.from_normal(2030, 0.3)));  // outside the table: exact
+  }
+}
