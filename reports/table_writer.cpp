@@ -56,7 +56,7 @@ std::string mjb_table(const Result& r, bool color) {
       auto add = [&](const Probability& p, const char* name) {
         if (p.value[i] <= 0) return;
         f += (f.empty() ? "" : " ") + std::string(name);
-        if (mc) f += " " + pct(p.value[i], 0);
+        if (mc) f += " " + (p.value[i] < 0.005 ? std::string("<1%") : pct(p.value[i], 0));
       };
       add(r.excessive, "BOVENMATIG");
       add(r.below_floor, "ONDERGRENS");
