@@ -2,7 +2,13 @@
 
 namespace swv {
 
-Model::Model(const Scenario& sc) : sc_(sc) {}
+Model::Model(const Scenario& sc) : sc_(sc) {
+  for (int k = 0; k < 4; ++k) {
+    bridge_[k][0] = 1.0;
+    for (int d = 1; d < kBridgeYears; ++d)
+      bridge_[k][d] = bridge_[k][d - 1] * (1 + mean_index_rate(static_cast<IndexKind>(k), sc.first_year - d + 1));
+  }
+}
 
 double Model::mean_index_rate(IndexKind ix, int year) const {
   const Indexation& x = sc_.index;
@@ -27,8 +33,13 @@ double Model::rules_amount(const YearTable& t, int year, IndexKind ix, const std
   if (T >= first) return t.at(T) * FY / F[T - first][k];
   // The table ends before the planperiode: bridge to eerste_jaar with the mean index, so
   // uncertainty starts in the planperiode.
+  const int d = first - T;
   double bridge = 1.0;
-  for (int y = T + 1; y <= first; ++y) bridge *= 1 + mean_index_rate(ix, y);
+  if (d < kBridgeYears) {
+    bridge = bridge_[k][d];
+  } else {
+    for (int y = T + 1; y <= first; ++y) bridge *= 1 + mean_index_rate(ix, y);
+  }
   return t.at(T) * bridge * FY;
 }
 

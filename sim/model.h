@@ -57,6 +57,10 @@ class Model {
 
  private:
   const Scenario& sc_;
+  // bridge_[k][d] = prod_{y = first-d+1 .. first} (1 + mean rate of index k in y): carries a rules
+  // table that ends d years before eerste_jaar into the planperiode (precomputed: hot path).
+  static constexpr int kBridgeYears = 64;
+  std::array<std::array<double, kBridgeYears>, 4> bridge_{};
 };
 
 // ---------------------------------------------------------------------------------------------
