@@ -184,6 +184,16 @@ void build_index(Builder& b) {
     if (es.eigenvalues()(i) < -1e-10) neg += (neg.empty() ? "" : ", ") + num_plain(es.eigenvalues()(i));
   if (!neg.empty())
     b.d.error(w, "de correlatiematrix is niet positief semidefiniet (geen geldige correlaties); negatieve eigenwaarden: " + neg);
+  // Per-year and per-path scores are separate draws: a correlation between an index drawn every
+  // year and one drawn once per path cannot hold, so say so rather than ignore it silently.
+  const Value* vals[3] = {&ix.funding, &ix.wage, &ix.price};
+  const char* names[3] = {"bekostiging", "loon", "prijs"};
+  for (int i = 0; i < 3; ++i)
+    for (int j = i + 1; j < 3; ++j)
+      if (c(i, j) != 0 && vals[i]->is_random() && vals[j]->is_random() && vals[i]->per_year != vals[j]->per_year)
+        b.d.warning(w, std::string("de correlatie tussen ") + names[i] + " en " + names[j] + " geldt niet: " +
+                           (vals[i]->per_year ? names[i] : names[j]) + " wordt per jaar getrokken en " +
+                           (vals[i]->per_year ? names[j] : names[i]) + " één keer per pad; geef beide per_jaar = true of geen van beide");
 }
 
 void build_lines(Builder& b, bool rules_ok) {

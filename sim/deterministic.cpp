@@ -30,6 +30,7 @@ class DeterministicDraws {
   }
   double demography_z(int) const { return 0.0; }
   double round_intake(double x, int) const { return x; }
+  void note_negative_intake() const {}  // expected growth below -100%: clamped like any path
 
  private:
   const Model& m_;

@@ -1,7 +1,7 @@
 #include "mc.h"
 
-#include <Random123/philox.h>
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
@@ -12,7 +12,10 @@
 #include <thread>
 
 #include "deterministic.h"
-#include "loader.h"
+#include "diagnostics.h"
+#include "format_nl.h"
+#include "mc_draws.h"
+#include "mc_stats.h"
 #include "model.h"
 
 namespace swv {
@@ -27,149 +30,66 @@ double percentile_type7(const std::vector<double>& s, double p) {
 
 namespace {
 
-constexpr uint32_t kIndexDriver = 0x1D3E0001u, kDemographyDriver = 0x1D3E0002u, kIntakeDriver = 0x1D3E0003u,
-                   kFlowDriver = 0x1D3E0100u;
-constexpr uint32_t kPathSlot = 0xFFFFu;  // "year" slot of draws made once per path
+constexpr int kSeries = 12;  // series_keys() order
+constexpr int kRules = 5;    // ocw_afroming, afbouw, bezuiniging, ocw_korting, cap
+constexpr size_t kBlockPaths = 256;
 
-// Counter-based streams: Philox4x32-10 keyed by (seed low bits, path), counter (driver, year,
-// draw, seed high bits). Uniforms in (0,1); normals by Box-Muller (portable: same on any libm
-// that rounds correctly, unlike std::normal_distribution whose algorithm differs by library).
-class Stream {
- public:
-  Stream(uint64_t seed, uint64_t path) : key_{{static_cast<uint32_t>(seed), static_cast<uint32_t>(path)}}, hi_(static_cast<uint32_t>(seed >> 32)) {}
-  r123::Philox4x32::ctr_type raw(uint32_t driver, uint32_t year, uint32_t draw) const {
-    r123::Philox4x32 g;
-    r123::Philox4x32::ctr_type c = {{driver, year, draw, hi_}};
-    return g(c, key_);
-  }
-  static double u01(uint32_t x) { return (static_cast<double>(x) + 0.5) * (1.0 / 4294967296.0); }
-  double uniform(uint32_t driver, uint32_t year, uint32_t draw) const { return u01(raw(driver, year, draw)[0]); }
-  double normal(uint32_t driver, uint32_t year, uint32_t draw) const {
-    auto r = raw(driver, year, draw);
-    double u1 = u01(r[0]), u2 = u01(r[1]);
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-  }
-
- private:
-  r123::Philox4x32::key_type key_;
-  uint32_t hi_;
-};
-
-// Binomial(n, p): exact inversion when the mean is small; otherwise a normal approximation with
-// continuity correction, rounded and clamped to [0, n] (error documented in docs/keuzes.md).
-double binomial(double n, double p, double u, double z) {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  double mean = n * p;
-  if (mean < 30 || n * (1 - p) < 30) {
-    if (p > 0.5) return n - binomial(n, 1 - p, 1 - u, -z);
-    // Inversion of the CDF by recursion on the pmf.
-    double q = 1 - p, pk = std::pow(q, n), cdf = pk;
-    double k = 0;
-    while (u > cdf && k < n) {
-      pk *= (n - k) / (k + 1) * p / q;
-      k += 1;
-      cdf += pk;
-      if (pk < 1e-300 && cdf >= 1 - 1e-15) break;
-    }
-    return k;
-  }
-  double x = std::floor(mean + std::sqrt(mean * (1 - p)) * z + 0.5);
-  return std::clamp(x, 0.0, n);
+void series_values(const YearRecord& r, double* s) {
+  s[0] = r.equity, s[1] = r.signal, s[2] = r.income, s[3] = r.reductions, s[4] = r.costs, s[5] = r.result;
+  s[6] = r.income != 0 ? r.equity / r.income : 0.0;
+  s[7] = r.regular, s[8] = r.sbo, s[9] = r.so, s[10] = r.pro, s[11] = r.floor;
 }
 
-class McDraws {
- public:
-  McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
-      : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size()), s_(seed, 0) {}
-  void start_path(uint64_t path) { s_ = Stream(seed_, path); }
-  std::vector<std::array<double, 4>>& index_factors() { return F_; }
-  LineAmounts& line_amounts() { return amt_; }
-
-  double value(const Value& v, int Y) const {
-    if (!v.is_random()) return v.p[0].at(Y);
-    return v.from_normal(Y, s_.normal(v.driver, v.per_year ? static_cast<uint32_t>(Y) : kPathSlot, 0));
-  }
-  double rate(const Value& v, int Y) const { return std::clamp(value(v, Y), 0.0, 1.0); }
-  std::array<double, 3> index_rates(int Y) const {
-    const Indexation& ix = sc_.index;
-    const Value* vals[3] = {&ix.funding, &ix.wage, &ix.price};
-    Eigen::Vector3d zy, zp;
-    for (int k = 0; k < 3; ++k) {
-      zy(k) = s_.normal(kIndexDriver, static_cast<uint32_t>(Y), static_cast<uint32_t>(k));
-      zp(k) = s_.normal(kIndexDriver, kPathSlot, static_cast<uint32_t>(k));
-    }
-    Eigen::Vector3d cy = chol_ * zy, cp = chol_ * zp;
-    std::array<double, 3> r{};
-    for (int k = 0; k < 3; ++k) {
-      const Value& v = *vals[k];
-      r[k] = v.is_random() ? v.from_normal(Y, v.per_year ? cy(k) : cp(k)) : v.p[0].at(Y);
-    }
-    if (!ix.funding_given) r[0] = sc_.rules.wage_share * r[1] + (1 - sc_.rules.wage_share) * r[2];
-    return r;
-  }
-  double line_shock(size_t i, int Y) const {
-    const Line& l = sc_.lines[i];
-    if (l.shock_sd <= 0) return 1.0;
-    double z = s_.normal(l.shock_driver, l.shock_per_year ? static_cast<uint32_t>(Y) : kPathSlot, 0);
-    return std::max(0.0, 1 + l.shock_sd * z);
-  }
-  double risk(size_t r, int Y) const {
-    const Risk& rk = sc_.risks[r];
-    if (s_.uniform(rk.driver, static_cast<uint32_t>(Y), 1) >= rate(rk.probability, Y)) return 0.0;
-    const Value& v = rk.impact;  // drawn afresh at each occurrence
-    return v.is_random() ? v.from_normal(Y, s_.normal(v.driver, static_cast<uint32_t>(Y), 2)) : v.p[0].at(Y);
-  }
-  void moves(int Y, int state, double count, const double* rates, int k, double* out) const {
-    double sum = 0;
-    for (int j = 0; j < k; ++j) sum += rates[j];
-    double scale = sum > 1 ? 1 / sum : 1;  // rare paths whose drawn rates exceed 1 together
-    double n = std::round(count), left = 1;
-    for (int j = 0; j < k; ++j) {
-      double p = left > 0 ? std::min(1.0, rates[j] * scale / left) : 0;
-      uint32_t draw = static_cast<uint32_t>(state * 8 + j);
-      out[j] = binomial(n, p, s_.uniform(kFlowDriver, static_cast<uint32_t>(Y), draw), s_.normal(kFlowDriver + 1, static_cast<uint32_t>(Y), draw));
-      n -= out[j];
-      left -= rates[j] * scale;
-    }
-  }
-  double demography_z(int Y) const { return s_.normal(kDemographyDriver, static_cast<uint32_t>(Y), 0); }
-  double round_intake(double x, int Y) const {
-    double f = std::floor(x);
-    return f + (s_.uniform(kIntakeDriver, static_cast<uint32_t>(Y), 0) < x - f ? 1.0 : 0.0);
-  }
-
- private:
-  const Scenario& sc_;
-  Eigen::Matrix3d chol_;
-  uint64_t seed_;
-  std::vector<std::array<double, 4>> F_;
-  LineAmounts amt_;
-  Stream s_;
-};
-
-constexpr int kSeries = 12;  // series_keys() order
-
+// Sums of one block of paths; blocks are reduced in block order, so sums do not depend on threads.
 struct Block {
-  std::vector<double> line_budget, line_real;  // [line][year] sums
-  std::vector<double> fired;                   // [rule][year] counts
+  std::vector<double> series_sum;                          // [series][year]
+  std::vector<double> excessive, below_floor, negative;    // [year] path counts
+  std::vector<double> line_budget, line_real, line_comp;   // [line][year]
+  std::vector<double> fired;                               // [rule][year]
+  std::vector<double> lo, hi;                              // [series][year] (streaming mode)
+  DrawCounters counters;
+  Block(size_t years, size_t lines, bool ranges)
+      : series_sum(kSeries * years), excessive(years), below_floor(years), negative(years), line_budget(lines * years),
+        line_real(lines * years), line_comp(lines * years), fired(kRules * years),
+        lo(ranges ? kSeries * years : 0, INFINITY), hi(ranges ? kSeries * years : 0, -INFINITY) {}
 };
 
+// The main pass: sums, counts and (exact mode) every value into the store.
 struct PathSink {
-  double* series;  // [year][kSeries] of this path
   Block* block;
-  size_t years, lines;
+  SeriesStore* store;  // null in streaming mode
+  size_t path, years, lines;
   void year(int yi, const YearRecord& r, const LineAmounts& a) {
-    double* s = series + static_cast<size_t>(yi) * kSeries;
-    s[0] = r.equity, s[1] = r.signal, s[2] = r.income, s[3] = r.reductions, s[4] = r.costs, s[5] = r.result;
-    s[6] = r.income != 0 ? r.equity / r.income : 0.0;
-    s[7] = r.regular, s[8] = r.sbo, s[9] = r.so, s[10] = r.pro, s[11] = r.floor;
-    for (size_t i = 0; i < lines; ++i) {
-      block->line_budget[i * years + yi] += a.budget[i];
-      block->line_real[i * years + yi] += a.realised[i];
+    const size_t y = static_cast<size_t>(yi);
+    double s[kSeries];
+    series_values(r, s);
+    for (size_t k = 0; k < kSeries; ++k) {
+      const size_t cell = k * years + y;
+      block->series_sum[cell] += s[k];
+      if (store) store->put(cell, path, s[k]);
+      else block->lo[cell] = std::min(block->lo[cell], s[k]), block->hi[cell] = std::max(block->hi[cell], s[k]);
     }
-    const bool f[5] = {r.skim > 0, r.spend_down > 0, r.cut_active, r.generic_cut > 0, r.cap_binding};
-    for (int k = 0; k < 5; ++k) block->fired[k * years + yi] += f[k];
+    block->excessive[y] += r.equity > r.signal;
+    block->below_floor[y] += r.equity < r.floor;
+    block->negative[y] += r.equity < 0;
+    for (size_t i = 0; i < lines; ++i) {
+      block->line_budget[i * years + y] += a.budget[i];
+      block->line_real[i * years + y] += a.realised[i];
+      if (!std::isnan(a.computed[i])) block->line_comp[i * years + y] += a.computed[i];
+    }
+    const bool f[kRules] = {r.skim > 0, r.spend_down > 0, r.cut_active, r.generic_cut > 0, r.cap_binding};
+    for (int k = 0; k < kRules; ++k) block->fired[static_cast<size_t>(k) * years + y] += f[k];
+  }
+};
+
+// The second pass of streaming mode: the same paths again, counted into histograms.
+struct HistogramSink {
+  Histograms* h;
+  size_t years;
+  void year(int yi, const YearRecord& r, const LineAmounts&) {
+    double s[kSeries];
+    series_values(r, s);
+    for (size_t k = 0; k < kSeries; ++k) h->add(k * years + static_cast<size_t>(yi), s[k]);
   }
 };
 
@@ -184,80 +104,151 @@ Eigen::Matrix3d factor_of(const Scenario& sc) {
   return es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
 }
 
+// Runs every path once, block by block in parallel; `visit(draws, block_index, path)` runs one path.
+template <class Visit>
+void for_each_path(const Scenario& sc, const Eigen::Matrix3d& chol, size_t n, const McOptions& opt, Visit visit) {
+  const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths;
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const tbb::blocked_range<size_t>& br) {
+    McDraws dr(sc, chol, sc.seed);
+    for (size_t b = br.begin(); b != br.end(); ++b) {
+      if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) throw Cancelled();
+      const size_t end = std::min(n, (b + 1) * kBlockPaths);
+      for (size_t p = b * kBlockPaths; p < end; ++p) visit(dr, b, p);
+      if (opt.progress) opt.progress->done.fetch_add(end - b * kBlockPaths, std::memory_order_relaxed);
+    }
+  });
+}
+
+const char* const kStateRates[6] = {
+    "verwijzing.*, uitstroom.regulier (regulier)", "doorstroom.sbo_so.*, terugplaatsing.sbo, uitstroom.sbo (SBO)",
+    "terugplaatsing.so, uitstroom.so (SO laag)",  "terugplaatsing.so, uitstroom.so (SO midden)",
+    "terugplaatsing.so, uitstroom.so (SO hoog)",  "uitstroom.pro (PrO)"};
+
+// Warnings and errors from what the draws counted (scenario-format sections 1 and 6).
+void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::vector<std::string>& warnings) {
+  const double paths = static_cast<double>(n), path_years = paths * sc.years();
+  std::string errors;
+  for (size_t s = 0; s < 6; ++s) {
+    const double share = c.rate_sum_paths[s] / paths;
+    if (share <= 0) continue;
+    std::string what = "in " + pct_plain(share) + " van de paden tellen de getrokken kansen van stromen." + kStateRates[s] +
+                       " in een jaar op tot 1 of meer";
+    if (share > 0.001) errors += sc.files.back() + ": fout: stromen: " + what + "; meer dan 0,1% van de paden is een invoerfout: verklein de kansen of hun spreiding\n";
+    else warnings.push_back(sc.files.back() + ": waarschuwing: stromen: " + what + "; in die paden zijn ze naar een som van 1 geschaald");
+  }
+  if (!errors.empty()) throw RunError(errors);
+  for (const auto& [v, k] : c.clamped) {
+    const double share = k / path_years;
+    if (share <= 0.001) continue;
+    Diagnostic d{Severity::Warning, v->where,
+                 pct_plain(share) + " van de trekkingen (pad-jaren) viel buiten [0, 1] en is afgekapt tot 0 of 1; "
+                                    "kies een kleinere sd of een beta-verdeling"};
+    warnings.push_back(d.format());
+  }
+  if (c.negative_intake_paths > 0)
+    warnings.push_back(sc.files.back() + ": waarschuwing: demografie: in " + pct_plain(c.negative_intake_paths / paths) +
+                       " van de paden werd de instroom negatief en is die op 0 gezet");
+}
+
 }  // namespace
 
 Result run_monte_carlo(const Scenario& sc, const std::vector<std::string>& warnings, const McOptions& opt) {
   auto t0 = std::chrono::steady_clock::now();
   const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years()), lines = sc.lines.size();
-  const size_t block_size = 256, blocks = (n + block_size - 1) / block_size;
+  const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths, cells = kSeries * years;
+  const StoreMode mode = store_mode(n, cells, opt.memory_budget);
+  const bool streaming = mode == StoreMode::Histogram;
   Model model(sc);
   const Eigen::Matrix3d chol = factor_of(sc);
-  std::vector<double> series(n * years * kSeries);
-  std::vector<Block> acc(blocks, Block{std::vector<double>(lines * years), std::vector<double>(lines * years), std::vector<double>(5 * years)});
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const tbb::blocked_range<size_t>& br) {
-    McDraws dr(sc, chol, sc.seed);
-    for (size_t b = br.begin(); b != br.end(); ++b) {
-      for (size_t p = b * block_size; p < std::min(n, (b + 1) * block_size); ++p) {
-        dr.start_path(p);
-        PathSink sink{&series[p * years * kSeries], &acc[b], years, lines};
-        model.run_path(dr, sink);
-      }
-    }
+  if (opt.progress) opt.progress->total = n * (streaming ? 2 : 1);
+
+  std::unique_ptr<SeriesStore> store;
+  if (!streaming) store = std::make_unique<SeriesStore>(n, cells, mode == StoreMode::ExactFloat);
+  std::vector<Block> acc(blocks, Block(years, lines, streaming));
+  for_each_path(sc, chol, n, opt, [&](McDraws& dr, size_t b, size_t p) {
+    dr.start_path(p);
+    PathSink sink{&acc[b], store.get(), p, years, lines};
+    model.run_path(dr, sink);
+    dr.end_path(acc[b].counters);
   });
 
-  Result r = init_result(sc, warnings);
+  // Sums reduced in block order: identical for any thread count.
+  Block total(years, lines, streaming);
+  for (const auto& b : acc) {
+    auto add = [](std::vector<double>& t, const std::vector<double>& x) {
+      for (size_t i = 0; i < t.size(); ++i) t[i] += x[i];
+    };
+    add(total.series_sum, b.series_sum), add(total.excessive, b.excessive), add(total.below_floor, b.below_floor);
+    add(total.negative, b.negative), add(total.line_budget, b.line_budget), add(total.line_real, b.line_real);
+    add(total.line_comp, b.line_comp), add(total.fired, b.fired);
+    for (size_t i = 0; i < total.lo.size(); ++i) total.lo[i] = std::min(total.lo[i], b.lo[i]), total.hi[i] = std::max(total.hi[i], b.hi[i]);
+    total.counters.add(b.counters);
+  }
+  acc.clear();
+  std::vector<std::string> all_warnings = warnings;
+  report_counters(sc, total.counters, n, all_warnings);
+
+  // Percentiles per cell, cells in parallel (each cell's result is independent of scheduling).
+  std::vector<Percentiles> pct(cells);
+  if (!streaming) {
+    tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = store->percentiles(cell); });
+    store.reset();
+  } else {
+    tbb::enumerable_thread_specific<Histograms> local(total.lo, total.hi);
+    for_each_path(sc, chol, n, opt, [&](McDraws& dr, size_t, size_t p) {
+      dr.start_path(p);
+      HistogramSink sink{&local.local(), years};
+      model.run_path(dr, sink);
+    });
+    Histograms h(total.lo, total.hi);
+    for (const auto& l : local) h.merge(l);
+    tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = h.percentiles(cell, n); });
+  }
+
+  Result r = init_result(sc, all_warnings);
   r.mode = Mode::MonteCarlo;
   r.paths = sc.paths;
   r.seed = sc.seed;
   r.threads = threads;
+  r.percentile_method = mode == StoreMode::ExactDouble  ? "exact"
+                        : mode == StoreMode::ExactFloat ? "exact (float)"
+                                                        : "histogram";
+  const double dn = static_cast<double>(n);
   const auto& keys = series_keys();
-  std::vector<double> col(n);
-  r.excessive = r.below_floor = r.negative = Probability{std::vector<double>(years), std::vector<double>(years)};
-  for (int k = 0; k < kSeries; ++k) {
+  for (size_t k = 0; k < kSeries; ++k) {
     Series s{keys[k], {}, {}, {}, {}, {}, {}};
     for (size_t y = 0; y < years; ++y) {
-      double sum = 0;
-      for (size_t p = 0; p < n; ++p) sum += col[p] = series[(p * years + y) * kSeries + k];
-      std::sort(col.begin(), col.end());
-      s.mean.push_back(sum / static_cast<double>(n));
-      s.p5.push_back(percentile_type7(col, 0.05));
-      s.p25.push_back(percentile_type7(col, 0.25));
-      s.p50.push_back(percentile_type7(col, 0.50));
-      s.p75.push_back(percentile_type7(col, 0.75));
-      s.p95.push_back(percentile_type7(col, 0.95));
+      const size_t cell = k * years + y;
+      s.mean.push_back(total.series_sum[cell] / dn);
+      const Percentiles& q = pct[cell];
+      s.p5.push_back(q.p[0]), s.p25.push_back(q.p[1]), s.p50.push_back(q.p[2]), s.p75.push_back(q.p[3]), s.p95.push_back(q.p[4]);
     }
     r.series.push_back(std::move(s));
   }
-  for (size_t y = 0; y < years; ++y) {
-    double exc = 0, low = 0, neg = 0;
-    for (size_t p = 0; p < n; ++p) {
-      const double* s = &series[(p * years + y) * kSeries];
-      exc += s[0] > s[1], low += s[0] < s[11], neg += s[0] < 0;
+  auto prob = [&](const std::vector<double>& hits) {
+    Probability pr;
+    for (double h : hits) {
+      const double q = h / dn;
+      pr.value.push_back(q);
+      pr.std_error.push_back(std::sqrt(q * (1 - q) / dn));
     }
-    auto set = [&](Probability& pr, double hits) {
-      double q = hits / static_cast<double>(n);
-      pr.value[y] = q;
-      pr.std_error[y] = std::sqrt(q * (1 - q) / static_cast<double>(n));
-    };
-    set(r.excessive, exc), set(r.below_floor, low), set(r.negative, neg);
-  }
-  // Sums reduced in block order: identical for any thread count.
-  std::vector<double> bud(lines * years), real(lines * years), fired(5 * years);
-  for (const auto& b : acc) {
-    for (size_t i = 0; i < lines * years; ++i) bud[i] += b.line_budget[i], real[i] += b.line_real[i];
-    for (size_t i = 0; i < 5 * years; ++i) fired[i] += b.fired[i];
-  }
-  for (size_t i = 0; i < lines; ++i)
+    return pr;
+  };
+  r.excessive = prob(total.excessive), r.below_floor = prob(total.below_floor), r.negative = prob(total.negative);
+  for (size_t i = 0; i < lines; ++i) {
+    r.lines[i].budget.clear(), r.lines[i].realised.clear(), r.lines[i].computed.clear();
     for (size_t y = 0; y < years; ++y) {
-      r.lines[i].budget.push_back(bud[i * years + y] / static_cast<double>(n));
-      r.lines[i].realised.push_back(real[i * years + y] / static_cast<double>(n));
+      r.lines[i].budget.push_back(total.line_budget[i * years + y] / dn);
+      r.lines[i].realised.push_back(total.line_real[i * years + y] / dn);
+      if (r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
     }
-  const char* rules[5] = {"ocw_afroming", "afbouw", "bezuiniging", "ocw_korting", "cap"};
-  for (int k = 0; k < 5; ++k) {
+  }
+  const char* rules[kRules] = {"ocw_afroming", "afbouw", "bezuiniging", "ocw_korting", "cap"};
+  for (size_t k = 0; k < kRules; ++k) {
     std::vector<double> v;
-    for (size_t y = 0; y < years; ++y) v.push_back(fired[k * years + y] / static_cast<double>(n));
+    for (size_t y = 0; y < years; ++y) v.push_back(total.fired[k * years + y] / dn);
     r.policy_fired.emplace_back(rules[k], v);
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "scenario.h"
@@ -32,6 +33,8 @@ struct YearRecord {
   bool cap_binding = false; // DUO deduction cap bit in this year
   double cap_factor = 1.0;
 };
+
+constexpr double kNoAmount = std::numeric_limits<double>::quiet_NaN();  // not a computed line
 
 // Per-line amounts of one year: begroot (budgeted), realised, and for override lines the amount
 // the engine computed from the rules (NaN for other lines).
@@ -138,7 +141,7 @@ void Model::run_path(Draws& dr, Sink& sink) const {
       const Line& l = sc.lines[i];
       const double f = F[yi][static_cast<int>(l.index)];
       double budget = 0;
-      amt.computed[i] = std::nan("");
+      amt.computed[i] = kNoAmount;
       switch (l.kind) {
         case LineKind::Amount: budget = dr.value(l.amount, Y) * f; break;
         case LineKind::PerPupil: budget = dr.value(l.per_pupil, Y) * count(l.basis) * f; break;
@@ -233,7 +236,9 @@ void Model::run_path(Draws& dr, Sink& sink) const {
 
       // Intake: instroom_Y = max(0, instroom_{Y-1} (1 + groei_Y + e_Y)), e_Y = rho e_{Y-1} + sigma z_Y.
       shock = dr.value(sc.demography.persistence, Y) * shock + dr.value(sc.demography.sigma, Y) * dr.demography_z(Y);
-      intake = std::max(0.0, intake * (1 + dr.value(sc.demography.growth, Y) + shock));
+      const double next = intake * (1 + dr.value(sc.demography.growth, Y) + shock);
+      if (next < 0) dr.note_negative_intake();
+      intake = std::max(0.0, next);
       const double added = dr.round_intake(intake, Y);
 
       const double out_reg = mr[0] + mr[1] + mr[2] + mr[3] + mr[4] + mr[5];

@@ -44,6 +44,9 @@ struct Result {
   uint64_t seed = 0;
   int threads = 1;
   double seconds = 0;
+  // How percentiles were computed: "exact" (all paths kept), "exact (float)" (kept in single
+  // precision), "histogram" (streaming above the memory budget), "" in deterministic mode.
+  std::string percentile_method;
 
   std::vector<int> years;
   std::vector<Series> series;

@@ -4,6 +4,7 @@
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/special_functions/erf.hpp>
 #include <cmath>
+#include <limits>
 
 #include "format_nl.h"
 
@@ -36,7 +37,38 @@ const char* dist_name(Dist d) {
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
 double normal_quantile(double u) {
-  return -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u);
+  const double q = u - 0.5;
+  if (std::fabs(q) <= 0.425) {
+    const double r = 0.180625 - q * q;
+    return q *
+           (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r +
+                45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r +
+             133.14166789178437745) * r + 3.387132872796366608) /
+           (((((((r * 5226.495278852545925 + 28729.085735721942674) * r + 39307.89580009271061) * r +
+                21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r +
+             42.313330701600911252) * r + 1.0);
+  }
+  if (!(u > 0)) return -std::numeric_limits<double>::infinity();
+  if (!(u < 1)) return std::numeric_limits<double>::infinity();
+  double r = std::sqrt(-std::log(q < 0 ? u : 1 - u)), val;
+  if (r <= 5) {
+    r -= 1.6;
+    val = (((((((r * 7.7454501427834140764e-4 + 0.0227238449892691845833) * r + 0.24178072517745061177) * r +
+               1.27045825245236838258) * r + 3.64784832476320460504) * r + 5.7694972214606914055) * r +
+            4.6303378461565452959) * r + 1.42343711074968357734) /
+          (((((((r * 1.05075007164441684324e-9 + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r +
+               0.14810397642748007459) * r + 0.68976733498510000455) * r + 1.6763848301838038494) * r +
+            2.05319162663775882187) * r + 1.0);
+  } else {
+    r -= 5;
+    val = (((((((r * 2.01033439929228813265e-7 + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r +
+               0.026532189526576123093) * r + 0.29656057182850489123) * r + 1.7848265399172913358) * r +
+            5.4637849111641143699) * r + 6.6579046435011037772) /
+          (((((((r * 2.04426310338993978564e-15 + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
+               7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r +
+            0.59983220655588793769) * r + 1.0);
+  }
+  return q < 0 ? -val : val;
 }
 
 namespace {
@@ -122,6 +154,19 @@ double Value::quantile(int year, double u) const {
 }
 
 void Value::prepare(int first, int last) {
+  if (dist == Dist::LogNormal) {
+    auto t = std::make_shared<std::vector<double>>();
+    for (int y = first; y <= last; ++y) {
+      double m = p[0].at(y), sd = p[1].at(y);
+      LogShape s = sd > 0 ? log_shape(m, sd) : LogShape{0, 0};
+      t->push_back(s.mu);
+      t->push_back(s.sigma);
+    }
+    table = std::move(t);
+    table_first = first;
+    table_last = last;
+    return;
+  }
   if (dist != Dist::Pert && dist != Dist::Beta) return;
   auto t = std::make_shared<std::vector<double>>();
   t->reserve(static_cast<size_t>(last - first + 1) * kTablePoints);
@@ -145,7 +190,23 @@ void Value::prepare(int first, int last) {
   table_last = last;
 }
 
+double Value::from_uz(int year, double u, double z) const {
+  switch (dist) {
+    case Dist::Fixed: return p[0].at(year);
+    case Dist::Uniform: {
+      double a = p[0].at(year);
+      return a + (p[1].at(year) - a) * u;
+    }
+    case Dist::Triangle: return triangle_quantile(p[0].at(year), p[1].at(year), p[2].at(year), u);
+    default: return from_normal(year, z);
+  }
+}
+
 double Value::from_normal(int year, double z) const {
+  if (dist == Dist::LogNormal && table && year >= table_first && year <= table_last) {
+    const double* s = table->data() + 2 * static_cast<size_t>(year - table_first);
+    return s[1] > 0 ? std::exp(s[0] + s[1] * z) : p[0].at(year);
+  }
   if (table && year >= table_first && year <= table_last) {
     const double* row = table->data() + static_cast<size_t>(year - table_first) * kTablePoints;
     double x = (std::clamp(z, -kTableZ, kTableZ) + kTableZ) * ((kTablePoints - 1) / (2 * kTableZ));

@@ -1,0 +1,114 @@
+#include "mc_draws.h"
+
+#include "binomial.h"
+
+namespace swv {
+
+void DrawCounters::add(const DrawCounters& o) {
+  for (const auto& [v, k] : o.clamped) {
+    auto it = std::find_if(clamped.begin(), clamped.end(), [&](const auto& e) { return e.first == v; });
+    if (it == clamped.end()) clamped.emplace_back(v, k);
+    else it->second += k;
+  }
+  for (size_t s = 0; s < rate_sum_paths.size(); ++s) rate_sum_paths[s] += o.rate_sum_paths[s];
+  negative_intake_paths += o.negative_intake_paths;
+}
+
+McDraws::McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
+    : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size()), s_(seed, 0) {
+  // Every key that can hold a per-path draw: three per line, two per risk, some fifty fixed keys.
+  const size_t keys = 3 * sc.lines.size() + 2 * sc.risks.size() + 64;
+  size_t size = 64;
+  while (size < 4 * keys) size *= 2;
+  cache_.resize(size);
+  mask_ = size - 1;
+}
+
+void McDraws::start_path(uint64_t path) {
+  s_ = Stream(seed_, path);
+  path_ = path;
+}
+
+void McDraws::end_path(DrawCounters& c) {
+  for (const auto& [v, k] : clamped_) {
+    auto it = std::find_if(c.clamped.begin(), c.clamped.end(), [&](const auto& e) { return e.first == v; });
+    if (it == c.clamped.end()) c.clamped.emplace_back(v, k);
+    else it->second += k;
+  }
+  clamped_.clear();
+  for (size_t s = 0; s < rate_sum_.size(); ++s) c.rate_sum_paths[s] += rate_sum_[s], rate_sum_[s] = false;
+  c.negative_intake_paths += negative_intake_;
+  negative_intake_ = false;
+}
+
+void McDraws::note_clamp(const Value& v) {
+  for (auto& [p, k] : clamped_)
+    if (p == &v) return void(k += 1);
+  clamped_.emplace_back(&v, 1.0);
+}
+
+std::array<double, 3> McDraws::index_rates(int Y) {
+  const Indexation& ix = sc_.index;
+  const Value* vals[3] = {&ix.funding, &ix.wage, &ix.price};
+  bool any_year = false, any_path = false;
+  for (const Value* v : vals) (v->per_year ? any_year : any_path) |= v->is_random();
+  Eigen::Vector3d cy = Eigen::Vector3d::Zero(), cp = Eigen::Vector3d::Zero();
+  if (any_year) {
+    auto a = s_.raw(kIndexDriver, static_cast<uint32_t>(Y), 0), b = s_.raw(kIndexDriver, static_cast<uint32_t>(Y), 1);
+    Eigen::Vector3d z(normal_quantile(Stream::u53(a[0], a[1])), normal_quantile(Stream::u53(a[2], a[3])),
+                      normal_quantile(Stream::u53(b[0], b[1])));
+    cy = chol_ * z;
+  }
+  if (any_path) {
+    Eigen::Vector3d z(path_draw(kIndexDriver, 0).z, path_draw(kIndexDriver, 1).z, path_draw(kIndexDriver, 2).z);
+    cp = chol_ * z;
+  }
+  std::array<double, 3> r{};
+  for (int k = 0; k < 3; ++k) {
+    const Value& v = *vals[k];
+    r[k] = v.is_random() ? v.from_normal(Y, v.per_year ? cy(k) : cp(k)) : v.p[0].at(Y);
+  }
+  if (!ix.funding_given) r[0] = sc_.rules.wage_share * r[1] + (1 - sc_.rules.wage_share) * r[2];
+  return r;
+}
+
+double McDraws::risk(size_t r, int Y) {
+  const Risk& rk = sc_.risks[r];
+  const double p = rate(rk.probability, Y);
+  auto w = s_.raw(rk.driver, static_cast<uint32_t>(Y), 1);
+  if (Stream::u53(w[0], w[1]) >= p) return 0.0;
+  const Value& v = rk.impact;  // drawn afresh at each occurrence
+  if (!v.is_random()) return v.p[0].at(Y);
+  const double u = Stream::u53(w[2], w[3]);
+  return v.from_uz(Y, u, v.needs_z() ? normal_quantile(u) : 0.0);
+}
+
+// Competing risks as one multinomial: sequential binomials, the j-th conditional on the pupils
+// not yet moved (p_j / (1 - p_1 - ... - p_{j-1})).
+void McDraws::moves(int Y, int state, double count, const double* rates, int k, double* out) {
+  double sum = 0;
+  for (int j = 0; j < k; ++j) sum += rates[j];
+  double scale = 1;
+  if (sum >= 1) {  // this path drew rates that leave no one staying: scaled to 1, counted
+    rate_sum_[static_cast<size_t>(state)] = true;
+    scale = 1 / sum;
+  }
+  double n = std::round(count), left = 1;
+  Stream::Words w{};
+  int loaded = -1;
+  for (int j = 0; j < k; ++j) {
+    const double p = left > 0 ? std::min(1.0, rates[j] * scale / left) : 0.0;
+    out[j] = 0;
+    if (n > 0 && p > 0) {
+      if (j / 4 != loaded) {
+        loaded = j / 4;
+        w = s_.raw(kFlowDriver, static_cast<uint32_t>(Y), static_cast<uint32_t>(2 * state + loaded));
+      }
+      out[j] = binomial(n, p, Stream::u32(w[j % 4]));
+    }
+    n -= out[j];
+    left -= rates[j] * scale;
+  }
+}
+
+}  // namespace swv

@@ -1,0 +1,125 @@
+#pragma once
+// The random draws of one Monte-Carlo path, in the interface Model::run_path expects (the same one
+// DeterministicDraws implements with means). Every draw is a pure function of (seed, path, driver,
+// year, draw) through Stream; the path cache only avoids recomputing draws made once per path.
+//
+// Draw layout (one Philox call gives four 32-bit words):
+//   value, per year      (driver, Y, 0)            words 0-1 -> u (53 bits)
+//   value, per path      (driver, kPathSlot, 0)    the same, cached for the path
+//   line shock           (shock driver, Y | slot, 0)
+//   risk in year Y       (risk driver, Y, 1)       words 0-1 -> occurs?, words 2-3 -> impact
+//   index shocks         (kIndexDriver, Y | slot, 0..1): words 0-1, 2-3 -> z of bekostiging, loon;
+//                        (.., 1) words 0-1 -> prijs
+//   flows of a state     (kFlowDriver, Y, 2 state + j / 4) word j % 4 -> u of the j-th binomial
+//   demography, intake   (kDemographyDriver, Y, 0): words 0-1 -> z, word 2 -> rounding
+#include <Eigen/Core>
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model.h"
+#include "random.h"
+#include "scenario.h"
+
+namespace swv {
+
+// Counters of events the run reports afterwards (warnings and errors), per block of paths.
+struct DrawCounters {
+  std::vector<std::pair<const Value*, double>> clamped;  // normaal rate draws clamped to [0,1]
+  std::array<double, 6> rate_sum_paths{};                // paths whose rates of a state summed >= 1
+  double negative_intake_paths = 0;
+  void add(const DrawCounters& o);
+};
+
+class McDraws {
+ public:
+  static constexpr uint32_t kIndexDriver = 0x1D3E0001u, kDemographyDriver = 0x1D3E0002u, kFlowDriver = 0x1D3E0100u;
+
+  McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed);
+  void start_path(uint64_t path);
+  // Called after the path: folds this path's events into `c`.
+  void end_path(DrawCounters& c);
+
+  std::vector<std::array<double, 4>>& index_factors() { return F_; }
+  LineAmounts& line_amounts() { return amt_; }
+
+  double value(const Value& v, int Y) {
+    if (!v.is_random()) return v.p[0].at(Y);
+    if (v.per_year) {
+      auto w = s_.raw(v.driver, static_cast<uint32_t>(Y), 0);
+      double u = Stream::u53(w[0], w[1]);
+      return v.from_uz(Y, u, v.needs_z() ? normal_quantile(u) : 0.0);
+    }
+    const Cached& c = path_draw(v.driver, 0);
+    return v.from_uz(Y, c.u, c.z);
+  }
+  double rate(const Value& v, int Y) {
+    double x = value(v, Y);
+    if (x < 0 || x > 1) {
+      note_clamp(v);
+      return x < 0 ? 0.0 : 1.0;
+    }
+    return x;
+  }
+  std::array<double, 3> index_rates(int Y);
+  double line_shock(size_t i, int Y) {
+    const Line& l = sc_.lines[i];
+    if (l.shock_sd <= 0) return 1.0;
+    double z = l.shock_per_year ? z_of(l.shock_driver, static_cast<uint32_t>(Y)) : path_draw(l.shock_driver, 0).z;
+    return std::max(0.0, 1 + l.shock_sd * z);
+  }
+  double risk(size_t r, int Y);
+  void moves(int Y, int state, double count, const double* rates, int k, double* out);
+  double demography_z(int Y) {
+    demo_ = s_.raw(kDemographyDriver, static_cast<uint32_t>(Y), 0);
+    return normal_quantile(Stream::u53(demo_[0], demo_[1]));
+  }
+  // Stochastic rounding of the intake; uses the word demography_z(Y) left for it.
+  double round_intake(double x, int) const {
+    double f = std::floor(x);
+    return f + (Stream::u32(demo_[2]) < x - f ? 1.0 : 0.0);
+  }
+  void note_negative_intake() { negative_intake_ = true; }
+
+ private:
+  struct Cached {
+    uint64_t key = 0, path = ~uint64_t{0};
+    double u = 0, z = 0;
+  };
+
+  double z_of(uint32_t driver, uint32_t year) const {
+    auto w = s_.raw(driver, year, 0);
+    return normal_quantile(Stream::u53(w[0], w[1]));
+  }
+  // The per-path draw (u, z) of `driver` (sub-draw `sub`), computed on first use in this path.
+  const Cached& path_draw(uint32_t driver, uint32_t sub) {
+    const uint64_t key = (static_cast<uint64_t>(sub) << 32 | driver) + 1;  // 0 marks an empty slot
+    size_t i = (driver * 0x9E3779B1u + sub) & mask_;
+    while (cache_[i].key != 0 && cache_[i].key != key) i = (i + 1) & mask_;
+    Cached& c = cache_[i];
+    if (c.key != key || c.path != path_) {
+      c.key = key;
+      c.path = path_;
+      auto w = s_.raw(driver, kPathSlot, sub);
+      c.u = Stream::u53(w[0], w[1]);
+      c.z = normal_quantile(c.u);
+    }
+    return c;
+  }
+  void note_clamp(const Value& v);
+
+  const Scenario& sc_;
+  Eigen::Matrix3d chol_;
+  uint64_t seed_, path_ = 0;
+  std::vector<std::array<double, 4>> F_;
+  LineAmounts amt_;
+  Stream s_;
+  Stream::Words demo_{};
+  std::vector<Cached> cache_;  // open addressing; sized in the constructor to stay under 1/4 full
+  size_t mask_ = 0;
+  std::vector<std::pair<const Value*, double>> clamped_;  // this path
+  std::array<bool, 6> rate_sum_{};
+  bool negative_intake_ = false;
+};
+
+}  // namespace swv

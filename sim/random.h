@@ -1,0 +1,37 @@
+#pragma once
+// Counter-based random numbers (Random123's Philox4x32-10). A stream is keyed by (seed, path); one
+// call maps a counter (driver, year, draw) to four independent 32-bit words. Nothing is sequential,
+// so a number depends only on (seed, path, driver, year, draw): never on threads, block size or the
+// order in which the model asks. Drivers are hashes of key paths (Value::driver), so a variant
+// draws the same numbers as its base for every key both have (common random numbers).
+#include <Random123/philox.h>
+
+#include <cstdint>
+
+namespace swv {
+
+constexpr uint32_t kPathSlot = 0xFFFFu;  // "year" of draws made once per path
+
+class Stream {
+ public:
+  using Words = r123::Philox4x32::ctr_type;
+  Stream(uint64_t seed, uint64_t path)
+      : key_{{static_cast<uint32_t>(seed), static_cast<uint32_t>(path)}}, hi_(static_cast<uint32_t>(seed >> 32)) {}
+  Words raw(uint32_t driver, uint32_t year, uint32_t draw) const {
+    r123::Philox4x32 g;
+    return g(Words{{driver, year, draw, hi_}}, key_);
+  }
+  // Uniform in (0,1) from one word (resolution 2^-32; used where 32 bits are plenty: flows).
+  static double u32(uint32_t w) { return (static_cast<double>(w) + 0.5) * (1.0 / 4294967296.0); }
+  // Uniform in (0,1) from two words with 53 bits (values: tails to about 8.3 standard deviations).
+  static double u53(uint32_t a, uint32_t b) {
+    uint64_t k = (static_cast<uint64_t>(a) << 21) ^ (b >> 11);
+    return (static_cast<double>(k) + 0.5) * (1.0 / 9007199254740992.0);
+  }
+
+ private:
+  r123::Philox4x32::key_type key_;
+  uint32_t hi_;
+};
+
+}  // namespace swv

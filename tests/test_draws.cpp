@@ -1,0 +1,198 @@
+// The random draws of Monte-Carlo mode against closed forms: the normal quantile, every
+// distribution's mean and variance, the binomial flow sampler (exact and approximated), the
+// correlation of the index shocks, and common random numbers between a variant and its base.
+// Statistical checks allow 4.5 standard errors (a false alarm about once in 150,000 runs; the
+// seeds are fixed, so a run either always passes or always fails).
+#include <boost/math/distributions/binomial.hpp>
+#include <boost/math/special_functions/erf.hpp>
+#include <catch2/catch.hpp>
+#include <Eigen/Cholesky>
+#include <cmath>
+
+#include "binomial.h"
+#include "helpers.h"
+#include "mc_draws.h"
+#include "model.h"
+
+using namespace swv;
+using namespace swv::test;
+
+namespace {
+
+struct Moments {
+  double mean = 0, var = 0, m4 = 0;  // sample mean, variance and fourth central moment
+  size_t n = 0;
+  double se_mean() const { return std::sqrt(var / static_cast<double>(n)); }
+  double se_var() const { return std::sqrt(std::max(0.0, m4 - var * var) / static_cast<double>(n)); }
+};
+
+Moments moments(const std::vector<double>& x) {
+  Moments m;
+  m.n = x.size();
+  for (double v : x) m.mean += v;
+  m.mean /= static_cast<double>(m.n);
+  for (double v : x) {
+    const double d = v - m.mean;
+    m.var += d * d, m.m4 += d * d * d * d;
+  }
+  m.var /= static_cast<double>(m.n - 1);
+  m.m4 /= static_cast<double>(m.n);
+  return m;
+}
+
+Scenario minimal_scenario() {
+  LoadResult lr = load_text(kMinimalPo, kRulesPo);
+  REQUIRE(lr.scenario);
+  return *lr.scenario;
+}
+
+Value make(Dist d, double a, double b, double c = 0, bool per_year = false) {
+  Value v;
+  v.dist = d;
+  v.per_year = per_year;
+  v.p = {YearTable::fixed(a), YearTable::fixed(b), YearTable::fixed(c)};
+  v.driver = 0xABCD1234u;
+  v.prepare(2025, 2027);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("normal_quantile (AS 241) agrees with the inverse error function", "[draws]") {
+  double worst = 0;
+  for (double u : {1e-300, 1e-100, 1e-20, 1e-10, 1e-5, 0.001, 0.02425, 0.075, 0.3, 0.5 - 1e-9, 0.5, 0.6, 0.925, 0.97575,
+                   0.999, 1 - 1e-10, 1 - 1e-15}) {
+    const double expected = -std::sqrt(2.0) * boost::math::erfc_inv(2.0 * u);
+    const double got = normal_quantile(u);
+    worst = std::max(worst, std::fabs(got - expected) / std::max(1.0, std::fabs(expected)));
+  }
+  CHECK(worst < 1e-14);
+  CHECK(normal_quantile(0.5) == 0.0);
+  CHECK(normal_quantile(0.975) == Approx(1.959963984540054).epsilon(1e-15));
+}
+
+TEST_CASE("every distribution has the mean and variance of its closed form", "[draws]") {
+  Scenario sc = minimal_scenario();
+  struct Case {
+    const char* name;
+    Value v;
+    double mean, var;
+  };
+  const double pa = 1 + 4 * (0.9 - 0.8) / 0.15, pb = 1 + 4 * (0.95 - 0.9) / 0.15;  // pert(0.8, 0.9, 0.95) as beta
+  std::vector<Case> cases = {
+      {"normaal", make(Dist::Normal, 100, 15), 100, 225},
+      {"lognormaal", make(Dist::LogNormal, 60'000, 25'000), 60'000, 625e6},
+      {"uniform", make(Dist::Uniform, 0.7, 1.0), 0.85, 0.09 / 12},
+      // (a^2 + b^2 + c^2 - ab - ac - bc) / 18
+      {"driehoek", make(Dist::Triangle, 50, 120, 300), 470.0 / 3, (2500 + 14400 + 90000 - 6000 - 15000 - 36000) / 18.0},
+      {"pert", make(Dist::Pert, 0.8, 0.9, 0.95), (0.8 + 4 * 0.9 + 0.95) / 6,
+       0.15 * 0.15 * pa * pb / ((pa + pb) * (pa + pb) * (pa + pb + 1))},
+      {"beta", make(Dist::Beta, 0.2, 0.02), 0.2, 0.0004},
+      {"normaal per jaar", make(Dist::Normal, -3, 2, 0, true), -3, 4},
+  };
+  McDraws dr(sc, Eigen::Matrix3d::Identity(), 7);
+  for (const auto& c : cases) {
+    INFO(c.name);
+    std::vector<double> x;
+    for (uint64_t p = 0; p < 40'000; ++p) {
+      dr.start_path(p);
+      x.push_back(dr.value(c.v, 2026));
+    }
+    Moments m = moments(x);
+    CHECK(std::fabs(m.mean - c.mean) < 4.5 * m.se_mean());
+    CHECK(std::fabs(m.var - c.var) < 4.5 * m.se_var());
+  }
+}
+
+TEST_CASE("a per-path draw keeps its quantile over the years; a per-year draw does not", "[draws]") {
+  Scenario sc = minimal_scenario();
+  McDraws dr(sc, Eigen::Matrix3d::Identity(), 3);
+  Value path = make(Dist::Normal, 0, 1), year = make(Dist::Normal, 0, 1, 0, true);
+  int same = 0;
+  for (uint64_t p = 0; p < 100; ++p) {
+    dr.start_path(p);
+    CHECK(dr.value(path, 2025) == dr.value(path, 2027));
+    same += dr.value(year, 2025) == dr.value(year, 2027);
+  }
+  CHECK(same == 0);
+}
+
+TEST_CASE("binomial flows are exact below the switch-over", "[draws]") {
+  // Bin(200, 0.05): mean 10, so sampled by inversion. Each P(X = k) within 4.5 standard errors.
+  const double n = 200, p = 0.05;
+  const int draws = 200'000;
+  std::vector<double> count(201);
+  Stream s(11, 0);
+  for (int i = 0; i < draws; ++i) {
+    auto w = s.raw(1, static_cast<uint32_t>(i), 0);
+    count[static_cast<size_t>(binomial(n, p, Stream::u32(w[0])))] += 1;
+  }
+  boost::math::binomial_distribution<> d(n, p);
+  for (int k = 0; k <= 30; ++k) {
+    const double q = boost::math::pdf(d, k), se = std::sqrt(q * (1 - q) / draws);
+    INFO("k = " << k);
+    CHECK(std::fabs(count[static_cast<size_t>(k)] / draws - q) <= 4.5 * se + 1e-12);
+  }
+}
+
+TEST_CASE("the approximated binomial is within 0.0006 of the exact CDF at the switch-over", "[draws]") {
+  // The sampler is a deterministic function of u, so its distribution is computed exactly on a
+  // fine grid of u (2^20 points: grid error < 1e-6). Cases sit at the switch-over, where the
+  // approximation is worst (n p = 30); docs/keuzes.md quotes the bound.
+  for (auto [n, p] : std::vector<std::pair<double, double>>{{60, 0.5}, {100, 0.3}, {1000, 0.03}, {1e6, 3e-5}, {13'000, 0.0068}}) {
+    INFO("n = " << n << ", p = " << p);
+    const int grid = 1 << 20;
+    std::vector<double> count(static_cast<size_t>(std::min(n, 2000.0)) + 2);
+    size_t beyond = 0;
+    for (int i = 0; i < grid; ++i) {
+      const size_t k = static_cast<size_t>(binomial(n, p, (i + 0.5) / grid));
+      if (k < count.size()) count[k] += 1;
+      else ++beyond;
+    }
+    REQUIRE(beyond == 0);
+    boost::math::binomial_distribution<> d(n, p);
+    double cdf = 0, worst = 0;
+    for (size_t k = 0; k < count.size() && static_cast<double>(k) <= n; ++k) {
+      cdf += count[k] / grid;
+      worst = std::max(worst, std::fabs(cdf - boost::math::cdf(d, static_cast<double>(k))));
+    }
+    CHECK(worst < 0.0006);
+    CHECK(n * p >= kBinomialExactBelow);
+  }
+}
+
+TEST_CASE("the index shocks recover the target correlation", "[draws]") {
+  LoadResult lr = load_text(std::string(kMinimalPo) + R"(
+[indexatie]
+bekostiging = { verdeling = "normaal", gemiddelde = 0.028, sd = 0.012, per_jaar = true }
+loon        = { verdeling = "normaal", gemiddelde = 0.030, sd = 0.015, per_jaar = true }
+prijs       = { verdeling = "normaal", gemiddelde = 0.020, sd = 0.010, per_jaar = true }
+correlatie  = [[1.0, 0.8, 0.5], [0.8, 1.0, 0.3], [0.5, 0.3, 1.0]]
+)", kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  const Scenario& sc = *lr.scenario;
+  Eigen::Matrix3d c;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) c(i, j) = sc.index.correlation[i][j];
+  McDraws dr(sc, Eigen::LLT<Eigen::Matrix3d>(c).matrixL(), 5);
+  const int n = 40'000;
+  std::vector<std::array<double, 3>> r;
+  for (int p = 0; p < n; ++p) {
+    dr.start_path(static_cast<uint64_t>(p));
+    r.push_back(dr.index_rates(2026));
+  }
+  auto corr = [&](int a, int b) {
+    std::vector<double> x, y;
+    for (const auto& v : r) x.push_back(v[static_cast<size_t>(a)]), y.push_back(v[static_cast<size_t>(b)]);
+    Moments mx = moments(x), my = moments(y);
+    double cov = 0;
+    for (size_t i = 0; i < x.size(); ++i) cov += (x[i] - mx.mean) * (y[i] - my.mean);
+    return cov / static_cast<double>(x.size() - 1) / std::sqrt(mx.var * my.var);
+  };
+  // Standard error of a sample correlation: (1 - rho^2) / sqrt(n).
+  for (auto [a, b, rho] : std::vector<std::tuple<int, int, double>>{{0, 1, 0.8}, {0, 2, 0.5}, {1, 2, 0.3}}) {
+    INFO(a << "-" << b);
+    CHECK(std::fabs(corr(a, b) - rho) < 4.5 * (1 - rho * rho) / std::sqrt(n));
+  }
+}

@@ -1,0 +1,229 @@
+// Monte-Carlo runs against closed forms (issue 3): equity as a Gaussian random walk, a single
+// binomial flow, common random numbers between a variant and its base, run-time input checks,
+// and the three ways of computing percentiles.
+#include <boost/math/distributions/binomial.hpp>
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "deterministic.h"
+#include "helpers.h"
+#include "mc.h"
+#include "mc_draws.h"
+#include "model.h"
+
+using namespace swv;
+using namespace swv::test;
+
+namespace {
+
+double Phi(double z) { return normal_cdf(z); }
+
+// One path through the model, every year recorded.
+struct Capture {
+  std::vector<YearRecord> years;
+  std::vector<std::vector<double>> realised;
+  void year(int, const YearRecord& r, const LineAmounts& a) {
+    years.push_back(r);
+    realised.push_back(a.realised);
+  }
+};
+
+Capture run_one(const Scenario& sc, uint64_t path) {
+  Model model(sc);
+  McDraws dr(sc, Eigen::Matrix3d::Identity(), sc.seed);
+  dr.start_path(path);
+  Capture c;
+  model.run_path(dr, c);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("equity as a Gaussian random walk: breach probabilities are Phi of a known argument", "[mc][closed-form]") {
+  // Income 2,000,000 fixed; costs N(1,950,000, 100,000^2) drawn every year; no index, no flows.
+  // Equity_k = 250,000 + 50,000 k + N(0, k 100,000^2). Signaleringswaarde = max(3.5% of 2 mln,
+  // 250,000) = 250,000; floor 200,000.
+  std::string text = kMinimalPo;
+  text.replace(text.find("1_000_000"), 9, "250_000");
+  LoadResult lr = load_text(text + R"(
+[[post]]
+code = "3"
+naam = "Baten"
+kant = "baten"
+bedrag = 2_000_000
+indexatie = "geen"
+[[post]]
+code = "4"
+naam = "Lasten"
+kant = "lasten"
+bedrag = { verdeling = "normaal", gemiddelde = 1_950_000, sd = 100_000, per_jaar = true }
+indexatie = "geen"
+[normen]
+ondergrens = 200_000
+[simulatie]
+paden = 20_000
+zaad = 42
+)", kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  Result r = run_monte_carlo(*lr.scenario, {}, {2});
+  for (size_t y = 0; y < 3; ++y) {
+    const double k = static_cast<double>(y + 1), s = 100'000 * std::sqrt(k), mean = 250'000 + 50'000 * k;
+    INFO("jaar " << r.years[y]);
+    CHECK(r.find("signaleringswaarde")->p50[y] == 250'000);
+    CHECK(std::fabs(r.excessive.value[y] - Phi((mean - 250'000) / s)) < 4.5 * r.excessive.std_error[y]);
+    CHECK(std::fabs(r.below_floor.value[y] - Phi((200'000 - mean) / s)) < 4.5 * r.below_floor.std_error[y]);
+    CHECK(std::fabs(r.negative.value[y] - Phi(-mean / s)) < 4.5 * std::max(r.negative.std_error[y], 1 / 20'000.0));
+    // Mean and median of equity, and P5/P95 against mean -/+ 1.645 s (percentile error ~ 0.03 s here).
+    CHECK(std::fabs(r.find("eigen_vermogen")->mean[y] - mean) < 4.5 * s / std::sqrt(20'000));
+    CHECK(std::fabs(r.find("eigen_vermogen")->p5[y] - (mean - 1.6448536 * s)) < 0.05 * s);
+    CHECK(std::fabs(r.find("eigen_vermogen")->p95[y] - (mean + 1.6448536 * s)) < 0.05 * s);
+  }
+}
+
+TEST_CASE("a single flow moves a binomial number of pupils", "[mc][closed-form]") {
+  // 200 regular pupils, referral to SBO 5% and nothing else: SBO after one year ~ Bin(200, 0.05).
+  LoadResult lr = load_text(R"(schema = "swvsim/1"
+[swv]
+naam = "Binomiaal"
+sector = "po"
+eerste_jaar = 2025
+laatste_jaar = 2026
+regels = "regels.toml"
+[start]
+eigen_vermogen = 0
+[start.leerlingen]
+regulier = 200
+[demografie]
+instroom = 0
+[stromen.verwijzing]
+sbo = 0.05
+)", kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  const int n = 30'000;
+  std::vector<double> count(201);
+  for (int p = 0; p < n; ++p) {
+    Capture c = run_one(*lr.scenario, static_cast<uint64_t>(p));
+    count[static_cast<size_t>(c.years[0].sbo)] += 1;
+    REQUIRE(c.years[0].sbo + c.years[0].regular == 200);
+  }
+  boost::math::binomial_distribution<> d(200, 0.05);
+  for (int k = 0; k <= 25; ++k) {
+    const double q = boost::math::pdf(d, k);
+    INFO("k = " << k);
+    CHECK(std::fabs(count[static_cast<size_t>(k)] / n - q) <= 4.5 * std::sqrt(q * (1 - q) / n) + 1e-12);
+  }
+}
+
+TEST_CASE("a variant that changes one line shares every other draw with its base", "[mc][crn]") {
+  const std::string dir = temp_dir();
+  const std::string base = source_path("scenarios/voorbeeld-po.toml");
+  const std::string variant = write(dir, "variant.toml", "schema = \"swvsim/1\"\nbasis = \"" + base + R"("
+[[post]]
+code = "4.3"
+bedrag = 95_000
+)");
+  LoadResult b = load_scenario(base), v = load_scenario(variant);
+  INFO(errors(v));
+  REQUIRE(b.scenario);
+  REQUIRE(v.scenario);
+  size_t housing = 0;
+  for (size_t i = 0; i < b.scenario->lines.size(); ++i)
+    if (b.scenario->lines[i].code == "4.3") housing = i;
+  for (uint64_t p = 0; p < 200; ++p) {
+    Capture cb = run_one(*b.scenario, p), cv = run_one(*v.scenario, p);
+    for (size_t y = 0; y < cb.years.size(); ++y) {
+      // Pupils and index-driven lines do not depend on money: identical on every path and year.
+      CHECK(cv.years[y].regular == cb.years[y].regular);
+      CHECK(cv.years[y].sbo == cb.years[y].sbo);
+      CHECK(cv.years[y].so == cb.years[y].so);
+      CHECK(cv.years[y].income == cb.years[y].income);
+      CHECK(cv.years[y].risk_costs == cb.years[y].risk_costs);
+      for (size_t i = 0; i < cb.realised[y].size(); ++i)
+        if (i != housing && b.scenario->lines[i].group != "projecten") CHECK(cv.realised[y][i] == cb.realised[y][i]);
+      // The changed line scales with the same price index draw: 95/85 of the base amount.
+      CHECK(cv.realised[y][housing] == Approx(cb.realised[y][housing] * 95.0 / 85.0).epsilon(1e-12));
+    }
+  }
+}
+
+TEST_CASE("rates that sum to 1 or more in over 0.1% of the paths stop the run", "[mc][runtime]") {
+  LoadResult lr = load_text(std::string(kMinimalPo) + R"(
+[stromen.verwijzing]
+sbo = { verdeling = "normaal", gemiddelde = 0.40, sd = 0.2, per_jaar = true }
+[stromen.uitstroom]
+regulier = 0.5
+[simulatie]
+paden = 1000
+)", kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);  // the means sum to 0.9 < 1: accepted when loading
+  try {
+    run_monte_carlo(*lr.scenario, {}, {1});
+    FAIL("expected a RunError");
+  } catch (const RunError& e) {
+    const std::string msg = e.what();
+    CHECK(msg.find("fout: stromen: in ") != std::string::npos);
+    CHECK(msg.find("verwijzing.*, uitstroom.regulier (regulier)") != std::string::npos);
+    CHECK(msg.find("meer dan 0,1% van de paden is een invoerfout") != std::string::npos);
+  }
+}
+
+TEST_CASE("a normaal rate clamped in over 0.1% of the draws gives a warning naming the key", "[mc][runtime]") {
+  LoadResult lr = load_text(std::string(kMinimalPo) + R"(
+[stromen.uitstroom]
+regulier = { verdeling = "normaal", gemiddelde = 0.01, sd = 0.01 }
+[simulatie]
+paden = 2000
+)", kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  Result r = run_monte_carlo(*lr.scenario, {}, {1});
+  REQUIRE(r.warnings.size() == 1);
+  // P(N(0.01, 0.01) < 0) = Phi(-1) = 15.9% of the draws.
+  CHECK(r.warnings[0].find("stromen.uitstroom.regulier") != std::string::npos);
+  CHECK(r.warnings[0].find("van de trekkingen (pad-jaren) viel buiten [0, 1] en is afgekapt") != std::string::npos);
+  CHECK(r.warnings[0].find("waarschuwing") != std::string::npos);
+}
+
+TEST_CASE("percentiles: exact in double, exact in float, and the streaming histogram", "[mc][memory]") {
+  LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po.toml"));
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  sc.paths = 3000;
+  const size_t cells = 12 * static_cast<size_t>(sc.years());
+  McOptions exact{2}, single{2}, stream{2};
+  single.memory_budget = 3000 * cells * 6;  // too big for doubles in half, fits as floats
+  stream.memory_budget = 3000 * cells * 2;  // fits neither
+  Result a = run_monte_carlo(sc, {}, exact), f = run_monte_carlo(sc, {}, single), h = run_monte_carlo(sc, {}, stream);
+  CHECK(a.percentile_method == "exact");
+  CHECK(f.percentile_method == "exact (float)");
+  CHECK(h.percentile_method == "histogram");
+  CHECK(h.excessive.value == a.excessive.value);  // the same paths, whichever way they are kept
+  for (const auto& s : a.series) {
+    const Series &sf = *f.find(s.key), &sh = *h.find(s.key);
+    for (size_t y = 0; y < s.mean.size(); ++y) {
+      INFO(s.key << " " << y);
+      CHECK(sf.mean[y] == s.mean[y]);
+      CHECK(sh.mean[y] == s.mean[y]);
+      for (auto m : {&Series::p5, &Series::p50, &Series::p95}) {
+        const double x = (s.*m)[y];
+        CHECK(std::fabs((sf.*m)[y] - x) <= 1e-7 * std::fabs(x));  // float rounding
+        // One bin of the range; the range is at most a few times the P5-P95 spread here.
+        CHECK(std::fabs((sh.*m)[y] - x) <= 20 * (s.p95[y] - s.p5[y]) / 65536 + 1e-9 * std::fabs(x));
+      }
+    }
+  }
+}
+
+TEST_CASE("streaming and exact runs are bit-identical across thread counts", "[mc][memory]") {
+  LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po.toml"));
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  sc.paths = 900;
+  McOptions one{1}, two{2};
+  one.memory_budget = two.memory_budget = 1000;
+  Result r1 = run_monte_carlo(sc, {}, one), r2 = run_monte_carlo(sc, {}, two);
+  for (const auto& s : r1.series) CHECK(r2.find(s.key)->p50 == s.p50);
+}
