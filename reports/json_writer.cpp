@@ -33,6 +33,7 @@ std::string result_json(const Result& r) {
                     {"zaad", r.seed},
                     {"threads", r.threads},
                     {"seconden", std::round(r.seconds * 1000) / 1000}};
+  if (!r.percentile_method.empty()) j["simulatie"]["percentielen"] = r.percentile_method;
   j["jaren"] = r.years;
   json series = json::object();
   for (const auto& s : r.series)

@@ -465,7 +465,6 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   b.ranged_add(sc.floor, Range::Any);
   for (const auto& [v, r] : b.ranged) check_value(*v, r, sc.first_year, sc.last_year, d);
   if (d.error_count() > before) return;
-  for (const auto& [v, r] : b.ranged) v->prepare(sc.first_year, sc.last_year);
   check_rate_sums(b);
   default_intake(b);
 }

@@ -152,16 +152,24 @@ void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::v
 
 }  // namespace
 
-Result run_monte_carlo(const Scenario& sc, const std::vector<std::string>& warnings, const McOptions& opt) {
+void prepare_for_monte_carlo(Scenario& sc) {
+  std::vector<Value*> values;
+  for_each_value(sc, [&](Value& v) { values.push_back(&v); });
+  tbb::parallel_for(size_t{0}, values.size(), [&](size_t i) { values[i]->prepare(sc.first_year, sc.last_year); });
+}
+
+Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& warnings, const McOptions& opt) {
   auto t0 = std::chrono::steady_clock::now();
+  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  Scenario sc = input;
+  prepare_for_monte_carlo(sc);
   const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years()), lines = sc.lines.size();
   const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths, cells = kSeries * years;
   const StoreMode mode = store_mode(n, cells, opt.memory_budget);
   const bool streaming = mode == StoreMode::Histogram;
   Model model(sc);
   const Eigen::Matrix3d chol = factor_of(sc);
-  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
   if (opt.progress) opt.progress->total = n * (streaming ? 2 : 1);
 
   std::unique_ptr<SeriesStore> store;

@@ -34,6 +34,11 @@ struct RunError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Tabulates the costly quantile functions (beta, pert) and lognormal shapes of every value for the
+// planperiode (Value::prepare). run_monte_carlo does this on its own copy; only code that drives
+// McDraws directly (tests) calls it.
+void prepare_for_monte_carlo(Scenario& sc);
+
 Result run_monte_carlo(const Scenario& sc, const std::vector<std::string>& warnings = {}, const McOptions& opt = {});
 
 // Hyndman-Fan type 7 percentile of sorted data (numpy's default): linear interpolation between

@@ -145,4 +145,22 @@ struct Scenario {
   Rules rules;
 };
 
+// Calls f(Value&) for every value of the scenario (flows, index, demography, lines, risks, policy,
+// floor): the one place that knows where values live.
+template <class F>
+void for_each_value(Scenario& sc, F f) {
+  f(sc.start.lwoo_share);
+  for (Value* v : {&sc.demography.growth, &sc.demography.sigma, &sc.demography.persistence}) f(*v);
+  Flows& fl = sc.flows;
+  for (Value* v : {&fl.refer_sbo, &fl.refer_pro, &fl.return_sbo, &fl.return_so, &fl.out_regular, &fl.out_sbo, &fl.out_so,
+                   &fl.out_pro, &fl.effectiveness})
+    f(*v);
+  for (int c = 0; c < 3; ++c) f(fl.refer_so[c]), f(fl.sbo_to_so[c]);
+  for (Value* v : {&sc.index.funding, &sc.index.wage, &sc.index.price}) f(*v);
+  for (Line& l : sc.lines) f(l.amount), f(l.per_pupil), f(l.realisation);
+  for (Risk& r : sc.risks) f(r.probability), f(r.impact);
+  for (Value* v : {&sc.policy.skim_share, &sc.policy.spend_share, &sc.policy.cut_share}) f(*v);
+  f(sc.floor);
+}
+
 }  // namespace swv

@@ -128,6 +128,8 @@ bedrag = 95_000
   INFO(errors(v));
   REQUIRE(b.scenario);
   REQUIRE(v.scenario);
+  prepare_for_monte_carlo(*b.scenario);
+  prepare_for_monte_carlo(*v.scenario);
   size_t housing = 0;
   for (size_t i = 0; i < b.scenario->lines.size(); ++i)
     if (b.scenario->lines[i].code == "4.3") housing = i;

@@ -3,10 +3,17 @@
 // 3 internal error.
 #include <unistd.h>
 
+#include <atomic>
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 
 #include "atomic_file.h"
 #include "deterministic.h"
@@ -16,6 +23,7 @@
 #include "mc.h"
 #include "schema.h"
 #include "table_writer.h"
+#include "validate.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -23,7 +31,51 @@ using namespace swv;
 
 namespace {
 
-constexpr int kOk = 0, kInput = 2, kInternal = 3;
+constexpr int kOk = 0, kInput = 2, kInternal = 3, kInterrupted = 130;  // 130 = 128 + SIGINT, as shells do
+
+// Ctrl-C asks the run to stop at the next block of paths; a second Ctrl-C kills at once.
+std::atomic<bool> g_cancel{false};
+extern "C" void on_sigint(int) {
+  g_cancel.store(true);
+  std::signal(SIGINT, SIG_DFL);
+}
+
+// A progress bar on stderr while a Monte-Carlo run takes longer than a second (only on a terminal).
+class ProgressBar {
+ public:
+  explicit ProgressBar(const Progress& p) : p_(p), thread_([this] { loop(); }) {}
+  ~ProgressBar() {
+    {
+      std::lock_guard<std::mutex> l(m_);
+      stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+    if (shown_) std::cerr << "\r" << std::string(72, ' ') << "\r" << std::flush;
+  }
+
+ private:
+  void loop() {
+    const auto t0 = std::chrono::steady_clock::now();
+    std::unique_lock<std::mutex> l(m_);
+    while (!cv_.wait_for(l, std::chrono::milliseconds(200), [this] { return stop_; })) {
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      const double total = static_cast<double>(p_.total.load()), done = static_cast<double>(p_.done.load());
+      if (secs < 1.0 || total <= 0) continue;
+      const double f = std::min(1.0, done / total);
+      const int width = 30, full = static_cast<int>(f * width);
+      std::string bar = std::string(static_cast<size_t>(full), '#') + std::string(static_cast<size_t>(width - full), '.');
+      std::string left = f > 0.02 ? ", nog ~" + num_nl(secs * (1 - f) / f) + " s" : "";
+      std::cerr << "\r[" << bar << "] " << num_nl(100 * f) << "% van " << num_nl(total) << " paden" << left << "   " << std::flush;
+      shown_ = true;
+    }
+  }
+  const Progress& p_;
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool stop_ = false, shown_ = false;
+  std::thread thread_;
+};
 
 const char* kUsage =
     "swvsim — Monte-Carlo-meerjarenbegroting voor een samenwerkingsverband passend onderwijs\n\n"
@@ -109,7 +161,8 @@ int cmd_run(const std::vector<std::string>& args) {
       "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
       "uit", po::value<std::string>(), "uitvoermap (standaard uitvoer/<scenarionaam>/)")(
       "formaat", po::value<std::string>(), "kommalijst van json,csv,html,xlsx,md (standaard: alle die gebouwd zijn)")(
-      "stil", "geen voortgangsbalk en geen tabel");
+      "stil", "geen voortgangsbalk en geen tabel")(
+      "geheugen", po::value<int64_t>(), "geheugen in MB voor exacte percentielen (standaard 1024); daarboven histogrammen");
   po::options_description all;
   all.add(opts).add_options()("bestand", po::value<std::string>());
   po::positional_options_description pos;
@@ -123,6 +176,9 @@ int cmd_run(const std::vector<std::string>& args) {
   if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim run BESTAND");
   if (vm.count("paden") && vm["paden"].as<int64_t>() < 1) throw InputError("--paden moet ten minste 1 zijn");
   if (vm.count("threads") && vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
+  if (vm.count("paden") && vm["paden"].as<int64_t>() > kMaxPaths)
+    throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
+  if (vm.count("geheugen") && vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
   std::vector<std::string> formats = {"json"};
   if (vm.count("formaat")) {
     formats.clear();
@@ -145,8 +201,22 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("zaad")) sc->seed = vm["zaad"].as<uint64_t>();
   McOptions mc;
   if (vm.count("threads")) mc.threads = vm["threads"].as<int>();
-  Result r = sc->mode == Mode::Deterministic ? run_deterministic(*sc, lr.diags.warnings())
-                                             : run_monte_carlo(*sc, lr.diags.warnings(), mc);
+  if (vm.count("geheugen")) mc.memory_budget = static_cast<size_t>(vm["geheugen"].as<int64_t>()) << 20;
+  Progress progress;
+  mc.progress = &progress;
+  mc.cancel = &g_cancel;
+  std::signal(SIGINT, on_sigint);
+  Result r;
+  if (sc->mode == Mode::Deterministic) {
+    r = run_deterministic(*sc, lr.diags.warnings());
+  } else {
+    std::optional<ProgressBar> bar;
+    if (!vm.count("stil") && isatty(STDERR_FILENO)) bar.emplace(progress);
+    r = run_monte_carlo(*sc, lr.diags.warnings(), mc);
+  }
+  std::signal(SIGINT, SIG_DFL);
+  // Warnings the run itself found (the loader's were printed when loading).
+  for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
 
   std::string dir = vm.count("uit") ? vm["uit"].as<std::string>() : "uitvoer/" + slug(sc->name);
   std::error_code ec;
@@ -187,6 +257,12 @@ int main(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << "swvsim: fout: " << e.what() << "\n";
     return kInput;
+  } catch (const RunError& e) {
+    std::cerr << e.what() << "Er is niets geschreven.\n";
+    return kInput;
+  } catch (const Cancelled&) {
+    std::cerr << "\nswvsim: afgebroken (Ctrl-C); er is niets geschreven, eerdere resultaten zijn ongewijzigd.\n";
+    return kInterrupted;
   } catch (const po::error& e) {
     std::cerr << "swvsim: fout in de opties: " << e.what() << " (zie swvsim " << (args.empty() ? "" : args[0]) << " --help)\n";
     return kInput;
