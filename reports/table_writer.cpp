@@ -15,6 +15,14 @@ size_t width(const std::string& s) {
   return w;
 }
 std::string pad_left(const std::string& s, size_t w) { return std::string(w > width(s) ? w - width(s) : 0, ' ') + s; }
+// The first `w` characters of UTF-8 text (never cuts a character in two).
+std::string truncate(const std::string& s, size_t w) {
+  size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == w) break;
+  }
+  return s.substr(0, i);
+}
 std::string pad_right(const std::string& s, size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
 
 }  // namespace
@@ -26,16 +34,18 @@ std::string mjb_table(const Result& r, bool color) {
     std::string label;
     std::vector<std::string> cells;
     bool rule_before = false;
+    bool flag = false;          // highlighted on a terminal: a deterministic flag, or ...
+    std::vector<double> probs;  // ... a probability of 50% or more
   };
   std::vector<Row> rows;
   auto money_row = [&](const std::string& label, const std::vector<double>& v, bool rule = false) {
-    Row row{label, {}, rule};
+    Row row{label, {}, rule, false, {}};
     for (double x : v) row.cells.push_back(euro(x));
     rows.push_back(row);
   };
   for (int side = 0; side < 2; ++side) {
     Side s = side == 0 ? Side::Income : Side::Cost;
-    rows.push_back({side == 0 ? "BATEN" : "LASTEN", std::vector<std::string>(n), side == 1});
+    rows.push_back({side == 0 ? "BATEN" : "LASTEN", std::vector<std::string>(n), side == 1, false, {}});
     for (const auto& l : r.lines)
       if (l.side == s) money_row("  " + l.code + " " + l.name, l.realised);
   }
@@ -49,20 +59,35 @@ std::string mjb_table(const Result& r, bool color) {
   money_row("Eigen vermogen 31-12", series("eigen_vermogen"), true);
   money_row("Signaleringswaarde", series("signaleringswaarde"));
   money_row("Ondergrens", series("ondergrens"));
-  {
-    Row row{"Vlaggen", {}, false};
+  if (mc) {
+    // Monte Carlo: the spread of equity and one row per probability, so columns stay narrow.
+    if (const Series* ev = r.find("eigen_vermogen")) {
+      money_row("Eigen vermogen P5", ev->p5);
+      money_row("Eigen vermogen P95", ev->p95);
+    }
+    auto prob_row = [&](const char* label, const Probability& p) {
+      Row row{label, {}, false, false, {}};
+      for (double x : p.value) row.cells.push_back(x <= 0 ? "0%" : x < 0.005 ? "<1%" : pct(x, 0));
+      row.probs = p.value;
+      rows.push_back(row);
+    };
+    prob_row("Kans bovenmatig", r.excessive);
+    rows.back().rule_before = true;
+    prob_row("Kans onder ondergrens", r.below_floor);
+    prob_row("Kans negatief vermogen", r.negative);
+  } else {
+    Row row{"Vlaggen", {}, false, false, {}};
     for (size_t i = 0; i < n; ++i) {
       std::string f;
       auto add = [&](const Probability& p, const char* name) {
-        if (p.value[i] <= 0) return;
-        f += (f.empty() ? "" : " ") + std::string(name);
-        if (mc) f += " " + (p.value[i] < 0.005 ? std::string("<1%") : pct(p.value[i], 0));
+        if (p.value[i] > 0) f += (f.empty() ? "" : " ") + std::string(name);
       };
       add(r.excessive, "BOVENMATIG");
       add(r.below_floor, "ONDERGRENS");
       add(r.negative, "NEGATIEF");
       row.cells.push_back(f.empty() ? "—" : f);
     }
+    row.flag = true;
     rows.push_back(row);
   }
   money_row("Verwachte risicolast", r.expected_risk_cost);
@@ -83,11 +108,11 @@ std::string mjb_table(const Result& r, bool color) {
   for (const auto& row : rows) {
     if (row.rule_before) out += std::string(total, '-') + "\n";
     std::string label = row.label;
-    if (width(label) > lw) label = label.substr(0, lw - 1) + "…";
+    if (width(label) > lw) label = truncate(label, lw - 1) + "…";
     out += pad_right(label, lw);
     for (size_t i = 0; i < n; ++i) {
       std::string cell = pad_left(row.cells[i], cw[i]);
-      bool flagged = row.label == "Vlaggen" && row.cells[i] != "—";
+      const bool flagged = (row.flag && row.cells[i] != "—") || (!row.probs.empty() && row.probs[i] >= 0.5);
       if (color && flagged) cell = "\033[1;31m" + cell + "\033[0m";
       out += "  " + cell;
     }

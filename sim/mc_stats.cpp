@@ -21,6 +21,7 @@ template <class T>
 Percentiles percentiles_type7(T* v, size_t n) {
   Percentiles out{};
   if (n == 0) return out;
+  // The order statistics type 7 needs: floor(h) and floor(h) + 1 for each percentile.
   size_t rank[5];
   double frac[5];
   for (int i = 0; i < 5; ++i) {
@@ -28,21 +29,46 @@ Percentiles percentiles_type7(T* v, size_t n) {
     rank[i] = static_cast<size_t>(std::floor(h));
     frac[i] = h - static_cast<double>(rank[i]);
   }
-  // Ranks ascend, so each selection only works right of the previous one. Afterwards everything
-  // between rank[i] and rank[i+1] lies between their values, so the order statistic rank[i] + 1 is
-  // the minimum of (rank[i], rank[i+1]]: one short scan each.
-  for (int i = 0; i < 5; ++i) {
-    const size_t from = i == 0 ? 0 : rank[i - 1] + 1;
-    if (rank[i] >= from) std::nth_element(v + from, v + rank[i], v + n);
+  // Exact selection by bucketing (three linear passes instead of five quickselects): bucket
+  // b(x) = floor((x - min) * scale) is monotone in x, so the k-th smallest value lies in the bucket
+  // where the running count passes k, and is found among that bucket's values alone.
+  T lo = v[0], hi = v[0];
+  for (size_t i = 1; i < n; ++i) lo = std::min(lo, v[i]), hi = std::max(hi, v[i]);
+  if (!(hi > lo)) {  // all equal
+    for (int i = 0; i < 5; ++i) out.p[i] = static_cast<double>(lo);
+    return out;
   }
-  for (int i = 0; i < 5; ++i) {
-    const double a = static_cast<double>(v[rank[i]]);
-    double b = a;
-    if (rank[i] + 1 < n) {
-      const size_t to = i < 4 && rank[i + 1] > rank[i] ? rank[i + 1] + 1 : n;
-      b = static_cast<double>(*std::min_element(v + rank[i] + 1, v + to));
+  constexpr size_t kBuckets = 4096;
+  const double scale = static_cast<double>(kBuckets) / (static_cast<double>(hi) - static_cast<double>(lo));
+  auto bucket = [&](T x) {
+    const size_t b = static_cast<size_t>((static_cast<double>(x) - static_cast<double>(lo)) * scale);
+    return b < kBuckets ? b : kBuckets - 1;
+  };
+  std::vector<uint32_t> count(kBuckets);
+  for (size_t i = 0; i < n; ++i) ++count[bucket(v[i])];
+  std::vector<size_t> start(kBuckets + 1);  // start[b] = values in buckets < b
+  for (size_t b = 0; b < kBuckets; ++b) start[b + 1] = start[b] + count[b];
+  // Buckets holding a wanted rank, and their values.
+  std::vector<size_t> want;
+  for (int i = 0; i < 5; ++i)
+    for (size_t r : {rank[i], std::min(rank[i] + 1, n - 1)}) {
+      const size_t b = static_cast<size_t>(std::upper_bound(start.begin(), start.end(), r) - start.begin()) - 1;
+      if (std::find(want.begin(), want.end(), b) == want.end()) want.push_back(b);
     }
-    out.p[i] = a + frac[i] * (b - a);
+  std::vector<std::vector<T>> members(want.size());
+  std::vector<int> slot(kBuckets, -1);
+  for (size_t k = 0; k < want.size(); ++k) slot[want[k]] = static_cast<int>(k), members[k].reserve(count[want[k]]);
+  for (size_t i = 0; i < n; ++i)
+    if (const int k = slot[bucket(v[i])]; k >= 0) members[static_cast<size_t>(k)].push_back(v[i]);
+  for (auto& m : members) std::sort(m.begin(), m.end());
+  auto order_stat = [&](size_t r) {
+    const size_t b = static_cast<size_t>(std::upper_bound(start.begin(), start.end(), r) - start.begin()) - 1;
+    const size_t k = static_cast<size_t>(slot[b]);
+    return static_cast<double>(members[k][r - start[b]]);
+  };
+  for (int i = 0; i < 5; ++i) {
+    const double a = order_stat(rank[i]), c = order_stat(std::min(rank[i] + 1, n - 1));
+    out.p[i] = a + frac[i] * (c - a);
   }
   return out;
 }

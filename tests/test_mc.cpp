@@ -6,6 +6,7 @@
 #include "helpers.h"
 #include "json_writer.h"
 #include "mc.h"
+#include "mc_stats.h"
 
 using namespace swv;
 using namespace swv::test;
@@ -75,4 +76,29 @@ TEST_CASE("percentiles follow Hyndman-Fan type 7", "[mc]") {
   CHECK(percentile_type7(s, 0.5) == 3);
   CHECK(percentile_type7(s, 0.95) == Approx(8.8));  // h = 3.8: 4 + 0.8 × (10 − 4)
   CHECK(percentile_type7(s, 0.25) == 2);
+}
+
+TEST_CASE("bucketed selection gives the same percentiles as sorting", "[mc]") {
+  // Skewed data with ties and a far outlier (all mass in a few buckets), small and odd sizes.
+  for (size_t n : {1u, 2u, 3u, 7u, 1000u, 100'001u}) {
+    std::vector<double> v;
+    uint64_t x = 12345;
+    for (size_t i = 0; i < n; ++i) {
+      x = x * 6364136223846793005ull + 1442695040888963407ull;
+      const double u = static_cast<double>(x >> 11) / 9007199254740992.0;
+      v.push_back(i % 5 == 0 ? 250'000.0 : std::exp(10 * u));
+    }
+    if (n > 10) v[n / 2] = 1e12;
+    std::vector<double> sorted = v;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<float> f(v.begin(), v.end());
+    std::vector<double> fsorted(f.begin(), f.end());
+    std::sort(fsorted.begin(), fsorted.end());
+    Percentiles got = percentiles_type7(v), gotf = percentiles_type7(f.data(), f.size());
+    for (int i = 0; i < 5; ++i) {
+      INFO("n = " << n << ", p = " << kReportedP[i]);
+      CHECK(got.p[i] == percentile_type7(sorted, kReportedP[i]));
+      CHECK(gotf.p[i] == percentile_type7(fsorted, kReportedP[i]));
+    }
+  }
 }

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
 ./build/swvsim controleer scenarios/voorbeeld-po.toml
-./build/swvsim run scenarios/voorbeeld-po.toml --deterministisch --uit uitvoer/voorbeeld-po
+# Monte Carlo (10.000 paden, zaad 1, uit het scenario): de tabel met kansen per jaar, en resultaat.json.
+./build/swvsim run scenarios/voorbeeld-po.toml --uit uitvoer/voorbeeld-po
