@@ -104,11 +104,11 @@ Eigen::Matrix3d factor_of(const Scenario& sc) {
   return es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
 }
 
-// Runs every path once, block by block in parallel; `visit(draws, block_index, path)` runs one path.
+// Runs the paths of blocks [first, last) once, in parallel; `visit(draws, block, path)` runs one path.
 template <class Visit>
-void for_each_path(const Scenario& sc, const Eigen::Matrix3d& chol, size_t n, const McOptions& opt, Visit visit) {
-  const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths;
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const tbb::blocked_range<size_t>& br) {
+void for_each_path(const Scenario& sc, const Eigen::Matrix3d& chol, size_t first, size_t last, size_t n,
+                   const McOptions& opt, Visit visit) {
+  tbb::parallel_for(tbb::blocked_range<size_t>(first, last, 1), [&](const tbb::blocked_range<size_t>& br) {
     McDraws dr(sc, chol, sc.seed);
     for (size_t b = br.begin(); b != br.end(); ++b) {
       if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) throw Cancelled();
@@ -117,6 +117,21 @@ void for_each_path(const Scenario& sc, const Eigen::Matrix3d& chol, size_t n, co
       if (opt.progress) opt.progress->done.fetch_add(end - b * kBlockPaths, std::memory_order_relaxed);
     }
   });
+}
+
+// Blocks are reduced in chunks (serially, in block order), so the per-block sums take bounded
+// memory however many paths run.
+constexpr size_t kChunkBlocks = 1024;
+
+void add_block(Block& total, const Block& b) {
+  auto add = [](std::vector<double>& t, const std::vector<double>& x) {
+    for (size_t i = 0; i < t.size(); ++i) t[i] += x[i];
+  };
+  add(total.series_sum, b.series_sum), add(total.excessive, b.excessive), add(total.below_floor, b.below_floor);
+  add(total.negative, b.negative), add(total.line_budget, b.line_budget), add(total.line_real, b.line_real);
+  add(total.line_comp, b.line_comp), add(total.fired, b.fired);
+  for (size_t i = 0; i < total.lo.size(); ++i) total.lo[i] = std::min(total.lo[i], b.lo[i]), total.hi[i] = std::max(total.hi[i], b.hi[i]);
+  total.counters.add(b.counters);
 }
 
 const char* const kStateRates[6] = {
@@ -174,25 +189,20 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
 
   std::unique_ptr<SeriesStore> store;
   if (!streaming) store = std::make_unique<SeriesStore>(n, cells, mode == StoreMode::ExactFloat);
-  std::vector<Block> acc(blocks, Block(years, lines, streaming));
-  for_each_path(sc, chol, n, opt, [&](McDraws& dr, size_t b, size_t p) {
-    dr.start_path(p);
-    PathSink sink{&acc[b], store.get(), p, years, lines};
-    model.run_path(dr, sink);
-    dr.end_path(acc[b].counters);
-  });
-
-  // Sums reduced in block order: identical for any thread count.
-  Block total(years, lines, streaming);
-  for (const auto& b : acc) {
-    auto add = [](std::vector<double>& t, const std::vector<double>& x) {
-      for (size_t i = 0; i < t.size(); ++i) t[i] += x[i];
-    };
-    add(total.series_sum, b.series_sum), add(total.excessive, b.excessive), add(total.below_floor, b.below_floor);
-    add(total.negative, b.negative), add(total.line_budget, b.line_budget), add(total.line_real, b.line_real);
-    add(total.line_comp, b.line_comp), add(total.fired, b.fired);
-    for (size_t i = 0; i < total.lo.size(); ++i) total.lo[i] = std::min(total.lo[i], b.lo[i]), total.hi[i] = std::max(total.hi[i], b.hi[i]);
-    total.counters.add(b.counters);
+  const Block empty(years, lines, streaming);
+  Block total = empty;
+  std::vector<Block> acc(std::min(blocks, kChunkBlocks), empty);
+  for (size_t first = 0; first < blocks; first += kChunkBlocks) {
+    const size_t last = std::min(blocks, first + kChunkBlocks);
+    std::fill(acc.begin(), acc.end(), empty);
+    for_each_path(sc, chol, first, last, n, opt, [&](McDraws& dr, size_t b, size_t p) {
+      Block& blk = acc[b - first];
+      dr.start_path(p);
+      PathSink sink{&blk, store.get(), p, years, lines};
+      model.run_path(dr, sink);
+      dr.end_path(blk.counters);
+    });
+    for (size_t b = first; b < last; ++b) add_block(total, acc[b - first]);  // block order: thread-independent
   }
   acc.clear();
   std::vector<std::string> all_warnings = warnings;
@@ -205,7 +215,7 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
     store.reset();
   } else {
     tbb::enumerable_thread_specific<Histograms> local(total.lo, total.hi);
-    for_each_path(sc, chol, n, opt, [&](McDraws& dr, size_t, size_t p) {
+    for_each_path(sc, chol, 0, blocks, n, opt, [&](McDraws& dr, size_t, size_t p) {
       dr.start_path(p);
       HistogramSink sink{&local.local(), years};
       model.run_path(dr, sink);
