@@ -53,6 +53,22 @@ std::string result_json(const Result& r) {
   }
   j["posten"] = lines;
   j["verwachte_risicolast"] = arr(r.expected_risk_cost);
+  j["verwacht_overschot"] = arr(r.expected_excess);
+  if (!r.risks.empty()) {
+    json risks = json::array();
+    for (const auto& k : r.risks)
+      risks.push_back({{"code", k.code}, {"naam", k.name}, {"kant", k.lost_income ? "baten" : "lasten"},
+                       {"verwachte_last", arr(k.expected)}, {"kans_geraakt", arr(k.hit_share)}});
+    j["risicos"] = risks;
+  }
+  json wv = {{"beschikbaar", tidy(r.start_equity)}};
+  if (!r.buffers.empty()) {
+    json req = json::array();
+    for (const auto& b : r.buffers)
+      req.push_back({{"zekerheid", b.confidence}, {"grootste_tekort", tidy(b.shortfall)}, {"benodigd", tidy(b.required)}});
+    wv["benodigd"] = req;
+  }
+  j["weerstandsvermogen"] = wv;
   json fired = json::object();
   for (const auto& [k, v] : r.policy_fired) fired[k] = arr(v);
   j["beleid_actief"] = fired;

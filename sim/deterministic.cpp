@@ -14,7 +14,7 @@ namespace {
 // Draws for deterministic mode: means and expected values everywhere.
 class DeterministicDraws {
  public:
-  DeterministicDraws(const Model& m, size_t years, size_t lines) : m_(m), F_(years), amt_(lines) {}
+  DeterministicDraws(const Model& m, size_t years, size_t lines) : m_(m), F_(years), amt_(lines, m.scenario().risks.size()) {}
   std::vector<std::array<double, 4>>& index_factors() { return F_; }
   LineAmounts& line_amounts() { return amt_; }
   std::array<double, 3> index_rates(int Y) const {
@@ -81,6 +81,7 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   }
   r.signal_percentage = sc.signal_percentage;
   r.signal_minimum = sc.signal_minimum;
+  r.start_equity = sc.start.equity;
   r.warnings = warnings;
   return r;
 }
@@ -121,6 +122,7 @@ Result run_deterministic(const Scenario& sc, const std::vector<std::string>& war
   r.excessive = flag([](const YearRecord& y) { return y.equity > y.signal; });
   r.below_floor = flag([](const YearRecord& y) { return y.equity < y.floor; });
   r.negative = flag([](const YearRecord& y) { return y.equity < 0; });
+  r.expected_excess = col([](const YearRecord& y) { return std::max(0.0, y.equity - y.signal); });
   for (size_t i = 0; i < sc.lines.size(); ++i) {
     for (const auto& a : sink.lines) {
       r.lines[i].budget.push_back(a.budget[i]);

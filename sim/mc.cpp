@@ -46,12 +46,15 @@ struct Block {
   std::vector<double> excessive, below_floor, negative;    // [year] path counts
   std::vector<double> line_budget, line_real, line_comp;   // [line][year]
   std::vector<double> fired;                               // [rule][year]
+  std::vector<double> risk_sum, risk_hits;                 // [risk][year]
+  std::vector<double> excess;                              // [year] sum of max(0, equity - signal)
   std::vector<double> lo, hi;                              // [series][year] (streaming mode)
   DrawCounters counters;
-  Block(size_t years, size_t lines, bool ranges)
+  Block(size_t years, size_t lines, size_t risks, bool ranges)
       : series_sum(kSeries * years), excessive(years), below_floor(years), negative(years), line_budget(lines * years),
-        line_real(lines * years), line_comp(lines * years), fired(kRules * years),
-        lo(ranges ? kSeries * years : 0, INFINITY), hi(ranges ? kSeries * years : 0, -INFINITY) {}
+        line_real(lines * years), line_comp(lines * years), fired(kRules * years), risk_sum(risks * years),
+        risk_hits(risks * years), excess(years), lo(ranges ? kSeries * years + 1 : 0, INFINITY),
+        hi(ranges ? kSeries * years + 1 : 0, -INFINITY) {}
 };
 
 // The main pass: sums, counts and (exact mode) every value into the store.
@@ -59,10 +62,17 @@ struct PathSink {
   Block* block;
   SeriesStore* store;  // null in streaming mode
   size_t path, years, lines;
+  double shortfall = -INFINITY;  // max over years of (floor - equity)
   void year(int yi, const YearRecord& r, const LineAmounts& a) {
     const size_t y = static_cast<size_t>(yi);
     double s[kSeries];
     series_values(r, s);
+    shortfall = std::max(shortfall, r.floor - r.equity);
+    block->excess[y] += std::max(0.0, r.equity - r.signal);
+    for (size_t k = 0; k < a.risk.size(); ++k) {
+      block->risk_sum[k * years + y] += a.risk[k];
+      block->risk_hits[k * years + y] += a.risk[k] != 0;
+    }
     for (size_t k = 0; k < kSeries; ++k) {
       const size_t cell = k * years + y;
       block->series_sum[cell] += s[k];
@@ -80,17 +90,26 @@ struct PathSink {
     const bool f[kRules] = {r.skim > 0, r.spend_down > 0, r.cut_active, r.generic_cut > 0, r.cap_binding};
     for (int k = 0; k < kRules; ++k) block->fired[static_cast<size_t>(k) * years + y] += f[k];
   }
+  // After the path: its largest shortfall, kept like a series value (cell after the series).
+  void finish() {
+    const size_t cell = kSeries * years;
+    if (store) store->put(cell, path, shortfall);
+    else block->lo[cell] = std::min(block->lo[cell], shortfall), block->hi[cell] = std::max(block->hi[cell], shortfall);
+  }
 };
 
 // The second pass of streaming mode: the same paths again, counted into histograms.
 struct HistogramSink {
   Histograms* h;
   size_t years;
+  double shortfall = -INFINITY;
   void year(int yi, const YearRecord& r, const LineAmounts&) {
     double s[kSeries];
     series_values(r, s);
     for (size_t k = 0; k < kSeries; ++k) h->add(k * years + static_cast<size_t>(yi), s[k]);
+    shortfall = std::max(shortfall, r.floor - r.equity);
   }
+  void finish() { h->add(kSeries * years, shortfall); }
 };
 
 Eigen::Matrix3d factor_of(const Scenario& sc) {
@@ -129,7 +148,8 @@ void add_block(Block& total, const Block& b) {
   };
   add(total.series_sum, b.series_sum), add(total.excessive, b.excessive), add(total.below_floor, b.below_floor);
   add(total.negative, b.negative), add(total.line_budget, b.line_budget), add(total.line_real, b.line_real);
-  add(total.line_comp, b.line_comp), add(total.fired, b.fired);
+  add(total.line_comp, b.line_comp), add(total.fired, b.fired), add(total.risk_sum, b.risk_sum);
+  add(total.risk_hits, b.risk_hits), add(total.excess, b.excess);
   for (size_t i = 0; i < total.lo.size(); ++i) total.lo[i] = std::min(total.lo[i], b.lo[i]), total.hi[i] = std::max(total.hi[i], b.hi[i]);
   total.counters.add(b.counters);
 }
@@ -180,7 +200,8 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
   Scenario sc = input;
   prepare_for_monte_carlo(sc);
   const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years()), lines = sc.lines.size();
-  const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths, cells = kSeries * years;
+  const size_t risks = sc.risks.size();
+  const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths, cells = kSeries * years + 1;  // + shortfall
   const StoreMode mode = store_mode(n, cells, opt.memory_budget);
   const bool streaming = mode == StoreMode::Histogram;
   Model model(sc);
@@ -189,7 +210,7 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
 
   std::unique_ptr<SeriesStore> store;
   if (!streaming) store = std::make_unique<SeriesStore>(n, cells, mode == StoreMode::ExactFloat);
-  const Block empty(years, lines, streaming);
+  const Block empty(years, lines, risks, streaming);
   Block total = empty;
   std::vector<Block> acc(std::min(blocks, kChunkBlocks), empty);
   for (size_t first = 0; first < blocks; first += kChunkBlocks) {
@@ -200,6 +221,7 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
       dr.start_path(p);
       PathSink sink{&blk, store.get(), p, years, lines};
       model.run_path(dr, sink);
+      sink.finish();
       dr.end_path(blk.counters);
     });
     for (size_t b = first; b < last; ++b) add_block(total, acc[b - first]);  // block order: thread-independent
@@ -219,6 +241,7 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
       dr.start_path(p);
       HistogramSink sink{&local.local(), years};
       model.run_path(dr, sink);
+      sink.finish();
     });
     Histograms h(total.lo, total.hi);
     for (const auto& l : local) h.merge(l);
@@ -241,7 +264,7 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
       const size_t cell = k * years + y;
       s.mean.push_back(total.series_sum[cell] / dn);
       const Percentiles& q = pct[cell];
-      s.p5.push_back(q.p[0]), s.p25.push_back(q.p[1]), s.p50.push_back(q.p[2]), s.p75.push_back(q.p[3]), s.p95.push_back(q.p[4]);
+      s.p5.push_back(q.p[kP5]), s.p25.push_back(q.p[kP25]), s.p50.push_back(q.p[kP50]), s.p75.push_back(q.p[kP75]), s.p95.push_back(q.p[kP95]);
     }
     r.series.push_back(std::move(s));
   }
@@ -263,6 +286,18 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
       if (r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
     }
   }
+  for (size_t k = 0; k < risks; ++k) {
+    RiskResult rr{sc.risks[k].code, sc.risks[k].name, sc.risks[k].lost_income, {}, {}};
+    for (size_t y = 0; y < years; ++y) {
+      rr.expected.push_back(total.risk_sum[k * years + y] / dn);
+      rr.hit_share.push_back(total.risk_hits[k * years + y] / dn);
+    }
+    r.risks.push_back(std::move(rr));
+  }
+  for (size_t y = 0; y < years; ++y) r.expected_excess.push_back(total.excess[y] / dn);
+  const Percentiles& sf = pct[cells - 1];
+  for (auto [c, i] : {std::pair{0.80, kP80}, std::pair{0.90, kP90}, std::pair{0.95, kP95}})
+    r.buffers.push_back({c, sf.p[i], std::max(0.0, sc.start.equity + sf.p[i])});
   const char* rules[kRules] = {"ocw_afroming", "afbouw", "bezuiniging", "ocw_korting", "cap"};
   for (size_t k = 0; k < kRules; ++k) {
     std::vector<double> v;

@@ -8,7 +8,7 @@
 
 namespace swv {
 
-const double kReportedP[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+const double kReportedP[kPercentiles] = {0.05, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95};
 
 StoreMode store_mode(size_t paths, size_t cells, size_t budget_bytes) {
   const double values = static_cast<double>(paths) * static_cast<double>(cells);
@@ -22,9 +22,9 @@ Percentiles percentiles_type7(T* v, size_t n) {
   Percentiles out{};
   if (n == 0) return out;
   // The order statistics type 7 needs: floor(h) and floor(h) + 1 for each percentile.
-  size_t rank[5];
-  double frac[5];
-  for (int i = 0; i < 5; ++i) {
+  size_t rank[kPercentiles];
+  double frac[kPercentiles];
+  for (int i = 0; i < kPercentiles; ++i) {
     const double h = static_cast<double>(n - 1) * kReportedP[i];
     rank[i] = static_cast<size_t>(std::floor(h));
     frac[i] = h - static_cast<double>(rank[i]);
@@ -35,7 +35,7 @@ Percentiles percentiles_type7(T* v, size_t n) {
   T lo = v[0], hi = v[0];
   for (size_t i = 1; i < n; ++i) lo = std::min(lo, v[i]), hi = std::max(hi, v[i]);
   if (!(hi > lo)) {  // all equal
-    for (int i = 0; i < 5; ++i) out.p[i] = static_cast<double>(lo);
+    for (int i = 0; i < kPercentiles; ++i) out.p[i] = static_cast<double>(lo);
     return out;
   }
   constexpr size_t kBuckets = 4096;
@@ -50,7 +50,7 @@ Percentiles percentiles_type7(T* v, size_t n) {
   for (size_t b = 0; b < kBuckets; ++b) start[b + 1] = start[b] + count[b];
   // Buckets holding a wanted rank, and their values.
   std::vector<size_t> want;
-  for (int i = 0; i < 5; ++i)
+  for (int i = 0; i < kPercentiles; ++i)
     for (size_t r : {rank[i], std::min(rank[i] + 1, n - 1)}) {
       const size_t b = static_cast<size_t>(std::upper_bound(start.begin(), start.end(), r) - start.begin()) - 1;
       if (std::find(want.begin(), want.end(), b) == want.end()) want.push_back(b);
@@ -66,7 +66,7 @@ Percentiles percentiles_type7(T* v, size_t n) {
     const size_t k = static_cast<size_t>(slot[b]);
     return static_cast<double>(members[k][r - start[b]]);
   };
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < kPercentiles; ++i) {
     const double a = order_stat(rank[i]), c = order_stat(std::min(rank[i] + 1, n - 1));
     out.p[i] = a + frac[i] * (c - a);
   }
@@ -112,7 +112,7 @@ Percentiles Histograms::percentiles(size_t cell, size_t paths) const {
     }
     return hi_[cell];
   };
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < kPercentiles; ++i) {
     const double h = static_cast<double>(paths - 1) * kReportedP[i];
     const size_t lo = static_cast<size_t>(std::floor(h));
     const double a = order_stat(lo), b = lo + 1 < paths ? order_stat(lo + 1) : a;

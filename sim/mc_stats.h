@@ -21,11 +21,14 @@ constexpr size_t kHistogramBins = 1 << 16;
 // Which mode a run of `paths` x `cells` takes under `budget_bytes`.
 StoreMode store_mode(size_t paths, size_t cells, size_t budget_bytes);
 
-// The five reported percentiles (P5, P25, P50, P75, P95) of a cell.
+// The percentiles computed per cell: P5, P25, P50, P75, P95 (reported per series) and P80, P90
+// (with P95: the confidence levels of the required buffer).
+constexpr int kPercentiles = 7;
 struct Percentiles {
-  double p[5];
+  double p[kPercentiles];
 };
-extern const double kReportedP[5];
+extern const double kReportedP[kPercentiles];  // ascending: 0.05, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95
+enum PercentileIndex { kP5 = 0, kP25 = 1, kP50 = 2, kP75 = 3, kP80 = 4, kP90 = 5, kP95 = 6 };
 
 // Type-7 percentiles of v[0..n) (reordered in place) by selection: O(n) on average.
 template <class T>

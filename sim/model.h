@@ -40,7 +40,8 @@ constexpr double kNoAmount = std::numeric_limits<double>::quiet_NaN();  // not a
 // the engine computed from the rules (NaN for other lines).
 struct LineAmounts {
   std::vector<double> budget, realised, computed;
-  explicit LineAmounts(size_t n = 0) : budget(n), realised(n), computed(n) {}
+  std::vector<double> risk;  // impact of each risk in this year (0 when it did not occur)
+  explicit LineAmounts(size_t n = 0, size_t risks = 0) : budget(n), realised(n), computed(n), risk(risks) {}
 };
 
 // Year-independent helpers of the model, precomputed once per scenario.
@@ -178,8 +179,10 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     // Risks.
     for (size_t r = 0; r < sc.risks.size(); ++r) {
       const Risk& rk = sc.risks[r];
+      amt.risk[r] = 0;
       if (!rk.active(Y)) continue;
-      double impact = dr.risk(r, Y);
+      const double impact = dr.risk(r, Y);
+      amt.risk[r] = impact;
       (rk.lost_income ? rec.risk_lost_income : rec.risk_costs) += impact;
     }
 

@@ -29,6 +29,24 @@ struct LineResult {  // post
   std::vector<double> computed;  // override lines: the engine's computed amount (mean); else empty
 };
 
+// A risk of the register over the paths (Monte Carlo), per year.
+struct RiskResult {
+  std::string code, name;
+  bool lost_income = false;            // kant = "baten"
+  std::vector<double> expected;        // mean impact over all paths (0 where it did not occur)
+  std::vector<double> hit_share;       // share of paths in which it occurred
+};
+
+// Benodigd weerstandsvermogen at a confidence level: the equity at the start of the planperiode
+// needed so that equity stays at or above the floor in every year in that share of the paths,
+// all else equal (no feedback through policy rules). shortfall = that quantile of each path's
+// largest shortfall max_Y (ondergrens_Y - eigen vermogen_Y); required = max(0, start + shortfall).
+struct BufferResult {
+  double confidence = 0.9;
+  double shortfall = 0;
+  double required = 0;
+};
+
 struct InputFile {
   std::string role;  // "scenario", "basis", "regels"
   std::string path, sha256;
@@ -53,6 +71,10 @@ struct Result {
   Probability excessive, below_floor, negative;  // bovenmatig, onder_ondergrens, negatief
   std::vector<LineResult> lines;
   std::vector<double> expected_risk_cost;  // verwachte_risicolast
+  std::vector<RiskResult> risks;           // Monte Carlo only
+  std::vector<double> expected_excess;     // E[max(0, eigen vermogen - signaleringswaarde)] per year
+  double start_equity = 0;                 // eigen vermogen at the start (beschikbaar)
+  std::vector<BufferResult> buffers;       // 80%, 90%, 95% (Monte Carlo only)
   // Share of paths per year in which each policy rule fired: ocw_afroming, afbouw, bezuiniging,
   // ocw_korting, cap.
   std::vector<std::pair<std::string, std::vector<double>>> policy_fired;

@@ -95,7 +95,7 @@ TEST_CASE("bucketed selection gives the same percentiles as sorting", "[mc]") {
     std::vector<double> fsorted(f.begin(), f.end());
     std::sort(fsorted.begin(), fsorted.end());
     Percentiles got = percentiles_type7(v), gotf = percentiles_type7(f.data(), f.size());
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < kPercentiles; ++i) {
       INFO("n = " << n << ", p = " << kReportedP[i]);
       CHECK(got.p[i] == percentile_type7(sorted, kReportedP[i]));
       CHECK(gotf.p[i] == percentile_type7(fsorted, kReportedP[i]));

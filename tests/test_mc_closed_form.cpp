@@ -229,3 +229,72 @@ TEST_CASE("streaming and exact runs are bit-identical across thread counts", "[m
   Result r1 = run_monte_carlo(sc, {}, one), r2 = run_monte_carlo(sc, {}, two);
   for (const auto& s : r1.series) CHECK(r2.find(s.key)->p50 == s.p50);
 }
+
+TEST_CASE("required buffer, expected excess and risk statistics against closed forms", "[mc][closed-form]") {
+  // One year. Equity = 250,000 + 2,000,000 - N(1,950,000, 100,000^2) = N(300,000, 100,000^2);
+  // a risk of 100,000 with probability 0.25 is added below (then equity is a mixture), so the
+  // closed forms are checked on a run without it first.
+  const std::string head = R"(schema = "swvsim/1"
+[swv]
+naam = "Buffer"
+sector = "po"
+eerste_jaar = 2025
+laatste_jaar = 2025
+regels = "regels.toml"
+[start]
+eigen_vermogen = 250_000
+[start.leerlingen]
+regulier = 1000
+[[post]]
+code = "3"
+naam = "Baten"
+kant = "baten"
+bedrag = 2_000_000
+indexatie = "geen"
+[[post]]
+code = "4"
+naam = "Lasten"
+kant = "lasten"
+bedrag = { verdeling = "normaal", gemiddelde = 1_950_000, sd = 100_000 }
+indexatie = "geen"
+[normen]
+ondergrens = 200_000
+[simulatie]
+paden = 20_000
+)";
+  LoadResult lr = load_text(head, kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  Result r = run_monte_carlo(*lr.scenario, {}, {2});
+  const double n = 20'000, mu = 300'000, sd = 100'000;
+  // Shortfall S = 200,000 - equity ~ N(-100,000, sd^2); required = 250,000 + q_c(S). The standard
+  // error of a sample quantile is sd sqrt(c(1-c)) / (phi(z_c) sqrt(n)).
+  REQUIRE(r.buffers.size() == 3);
+  for (const auto& b : r.buffers) {
+    const double z = normal_quantile(b.confidence), phi = std::exp(-z * z / 2) / std::sqrt(2 * M_PI);
+    const double se = sd * std::sqrt(b.confidence * (1 - b.confidence)) / (phi * std::sqrt(n));
+    INFO("zekerheid " << b.confidence);
+    CHECK(std::fabs(b.shortfall - (-100'000 + z * sd)) < 4.5 * se);
+    CHECK(b.required == Approx(std::max(0.0, 250'000 + b.shortfall)));
+  }
+  CHECK(r.start_equity == 250'000);
+  // E[max(0, X - s)] = sd phi(d) + (mu - s) Phi(d), d = (mu - s) / sd, s = 250,000.
+  const double d = (mu - 250'000) / sd, excess = sd * std::exp(-d * d / 2) / std::sqrt(2 * M_PI) + (mu - 250'000) * normal_cdf(d);
+  CHECK(std::fabs(r.expected_excess[0] - excess) < 4.5 * 70'000 / std::sqrt(n));  // sd of max(0, X - s) < 70,000
+
+  LoadResult lr2 = load_text(head + R"(
+[[risico]]
+code = "R1"
+naam = "Vast risico"
+kans = 0.25
+impact = 100_000
+)", kRulesPo);
+  INFO(errors(lr2));
+  REQUIRE(lr2.scenario);
+  Result r2 = run_monte_carlo(*lr2.scenario, {}, {2});
+  REQUIRE(r2.risks.size() == 1);
+  const double se = std::sqrt(0.25 * 0.75 / n);
+  CHECK(std::fabs(r2.risks[0].hit_share[0] - 0.25) < 4.5 * se);
+  CHECK(r2.risks[0].expected[0] == Approx(100'000 * r2.risks[0].hit_share[0]));
+  CHECK(r2.risks[0].code == "R1");
+}
