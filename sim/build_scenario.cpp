@@ -450,6 +450,19 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
                                             num_nl(static_cast<double>(sc.paths)));
   sc.seed = static_cast<uint64_t>(integer(root.find("simulatie.zaad"), 1));
 
+  // Report settings: orange must not exceed red.
+  ReportSettings& rs = sc.report;
+  rs.excessive_orange = num(root.find("rapport.bovenmatig_oranje"), rs.excessive_orange);
+  rs.excessive_red = num(root.find("rapport.bovenmatig_rood"), rs.excessive_red);
+  rs.floor_orange = num(root.find("rapport.ondergrens_oranje"), rs.floor_orange);
+  rs.floor_red = num(root.find("rapport.ondergrens_rood"), rs.floor_red);
+  if (rs.excessive_orange > rs.excessive_red)
+    d.error(b.where("rapport.bovenmatig_oranje"), "de oranje drempel (" + num_plain(rs.excessive_orange) +
+                                                      ") mag niet boven de rode (" + num_plain(rs.excessive_red) + ") liggen");
+  if (rs.floor_orange > rs.floor_red)
+    d.error(b.where("rapport.ondergrens_oranje"), "de oranje drempel (" + num_plain(rs.floor_orange) +
+                                                      ") mag niet boven de rode (" + num_plain(rs.floor_red) + ") liggen");
+
   // Ranges per year (after merging, when the planperiode is known). Values inside sc.lines/risks
   // are referenced after the vectors stopped growing.
   for (auto& l : sc.lines) {

@@ -120,6 +120,12 @@ struct Policy {  // beleid, applied in this order at the end of each year
   double generic_cut_per_pupil = 0;
 };
 
+// Report settings (rapport, an extension): traffic-light thresholds on the yearly probabilities.
+struct ReportSettings {
+  double excessive_orange = 0.2, excessive_red = 0.5;  // P(bovenmatig)
+  double floor_orange = 0.05, floor_red = 0.2;         // P(onder ondergrens)
+};
+
 struct Scenario {
   std::string name, description;
   std::vector<std::string> files;  // the chain, base first; the last is the file given
@@ -143,6 +149,7 @@ struct Scenario {
   uint64_t seed = 1;
 
   Rules rules;
+  ReportSettings report;
 };
 
 // Calls f(Value&) for every value of the scenario (flows, index, demography, lines, risks, policy,

@@ -121,6 +121,12 @@ const std::vector<KeyInfo> kScenario = {
     {"simulatie.modus", F::Enum, R::Any, S::Both, false, "montecarlo,deterministisch", "montecarlo (standaard) of deterministisch"},
     {"simulatie.paden", F::Integer, R::Positive, S::Both, false, "", "aantal paden (standaard 10000)"},
     {"simulatie.zaad", F::Integer, R::NonNegative, S::Both, false, "", "zaad (standaard 1; 0 is een gewoon zaad)"},
+
+    {"rapport", F::Section, R::Any, S::Both, false, "", "uitbreiding: instellingen van de rapporten"},
+    {"rapport.bovenmatig_oranje", F::Number, R::Rate, S::Both, false, "", "stoplicht: oranje vanaf deze kans op bovenmatig eigen vermogen (standaard 0.2)"},
+    {"rapport.bovenmatig_rood", F::Number, R::Rate, S::Both, false, "", "stoplicht: rood vanaf deze kans op bovenmatig eigen vermogen (standaard 0.5)"},
+    {"rapport.ondergrens_oranje", F::Number, R::Rate, S::Both, false, "", "stoplicht: oranje vanaf deze kans op eigen vermogen onder de ondergrens (standaard 0.05)"},
+    {"rapport.ondergrens_rood", F::Number, R::Rate, S::Both, false, "", "stoplicht: rood vanaf deze kans op eigen vermogen onder de ondergrens (standaard 0.2)"},
 };
 
 // The funding rules file (docs/scenario-formaat.md, section 9).
