@@ -152,21 +152,21 @@ struct Scenario {
   ReportSettings report;
 };
 
-// Calls f(Value&) for every value of the scenario (flows, index, demography, lines, risks, policy,
-// floor): the one place that knows where values live.
-template <class F>
-void for_each_value(Scenario& sc, F f) {
+// Calls f(value) for every value of the scenario (flows, index, demography, lines, risks, policy,
+// floor): the one place that knows where values live. Works on a const or mutable scenario.
+template <class S, class F>
+void for_each_value(S& sc, F f) {
   f(sc.start.lwoo_share);
-  for (Value* v : {&sc.demography.growth, &sc.demography.sigma, &sc.demography.persistence}) f(*v);
-  Flows& fl = sc.flows;
-  for (Value* v : {&fl.refer_sbo, &fl.refer_pro, &fl.return_sbo, &fl.return_so, &fl.out_regular, &fl.out_sbo, &fl.out_so,
-                   &fl.out_pro, &fl.effectiveness})
-    f(*v);
-  for (int c = 0; c < 3; ++c) f(fl.refer_so[c]), f(fl.sbo_to_so[c]);
-  for (Value* v : {&sc.index.funding, &sc.index.wage, &sc.index.price}) f(*v);
-  for (Line& l : sc.lines) f(l.amount), f(l.per_pupil), f(l.realisation);
-  for (Risk& r : sc.risks) f(r.probability), f(r.impact);
-  for (Value* v : {&sc.policy.skim_share, &sc.policy.spend_share, &sc.policy.cut_share}) f(*v);
+  f(sc.demography.growth), f(sc.demography.sigma), f(sc.demography.persistence);
+  auto& fl = sc.flows;
+  f(fl.refer_sbo), f(fl.refer_pro);
+  for (auto& v : fl.refer_so) f(v);
+  for (auto& v : fl.sbo_to_so) f(v);
+  f(fl.return_sbo), f(fl.return_so), f(fl.out_regular), f(fl.out_sbo), f(fl.out_so), f(fl.out_pro), f(fl.effectiveness);
+  f(sc.index.funding), f(sc.index.wage), f(sc.index.price);
+  for (auto& l : sc.lines) f(l.amount), f(l.per_pupil), f(l.realisation);
+  for (auto& r : sc.risks) f(r.probability), f(r.impact);
+  f(sc.policy.skim_share), f(sc.policy.spend_share), f(sc.policy.cut_share);
   f(sc.floor);
 }
 

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(build-essential cmake ninja-build pkg-config
   libboost-program-options-dev libeigen3-dev libtbb-dev catch2
-  libtomlplusplus-dev librandom123-dev nlohmann-json3-dev)
+  libtomlplusplus-dev librandom123-dev nlohmann-json3-dev libxlsxwriter-dev)
+# The test set-up adds what only the tests need (tools/test.sh): unzip (re-reading .xlsx files) and
+# chromium (rendering the HTML report headless).
+if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

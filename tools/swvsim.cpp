@@ -3,6 +3,7 @@
 // 3 internal error.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/program_options.hpp>
 #include <chrono>
@@ -18,7 +19,11 @@
 #include "atomic_file.h"
 #include "deterministic.h"
 #include "format_nl.h"
+#include "csv_writer.h"
+#include "html_report.h"
 #include "json_writer.h"
+#include "md_report.h"
+#include "xlsx_report.h"
 #include "loader.h"
 #include "mc.h"
 #include "schema.h"
@@ -160,7 +165,7 @@ int cmd_run(const std::vector<std::string>& args) {
       "paden", po::value<int64_t>(), "aantal Monte-Carlo-paden")("zaad", po::value<uint64_t>(), "zaad (0 is een gewoon zaad)")(
       "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
       "uit", po::value<std::string>(), "uitvoermap (standaard uitvoer/<scenarionaam>/)")(
-      "formaat", po::value<std::string>(), "kommalijst van json,csv,html,xlsx,md (standaard: alle die gebouwd zijn)")(
+      "formaat", po::value<std::string>(), "kommalijst van json,html,xlsx,csv,md (standaard: alle)")(
       "stil", "geen voortgangsbalk en geen tabel")(
       "geheugen", po::value<int64_t>(), "geheugen in MB voor exacte percentielen (standaard 1024); daarboven histogrammen");
   po::options_description all;
@@ -179,18 +184,17 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("paden") && vm["paden"].as<int64_t>() > kMaxPaths)
     throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
   if (vm.count("geheugen") && vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
-  std::vector<std::string> formats = {"json"};
+  const std::vector<std::string> all_formats = {"json", "html", "xlsx", "csv", "md"};
+  std::vector<std::string> formats = all_formats;
   if (vm.count("formaat")) {
     formats.clear();
     std::stringstream ss(vm["formaat"].as<std::string>());
     for (std::string f; std::getline(ss, f, ',');) {
-      if (f == "json") formats.push_back(f);
-      else if (f == "csv" || f == "html" || f == "xlsx" || f == "md")
-        throw InputError("formaat \"" + f + "\" is nog niet beschikbaar in deze versie; beschikbaar: json");
-      else
-        throw InputError("onbekend formaat \"" + f + "\"" + did_you_mean(f, {"json", "csv", "html", "xlsx", "md"}) +
-                         "; kies uit json, csv, html, xlsx, md");
+      if (std::find(all_formats.begin(), all_formats.end(), f) == all_formats.end())
+        throw InputError("onbekend formaat \"" + f + "\"" + did_you_mean(f, all_formats) + "; kies uit json, html, xlsx, csv, md");
+      if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
     }
+    if (formats.empty()) throw InputError("--formaat is leeg; kies uit json, html, xlsx, csv, md");
   }
 
   LoadResult lr = load_or_report(vm["bestand"].as<std::string>());
@@ -222,10 +226,26 @@ int cmd_run(const std::vector<std::string>& args) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw InputError("kan uitvoermap " + dir + " niet maken: " + ec.message());
-  std::string json_path = (fs::path(dir) / "resultaat.json").string();
-  write_file_atomic(json_path, result_json(r));
+  // The reports also show the classic deterministic budget beside the Monte-Carlo means.
+  std::optional<Result> det;
+  if (r.mode == Mode::MonteCarlo) det = run_deterministic(*sc);
+  const ReportInput in{r, det ? &*det : nullptr, &*sc};
+  auto has = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+  std::vector<std::string> written;
+  auto out = [&](const char* name) { return (fs::path(dir) / name).string(); };
+  // File names are fixed (never taken from the scenario), so nothing is written outside --uit.
+  if (has("json")) write_file_atomic(out("resultaat.json"), result_json(r)), written.push_back(out("resultaat.json"));
+  if (has("html")) write_file_atomic(out("rapport.html"), html_report(in)), written.push_back(out("rapport.html"));
+  if (has("xlsx")) write_xlsx(in, out("rapport.xlsx")), written.push_back(out("rapport.xlsx"));
+  if (has("csv")) {
+    write_file_atomic(out("resultaat.csv"), results_csv(in, CsvDialect::Standard));
+    write_file_atomic(out("resultaat-nl.csv"), results_csv(in, CsvDialect::DutchExcel));
+    written.push_back(out("resultaat.csv")), written.push_back(out("resultaat-nl.csv"));
+  }
+  if (has("md")) write_file_atomic(out("samenvatting.md"), markdown_summary(in)), written.push_back(out("samenvatting.md"));
   if (!vm.count("stil")) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
-  std::cout << "Resultaten: " << json_path << "\n";
+  std::cout << "Resultaten:\n";
+  for (const auto& f : written) std::cout << "  " << f << "\n";
   return kOk;
 }
 

@@ -1,0 +1,52 @@
+#include "md_report.h"
+
+#include "format_nl.h"
+#include "report_text.h"
+
+namespace swv {
+
+namespace {
+
+// Markdown-safe text: no table breaks, no HTML, no emphasis surprises.
+std::string md(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') out += ' ';
+    else if (c == '|' || c == '*' || c == '_' || c == '`' || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\') out += std::string("\\") + c;
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string markdown_summary(const ReportInput& in) {
+  const Result& r = in.result;
+  std::string s = "# " + md(r.scenario_name) + "\n\n";
+  s += "Meerjarenbegroting " + std::to_string(r.years.front()) + "–" + std::to_string(r.years.back()) + ", " +
+       (in.monte_carlo() ? "Monte Carlo met " + num_nl(static_cast<double>(r.paths)) + " paden (zaad " + std::to_string(r.seed) + ")"
+                         : std::string("deterministisch")) +
+       ".\n\n";
+  for (const auto& line : summary_sentences(in)) s += "- " + md(line) + "\n";
+  s += "\n| Jaar | Bovenmatig | Onder ondergrens | Negatief | Eigen vermogen (mediaan) | Signaleringswaarde |\n";
+  s += "|---|---|---|---|---|---|\n";
+  const Series* ev = r.find("eigen_vermogen");
+  const Series* sw = r.find("signaleringswaarde");
+  for (size_t y = 0; y < r.years.size(); ++y) {
+    auto cell = [&](double p, Light l) {
+      const std::string v = in.monte_carlo() ? chance(p) : (p > 0 ? "ja" : "nee");
+      return l == Light::Red ? "**" + v + " (rood)**" : v + " (" + light_name(l) + ")";
+    };
+    s += "| " + std::to_string(r.years[y]) + " | " + cell(r.excessive.value[y], light_excessive(in, y)) + " | " +
+         cell(r.below_floor.value[y], light_floor(in, y)) + " | " + (in.monte_carlo() ? chance(r.negative.value[y]) : (r.negative.value[y] > 0 ? "ja" : "nee")) +
+         " | " + euro(ev ? ev->p50[y] : 0) + " | " + euro(sw ? sw->mean[y] : 0) + " |\n";
+  }
+  if (!r.warnings.empty()) {
+    s += "\nWaarschuwingen:\n\n";
+    for (const auto& w : r.warnings) s += "- " + md(w) + "\n";
+  }
+  s += "\nswvsim " + r.engine_version + "; percentielen Hyndman–Fan type 7.\n";
+  return s;
+}
+
+}  // namespace swv

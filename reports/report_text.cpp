@@ -1,0 +1,261 @@
+#include "report_text.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "format_nl.h"
+
+namespace swv {
+
+namespace {
+
+const Series* series(const Result& r, const char* key) { return r.find(key); }
+double mean_of(const Result& r, const char* key, size_t y) {
+  const Series* s = series(r, key);
+  return s && y < s->mean.size() ? s->mean[y] : 0.0;
+}
+
+// A parameter as a Dutch reader writes it: "0,0068", "1.500.000", "-0,005".
+std::string nl_number(double x) {
+  if (std::fabs(x) >= 1000) return num_nl(x, 0);
+  for (int d = 0; d <= 8; ++d) {
+    const double scale = std::pow(10.0, d);
+    if (std::fabs(std::round(x * scale) / scale - x) <= 1e-12 * std::max(1.0, std::fabs(x))) return num_nl(x, d);
+  }
+  return num_nl(x, 8);
+}
+
+// "2025, 2026 en 2028"; runs of consecutive years as "2025–2028".
+std::string year_list(const std::vector<int>& years) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < years.size();) {
+    size_t j = i;
+    while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+    parts.push_back(j > i + 1 ? std::to_string(years[i]) + "–" + std::to_string(years[j])
+                              : std::to_string(years[i]) + (j == i + 1 ? ", " + std::to_string(years[j]) : ""));
+    i = j + 1;
+  }
+  std::string out;
+  for (size_t k = 0; k < parts.size(); ++k) out += (k == 0 ? "" : k + 1 == parts.size() ? " en " : ", ") + parts[k];
+  return out;
+}
+
+const char* rule_words(const std::string& rule) {
+  if (rule == "ocw_afroming") return "de OCW-afroming van het bovenmatige deel";
+  if (rule == "afbouw") return "het bestedingsplan (afbouw van het overschot)";
+  if (rule == "bezuiniging") return "de bezuiniging onder de ondergrens";
+  if (rule == "ocw_korting") return "de generieke OCW-korting";
+  if (rule == "cap") return "de begrenzing van de DUO-afdrachten (cap)";
+  return "een beleidsregel";
+}
+
+std::string params_text(const Value& v, int year) {
+  const double a = v.p[0].at(year), b = v.p[1].at(year), c = v.p[2].at(year);
+  switch (v.dist) {
+    case Dist::Fixed: return nl_number(a);
+    case Dist::Normal: return "normaal verdeeld met gemiddelde " + nl_number(a) + " en standaardafwijking " + nl_number(b);
+    case Dist::LogNormal: return "lognormaal verdeeld met gemiddelde " + nl_number(a) + " en standaardafwijking " + nl_number(b);
+    case Dist::Beta: return "beta-verdeeld met gemiddelde " + nl_number(a) + " en standaardafwijking " + nl_number(b);
+    case Dist::Uniform: return "uniform verdeeld tussen " + nl_number(a) + " en " + nl_number(b);
+    case Dist::Triangle:
+      return "driehoeksverdeeld met minimum " + nl_number(a) + ", meest waarschijnlijk " + nl_number(b) + " en maximum " + nl_number(c);
+    case Dist::Pert:
+      return "PERT-verdeeld met minimum " + nl_number(a) + ", meest waarschijnlijk " + nl_number(b) + " en maximum " + nl_number(c);
+  }
+  return "";
+}
+
+}  // namespace
+
+const char* light_name(Light l) {
+  switch (l) {
+    case Light::Green: return "groen";
+    case Light::Orange: return "oranje";
+    case Light::Red: return "rood";
+  }
+  return "";
+}
+
+Light light_of(double p, double orange, double red) { return p >= red ? Light::Red : p >= orange ? Light::Orange : Light::Green; }
+
+Light light_excessive(const ReportInput& in, size_t y) {
+  const ReportSettings s = in.settings();
+  return light_of(in.result.excessive.value.at(y), s.excessive_orange, s.excessive_red);
+}
+
+Light light_floor(const ReportInput& in, size_t y) {
+  const ReportSettings s = in.settings();
+  return light_of(in.result.below_floor.value.at(y), s.floor_orange, s.floor_red);
+}
+
+int first_likely_year(const Probability& p) {
+  for (size_t i = 0; i < p.value.size(); ++i)
+    if (p.value[i] > 0.5) return static_cast<int>(i);
+  return -1;
+}
+
+std::string chance(double p) {
+  if (p <= 0) return "0%";
+  if (p >= 1) return "100%";
+  if (p < 0.005) return "<1%";
+  if (p > 0.995) return ">99%";
+  return pct(p, 0);
+}
+
+std::string excessive_sentence(const ReportInput& in, size_t y) {
+  const Result& r = in.result;
+  const std::string year = std::to_string(r.years.at(y));
+  const double signal = mean_of(r, "signaleringswaarde", y), equity = mean_of(r, "eigen_vermogen", y);
+  if (!in.monte_carlo()) {
+    if (r.excessive.value[y] > 0)
+      return "In " + year + " komt het eigen vermogen (" + euro(equity) + ") boven de signaleringswaarde (" + euro(signal) +
+             "): bovenmatig, " + euro(equity - signal) + " te veel.";
+    return "In " + year + " blijft het eigen vermogen (" + euro(equity) + ") onder de signaleringswaarde (" + euro(signal) + ").";
+  }
+  std::string s = "In " + year + " is de kans " + chance(r.excessive.value[y]) +
+                  " dat het eigen vermogen boven de signaleringswaarde (gemiddeld " + euro(signal) + ") uitkomt";
+  if (y < r.expected_excess.size() && r.expected_excess[y] >= 0.5)
+    s += "; het verwachte overschot daarboven is " + euro(r.expected_excess[y]);
+  return s + ".";
+}
+
+std::string floor_sentence(const ReportInput& in, size_t y) {
+  const Result& r = in.result;
+  const std::string year = std::to_string(r.years.at(y));
+  const double floor = mean_of(r, "ondergrens", y), equity = mean_of(r, "eigen_vermogen", y);
+  if (!in.monte_carlo()) {
+    if (r.below_floor.value[y] > 0)
+      return "In " + year + " zakt het eigen vermogen (" + euro(equity) + ") onder de eigen ondergrens (" + euro(floor) + ").";
+    return "In " + year + " blijft het eigen vermogen (" + euro(equity) + ") boven de eigen ondergrens (" + euro(floor) + ").";
+  }
+  return "In " + year + " is de kans " + chance(r.below_floor.value[y]) + " dat het eigen vermogen onder de eigen ondergrens (" +
+         euro(floor) + ") zakt.";
+}
+
+std::string movement_sentence(const ReportInput& in, size_t y) {
+  const Result& r = in.result;
+  const double result = mean_of(r, "saldo", y);
+  std::string s = "In " + std::to_string(r.years.at(y)) + (in.monte_carlo() ? " is het saldo gemiddeld " : " is het saldo ") +
+                  euro(result) + ": baten " + euro(mean_of(r, "totale_baten", y)) + ", kortingen " + euro(mean_of(r, "kortingen", y)) +
+                  ", lasten " + euro(mean_of(r, "totale_lasten", y)) + ".";
+  std::vector<std::string> active;
+  for (const auto& [rule, share] : r.policy_fired)
+    if (y < share.size() && share[y] > 0)
+      active.push_back(std::string(rule_words(rule)) + (in.monte_carlo() ? " (in " + chance(share[y]) + " van de paden)" : ""));
+  if (!active.empty()) {
+    s += " Actief: ";
+    for (size_t k = 0; k < active.size(); ++k) s += (k == 0 ? "" : k + 1 == active.size() ? " en " : ", ") + active[k];
+    s += ".";
+  }
+  return s;
+}
+
+std::vector<std::string> summary_sentences(const ReportInput& in) {
+  const Result& r = in.result;
+  std::vector<std::string> out;
+  if (r.years.empty()) return out;
+  const std::string period = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
+  const ReportSettings st = in.settings();
+  auto years_where = [&](const Probability& p, double threshold) {
+    std::vector<int> ys;
+    for (size_t i = 0; i < p.value.size(); ++i)
+      if (p.value[i] >= threshold) ys.push_back(r.years[i]);
+    return ys;
+  };
+  auto worst = [&](const Probability& p) { return static_cast<size_t>(std::max_element(p.value.begin(), p.value.end()) - p.value.begin()); };
+
+  // Signaleringswaarde.
+  const int first = first_likely_year(r.excessive);
+  if (first >= 0) {
+    const auto fy = static_cast<size_t>(first);
+    out.push_back("Vanaf " + std::to_string(r.years[fy]) + " is bovenmatig eigen vermogen " +
+                  (in.monte_carlo() ? "waarschijnlijker dan niet: de kans dat het eigen vermogen boven de signaleringswaarde uitkomt is daar " +
+                                          chance(r.excessive.value[fy]) + "."
+                                    : "het geval: het eigen vermogen ligt boven de signaleringswaarde."));
+  } else {
+    const size_t w = worst(r.excessive);
+    out.push_back("In geen enkel jaar van de planperiode (" + period + ") is bovenmatig eigen vermogen " +
+                  (in.monte_carlo() ? "waarschijnlijker dan niet; de hoogste kans is " + chance(r.excessive.value[w]) + " in " +
+                                          std::to_string(r.years[w]) + "."
+                                    : "aan de orde."));
+  }
+  if (in.monte_carlo()) {
+    const auto red = years_where(r.excessive, st.excessive_red);
+    if (!red.empty())
+      out.push_back("Stoplicht bovenmatig op rood (kans " + pct(st.excessive_red, 0) + " of meer) in " + year_list(red) + ".");
+  }
+  // Floor.
+  const size_t wf = worst(r.below_floor);
+  const double floor_last = mean_of(r, "ondergrens", r.years.size() - 1);
+  if (in.monte_carlo()) {
+    if (r.below_floor.value[wf] < 0.005) {
+      out.push_back("In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) +
+                    ") zakt.");
+    } else {
+      std::string s = "De kans dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) + ") zakt, is het grootst in " +
+                      std::to_string(r.years[wf]) + ": " + chance(r.below_floor.value[wf]) + ".";
+      const auto red = years_where(r.below_floor, st.floor_red);
+      if (!red.empty()) s += " Stoplicht ondergrens op rood (kans " + pct(st.floor_red, 0) + " of meer) in " + year_list(red) + ".";
+      out.push_back(s);
+    }
+    const size_t wn = worst(r.negative);
+    if (r.negative.value[wn] >= 0.005)
+      out.push_back("De kans op een negatief eigen vermogen loopt op tot " + chance(r.negative.value[wn]) + " in " +
+                    std::to_string(r.years[wn]) + ".");
+  } else {
+    const auto below = years_where(r.below_floor, 0.5);
+    out.push_back(below.empty() ? "Het eigen vermogen blijft in elk jaar boven de eigen ondergrens."
+                                : "Het eigen vermogen zakt onder de eigen ondergrens in " + year_list(below) + ".");
+  }
+  // Buffer (benodigd weerstandsvermogen).
+  for (const auto& b : r.buffers) {
+    if (std::fabs(b.confidence - 0.9) > 1e-9) continue;
+    std::string s = "Om met 90% zekerheid in elk jaar boven de ondergrens te blijven, is bij de start een eigen vermogen van " +
+                    euro(b.required) + " nodig; beschikbaar is " + euro(r.start_equity);
+    if (b.required <= 0) s += ": ruim voldoende (er is geen buffer nodig).";
+    else {
+      const double ratio = r.start_equity / b.required;
+      s += " (verhouding beschikbaar / benodigd " + num_nl(ratio, 2) + ": " + (ratio >= 1 ? "voldoende" : "onvoldoende") + ").";
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<Assumption> assumptions(const Scenario& sc) {
+  std::vector<Assumption> out;
+  const int y0 = sc.first_year;
+  for_each_value(sc, [&](const Value& v) {
+    if (!v.is_random()) return;
+    bool varies = false;
+    for (const auto& t : v.p) varies |= t.is_table();
+    std::string text = params_text(v, y0);
+    if (varies) text += " (parameters per jaar; hier " + std::to_string(y0) + ")";
+    text += v.per_year ? "; elk jaar opnieuw getrokken" : "; één trekking per pad (een pad dat hoog uitkomt, blijft hoog)";
+    out.push_back({v.where.key, text});
+  });
+  for (const auto& l : sc.lines)
+    if (l.shock_sd > 0)
+      out.push_back({"post[" + l.code + "].onzekerheid", "bedrag × (1 + schok), schok normaal verdeeld met standaardafwijking " +
+                                                            pct_plain(l.shock_sd) +
+                                                            (l.shock_per_year ? "; elk jaar opnieuw" : "; één schok per pad")});
+  if (sc.demography.sigma.is_random() || sc.demography.sigma.p[0].at(y0) > 0)
+    out.push_back({"demografie", "jaarlijkse prognosefout van de instroom met standaardafwijking " +
+                                     nl_number(sc.demography.sigma.mean(y0)) + " die doorwerkt met persistentie " +
+                                     nl_number(sc.demography.persistence.mean(y0)) + " (AR(1))"});
+  for (const auto& rk : sc.risks)
+    out.push_back({"risico[" + rk.code + "]", rk.name + ": kans per jaar " + params_text(rk.probability, y0) + ", impact " +
+                                                 params_text(rk.impact, y0) + (rk.lost_income ? " (gemiste baten)" : " (extra lasten)")});
+  bool identity = true;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) identity &= sc.index.correlation[i][j] == (i == j ? 1.0 : 0.0);
+  if (!identity)
+    out.push_back({"indexatie.correlatie", "bekostiging–loon " + nl_number(sc.index.correlation[0][1]) + ", bekostiging–prijs " +
+                                               nl_number(sc.index.correlation[0][2]) + ", loon–prijs " +
+                                               nl_number(sc.index.correlation[1][2])});
+  out.push_back({"stromen", "elke leerling maakt per jaar hoogstens één overgang; de aantallen zijn een multinomiale trekking "
+                            "(exact bij kleine aantallen, daarboven een nauwkeurige normale benadering)"});
+  return out;
+}
+
+}  // namespace swv

@@ -1,0 +1,140 @@
+#include "svg_chart.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "format_nl.h"
+#include "html_escape.h"
+
+namespace swv {
+
+namespace {
+
+constexpr double kW = 640, kH = 280, kLeft = 86, kRight = 16, kTop = 48, kBottom = 30;
+
+struct Scale {
+  double lo, hi, step;
+};
+
+// Axis from lo to hi in "nice" steps of 1, 2 or 5 times a power of ten (about five ticks).
+Scale nice_scale(double lo, double hi) {
+  if (!(hi > lo)) {
+    const double pad = std::max(1.0, std::fabs(lo) * 0.1);
+    lo -= pad, hi += pad;
+  }
+  const double raw = (hi - lo) / 5, mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = mag;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (raw <= m * mag) {
+      step = m * mag;
+      break;
+    }
+  return {std::floor(lo / step) * step, std::ceil(hi / step) * step, step};
+}
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+struct Frame {
+  Scale y;
+  size_t n;
+  double x(size_t i) const { return kLeft + (n <= 1 ? (kW - kLeft - kRight) / 2 : (kW - kLeft - kRight) * static_cast<double>(i) / static_cast<double>(n - 1)); }
+  double yv(double v) const { return kTop + (kH - kTop - kBottom) * (1 - (v - y.lo) / (y.hi - y.lo)); }
+};
+
+std::string open_svg(const std::string& title) {
+  return "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kW) + " " + fmt(kH) + "\" role=\"img\" aria-label=\"" + html_escape(title) +
+         "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + html_escape(title) + "</title>" + "<text class=\"ctitle\" x=\"" +
+         fmt(kLeft) + "\" y=\"18\">" + html_escape(title) + "</text>";
+}
+
+std::string axes(const Frame& f, const std::vector<int>& years, bool money, bool bars) {
+  std::string s;
+  for (double v = f.y.lo; v <= f.y.hi + f.y.step / 2; v += f.y.step) {
+    const double y = f.yv(v);
+    s += "<line class=\"grid\" x1=\"" + fmt(kLeft) + "\" x2=\"" + fmt(kW - kRight) + "\" y1=\"" + fmt(y) + "\" y2=\"" + fmt(y) + "\"/>";
+    s += "<text class=\"ylab\" x=\"" + fmt(kLeft - 6) + "\" y=\"" + fmt(y + 4) + "\">" + html_escape(axis_label(v, money)) + "</text>";
+  }
+  for (size_t i = 0; i < years.size(); ++i)
+    s += "<text class=\"xlab\" x=\"" + fmt(bars ? f.x(i) : f.x(i)) + "\" y=\"" + fmt(kH - 10) + "\">" + std::to_string(years[i]) + "</text>";
+  return s;
+}
+
+std::string polyline(const Frame& f, const std::vector<double>& v, const std::string& cls) {
+  std::string pts;
+  for (size_t i = 0; i < v.size(); ++i) pts += fmt(f.x(i)) + "," + fmt(f.yv(v[i])) + " ";
+  return "<polyline class=\"" + cls + "\" points=\"" + pts + "\"/>";
+}
+
+std::string band(const Frame& f, const std::vector<double>& lo, const std::vector<double>& hi, const std::string& cls) {
+  std::string pts;
+  for (size_t i = 0; i < hi.size(); ++i) pts += fmt(f.x(i)) + "," + fmt(f.yv(hi[i])) + " ";
+  for (size_t i = lo.size(); i-- > 0;) pts += fmt(f.x(i)) + "," + fmt(f.yv(lo[i])) + " ";
+  return "<polygon class=\"" + cls + "\" points=\"" + pts + "\"/>";
+}
+
+}  // namespace
+
+std::string axis_label(double x, bool money) {
+  if (!money) return num_nl(x, std::fabs(x) < 10 && x != std::round(x) ? 1 : 0);
+  if (std::fabs(x) >= 1e6) return "€ " + num_nl(x / 1e6, std::fmod(x, 1e6) == 0 ? 0 : 1) + " mln";
+  return euro(x);
+}
+
+std::string fan_chart_svg(const FanChart& c) {
+  double lo = INFINITY, hi = -INFINITY;
+  auto widen = [&](const std::vector<double>& v) {
+    for (double x : v) lo = std::min(lo, x), hi = std::max(hi, x);
+  };
+  widen(c.p5), widen(c.p95), widen(c.p50);
+  for (const auto& l : c.lines) widen(l.values);
+  if (!std::isfinite(lo)) lo = 0, hi = 1;
+  Frame f{nice_scale(lo, hi), c.years.size()};
+  std::string s = open_svg(c.title) + axes(f, c.years, c.money, false);
+  if (!c.p5.empty() && !c.p95.empty()) s += band(f, c.p5, c.p95, "band90");
+  if (!c.p25.empty() && !c.p75.empty()) s += band(f, c.p25, c.p75, "band50");
+  for (const auto& l : c.lines) s += polyline(f, l.values, "ref " + l.css_class);
+  if (!c.p50.empty()) s += polyline(f, c.p50, "median");
+  // Legend.
+  double lx = kLeft;
+  auto key = [&](const std::string& cls, const std::string& text) {
+    s += "<rect class=\"" + cls + "\" x=\"" + fmt(lx) + "\" y=\"27\" width=\"14\" height=\"10\"/><text class=\"legend\" x=\"" + fmt(lx + 18) +
+         "\" y=\"36\">" + html_escape(text) + "</text>";
+    lx += 28 + 6.6 * static_cast<double>(text.size());
+  };
+  if (!c.p5.empty()) key("band90", "P5–P95"), key("band50", "P25–P75"), key("median key", "mediaan");
+  for (const auto& l : c.lines) key("key " + l.css_class, l.name);
+  return s + "</svg>";
+}
+
+std::string bar_chart_svg(const BarChart& c) {
+  double lo = 0, hi = 0;
+  for (const auto* v : {&c.mean, &c.p5, &c.p95})
+    for (double x : *v) lo = std::min(lo, x), hi = std::max(hi, x);
+  Frame f{nice_scale(lo, hi), c.years.size() + 1};
+  // Bars sit between the grid positions: shift by half a slot.
+  auto xc = [&](size_t i) { return (f.x(i) + f.x(i + 1)) / 2; };
+  std::string s = open_svg(c.title);
+  for (double v = f.y.lo; v <= f.y.hi + f.y.step / 2; v += f.y.step) {
+    const double y = f.yv(v);
+    s += "<line class=\"grid\" x1=\"" + fmt(kLeft) + "\" x2=\"" + fmt(kW - kRight) + "\" y1=\"" + fmt(y) + "\" y2=\"" + fmt(y) + "\"/>";
+    s += "<text class=\"ylab\" x=\"" + fmt(kLeft - 6) + "\" y=\"" + fmt(y + 4) + "\">" + html_escape(axis_label(v, true)) + "</text>";
+  }
+  const double w = (f.x(1) - f.x(0)) * 0.5, zero = f.yv(0);
+  for (size_t i = 0; i < c.mean.size(); ++i) {
+    const double y = f.yv(c.mean[i]);
+    s += "<rect class=\"" + std::string(c.mean[i] < 0 ? "bar neg" : "bar") + "\" x=\"" + fmt(xc(i) - w / 2) + "\" y=\"" + fmt(std::min(y, zero)) +
+         "\" width=\"" + fmt(w) + "\" height=\"" + fmt(std::fabs(zero - y)) + "\"/>";
+    if (i < c.p5.size() && i < c.p95.size())
+      s += "<line class=\"whisker\" x1=\"" + fmt(xc(i)) + "\" x2=\"" + fmt(xc(i)) + "\" y1=\"" + fmt(f.yv(c.p5[i])) + "\" y2=\"" +
+           fmt(f.yv(c.p95[i])) + "\"/>";
+    s += "<text class=\"xlab\" x=\"" + fmt(xc(i)) + "\" y=\"" + fmt(kH - 10) + "\">" + std::to_string(c.years[i]) + "</text>";
+  }
+  return s + "</svg>";
+}
+
+}  // namespace swv

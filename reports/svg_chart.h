@@ -1,0 +1,37 @@
+#pragma once
+// Inline SVG charts for the HTML report (no scripts, no network): a fan chart (P5–P95 and P25–P75
+// bands, median line, reference lines such as the signaleringswaarde and the floor) and a bar chart
+// with P5–P95 whiskers. Every number shown is also in a table of the report; the charts are a view.
+#include <string>
+#include <vector>
+
+namespace swv {
+
+struct ChartLine {
+  std::string name;       // legend text
+  std::string css_class;  // "signal", "floor", ...
+  std::vector<double> values;
+};
+
+struct FanChart {
+  std::string title;
+  std::vector<int> years;
+  std::vector<double> p5, p25, p50, p75, p95;  // bands (may be empty: then only the lines)
+  std::vector<ChartLine> lines;                // reference lines, drawn dashed
+  bool money = true;                           // axis labels in euro (else counts)
+};
+
+std::string fan_chart_svg(const FanChart& c);
+
+struct BarChart {
+  std::string title;
+  std::vector<int> years;
+  std::vector<double> mean, p5, p95;  // whiskers may be empty
+};
+
+std::string bar_chart_svg(const BarChart& c);
+
+// "€ 2,4 mln", "€ 480.000", "12.400": short axis labels.
+std::string axis_label(double x, bool money);
+
+}  // namespace swv

@@ -1,0 +1,228 @@
+// Reports: the Dutch sentences and traffic lights on hand-made results, escaping of hostile
+// scenario text, the structure of HTML, CSV and Markdown, and an end-to-end render of the HTML
+// report in headless Chromium (installed by tools/test.sh) checked from the DOM.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "csv_writer.h"
+#include "deterministic.h"
+#include "format_nl.h"
+#include "helpers.h"
+#include "html_report.h"
+#include "mc.h"
+#include "md_report.h"
+#include "report_text.h"
+
+using namespace swv;
+using namespace swv::test;
+
+namespace {
+
+// A two-year Monte-Carlo result made by hand.
+Result hand_result(std::vector<double> excessive, std::vector<double> below) {
+  Result r;
+  r.engine_version = "test";
+  r.scenario_name = "Hand";
+  r.mode = Mode::MonteCarlo;
+  r.paths = 1000;
+  r.years = {2025, 2026};
+  auto series = [](const char* key, std::vector<double> v) { return Series{key, v, v, v, v, v, v}; };
+  r.series = {series("eigen_vermogen", {900'000, 1'100'000}), series("signaleringswaarde", {470'000, 480'000}),
+              series("ondergrens", {400'000, 400'000}), series("saldo", {-100'000, 200'000}),
+              series("totale_baten", {13'000'000, 13'500'000}), series("kortingen", {0, 27'000}),
+              series("totale_lasten", {13'100'000, 13'273'000})};
+  r.excessive = {excessive, {0.01, 0.01}};
+  r.below_floor = {below, {0.01, 0.01}};
+  r.negative = {{0, 0.003}, {0, 0.001}};
+  r.expected_excess = {430'000, 612'000};
+  r.start_equity = 1'000'000;
+  r.policy_fired = {{"afbouw", {0.0, 0.7}}, {"cap", {0.0, 0.0}}};
+  return r;
+}
+
+std::string run(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+size_t count(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("chances and traffic lights", "[reports]") {
+  CHECK(chance(0) == "0%");
+  CHECK(chance(0.004) == "<1%");
+  CHECK(chance(0.64) == "64%");
+  CHECK(chance(0.996) == ">99%");
+  CHECK(chance(1) == "100%");
+  CHECK(light_of(0.19, 0.2, 0.5) == Light::Green);
+  CHECK(light_of(0.2, 0.2, 0.5) == Light::Orange);
+  CHECK(light_of(0.5, 0.2, 0.5) == Light::Red);
+  CHECK(std::string(light_name(Light::Red)) == "rood");
+}
+
+TEST_CASE("the Dutch sentences say what the numbers say", "[reports]") {
+  Result r = hand_result({0.30, 0.64}, {0.0, 0.11});
+  ReportInput in{r, nullptr, nullptr};
+  CHECK(excessive_sentence(in, 1) ==
+        "In 2026 is de kans 64% dat het eigen vermogen boven de signaleringswaarde (gemiddeld € 480.000) uitkomt; het verwachte "
+        "overschot daarboven is € 612.000.");
+  CHECK(floor_sentence(in, 1) == "In 2026 is de kans 11% dat het eigen vermogen onder de eigen ondergrens (€ 400.000) zakt.");
+  CHECK(movement_sentence(in, 1) ==
+        "In 2026 is het saldo gemiddeld € 200.000: baten € 13.500.000, kortingen € 27.000, lasten € 13.273.000. Actief: het "
+        "bestedingsplan (afbouw van het overschot) (in 70% van de paden).");
+  auto s = summary_sentences(in);
+  REQUIRE(s.size() >= 3);
+  CHECK(s[0] == "Vanaf 2026 is bovenmatig eigen vermogen waarschijnlijker dan niet: de kans dat het eigen vermogen boven de "
+                "signaleringswaarde uitkomt is daar 64%.");
+  CHECK(s[1] == "Stoplicht bovenmatig op rood (kans 50% of meer) in 2026.");
+  CHECK(s[2] == "De kans dat het eigen vermogen onder de eigen ondergrens (€ 400.000) zakt, is het grootst in 2026: 11%.");
+
+  Result calm = hand_result({0.30, 0.45}, {0.0, 0.001});
+  ReportInput in2{calm, nullptr, nullptr};
+  auto s2 = summary_sentences(in2);
+  CHECK(s2[0] == "In geen enkel jaar van de planperiode (2025–2026) is bovenmatig eigen vermogen waarschijnlijker dan niet; de "
+                 "hoogste kans is 45% in 2026.");
+  CHECK(s2[1] == "In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (€ 400.000) zakt.");
+
+  // The buffer sentence, insufficient and sufficient.
+  calm.buffers = {{0.9, 250'000, 1'250'000}};
+  CHECK(summary_sentences(in2).back() ==
+        "Om met 90% zekerheid in elk jaar boven de ondergrens te blijven, is bij de start een eigen vermogen van € 1.250.000 nodig; "
+        "beschikbaar is € 1.000.000 (verhouding beschikbaar / benodigd 0,80: onvoldoende).");
+  calm.buffers = {{0.9, -1'500'000, 0}};
+  CHECK(summary_sentences(in2).back().find("ruim voldoende (er is geen buffer nodig)") != std::string::npos);
+}
+
+TEST_CASE("years are listed as ranges in the summary", "[reports]") {
+  Result r = hand_result({0.6, 0.7}, {0, 0});
+  r.years = {2025, 2026, 2027, 2029};
+  r.excessive.value = {0.6, 0.7, 0.9, 0.8};
+  for (auto& s : r.series) s.mean = {1, 1, 1, 1};
+  r.below_floor.value = r.negative.value = {0, 0, 0, 0};
+  ReportInput in{r, nullptr, nullptr};
+  CHECK(summary_sentences(in)[1] == "Stoplicht bovenmatig op rood (kans 50% of meer) in 2025–2027 en 2029.");
+}
+
+TEST_CASE("hostile scenario text is escaped in HTML and Markdown and neutralised in CSV", "[reports][hostile]") {
+  std::string text = kMinimalPo;
+  text.replace(text.find("naam = \"Test\""), 13, "naam = \"<script>alert(1)</script> & co\"");
+  LoadResult lr = load_text(text + R"(
+[[post]]
+code = "=cmd|' /C calc'!A0"
+naam = "\"><img src=x onerror=alert(1)> | **vet**"
+kant = "lasten"
+bedrag = 1000
+)", kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  sc.paths = 200;
+  Result r = run_monte_carlo(sc, {}, {1});
+  ReportInput in{r, nullptr, &sc};
+  const std::string html = html_report(in);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co") != std::string::npos);
+  CHECK(html.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  const std::string md = markdown_summary(in);
+  CHECK(md.find("<script>") == std::string::npos);
+  CHECK(md.find("\\<script\\>") != std::string::npos);
+  const std::string csv = results_csv(in, CsvDialect::Standard);
+  CHECK(csv.find("\"'=cmd|' /C calc'!A0\"") == std::string::npos);  // no separator inside: not quoted
+  CHECK(csv.find(",'=cmd|' /C calc'!A0,") != std::string::npos);
+  CHECK(csv_text("=1+1", ',') == "'=1+1");
+  CHECK(csv_text("+31", ';') == "'+31");
+  CHECK(csv_text("-2", ';') == "'-2");
+  CHECK(csv_text("@SUM(A1)", ',') == "'@SUM(A1)");
+  CHECK(csv_text("a,b", ',') == "\"a,b\"");
+  CHECK(csv_text("zeg \"hoi\"", ';') == "\"zeg \"\"hoi\"\"\"");
+  CHECK(csv_text("gewoon", ',') == "gewoon");
+}
+
+TEST_CASE("HTML, CSV and Markdown have their structure", "[reports]") {
+  LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po.toml"));
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  sc.paths = 400;
+  Result r = run_monte_carlo(sc, {}, {2}), det = run_deterministic(sc);
+  ReportInput in{r, &det, &sc};
+  const std::string html = html_report(in);
+  for (const char* id : {"samenvatting", "grafieken", "mjb", "risicos", "beleid", "methode"})
+    CHECK(html.find(std::string("<section id=\"") + id + "\">") != std::string::npos);
+  CHECK(count(html, "<svg") == 5);  // equity, result, pupils regulier / SBO / SO
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("src=") == std::string::npos);  // self-contained: nothing to fetch
+  CHECK(html.find("@media print") != std::string::npos);
+  CHECK(html.find(r.inputs.front().sha256) != std::string::npos);
+  CHECK(html.find("Hyndman–Fan type 7") != std::string::npos);
+  CHECK(html.find("post[4.5.2b].realisatie") != std::string::npos);  // an assumption in plain words
+
+  const std::string csv = results_csv(in, CsvDialect::Standard), nl = results_csv(in, CsvDialect::DutchExcel);
+  const size_t years = r.years.size();
+  const size_t rows = 1 + r.series.size() * years + 3 * years + r.lines.size() * years + 2 * r.risks.size() * years +
+                      r.policy_fired.size() * years + years;
+  CHECK(count(csv, "\r\n") == rows);
+  CHECK(count(nl, "\r\n") == rows);
+  CHECK(csv.rfind("onderdeel,sleutel,naam,jaar,waarde,begroot,p5,p25,p50,p75,p95,standaardfout\r\n", 0) == 0);
+  CHECK(nl.rfind("\xEF\xBB\xBFonderdeel;sleutel;naam;jaar;waarde;", 0) == 0);
+  CHECK(csv.find("reeks,eigen_vermogen,,2025,") != std::string::npos);
+  CHECK(nl.find("reeks;eigen_vermogen;;2025;") != std::string::npos);
+  CHECK(nl.find("kans;bovenmatig;;2025;1;") != std::string::npos);  // P = 1 in 2025: a whole number
+  CHECK(csv.find(";") == std::string::npos);
+
+  const std::string md = markdown_summary(in);
+  CHECK(md.rfind("# Samenwerkingsverband Passend Primair Onderwijs Voorbeeldregio\n", 0) == 0);
+  CHECK(count(md, "\n| 20") == years);
+}
+
+TEST_CASE("the HTML report renders in headless Chromium with every flagged year and the key numbers", "[reports][chromium]") {
+  const std::string chromium = run("command -v chromium || command -v chromium-browser");
+  INFO("Chromium ontbreekt: draai de tests met bash tools/test.sh (installeert het Debian-pakket chromium)");
+  REQUIRE(!chromium.empty());
+  const std::string bin = chromium.substr(0, chromium.find('\n'));
+  LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po.toml"));
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  sc.paths = 2000;
+  Result r = run_monte_carlo(sc, {}, {2}), det = run_deterministic(sc);
+  ReportInput in{r, &det, &sc};
+  const std::string dir = temp_dir(), page = write(dir, "rapport.html", html_report(in));
+  const std::string flags = " --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=" + dir + "/profiel ";
+  const std::string dom = run(bin + flags + "--dump-dom file://" + page + " 2>/dev/null");
+  REQUIRE(dom.find("<section id=\"samenvatting\">") != std::string::npos);
+  // Every year whose light is red carries its flag in the DOM, and no other year does.
+  for (size_t y = 0; y < r.years.size(); ++y) {
+    const std::string year = std::to_string(r.years[y]);
+    INFO(year);
+    const bool red_exc = r.excessive.value[y] >= sc.report.excessive_red, red_floor = r.below_floor.value[y] >= sc.report.floor_red;
+    CHECK((dom.find("data-jaar=\"" + year + "\" data-vlag=\"bovenmatig\"") != std::string::npos) == red_exc);
+    CHECK((dom.find("data-jaar=\"" + year + "\" data-vlag=\"ondergrens\"") != std::string::npos) == red_floor);
+    CHECK(dom.find(chance(r.excessive.value[y])) != std::string::npos);
+  }
+  // Key numbers: median equity of the first and last year, the start equity, the signaleringswaarde.
+  const Series* ev = r.find("eigen_vermogen");
+  CHECK(dom.find(euro(ev->p50.front())) != std::string::npos);
+  CHECK(dom.find(euro(ev->p50.back())) != std::string::npos);
+  CHECK(dom.find(euro(r.start_equity)) != std::string::npos);
+  CHECK(dom.find(euro(r.find("signaleringswaarde")->mean.front())) != std::string::npos);
+  // And it prints to an A4 PDF.
+  run(bin + flags + "--print-to-pdf=" + dir + "/rapport.pdf --no-pdf-header-footer file://" + page + " 2>/dev/null");
+  std::ifstream pdf(dir + "/rapport.pdf", std::ios::binary);
+  std::string head(5, '\0');
+  pdf.read(head.data(), 5);
+  CHECK(head == "%PDF-");
+  CHECK(std::filesystem::file_size(dir + "/rapport.pdf") > 20'000);
+}
