@@ -28,7 +28,8 @@ std::string markdown_summary(const ReportInput& in) {
                          : std::string("deterministisch")) +
        ".\n\n";
   for (const auto& line : summary_sentences(in)) s += "- " + md(line) + "\n";
-  s += "\n| Jaar | Bovenmatig | Onder ondergrens | Negatief | Eigen vermogen (mediaan) | Signaleringswaarde |\n";
+  s += std::string("\n| Jaar | Bovenmatig | Onder ondergrens | Negatief | Eigen vermogen") + (in.monte_carlo() ? " (mediaan)" : "") +
+       " | Signaleringswaarde |\n";
   s += "|---|---|---|---|---|---|\n";
   const Series* ev = r.find("eigen_vermogen");
   const Series* sw = r.find("signaleringswaarde");
