@@ -450,6 +450,8 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
                                             num_nl(static_cast<double>(sc.paths)));
   sc.seed = static_cast<uint64_t>(integer(root.find("simulatie.zaad"), 1));
 
+  if (const MNode* n = root.find("bestedingsruimte.profiel")) sc.spending_profile = year_table_of(*n->node);
+
   // Report settings: orange must not exceed red.
   ReportSettings& rs = sc.report;
   rs.excessive_orange = num(root.find("rapport.bovenmatig_oranje"), rs.excessive_orange);

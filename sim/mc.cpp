@@ -112,16 +112,6 @@ struct HistogramSink {
   void finish() { h->add(kSeries * years, shortfall); }
 };
 
-Eigen::Matrix3d factor_of(const Scenario& sc) {
-  Eigen::Matrix3d c;
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) c(i, j) = sc.index.correlation[i][j];
-  Eigen::LLT<Eigen::Matrix3d> llt(c);
-  if (llt.info() == Eigen::Success) return llt.matrixL();
-  // Singular but PSD (checked when loading): the eigen factor V sqrt(max(lambda, 0)).
-  Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> es(c);
-  return es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
-}
 
 // Runs the paths of blocks [first, last) once, in parallel; `visit(draws, block, path)` runs one path.
 template <class Visit>
@@ -205,7 +195,7 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
   const StoreMode mode = store_mode(n, cells, opt.memory_budget);
   const bool streaming = mode == StoreMode::Histogram;
   Model model(sc);
-  const Eigen::Matrix3d chol = factor_of(sc);
+  const Eigen::Matrix3d chol = correlation_factor(sc);
   if (opt.progress) opt.progress->total = n * (streaming ? 2 : 1);
 
   std::unique_ptr<SeriesStore> store;

@@ -1,5 +1,8 @@
 #include "mc_draws.h"
 
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+
 #include "binomial.h"
 
 namespace swv {
@@ -13,6 +16,19 @@ void DrawCounters::add(const DrawCounters& o) {
   for (size_t s = 0; s < rate_sum_paths.size(); ++s) rate_sum_paths[s] += o.rate_sum_paths[s];
   negative_intake_paths += o.negative_intake_paths;
 }
+
+Eigen::Matrix3d correlation_factor(const Scenario& sc) {
+  Eigen::Matrix3d c;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) c(i, j) = sc.index.correlation[i][j];
+  Eigen::LLT<Eigen::Matrix3d> llt(c);
+  if (llt.info() == Eigen::Success) return llt.matrixL();
+  // Singular but PSD (checked when loading): the eigen factor V sqrt(max(lambda, 0)).
+  Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> es(c);
+  return es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+}
+
+Pin Pin::at(uint32_t driver, double q) { return Pin{true, driver, q, normal_quantile(q)}; }
 
 McDraws::McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
     : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size(), sc.risks.size()), s_(seed, 0) {
@@ -66,7 +82,8 @@ std::array<double, 3> McDraws::index_rates(int Y) {
   std::array<double, 3> r{};
   for (int k = 0; k < 3; ++k) {
     const Value& v = *vals[k];
-    r[k] = v.is_random() ? v.from_normal(Y, v.per_year ? cy(k) : cp(k)) : v.p[0].at(Y);
+    const bool pinned = pin_.active && v.driver == pin_.driver;
+    r[k] = !v.is_random() ? v.p[0].at(Y) : v.from_normal(Y, pinned ? pin_.z : v.per_year ? cy(k) : cp(k));
   }
   if (!ix.funding_given) r[0] = sc_.rules.wage_share * r[1] + (1 - sc_.rules.wage_share) * r[2];
   return r;
@@ -75,6 +92,11 @@ std::array<double, 3> McDraws::index_rates(int Y) {
 double McDraws::risk(size_t r, int Y) {
   const Risk& rk = sc_.risks[r];
   const double p = rate(rk.probability, Y);
+  if (pin_.active && rk.driver == pin_.driver) {  // the q-quantile of the yearly loss
+    if (pin_.u <= 1 - p || p <= 0) return 0.0;
+    const double u = std::min(1.0 - 1e-12, (pin_.u - (1 - p)) / p);
+    return rk.impact.is_random() ? rk.impact.from_uz(Y, u, normal_quantile(u)) : rk.impact.p[0].at(Y);
+  }
   auto w = s_.raw(rk.driver, static_cast<uint32_t>(Y), 1);
   if (Stream::u53(w[0], w[1]) >= p) return 0.0;
   const Value& v = rk.impact;  // drawn afresh at each occurrence

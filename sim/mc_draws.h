@@ -31,6 +31,20 @@ struct DrawCounters {
   void add(const DrawCounters& o);
 };
 
+// The factor that correlates the three index scores: Cholesky of indexatie.correlatie, or the eigen
+// factor V sqrt(lambda) when the matrix is singular (PSD is checked when loading).
+Eigen::Matrix3d correlation_factor(const Scenario& sc);
+
+// Holds one uncertain input at a fixed quantile (sensitivity analysis): every draw of the input with
+// this driver uses u = q (z = Phi^-1(q)) instead of a random number, in every year and path. For a
+// risk the quantile is of its yearly loss (0 when q <= 1 - kans). kDemography pins the AR(1) shocks.
+struct Pin {
+  bool active = false;
+  uint32_t driver = 0;
+  double u = 0.5, z = 0.0;
+  static Pin at(uint32_t driver, double q);
+};
+
 class McDraws {
  public:
   static constexpr uint32_t kIndexDriver = 0x1D3E0001u, kDemographyDriver = 0x1D3E0002u, kFlowDriver = 0x1D3E0100u;
@@ -43,8 +57,11 @@ class McDraws {
   std::vector<std::array<double, 4>>& index_factors() { return F_; }
   LineAmounts& line_amounts() { return amt_; }
 
+  void set_pin(const Pin& p) { pin_ = p; }
+
   double value(const Value& v, int Y) {
     if (!v.is_random()) return v.p[0].at(Y);
+    if (pin_.active && v.driver == pin_.driver) return v.from_uz(Y, pin_.u, pin_.z);
     if (v.per_year) {
       auto w = s_.raw(v.driver, static_cast<uint32_t>(Y), 0);
       double u = Stream::u53(w[0], w[1]);
@@ -65,13 +82,15 @@ class McDraws {
   double line_shock(size_t i, int Y) {
     const Line& l = sc_.lines[i];
     if (l.shock_sd <= 0) return 1.0;
-    double z = l.shock_per_year ? z_of(l.shock_driver, static_cast<uint32_t>(Y)) : path_draw(l.shock_driver, 0).z;
+    double z = pin_.active && l.shock_driver == pin_.driver ? pin_.z
+             : l.shock_per_year ? z_of(l.shock_driver, static_cast<uint32_t>(Y)) : path_draw(l.shock_driver, 0).z;
     return std::max(0.0, 1 + l.shock_sd * z);
   }
   double risk(size_t r, int Y);
   void moves(int Y, int state, double count, const double* rates, int k, double* out);
   double demography_z(int Y) {
     demo_ = s_.raw(kDemographyDriver, static_cast<uint32_t>(Y), 0);
+    if (pin_.active && pin_.driver == kDemographyDriver) return pin_.z;
     return normal_quantile(Stream::u53(demo_[0], demo_[1]));
   }
   // Stochastic rounding of the intake; uses the word demography_z(Y) left for it.
@@ -119,6 +138,7 @@ class McDraws {
   size_t mask_ = 0;
   std::vector<std::pair<const Value*, double>> clamped_;  // this path
   std::array<bool, 6> rate_sum_{};
+  Pin pin_;
   bool negative_intake_ = false;
 };
 

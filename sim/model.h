@@ -200,6 +200,7 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     rec.spend_down = carry_spend;
     rec.reductions = rec.risk_lost_income + rec.skim + rec.generic_cut;
     rec.costs += rec.risk_costs + rec.spend_down;
+    if (!sc.extra_cost.empty()) rec.costs += sc.extra_cost[static_cast<size_t>(yi)];  // bestedingsruimte
     rec.result = rec.income - rec.reductions - rec.costs;
     equity += rec.result;
     rec.equity = equity;

@@ -150,6 +150,10 @@ struct Scenario {
 
   Rules rules;
   ReportSettings report;
+  // Decision support (bestedingsruimte): the profile of extra yearly spending, and the extra cost per
+  // year index that a run adds to totale_lasten (empty = none). Set by the solver, not by files.
+  YearTable spending_profile = YearTable::fixed(1.0);
+  std::vector<double> extra_cost;
 };
 
 // Calls f(value) for every value of the scenario (flows, index, demography, lines, risks, policy,

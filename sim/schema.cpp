@@ -122,6 +122,8 @@ const std::vector<KeyInfo> kScenario = {
     {"simulatie.paden", F::Integer, R::Positive, S::Both, false, "", "aantal paden (standaard 10000)"},
     {"simulatie.zaad", F::Integer, R::NonNegative, S::Both, false, "", "zaad (standaard 1; 0 is een gewoon zaad)"},
 
+    {"bestedingsruimte", F::Section, R::Any, S::Both, false, "", "uitbreiding: voor swvsim bestedingsruimte"},
+    {"bestedingsruimte.profiel", F::Table, R::NonNegative, S::Both, false, "", "verdeling van de extra jaarlijkse besteding over de jaren (factor per jaar, standaard 1 in elk jaar); de opdracht schaalt het profiel"},
     {"rapport", F::Section, R::Any, S::Both, false, "", "uitbreiding: instellingen van de rapporten"},
     {"rapport.bovenmatig_oranje", F::Number, R::Rate, S::Both, false, "", "stoplicht: oranje vanaf deze kans op bovenmatig eigen vermogen (standaard 0.2)"},
     {"rapport.bovenmatig_rood", F::Number, R::Rate, S::Both, false, "", "stoplicht: rood vanaf deze kans op bovenmatig eigen vermogen (standaard 0.5)"},

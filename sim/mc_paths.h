@@ -1,0 +1,30 @@
+#pragma once
+// Per-path Monte-Carlo runs for decision support: the same paths as run_monte_carlo (same seed, same
+// draws), but instead of statistics it keeps each path's equity, signaleringswaarde and floor per
+// year, so that two runs can be compared path by path (paired differences under common random
+// numbers), and skips everything else (percentiles, reports), so a solver can run it many times.
+#include <cstddef>
+#include <vector>
+
+#include "mc.h"
+#include "mc_draws.h"
+#include "scenario.h"
+
+namespace swv {
+
+struct PathTable {
+  size_t paths = 0, years = 0;
+  std::vector<double> equity, signal, floor;  // [path * years + year]
+  double at(const std::vector<double>& v, size_t p, size_t y) const { return v[p * years + y]; }
+  // Share of paths with equity above the signaleringswaarde in year y (bovenmatig).
+  double excessive(size_t y) const;
+  // Share of paths with equity below the floor in year y, and in any year.
+  double below_floor(size_t y) const;
+  double below_floor_any() const;
+};
+
+// `sc` must be prepared (prepare_for_monte_carlo) once by the caller: decision support runs many
+// times and tabulates once. `pin` holds one input at a quantile (sensitivity analysis).
+PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin = {});
+
+}  // namespace swv
