@@ -15,16 +15,6 @@ double mean_of(const Result& r, const char* key, size_t y) {
   return s && y < s->mean.size() ? s->mean[y] : 0.0;
 }
 
-// A parameter as a Dutch reader writes it: "0,0068", "1.500.000", "-0,005".
-std::string nl_number(double x) {
-  if (std::fabs(x) >= 1000) return num_nl(x, 0);
-  for (int d = 0; d <= 8; ++d) {
-    const double scale = std::pow(10.0, d);
-    if (std::fabs(std::round(x * scale) / scale - x) <= 1e-12 * std::max(1.0, std::fabs(x))) return num_nl(x, d);
-  }
-  return num_nl(x, 8);
-}
-
 // "2025, 2026 en 2028"; runs of consecutive years as "2025–2028".
 std::string year_list(const std::vector<int>& years) {
   std::vector<std::string> parts;
@@ -52,15 +42,15 @@ const char* rule_words(const std::string& rule) {
 std::string params_text(const Value& v, int year) {
   const double a = v.p[0].at(year), b = v.p[1].at(year), c = v.p[2].at(year);
   switch (v.dist) {
-    case Dist::Fixed: return nl_number(a);
-    case Dist::Normal: return "normaal verdeeld met gemiddelde " + nl_number(a) + " en standaardafwijking " + nl_number(b);
-    case Dist::LogNormal: return "lognormaal verdeeld met gemiddelde " + nl_number(a) + " en standaardafwijking " + nl_number(b);
-    case Dist::Beta: return "beta-verdeeld met gemiddelde " + nl_number(a) + " en standaardafwijking " + nl_number(b);
-    case Dist::Uniform: return "uniform verdeeld tussen " + nl_number(a) + " en " + nl_number(b);
+    case Dist::Fixed: return num_short(a);
+    case Dist::Normal: return "normaal verdeeld met gemiddelde " + num_short(a) + " en standaardafwijking " + num_short(b);
+    case Dist::LogNormal: return "lognormaal verdeeld met gemiddelde " + num_short(a) + " en standaardafwijking " + num_short(b);
+    case Dist::Beta: return "beta-verdeeld met gemiddelde " + num_short(a) + " en standaardafwijking " + num_short(b);
+    case Dist::Uniform: return "uniform verdeeld tussen " + num_short(a) + " en " + num_short(b);
     case Dist::Triangle:
-      return "driehoeksverdeeld met minimum " + nl_number(a) + ", meest waarschijnlijk " + nl_number(b) + " en maximum " + nl_number(c);
+      return "driehoeksverdeeld met minimum " + num_short(a) + ", meest waarschijnlijk " + num_short(b) + " en maximum " + num_short(c);
     case Dist::Pert:
-      return "PERT-verdeeld met minimum " + nl_number(a) + ", meest waarschijnlijk " + nl_number(b) + " en maximum " + nl_number(c);
+      return "PERT-verdeeld met minimum " + num_short(a) + ", meest waarschijnlijk " + num_short(b) + " en maximum " + num_short(c);
   }
   return "";
 }
@@ -241,8 +231,8 @@ std::vector<Assumption> assumptions(const Scenario& sc) {
                                                             (l.shock_per_year ? "; elk jaar opnieuw" : "; één schok per pad")});
   if (sc.demography.sigma.is_random() || sc.demography.sigma.p[0].at(y0) > 0)
     out.push_back({"demografie", "jaarlijkse prognosefout van de instroom met standaardafwijking " +
-                                     nl_number(sc.demography.sigma.mean(y0)) + " die doorwerkt met persistentie " +
-                                     nl_number(sc.demography.persistence.mean(y0)) + " (AR(1))"});
+                                     num_short(sc.demography.sigma.mean(y0)) + " die doorwerkt met persistentie " +
+                                     num_short(sc.demography.persistence.mean(y0)) + " (AR(1))"});
   for (const auto& rk : sc.risks)
     out.push_back({"risico[" + rk.code + "]", rk.name + ": kans per jaar " + params_text(rk.probability, y0) + ", impact " +
                                                  params_text(rk.impact, y0) + (rk.lost_income ? " (gemiste baten)" : " (extra lasten)")});
@@ -250,9 +240,9 @@ std::vector<Assumption> assumptions(const Scenario& sc) {
   for (int i = 0; i < 3; ++i)
     for (int j = 0; j < 3; ++j) identity &= sc.index.correlation[i][j] == (i == j ? 1.0 : 0.0);
   if (!identity)
-    out.push_back({"indexatie.correlatie", "bekostiging–loon " + nl_number(sc.index.correlation[0][1]) + ", bekostiging–prijs " +
-                                               nl_number(sc.index.correlation[0][2]) + ", loon–prijs " +
-                                               nl_number(sc.index.correlation[1][2])});
+    out.push_back({"indexatie.correlatie", "bekostiging–loon " + num_short(sc.index.correlation[0][1]) + ", bekostiging–prijs " +
+                                               num_short(sc.index.correlation[0][2]) + ", loon–prijs " +
+                                               num_short(sc.index.correlation[1][2])});
   out.push_back({"stromen", "elke leerling maakt per jaar hoogstens één overgang; de aantallen zijn een multinomiale trekking "
                             "(exact bij kleine aantallen, daarboven een nauwkeurige normale benadering)"});
   return out;

@@ -1,5 +1,6 @@
 #include "format_nl.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -38,6 +39,15 @@ std::string num_plain(double x) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.10g", x);
   return buf;
+}
+
+std::string num_short(double x) {
+  if (std::fabs(x) >= 1000) return num_nl(x, 0);
+  for (int d = 0; d <= 8; ++d) {
+    const double scale = std::pow(10.0, d);
+    if (std::fabs(std::round(x * scale) / scale - x) <= 1e-12 * std::max(1.0, std::fabs(x))) return num_nl(x, d);
+  }
+  return num_nl(x, 8);
 }
 
 std::string pct_plain(double fraction) {

@@ -13,6 +13,8 @@ std::string num_nl(double x, int decimals = 0);
 std::string pct(double fraction, int decimals = 1);
 // Shortest round-trip-ish text of a number as written in TOML ("0.035", "2450000", "nan").
 std::string num_plain(double x);
+// A parameter as a Dutch reader writes it: "0,0068", "1.500.000", "-0,005" (no trailing zeros).
+std::string num_short(double x);
 // Like pct, with enough decimals to show small shares ("0,02%").
 std::string pct_plain(double fraction);
 

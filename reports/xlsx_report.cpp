@@ -1,0 +1,426 @@
+#include "xlsx_report.h"
+
+#include <xlsxwriter.h>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+#include <vector>
+
+#include "report_text.h"
+
+namespace swv {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxCellText = 32'767;  // Excel's limit per cell; libxlsxwriter refuses longer
+
+// Text from scenario files (names, codes, sentences) may start with a formula character; Excel
+// would treat "=HYPERLINK(...)" typed or pasted back as a formula (CSV/formula injection). A
+// leading apostrophe keeps the stored text inert. Tab and carriage return are listed by OWASP too.
+std::string safe_text(std::string s) {
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, 1, '\'');
+  if (s.size() > kMaxCellText) {
+    size_t n = kMaxCellText;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // keep UTF-8 whole
+    s.resize(n);
+  }
+  return s;
+}
+
+// A value of a per-year vector, NaN when missing (deterministic results have no risks, ...).
+double at(const std::vector<double>& v, size_t i) { return i < v.size() ? v[i] : NAN; }
+
+// The workbook being built: owns the libxlsxwriter handle until close, remembers the first error
+// of any write call (so one check at the end covers them all).
+class Book {
+ public:
+  explicit Book(const std::string& file) {
+    lxw_workbook_options opt{};
+    opt.constant_memory = LXW_FALSE;  // the chart and column widths need random access
+    wb_ = workbook_new_opt(file.c_str(), &opt);
+    if (!wb_) throw std::runtime_error("geen geheugen voor de werkmap");
+    bold = add_format(nullptr, true);
+    money = add_format("€ #,##0;€ -#,##0");
+    percent = add_format("0.0%");
+    count = add_format("#,##0");
+    decimal = add_format("0.000");
+    year = add_format("0");
+  }
+  ~Book() { if (wb_) lxw_workbook_free(wb_); }
+  Book(const Book&) = delete;
+  Book& operator=(const Book&) = delete;
+
+  lxw_worksheet* sheet(const char* name) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, name);
+    if (!ws) throw std::runtime_error(std::string("kan werkblad ") + name + " niet aanmaken");
+    return ws;
+  }
+  lxw_chart* chart(uint8_t type) { return workbook_add_chart(wb_, type); }
+
+  void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
+    check(worksheet_write_string(ws, r, c, safe_text(s).c_str(), f));
+  }
+  // Numbers stay numbers; a missing or non-finite value would corrupt the XML ("nan"), so it
+  // becomes the text "n.v.t.".
+  void number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, double x, lxw_format* f) {
+    std::isfinite(x) ? check(worksheet_write_number(ws, r, c, x, f)) : text(ws, r, c, "n.v.t.");
+  }
+  void check(lxw_error e) {
+    if (e != LXW_NO_ERROR) fail(lxw_strerror(e));
+  }
+  void fail(const std::string& why) {
+    if (error_.empty()) error_ = why;
+  }
+
+  // Writes the file and frees the handle; the first error seen, empty when none.
+  std::string close() {
+    lxw_error e = workbook_close(wb_);
+    wb_ = nullptr;
+    check(e);
+    return error_;
+  }
+
+  lxw_format *bold, *money, *percent, *count, *decimal, *year;
+
+ private:
+  lxw_format* add_format(const char* num_format, bool is_bold = false) {
+    lxw_format* f = workbook_add_format(wb_);
+    if (num_format) format_set_num_format(f, num_format);
+    if (is_bold) format_set_bold(f);
+    return f;
+  }
+  lxw_workbook* wb_ = nullptr;
+  std::string error_;
+};
+
+// A header row in bold.
+void header(Book& b, lxw_worksheet* ws, lxw_row_t r, const std::vector<std::string>& cells, lxw_col_t from = 0) {
+  for (size_t i = 0; i < cells.size(); ++i) b.text(ws, r, static_cast<lxw_col_t>(from + i), cells[i], b.bold);
+}
+
+lxw_col_t col(size_t i) { return static_cast<lxw_col_t>(i); }
+lxw_row_t row(size_t i) { return static_cast<lxw_row_t>(i); }
+
+struct Width {
+  size_t first, last;
+  double width;
+};
+void widths(lxw_worksheet* ws, std::initializer_list<Width> list) {
+  for (const Width& w : list) worksheet_set_column(ws, col(w.first), col(w.last), w.width, nullptr);
+}
+
+// One value per year in consecutive columns from `first`.
+void per_year(Book& b, lxw_worksheet* ws, size_t r, size_t first, size_t years, const std::vector<double>& v,
+              lxw_format* f) {
+  for (size_t y = 0; y < years; ++y) b.number(ws, row(r), col(first + y), at(v, y), f);
+}
+
+// Money unless the series counts pupils (leerlingen_*) or is the equity/income ratio.
+lxw_format* series_format(Book& b, const std::string& key) {
+  if (key.rfind("leerlingen_", 0) == 0) return b.count;
+  if (key.rfind("ratio", 0) == 0) return b.decimal;
+  return b.money;
+}
+
+const char* mode_name(Mode m) { return m == Mode::MonteCarlo ? "Monte Carlo" : "deterministisch"; }
+
+// A seed above 2^53 is not exact as a double: keep it as text then.
+void seed_cell(Book& b, lxw_worksheet* ws, lxw_row_t r, uint64_t seed) {
+  if (seed <= (uint64_t{1} << 53))
+    b.number(ws, r, 1, static_cast<double>(seed), b.year);
+  else
+    b.text(ws, r, 1, std::to_string(seed));
+}
+
+// The paths' equity bands against the signaleringswaarde and the ondergrens: a data block on this
+// sheet (so the chart's references need no quoted sheet name) and a line chart beside the table.
+void equity_chart(Book& b, lxw_worksheet* ws, const Result& r, size_t first) {
+  const Series *ev = r.find("eigen_vermogen"), *sw = r.find("signaleringswaarde"), *og = r.find("ondergrens");
+  if (!ev || r.years.empty()) return;
+  b.text(ws, row(first), 0, "Grafiekgegevens eigen vermogen", b.bold);
+  const std::vector<std::string> names = {"P5", "P25", "P50", "P75", "P95", "Signaleringswaarde", "Ondergrens"};
+  header(b, ws, row(first + 1), {"Jaar"});
+  header(b, ws, row(first + 1), names, 1);
+  for (size_t y = 0; y < r.years.size(); ++y) {
+    lxw_row_t rr = row(first + 2 + y);
+    b.number(ws, rr, 0, r.years[y], b.year);
+    const double v[] = {at(ev->p5, y), at(ev->p25, y), at(ev->p50, y), at(ev->p75, y), at(ev->p95, y),
+                        sw ? at(sw->mean, y) : NAN, og ? at(og->mean, y) : NAN};
+    for (size_t k = 0; k < names.size(); ++k) b.number(ws, rr, col(k + 1), v[k], b.money);
+  }
+  lxw_chart* chart = b.chart(LXW_CHART_LINE);
+  if (!chart) return b.fail("geen geheugen voor de grafiek");
+  chart_title_set_name(chart, "Eigen vermogen: bandbreedte tegen signaleringswaarde en ondergrens");
+  // Outer band light and thin, inner band darker, the median thick; the norms dashed.
+  const lxw_color_t colors[] = {0x9DC3E6, 0x2E75B6, 0x1F3864, 0x2E75B6, 0x9DC3E6, 0xC00000, 0x000000};
+  const float line_widths[] = {1.0f, 1.5f, 2.75f, 1.5f, 1.0f, 2.0f, 2.0f};
+  const lxw_row_t r0 = row(first + 2), r1 = row(first + 1 + r.years.size());
+  for (size_t k = 0; k < names.size(); ++k) {
+    if ((k == 5 && !sw) || (k == 6 && !og)) continue;
+    lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
+    if (!s) return b.fail("geen geheugen voor de grafiek");
+    chart_series_set_categories(s, "Samenvatting", r0, 0, r1, 0);
+    chart_series_set_values(s, "Samenvatting", r0, col(k + 1), r1, col(k + 1));
+    chart_series_set_name(s, names[k].c_str());
+    lxw_chart_line line{};
+    line.color = colors[k], line.width = line_widths[k];
+    if (k >= 5) line.dash_type = LXW_CHART_LINE_DASH_DASH;
+    chart_series_set_line(s, &line);
+    chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+  }
+  chart_axis_set_num_format(chart->y_axis, "€ #,##0");
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  lxw_chart_options opt{};
+  opt.x_scale = 1.6, opt.y_scale = 1.5;
+  b.check(worksheet_insert_chart_opt(ws, 7, 11, chart, &opt));
+}
+
+void summary_sheet(Book& b, const ReportInput& in) {
+  const Result& r = in.result;
+  lxw_worksheet* ws = b.sheet("Samenvatting");
+  widths(ws, {{0, 0, 20}, {1, 9, 16}});
+  b.text(ws, 0, 0, "Scenario", b.bold), b.text(ws, 0, 1, r.scenario_name);
+  b.text(ws, 1, 0, "Omschrijving", b.bold), b.text(ws, 1, 1, r.scenario_description);
+  b.text(ws, 2, 0, "Modus", b.bold), b.text(ws, 2, 1, mode_name(r.mode));
+  b.text(ws, 3, 0, "Paden", b.bold), b.number(ws, 3, 1, static_cast<double>(r.paths), b.count);
+  b.text(ws, 4, 0, "Zaad", b.bold), seed_cell(b, ws, 4, r.seed);
+
+  const Series *ev = r.find("eigen_vermogen"), *sw = r.find("signaleringswaarde");
+  header(b, ws, 6, {"Jaar", "P(bovenmatig)", "Signaal", "P(onder ondergrens)", "Signaal", "P(negatief)",
+                    "Eigen vermogen (gem.)", "Signaleringswaarde (gem.)", "Verwacht overschot"});
+  size_t rr = 7;
+  for (size_t y = 0; y < r.years.size(); ++y, ++rr) {
+    b.number(ws, row(rr), 0, r.years[y], b.year);
+    b.number(ws, row(rr), 1, at(r.excessive.value, y), b.percent);
+    b.text(ws, row(rr), 2, light_name(light_excessive(in, y)));
+    b.number(ws, row(rr), 3, at(r.below_floor.value, y), b.percent);
+    b.text(ws, row(rr), 4, light_name(light_floor(in, y)));
+    b.number(ws, row(rr), 5, at(r.negative.value, y), b.percent);
+    b.number(ws, row(rr), 6, ev ? at(ev->mean, y) : NAN, b.money);
+    b.number(ws, row(rr), 7, sw ? at(sw->mean, y) : NAN, b.money);
+    b.number(ws, row(rr), 8, at(r.expected_excess, y), b.money);
+  }
+
+  // The conclusions in words: the headline sentences, then per year the two norms.
+  b.text(ws, row(++rr), 0, "Conclusies", b.bold);
+  rr++;
+  std::vector<std::string> sentences = summary_sentences(in);
+  for (size_t y = 0; y < r.years.size(); ++y) {
+    sentences.push_back(excessive_sentence(in, y));
+    sentences.push_back(floor_sentence(in, y));
+  }
+  for (const auto& s : sentences)
+    if (!s.empty()) b.text(ws, row(rr++), 0, s);
+  equity_chart(b, ws, r, rr + 1);
+}
+
+// The classic meerjarenbegroting: per post the budget (begroot, deterministic) and the expectation
+// over the paths (verwacht), then the totals.
+void mjb_sheet(Book& b, const ReportInput& in) {
+  const Result& r = in.result;
+  lxw_worksheet* ws = b.sheet("MJB");
+  widths(ws, {{0, 0, 10}, {1, 1, 40}, {2, 4, 11}, {5, 4 + r.years.size(), 14}});
+  header(b, ws, 0, {"Code", "Post", "Groep", "Kant", "Bedrag"});
+  for (size_t y = 0; y < r.years.size(); ++y) b.number(ws, 0, col(5 + y), r.years[y], b.bold);
+  worksheet_freeze_panes(ws, 1, 2);
+  size_t rr = 1;
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    const LineResult& l = r.lines[i];
+    const bool det = in.deterministic && i < in.deterministic->lines.size();
+    const std::vector<double>& budget = det ? in.deterministic->lines[i].budget : l.budget;
+    const std::pair<const char*, const std::vector<double>*> rows[] = {{"begroot", &budget}, {"verwacht", &l.realised}};
+    for (const auto& [what, values] : rows) {
+      b.text(ws, row(rr), 0, l.code);
+      b.text(ws, row(rr), 1, l.name);
+      b.text(ws, row(rr), 2, l.group);
+      b.text(ws, row(rr), 3, l.side == Side::Income ? "baten" : "lasten");
+      b.text(ws, row(rr), 4, what);
+      per_year(b, ws, rr, 5, r.years.size(), *values, b.money);
+      ++rr;
+    }
+  }
+  b.text(ws, row(++rr), 0, "Totalen (gemiddelde over de paden)", b.bold);
+  ++rr;
+  const std::pair<const char*, const char*> totals[] = {
+      {"totale_baten", "Totale baten"},       {"kortingen", "Kortingen"},
+      {"totale_lasten", "Totale lasten"},     {"saldo", "Saldo"},
+      {"eigen_vermogen", "Eigen vermogen"},   {"signaleringswaarde", "Signaleringswaarde"},
+      {"ondergrens", "Ondergrens"}};
+  for (const auto& [key, label] : totals) {
+    const Series* s = r.find(key);
+    if (!s) continue;
+    b.text(ws, row(rr), 0, key), b.text(ws, row(rr), 1, label), b.text(ws, row(rr), 4, "verwacht");
+    per_year(b, ws, rr, 5, r.years.size(), s->mean, b.money);
+    ++rr;
+  }
+  if (!r.expected_risk_cost.empty()) {
+    b.text(ws, row(rr), 0, "verwachte_risicolast"), b.text(ws, row(rr), 1, "Verwachte risicolast");
+    per_year(b, ws, rr, 5, r.years.size(), r.expected_risk_cost, b.money);
+  }
+}
+
+// Long format (reeks, jaar, statistics): one row per series and year, ready for a pivot table.
+void percentile_sheet(Book& b, const Result& r) {
+  lxw_worksheet* ws = b.sheet("Percentielen");
+  widths(ws, {{0, 0, 22}, {2, 7, 14}});
+  header(b, ws, 0, {"Reeks", "Jaar", "Gemiddelde", "P5", "P25", "P50", "P75", "P95"});
+  worksheet_freeze_panes(ws, 1, 0);
+  size_t rr = 1;
+  for (const Series& s : r.series) {
+    lxw_format* f = series_format(b, s.key);
+    for (size_t y = 0; y < r.years.size(); ++y, ++rr) {
+      b.text(ws, row(rr), 0, s.key);
+      b.number(ws, row(rr), 1, r.years[y], b.year);
+      const std::vector<double>* stats[] = {&s.mean, &s.p5, &s.p25, &s.p50, &s.p75, &s.p95};
+      for (size_t k = 0; k < 6; ++k) b.number(ws, row(rr), col(2 + k), at(*stats[k], y), f);
+    }
+  }
+  if (rr > 1) worksheet_autofilter(ws, 0, 0, row(rr - 1), 7);
+}
+
+void chance_sheet(Book& b, const Result& r) {
+  lxw_worksheet* ws = b.sheet("Kansen");
+  widths(ws, {{0, 0, 14}, {1, 6, 18}});
+  header(b, ws, 0, {"Jaar", "P(bovenmatig)", "standaardfout", "P(onder ondergrens)", "standaardfout", "P(negatief)",
+                    "standaardfout"});
+  const Probability* probs[] = {&r.excessive, &r.below_floor, &r.negative};
+  for (size_t y = 0; y < r.years.size(); ++y) {
+    b.number(ws, row(1 + y), 0, r.years[y], b.year);
+    for (size_t k = 0; k < 3; ++k) {
+      b.number(ws, row(1 + y), col(1 + 2 * k), at(probs[k]->value, y), b.percent);
+      b.number(ws, row(1 + y), col(2 + 2 * k), at(probs[k]->std_error, y), b.percent);
+    }
+  }
+  // Beleidsregels: the share of paths in which each rule fired, per year.
+  size_t rr = r.years.size() + 2;
+  b.text(ws, row(rr), 0, "Beleidsregel (aandeel paden waarin de regel werkte)", b.bold);
+  header(b, ws, row(++rr), {"Regel"});
+  for (size_t y = 0; y < r.years.size(); ++y) b.number(ws, row(rr), col(1 + y), r.years[y], b.bold);
+  for (const auto& [rule, shares] : r.policy_fired) {
+    b.text(ws, row(++rr), 0, rule);
+    per_year(b, ws, rr, 1, r.years.size(), shares, b.percent);
+  }
+}
+
+void risk_sheet(Book& b, const Result& r) {
+  lxw_worksheet* ws = b.sheet("Risico's");
+  const size_t n = r.years.size();
+  widths(ws, {{0, 0, 22}, {1, 1, 36}, {2, 3 + 2 * n, 16}});
+  header(b, ws, 0, {"Code", "Risico", "Kant"});
+  for (size_t y = 0; y < n; ++y) {
+    b.text(ws, 0, col(3 + y), "verwacht " + std::to_string(r.years[y]), b.bold);
+    b.text(ws, 0, col(3 + n + y), "opgetreden " + std::to_string(r.years[y]), b.bold);
+  }
+  size_t rr = 1;
+  if (r.risks.empty()) b.text(ws, row(rr++), 0, "Geen risico's per pad (alleen in Monte Carlo-modus)");
+  for (const RiskResult& k : r.risks) {
+    b.text(ws, row(rr), 0, k.code), b.text(ws, row(rr), 1, k.name);
+    b.text(ws, row(rr), 2, k.lost_income ? "baten" : "lasten");
+    per_year(b, ws, rr, 3, n, k.expected, b.money);
+    per_year(b, ws, rr++, 3 + n, n, k.hit_share, b.percent);
+  }
+  if (!r.expected_risk_cost.empty()) {
+    b.text(ws, row(rr), 0, "verwachte_risicolast", b.bold), b.text(ws, row(rr), 1, "Verwachte risicolast (totaal)");
+    per_year(b, ws, rr++, 3, n, r.expected_risk_cost, b.money);
+  }
+
+  // Weerstandsvermogen: available (start equity) against required per confidence level.
+  rr += 1;
+  b.text(ws, row(rr), 0, "Eigen vermogen bij start (beschikbaar)", b.bold);
+  b.number(ws, row(rr++), 3, r.start_equity, b.money);
+  header(b, ws, row(++rr), {"Zekerheid", "Tekort (kwantiel)", "Benodigd", "Beschikbaar", "Ratio beschikbaar/benodigd"});
+  if (r.buffers.empty()) b.text(ws, row(++rr), 0, "Geen buffers (alleen in Monte Carlo-modus)");
+  for (const BufferResult& f : r.buffers) {
+    b.number(ws, row(++rr), 0, f.confidence, b.percent);
+    b.number(ws, row(rr), 1, f.shortfall, b.money);
+    b.number(ws, row(rr), 2, f.required, b.money);
+    b.number(ws, row(rr), 3, r.start_equity, b.money);
+    f.required <= 0 ? b.text(ws, row(rr), 4, "geen buffer nodig")
+                    : b.number(ws, row(rr), 4, r.start_equity / f.required, b.decimal);
+  }
+}
+
+void input_sheet(Book& b, const ReportInput& in) {
+  const Result& r = in.result;
+  lxw_worksheet* ws = b.sheet("Invoer");
+  widths(ws, {{0, 0, 24}, {1, 1, 60}, {2, 2, 66}});
+  size_t rr = 0;
+  auto pair = [&](const std::string& k, const std::string& v) {
+    b.text(ws, row(rr), 0, k, b.bold), b.text(ws, row(rr++), 1, v);
+  };
+  auto num = [&](const std::string& k, double v, lxw_format* f) {
+    b.text(ws, row(rr), 0, k, b.bold), b.number(ws, row(rr++), 1, v, f);
+  };
+  pair("Engine-versie", r.engine_version);
+  pair("Scenario", r.scenario_name);
+  b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, r.scenario_file);
+  b.text(ws, row(rr++), 2, r.scenario_sha256);
+  if (in.scenario) {
+    pair("Regels", in.scenario->rules.name.empty() ? in.scenario->rules.file : in.scenario->rules.name);
+    pair("Bron regels", in.scenario->rules.source);
+  }
+  pair("Modus", mode_name(r.mode));
+  b.text(ws, row(rr), 0, "Zaad", b.bold), seed_cell(b, ws, row(rr++), r.seed);
+  num("Paden", static_cast<double>(r.paths), b.count);
+  num("Threads", r.threads, b.count);
+  num("Rekentijd (seconden)", r.seconds, b.decimal);
+  pair("Percentielmethode", r.percentile_method);
+  num("Signaleringswaarde percentage", r.signal_percentage, b.percent);
+  num("Signaleringswaarde minimum", r.signal_minimum, b.money);
+
+  header(b, ws, row(++rr), {"Invoerbestand", "Pad", "SHA-256"});
+  for (const InputFile& f : r.inputs)
+    b.text(ws, row(++rr), 0, f.role), b.text(ws, row(rr), 1, f.path), b.text(ws, row(rr), 2, f.sha256);
+  rr += 2;
+  b.text(ws, row(rr++), 0, "Waarschuwingen", b.bold);
+  if (r.warnings.empty()) b.text(ws, row(rr++), 0, "geen");
+  for (const auto& w : r.warnings) b.text(ws, row(rr++), 0, w);
+  if (!in.scenario) return;
+  header(b, ws, row(++rr), {"Aanname", "Omschrijving"});
+  for (const Assumption& a : assumptions(*in.scenario)) b.text(ws, row(++rr), 0, a.key), b.text(ws, row(rr), 1, a.text);
+}
+
+}  // namespace
+
+void write_xlsx(const ReportInput& in, const std::string& path) {
+  static std::atomic<int> counter{0};
+  const fs::path target(path);
+  const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                                               "-" + std::to_string(counter++));
+  auto failure = [&](const std::string& why) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return std::runtime_error("kan Excel-bestand " + path + " niet schrijven: " + why);
+  };
+  // Try the folder first: libxlsxwriter only opens the file at the very end, and then reports a
+  // missing folder on stderr in English.
+  if (!std::ofstream(tmp, std::ios::binary | std::ios::trunc)) throw failure("de map bestaat niet of is niet schrijfbaar");
+  std::string error;
+  try {
+    Book b(tmp.string());
+    summary_sheet(b, in);
+    mjb_sheet(b, in);
+    percentile_sheet(b, in.result);
+    chance_sheet(b, in.result);
+    risk_sheet(b, in.result);
+    input_sheet(b, in);
+    error = b.close();
+  } catch (const std::exception& ex) {
+    throw failure(ex.what());
+  }
+  if (!error.empty()) throw failure(error);
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) throw failure(ec.message());
+}
+
+}  // namespace swv
