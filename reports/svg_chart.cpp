@@ -137,4 +137,39 @@ std::string bar_chart_svg(const BarChart& c) {
   return s + "</svg>";
 }
 
+std::string tornado_svg(const TornadoChart& c) {
+  constexpr double kLabel = 250, kRow = 22, kTopT = 40, kRightT = 20;
+  const double height = kTopT + kRow * static_cast<double>(c.bars.size()) + 34;
+  double lo = c.reference, hi = c.reference;
+  for (const auto& b : c.bars) lo = std::min({lo, b.low, b.high}), hi = std::max({hi, b.low, b.high});
+  const Scale sc = nice_scale(lo, hi);
+  auto xv = [&](double v) { return kLabel + (kW - kLabel - kRightT) * (v - sc.lo) / (sc.hi - sc.lo); };
+  std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kW) + " " + fmt(height) + "\" role=\"img\" aria-label=\"" +
+                  html_escape(c.title) + "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + html_escape(c.title) +
+                  "</title><text class=\"ctitle\" x=\"8\" y=\"18\">" + html_escape(c.title) + "</text>";
+  const double bottom = kTopT + kRow * static_cast<double>(c.bars.size());
+  for (double v = sc.lo; v <= sc.hi + sc.step / 2; v += sc.step) {
+    const double x = xv(v);
+    s += "<line class=\"grid\" x1=\"" + fmt(x) + "\" x2=\"" + fmt(x) + "\" y1=\"" + fmt(kTopT - 6) + "\" y2=\"" + fmt(bottom) + "\"/>";
+    s += "<text class=\"xlab\" x=\"" + fmt(x) + "\" y=\"" + fmt(bottom + 14) + "\">" + html_escape(axis_label(v, true)) + "</text>";
+  }
+  for (size_t i = 0; i < c.bars.size(); ++i) {
+    const TornadoBar& b = c.bars[i];
+    const double y = kTopT + kRow * static_cast<double>(i), ref = xv(c.reference);
+    std::string label = b.label.size() > 44 ? b.label.substr(0, 41) + "..." : b.label;
+    while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80) label.pop_back();
+    s += "<text class=\"ylab\" x=\"" + fmt(kLabel - 8) + "\" y=\"" + fmt(y + kRow / 2 + 4) + "\">" + html_escape(label) + "</text>";
+    for (auto [v, cls] : {std::pair{b.low, "bar neg"}, std::pair{b.high, "bar"}}) {
+      const double x = xv(v);
+      s += "<rect class=\"" + std::string(cls) + "\" x=\"" + fmt(std::min(x, ref)) + "\" y=\"" + fmt(y + 3) + "\" width=\"" +
+           fmt(std::fabs(x - ref)) + "\" height=\"" + fmt(kRow - 6) + "\"/>";
+    }
+  }
+  const double ref = xv(c.reference);
+  s += "<line class=\"whisker\" x1=\"" + fmt(ref) + "\" x2=\"" + fmt(ref) + "\" y1=\"" + fmt(kTopT - 6) + "\" y2=\"" + fmt(bottom) + "\"/>";
+  s += "<text class=\"legend\" x=\"" + fmt(kLabel) + "\" y=\"" + fmt(height - 4) +
+       "\">rood: invoer op P10 · blauw: invoer op P90 · lijn: alles onzeker</text>";
+  return s + "</svg>";
+}
+
 }  // namespace swv

@@ -35,3 +35,20 @@ std::string bar_chart_svg(const BarChart& c);
 std::string axis_label(double x, bool money);
 
 }  // namespace swv
+
+namespace swv {
+
+// Tornado chart: per input a horizontal bar from the outcome with the input at its P10 to the
+// outcome at its P90, around the reference (all inputs random), largest swing on top.
+struct TornadoBar {
+  std::string label;
+  double low = 0, high = 0;  // outcome with the input at P10 / P90
+};
+struct TornadoChart {
+  std::string title;
+  double reference = 0;
+  std::vector<TornadoBar> bars;  // in display order (top first)
+};
+std::string tornado_svg(const TornadoChart& c);
+
+}  // namespace swv

@@ -13,7 +13,9 @@
 #include <unistd.h>
 #include <vector>
 
+#include "atomic_file.h"
 #include "report_text.h"
+#include "xlsx_book.h"
 
 namespace swv {
 
@@ -21,86 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kMaxCellText = 32'767;  // Excel's limit per cell; libxlsxwriter refuses longer
-
-// Text from scenario files (names, codes, sentences) may start with a formula character; Excel
-// would treat "=HYPERLINK(...)" typed or pasted back as a formula (CSV/formula injection). A
-// leading apostrophe keeps the stored text inert. Tab and carriage return are listed by OWASP too.
-std::string safe_text(std::string s) {
-  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, 1, '\'');
-  if (s.size() > kMaxCellText) {
-    size_t n = kMaxCellText;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // keep UTF-8 whole
-    s.resize(n);
-  }
-  return s;
-}
-
 // A value of a per-year vector, NaN when missing (deterministic results have no risks, ...).
 double at(const std::vector<double>& v, size_t i) { return i < v.size() ? v[i] : NAN; }
-
-// The workbook being built: owns the libxlsxwriter handle until close, remembers the first error
-// of any write call (so one check at the end covers them all).
-class Book {
- public:
-  explicit Book(const std::string& file) {
-    lxw_workbook_options opt{};
-    opt.constant_memory = LXW_FALSE;  // the chart and column widths need random access
-    wb_ = workbook_new_opt(file.c_str(), &opt);
-    if (!wb_) throw std::runtime_error("geen geheugen voor de werkmap");
-    bold = add_format(nullptr, true);
-    money = add_format("€ #,##0;€ -#,##0");
-    percent = add_format("0.0%");
-    count = add_format("#,##0");
-    decimal = add_format("0.000");
-    year = add_format("0");
-  }
-  ~Book() { if (wb_) lxw_workbook_free(wb_); }
-  Book(const Book&) = delete;
-  Book& operator=(const Book&) = delete;
-
-  lxw_worksheet* sheet(const char* name) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, name);
-    if (!ws) throw std::runtime_error(std::string("kan werkblad ") + name + " niet aanmaken");
-    return ws;
-  }
-  lxw_chart* chart(uint8_t type) { return workbook_add_chart(wb_, type); }
-
-  void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::string& s, lxw_format* f = nullptr) {
-    check(worksheet_write_string(ws, r, c, safe_text(s).c_str(), f));
-  }
-  // Numbers stay numbers; a missing or non-finite value would corrupt the XML ("nan"), so it
-  // becomes the text "n.v.t.".
-  void number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, double x, lxw_format* f) {
-    std::isfinite(x) ? check(worksheet_write_number(ws, r, c, x, f)) : text(ws, r, c, "n.v.t.");
-  }
-  void check(lxw_error e) {
-    if (e != LXW_NO_ERROR) fail(lxw_strerror(e));
-  }
-  void fail(const std::string& why) {
-    if (error_.empty()) error_ = why;
-  }
-
-  // Writes the file and frees the handle; the first error seen, empty when none.
-  std::string close() {
-    lxw_error e = workbook_close(wb_);
-    wb_ = nullptr;
-    check(e);
-    return error_;
-  }
-
-  lxw_format *bold, *money, *percent, *count, *decimal, *year;
-
- private:
-  lxw_format* add_format(const char* num_format, bool is_bold = false) {
-    lxw_format* f = workbook_add_format(wb_);
-    if (num_format) format_set_num_format(f, num_format);
-    if (is_bold) format_set_bold(f);
-    return f;
-  }
-  lxw_workbook* wb_ = nullptr;
-  std::string error_;
-};
 
 // A header row in bold.
 void header(Book& b, lxw_worksheet* ws, lxw_row_t r, const std::vector<std::string>& cells, lxw_col_t from = 0) {
@@ -392,35 +316,16 @@ void input_sheet(Book& b, const ReportInput& in) {
 }  // namespace
 
 void write_xlsx(const ReportInput& in, const std::string& path) {
-  static std::atomic<int> counter{0};
-  const fs::path target(path);
-  const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                                               "-" + std::to_string(counter++));
-  auto failure = [&](const std::string& why) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    return std::runtime_error("kan Excel-bestand " + path + " niet schrijven: " + why);
-  };
-  // Try the folder first: libxlsxwriter only opens the file at the very end, and then reports a
-  // missing folder on stderr in English.
-  if (!std::ofstream(tmp, std::ios::binary | std::ios::trunc)) throw failure("de map bestaat niet of is niet schrijfbaar");
-  std::string error;
-  try {
-    Book b(tmp.string());
+  write_via_temp(path, [&](const std::string& tmp) {
+    Book b(tmp);
     summary_sheet(b, in);
     mjb_sheet(b, in);
     percentile_sheet(b, in.result);
     chance_sheet(b, in.result);
     risk_sheet(b, in.result);
     input_sheet(b, in);
-    error = b.close();
-  } catch (const std::exception& ex) {
-    throw failure(ex.what());
-  }
-  if (!error.empty()) throw failure(error);
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) throw failure(ec.message());
+    return b.close();
+  });
 }
 
 }  // namespace swv

@@ -103,7 +103,10 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
   Scenario sc;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->path);
   build_scenario(tree, options.rules_dir.empty() ? default_rules_dir() : options.rules_dir, sc, diags);
-  if (!diags.has_errors()) result.scenario = std::move(sc);
+  if (!diags.has_errors()) {
+    result.scenario = std::move(sc);
+    result.tree = std::make_shared<const MergedTree>(MergedTree{std::move(chain), std::move(tree)});
+  }
   return result;
 }
 

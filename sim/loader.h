@@ -2,6 +2,7 @@
 // Loading a scenario: read the file and its chain of bases, check each file against the schema,
 // merge the variants, read the funding rules, and resolve everything into a Scenario. Every error
 // of every file is collected; the scenario is returned only when there are none.
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -15,9 +16,17 @@ struct LoadOptions {
   std::string rules_dir;  // built-in rules ("po-2025"); empty = default_rules_dir()
 };
 
+// The merged tree of a loaded scenario, with the parsed files it points into (kept alive together):
+// what the files say after merging, each value with the file and line it came from (vergelijk).
+struct MergedTree {
+  std::vector<ParsedFile> files;
+  MNode root;
+};
+
 struct LoadResult {
   std::optional<Scenario> scenario;  // set iff !diags.has_errors()
   Diagnostics diags;                 // errors and warnings, in file order
+  std::shared_ptr<const MergedTree> tree;  // set with the scenario
 };
 
 LoadResult load_scenario(const std::string& path, const LoadOptions& options = {});

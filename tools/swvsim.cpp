@@ -17,6 +17,8 @@
 #include <thread>
 
 #include "atomic_file.h"
+#include "cli_common.h"
+#include "decision_cmds.h"
 #include "deterministic.h"
 #include "format_nl.h"
 #include "csv_writer.h"
@@ -33,17 +35,9 @@
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 using namespace swv;
+using namespace swv::cli;
 
 namespace {
-
-constexpr int kOk = 0, kInput = 2, kInternal = 3, kInterrupted = 130;  // 130 = 128 + SIGINT, as shells do
-
-// Ctrl-C asks the run to stop at the next block of paths; a second Ctrl-C kills at once.
-std::atomic<bool> g_cancel{false};
-extern "C" void on_sigint(int) {
-  g_cancel.store(true);
-  std::signal(SIGINT, SIG_DFL);
-}
 
 // A progress bar on stderr while a Monte-Carlo run takes longer than a second (only on a terminal).
 class ProgressBar {
@@ -87,36 +81,16 @@ const char* kUsage =
     "Gebruik:\n"
     "  swvsim controleer BESTAND      scenario laden en controleren (alias: check)\n"
     "  swvsim run BESTAND [opties]    simuleren en resultaten schrijven\n"
+    "  swvsim vergelijk BASIS VARIANT... [opties]\n"
+    "                                 varianten tegen de basis, op dezelfde paden\n"
+    "  swvsim gevoeligheid BESTAND    welke onzekere invoer telt het zwaarst (tornado per jaar)\n"
+    "  swvsim bestedingsruimte BESTAND --doeljaar JAAR [--zekerheid 0.9] [--ondergrens-zekerheid 0.95]\n"
+    "                                 hoeveel extra per jaar besteden: minimum en maximum\n"
+    "  swvsim weerstandsvermogen BESTAND\n"
+    "                                 benodigde buffer bij 80/90/95% en de bijdrage per risico\n"
     "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
     "  swvsim --version | --help | OPDRACHT --help\n\n"
     "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout.\n";
-
-struct InputError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-void print_diagnostics(const Diagnostics& d) {
-  for (const auto& item : d.items()) std::cerr << item.format() << "\n";
-  if (d.has_errors())
-    std::cerr << d.error_count() << (d.error_count() == 1 ? " fout" : " fouten") << " gevonden; er is niets berekend.\n";
-}
-
-// Loads and prints every error and warning; the scenario is set only when there are no errors.
-LoadResult load_or_report(const std::string& file) {
-  LoadResult lr = load_scenario(file);
-  print_diagnostics(lr.diags);
-  return lr;
-}
-
-std::string slug(const std::string& name) {
-  std::string s;
-  for (unsigned char c : name) {
-    if (std::isalnum(c)) s += static_cast<char>(std::tolower(c));
-    else if (!s.empty() && s.back() != '-') s += '-';
-  }
-  while (!s.empty() && s.back() == '-') s.pop_back();
-  return s.empty() ? "scenario" : s;
-}
 
 int cmd_check(const std::vector<std::string>& args) {
   po::options_description opts("Opties van controleer");
@@ -184,18 +158,8 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("paden") && vm["paden"].as<int64_t>() > kMaxPaths)
     throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
   if (vm.count("geheugen") && vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
-  const std::vector<std::string> all_formats = {"json", "html", "xlsx", "csv", "md"};
-  std::vector<std::string> formats = all_formats;
-  if (vm.count("formaat")) {
-    formats.clear();
-    std::stringstream ss(vm["formaat"].as<std::string>());
-    for (std::string f; std::getline(ss, f, ',');) {
-      if (std::find(all_formats.begin(), all_formats.end(), f) == all_formats.end())
-        throw InputError("onbekend formaat \"" + f + "\"" + did_you_mean(f, all_formats) + "; kies uit json, html, xlsx, csv, md");
-      if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
-    }
-    if (formats.empty()) throw InputError("--formaat is leeg; kies uit json, html, xlsx, csv, md");
-  }
+  const std::vector<std::string> formats =
+      parse_formats(vm.count("formaat") ? vm["formaat"].as<std::string>() : "", {"json", "html", "xlsx", "csv", "md"});
 
   LoadResult lr = load_or_report(vm["bestand"].as<std::string>());
   if (!lr.scenario) return kInput;
@@ -209,7 +173,7 @@ int cmd_run(const std::vector<std::string>& args) {
   Progress progress;
   mc.progress = &progress;
   mc.cancel = &g_cancel;
-  std::signal(SIGINT, on_sigint);
+  install_sigint();
   Result r;
   if (sc->mode == Mode::Deterministic) {
     r = run_deterministic(*sc, lr.diags.warnings());
@@ -218,14 +182,12 @@ int cmd_run(const std::vector<std::string>& args) {
     if (!vm.count("stil") && isatty(STDERR_FILENO)) bar.emplace(progress);
     r = run_monte_carlo(*sc, lr.diags.warnings(), mc);
   }
-  std::signal(SIGINT, SIG_DFL);
+  restore_sigint();
   // Warnings the run itself found (the loader's were printed when loading).
   for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
 
   std::string dir = vm.count("uit") ? vm["uit"].as<std::string>() : "uitvoer/" + slug(sc->name);
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw InputError("kan uitvoermap " + dir + " niet maken: " + ec.message());
+  make_dir(dir);
   // The reports also show the classic deterministic budget beside the Monte-Carlo means.
   std::optional<Result> det;
   if (r.mode == Mode::MonteCarlo) det = run_deterministic(*sc);
@@ -266,13 +228,19 @@ int main(int argc, char** argv) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (cmd == "controleer" || cmd == "check") return cmd_check(rest);
     if (cmd == "run") return cmd_run(rest);
+    if (cmd == "vergelijk") return cmd_compare(rest);
+    if (cmd == "gevoeligheid") return cmd_sensitivity(rest);
+    if (cmd == "bestedingsruimte") return cmd_spending(rest);
+    if (cmd == "weerstandsvermogen") return cmd_buffer(rest);
     if (cmd == "sleutels") {
       std::cout << schema_markdown();
       return kOk;
     }
-    std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "sleutels"})
+    std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
               << "\n\n"
               << kUsage;
+    return kInput;
+  } catch (const LoadFailed&) {
     return kInput;
   } catch (const InputError& e) {
     std::cerr << "swvsim: fout: " << e.what() << "\n";

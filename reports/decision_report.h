@@ -1,0 +1,49 @@
+#pragma once
+// The decision-support reports: for each question a Document (HTML, Excel, Markdown views, see
+// document.h) and a JSON text for scripts (schema in docs/beslisondersteuning.md).
+//   vergelijk          base / variant / difference per year, paired standard errors, what changes
+//   gevoeligheid       tornado per year: the swing of equity and P(bovenmatig) per input
+//   bestedingsruimte   the range of extra yearly spending, its uncertainty, bands at the bounds
+//   weerstandsvermogen the buffer needed at 80/90/95% and each risk's contribution
+#include <string>
+#include <vector>
+
+#include "compare.h"
+#include "document.h"
+#include "result.h"
+#include "risk_buffer.h"
+#include "scenario.h"
+#include "scenario_diff.h"
+#include "sensitivity.h"
+#include "spending.h"
+
+namespace swv {
+
+struct VariantComparison {
+  const Scenario* scenario = nullptr;
+  const Result* result = nullptr;  // its Monte-Carlo result (percentiles)
+  Comparison paired;               // against the base, path by path
+  std::vector<Change> changes;     // wat verandert dit scenario
+};
+
+struct ComparisonReport {
+  const Scenario* base = nullptr;
+  const Result* base_result = nullptr;
+  std::vector<VariantComparison> variants;
+};
+
+Document comparison_document(const ComparisonReport& c);
+std::string comparison_json(const ComparisonReport& c);
+
+Document sensitivity_document(const Sensitivity& s, const Scenario& sc);
+std::string sensitivity_json(const Sensitivity& s, const Scenario& sc);
+
+Document spending_document(const SpendingRoom& r, const Scenario& sc);
+std::string spending_json(const SpendingRoom& r, const Scenario& sc);
+// The conclusion in Dutch sentences (also printed by the CLI).
+std::vector<std::string> spending_sentences(const SpendingRoom& r);
+
+Document buffer_document(const BufferAnalysis& b, const Scenario& sc);
+std::string buffer_json(const BufferAnalysis& b, const Scenario& sc);
+
+}  // namespace swv

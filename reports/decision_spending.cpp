@@ -1,0 +1,162 @@
+// bestedingsruimte: the range of extra yearly spending for the kaderbrief.
+#include <cmath>
+
+#include "decision_common.h"
+#include "decision_report.h"
+#include "format_nl.h"
+
+namespace swv {
+
+namespace {
+
+bool constant_profile(const SpendingRoom& r) {
+  for (double f : r.profile)
+    if (f != 1.0) return false;
+  return true;
+}
+
+std::string se_text(double se) { return std::isfinite(se) ? " (± " + euro(se) + ")" : " (onzekerheid niet te schatten)"; }
+
+std::string fan(const SpendingBands& b, const std::vector<int>& years, const std::string& title) {
+  return fan_chart_svg({title, years, b.p5, b.p25, b.p50, b.p75, b.p95,
+                        {{"signaleringswaarde", "signal", b.signal}, {"ondergrens", "floor", b.floor}}, true});
+}
+
+void band_rows(DocTable& t, const SpendingBands& b, const std::vector<int>& years, const std::string& label) {
+  for (size_t y = 0; y < years.size(); ++y)
+    t.rows.push_back({DocCell::t(label), DocCell::year(years[y]), DocCell::money(b.amount), DocCell::money(b.p5[y]),
+                      DocCell::money(b.p50[y]), DocCell::money(b.p95[y]), DocCell::money(b.signal[y]), DocCell::money(b.floor[y]),
+                      DocCell::percent(b.excessive[y]).flagged(b.excessive[y] > 0.5), DocCell::percent(b.below_floor[y])});
+}
+
+djson bands_json(const SpendingBands& b) {
+  return {{"bedrag_per_jaar", json_number(b.amount)}, {"p5", json_array(b.p5)},       {"p25", json_array(b.p25)},
+          {"p50", json_array(b.p50)},                 {"p75", json_array(b.p75)},     {"p95", json_array(b.p95)},
+          {"gemiddelde", json_array(b.mean)},         {"bovenmatig", json_array(b.excessive)},
+          {"onder_ondergrens", json_array(b.below_floor)}, {"onder_ondergrens_enig_jaar", json_number(b.below_floor_any)}};
+}
+
+djson bound_json(const SpendingBound& b) {
+  if (!b.found) return {{"gevonden", false}};
+  return {{"gevonden", true}, {"bedrag_per_jaar", json_number(b.amount)}, {"standaardfout", json_number(b.std_error)},
+          {"kans", json_number(b.probability)}, {"bindend_jaar", b.binding_year}};
+}
+
+}  // namespace
+
+std::vector<std::string> spending_sentences(const SpendingRoom& r) {
+  std::vector<std::string> out;
+  const SpendingQuery& q = r.query;
+  const std::string Y = std::to_string(q.target_year);
+  const std::string per = constant_profile(r) ? " per jaar" : " per jaar (bij profielfactor 1, verdeeld volgens het profiel)";
+  if (!r.minimum.found)
+    out.push_back("Geen bedrag tussen −€ 1 biljoen en +€ 1 biljoen per jaar brengt de kans op een bovenmatig eigen vermogen in " + Y +
+                  " tot " + pct(1 - q.confidence, 0) + ".");
+  else if (r.minimum.amount > 0)
+    out.push_back("Om met " + pct(q.confidence, 0) + " zekerheid in " + Y + " niet boven de signaleringswaarde uit te komen, is minimaal " +
+                  euro(r.minimum.amount) + per + " extra besteding nodig" + se_text(r.minimum.std_error) + ".");
+  else
+    out.push_back("Het eigen vermogen blijft in " + Y + " ook zonder extra besteding met " + pct(q.confidence, 0) +
+                  " zekerheid onder de signaleringswaarde; dat blijft zo tot een besparing van " + euro(-r.minimum.amount) + per +
+                  se_text(r.minimum.std_error) + ".");
+  if (!r.maximum.found)
+    out.push_back("Geen bedrag tussen −€ 1 biljoen en +€ 1 biljoen per jaar houdt het eigen vermogen met " + pct(q.floor_confidence, 0) +
+                  " zekerheid in elk jaar boven de ondergrens.");
+  else if (r.maximum.amount >= 0)
+    out.push_back("Om met " + pct(q.floor_confidence, 0) + " zekerheid in geen enkel jaar onder de ondergrens te komen, kan ten hoogste " +
+                  euro(r.maximum.amount) + per + " extra worden besteed" + se_text(r.maximum.std_error) + "; het krapst is " +
+                  std::to_string(r.maximum.binding_year) + ".");
+  else
+    out.push_back("Om met " + pct(q.floor_confidence, 0) + " zekerheid in geen enkel jaar onder de ondergrens te komen, moet " +
+                  euro(-r.maximum.amount) + per + " worden bespaard" + se_text(r.maximum.std_error) + "; het krapst is " +
+                  std::to_string(r.maximum.binding_year) + ".");
+  if (r.minimum.found && r.maximum.found) {
+    if (r.empty())
+      out.push_back("Er is dus geen bedrag dat aan beide voorwaarden voldoet: met deze zekerheden zijn de signaleringswaarde in " + Y +
+                    " en de ondergrens niet tegelijk te halen. Het minimum ligt " + euro(r.minimum.amount - r.maximum.amount) +
+                    " per jaar boven het maximum. Kies een lagere zekerheid, een later doeljaar of een lagere ondergrens, of "
+                    "verklein de onzekerheid (bijvoorbeeld de risico's).");
+    else
+      out.push_back("De bestedingsruimte is dus " + euro(r.minimum.amount) + " tot " + euro(r.maximum.amount) + per + ".");
+  }
+  return out;
+}
+
+Document spending_document(const SpendingRoom& r, const Scenario& sc) {
+  const SpendingQuery& q = r.query;
+  Document d = new_document("Bestedingsruimte: " + sc.name, "Doeljaar " + std::to_string(q.target_year) + " · zekerheid " +
+                                                                pct(q.confidence, 0) + " · ondergrens-zekerheid " + pct(q.floor_confidence, 0) +
+                                                                " · " + num_nl(static_cast<double>(r.paths)) + " paden · zaad " +
+                                                                std::to_string(sc.seed));
+  DocSection sum{"samenvatting", "Voor de kaderbrief", {}, spending_sentences(r), {}, {}};
+  d.sections.push_back(std::move(sum));
+
+  DocSection bounds{"grenzen", "De grenzen", {}, {}, {}, {}};
+  DocTable t{"Bestedingsruimte", "Grenzen", {"Grens", "Bedrag per jaar", "Standaardfout", "Voorwaarde", "Kans bij dit bedrag", "Bindend jaar"},
+             {},
+             "Negatieve bedragen zijn besparingen. De standaardfout is de Monte-Carlo-onzekerheid van de grens (die van een "
+             "steekproefkwantiel); met meer paden wordt ze kleiner."};
+  auto row = [&](const char* name, const SpendingBound& b, const std::string& cond) {
+    if (!b.found) return t.rows.push_back({DocCell::t(name), DocCell::t("niet gevonden"), DocCell::empty(), DocCell::t(cond)});
+    t.rows.push_back({DocCell::t(name), DocCell::money(b.amount), DocCell::money(b.std_error), DocCell::t(cond), DocCell::percent(b.probability),
+                      DocCell::year(b.binding_year)});
+  };
+  row("Minimum", r.minimum, "P(bovenmatig in " + std::to_string(q.target_year) + ") ≤ " + pct(1 - q.confidence, 0));
+  row("Maximum", r.maximum, "P(onder de ondergrens in enig jaar) ≤ " + pct(1 - q.floor_confidence, 0));
+  bounds.tables.push_back(std::move(t));
+  DocTable prof{"Extra besteding per jaar", "Profiel", {"Jaar", "Profielfactor", "Bij het minimum", "Bij het maximum"}, {}, ""};
+  for (size_t y = 0; y < r.years.size(); ++y)
+    prof.rows.push_back({DocCell::year(r.years[y]), DocCell::number(r.profile[y]),
+                         r.minimum.found ? DocCell::money(r.minimum.amount * r.profile[y]) : DocCell::empty(),
+                         r.maximum.found ? DocCell::money(r.maximum.amount * r.profile[y]) : DocCell::empty()});
+  bounds.tables.push_back(std::move(prof));
+  d.sections.push_back(std::move(bounds));
+
+  DocSection bands{"banden", "Eigen vermogen bij de grenzen", {}, {}, {}, {}};
+  bands.svgs.push_back(fan(r.at_zero, r.years, "Zonder extra besteding"));
+  if (r.minimum.found) bands.svgs.push_back(fan(r.at_minimum, r.years, "Bij het minimum (" + euro(r.minimum.amount) + " per jaar)"));
+  if (r.maximum.found) bands.svgs.push_back(fan(r.at_maximum, r.years, "Bij het maximum (" + euro(r.maximum.amount) + " per jaar)"));
+  DocTable bt{"Eigen vermogen 31-12 per bedrag", "Banden",
+              {"Bedrag", "Jaar", "Extra per jaar", "P5", "P50", "P95", "Signaleringswaarde", "Ondergrens", "P(bovenmatig)", "P(onder ondergrens)"},
+              {},
+              ""};
+  band_rows(bt, r.at_zero, r.years, "zonder extra besteding");
+  if (r.minimum.found) band_rows(bt, r.at_minimum, r.years, "minimum");
+  if (r.maximum.found) band_rows(bt, r.at_maximum, r.years, "maximum");
+  bands.tables.push_back(std::move(bt));
+  d.sections.push_back(std::move(bands));
+
+  DocSection m{"methode", "Methode", {}, {}, {}, {}};
+  m.paragraphs.push_back("De extra besteding komt bij de lasten van elk jaar (bedrag × profielfactor) en verlaagt het eigen vermogen; "
+                         "beleidsregels (afbouw, bezuiniging, OCW-afroming) reageren daarop zoals in elke doorrekening. Elk "
+                         "geprobeerd bedrag gebruikt dezelfde " + num_nl(static_cast<double>(r.paths)) + " paden (gemeenschappelijke "
+                         "toevalsgetallen), zodat de kansen stapsgewijs monotoon in het bedrag zijn; bisectie vindt elke grens tot op " +
+                         euro(q.tolerance) + " (" + std::to_string(r.runs) + " doorrekeningen).");
+  d.sections.push_back(std::move(m));
+  return d;
+}
+
+std::string spending_json(const SpendingRoom& r, const Scenario& sc) {
+  djson j;
+  j["swvsim"] = engine_version();
+  j["soort"] = "bestedingsruimte";
+  j["scenario"] = {{"naam", sc.name}, {"bestand", sc.files.back()}};
+  j["paden"] = r.paths;
+  j["zaad"] = sc.seed;
+  j["doeljaar"] = r.query.target_year;
+  j["zekerheid"] = r.query.confidence;
+  j["ondergrens_zekerheid"] = r.query.floor_confidence;
+  j["jaren"] = r.years;
+  j["profiel"] = json_array(r.profile);
+  j["minimum"] = bound_json(r.minimum);
+  j["maximum"] = bound_json(r.maximum);
+  j["leeg"] = r.empty();
+  j["conclusie"] = spending_sentences(r);
+  j["banden"] = {{"zonder_extra", bands_json(r.at_zero)}};
+  if (r.minimum.found) j["banden"]["minimum"] = bands_json(r.at_minimum);
+  if (r.maximum.found) j["banden"]["maximum"] = bands_json(r.at_maximum);
+  j["doorrekeningen"] = r.runs;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace swv

@@ -1,0 +1,22 @@
+#pragma once
+// Text cells for Excel: scenario text may start with a formula character; Excel would treat
+// "=HYPERLINK(...)" typed or pasted back as a formula (CSV/formula injection). A leading apostrophe
+// keeps the stored text inert (tab and carriage return are listed by OWASP too). Longer text than
+// Excel's 32,767 characters per cell is cut at a UTF-8 boundary.
+#include <string>
+#include <string_view>
+
+namespace swv {
+
+inline std::string xlsx_safe_text(std::string s) {
+  constexpr size_t kMaxCellText = 32'767;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos) s.insert(0, 1, '\'');
+  if (s.size() > kMaxCellText) {
+    size_t n = kMaxCellText;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    s.resize(n);
+  }
+  return s;
+}
+
+}  // namespace swv

@@ -1,0 +1,194 @@
+#include "spending.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+
+#include "format_nl.h"
+#include "mc_paths.h"
+
+namespace swv {
+
+namespace {
+
+double quantile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  return percentile_type7(v, q);
+}
+
+// The density of `x` at `at` by a Gaussian kernel with Silverman's bandwidth (for the standard
+// error of a sample quantile: sqrt(a(1 − a)/n) / f).
+double density_at(const std::vector<double>& x, double at) {
+  std::vector<double> finite;
+  for (double v : x)
+    if (std::isfinite(v)) finite.push_back(v);
+  const size_t n = finite.size();
+  if (n < 10) return NAN;
+  double mean = 0, m2 = 0;
+  for (double v : finite) mean += v;
+  mean /= static_cast<double>(n);
+  for (double v : finite) m2 += (v - mean) * (v - mean);
+  const double sd = std::sqrt(m2 / static_cast<double>(n - 1));
+  const double iqr = quantile(finite, 0.75) - quantile(finite, 0.25);
+  const double spread = iqr > 0 ? std::min(sd, iqr / 1.349) : sd;
+  const double h = 1.06 * spread * std::pow(static_cast<double>(n), -0.2);
+  if (!(h > 0)) return NAN;
+  double s = 0;
+  for (double v : finite) {
+    const double u = (v - at) / h;
+    s += std::exp(-0.5 * u * u);
+  }
+  return s / (static_cast<double>(n) * h * std::sqrt(2 * M_PI));
+}
+
+class Solver {
+ public:
+  Solver(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) : sc_(sc), q_(q), opt_(opt) {
+    for (int y = sc.first_year; y <= sc.last_year; ++y) profile_.push_back(sc.spending_profile.at(y));
+    target_ = static_cast<size_t>(q.target_year - sc.first_year);
+    cum_.resize(profile_.size());
+    double c = 0;
+    for (size_t y = 0; y < profile_.size(); ++y) cum_[y] = c += profile_[y];
+  }
+
+  PathTable run(double amount) {
+    Scenario s = sc_;
+    s.extra_cost.resize(profile_.size());
+    for (size_t y = 0; y < profile_.size(); ++y) s.extra_cost[y] = amount * profile_[y];
+    ++runs;
+    return run_paths(s, opt_);
+  }
+
+  // Per path, the amount at which the path crosses the condition, linearised around `at` from that
+  // run (exact when nothing in the model reacts to equity): above the signal iff amount < crit;
+  // below the floor somewhere iff amount > crit.
+  std::vector<double> crit_excessive(const PathTable& t, double at) const {
+    std::vector<double> c(t.paths);
+    for (size_t p = 0; p < t.paths; ++p) c[p] = at + (t.at(t.equity, p, target_) - t.at(t.signal, p, target_)) / cum_[target_];
+    return c;
+  }
+  std::vector<double> crit_floor(const PathTable& t, double at) const {
+    std::vector<double> c(t.paths, INFINITY);
+    for (size_t p = 0; p < t.paths; ++p)
+      for (size_t y = 0; y < t.years; ++y) {
+        const double margin = t.at(t.equity, p, y) - t.at(t.floor, p, y);
+        c[p] = std::min(c[p], cum_[y] > 0 ? at + margin / cum_[y] : margin < 0 ? -INFINITY : INFINITY);
+      }
+    return c;
+  }
+
+  // The boundary of a monotone condition ok(amount) by bracketing from `guess` and bisection.
+  // `ok_below`: the condition holds for small amounts (maximum) rather than large ones (minimum).
+  // Returns the last amount that meets it, within the tolerance; not found beyond ±1e12.
+  std::pair<bool, double> boundary(double guess, bool ok_below, const std::function<bool(double)>& ok) {
+    if (!std::isfinite(guess)) guess = 0;
+    const double to_bad = ok_below ? 1.0 : -1.0;
+    double step = std::max(1000.0, 0.02 * std::fabs(guess)), good = guess, bad = guess;
+    if (ok(guess)) {
+      for (bad = guess + to_bad * step; ok(bad); bad += to_bad * step) {
+        good = bad, step *= 2;
+        if (std::fabs(bad) > 1e12) return {false, 0};
+      }
+    } else {
+      for (good = guess - to_bad * step; !ok(good); good -= to_bad * step) {
+        bad = good, step *= 2;
+        if (std::fabs(good) > 1e12) return {false, 0};
+      }
+    }
+    while (std::fabs(good - bad) > q_.tolerance) {
+      const double mid = 0.5 * (good + bad);
+      (ok(mid) ? good : bad) = mid;
+    }
+    return {true, good};
+  }
+
+  SpendingBands bands(const PathTable& t, double amount) const {
+    SpendingBands b;
+    b.amount = amount;
+    for (size_t y = 0; y < t.years; ++y) {
+      std::vector<double> e(t.paths);
+      double s = 0, sig = 0, fl = 0;
+      for (size_t p = 0; p < t.paths; ++p) s += e[p] = t.at(t.equity, p, y), sig += t.at(t.signal, p, y), fl += t.at(t.floor, p, y);
+      std::sort(e.begin(), e.end());
+      b.p5.push_back(percentile_type7(e, 0.05)), b.p25.push_back(percentile_type7(e, 0.25)), b.p50.push_back(percentile_type7(e, 0.5));
+      b.p75.push_back(percentile_type7(e, 0.75)), b.p95.push_back(percentile_type7(e, 0.95));
+      const double n = static_cast<double>(t.paths);
+      b.mean.push_back(s / n), b.signal.push_back(sig / n), b.floor.push_back(fl / n);
+      b.excessive.push_back(t.excessive(y)), b.below_floor.push_back(t.below_floor(y));
+    }
+    b.below_floor_any = t.below_floor_any();
+    return b;
+  }
+
+  size_t target_;
+  std::vector<double> profile_, cum_;
+  int runs = 0;
+
+ private:
+  const Scenario& sc_;
+  const SpendingQuery& q_;
+  const McOptions& opt_;
+};
+
+}  // namespace
+
+SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) {
+  if (q.target_year < sc.first_year || q.target_year > sc.last_year)
+    throw std::invalid_argument("doeljaar " + std::to_string(q.target_year) + " ligt buiten de planperiode " +
+                                std::to_string(sc.first_year) + "–" + std::to_string(sc.last_year));
+  for (double c : {q.confidence, q.floor_confidence})
+    if (!(c > 0 && c < 1)) throw std::invalid_argument("een zekerheid ligt tussen 0 en 1 (bijv. 0.9), niet " + num_plain(c));
+  Solver s(sc, q, opt);
+  for (size_t y = 0; y < s.profile_.size(); ++y)
+    if (!(s.profile_[y] >= 0))
+      throw std::invalid_argument("bestedingsruimte.profiel is negatief in " + std::to_string(sc.first_year + static_cast<int>(y)) +
+                                  "; het profiel verdeelt een bedrag en is 0 of meer");
+  if (!(s.cum_[s.target_] > 0))
+    throw std::invalid_argument("bestedingsruimte.profiel is 0 in alle jaren tot en met het doeljaar: extra besteden kan het "
+                                "eigen vermogen in " + std::to_string(q.target_year) + " dan niet verlagen");
+
+  SpendingRoom room;
+  room.query = q, room.profile = s.profile_, room.paths = static_cast<size_t>(sc.paths);
+  for (int y = sc.first_year; y <= sc.last_year; ++y) room.years.push_back(y);
+  const double n = static_cast<double>(sc.paths);
+  const double a_min = 1 - q.confidence, a_max = 1 - q.floor_confidence;
+
+  const PathTable zero = s.run(0.0);
+  room.at_zero = s.bands(zero, 0.0);
+
+  // Minimum: the smallest amount with P(bovenmatig in doeljaar) <= 1 − zekerheid.
+  auto ok_min = [&](double a) { return s.run(a).excessive(s.target_) <= a_min + 1e-12; };
+  auto [found_min, amount_min] = s.boundary(quantile(s.crit_excessive(zero, 0.0), q.confidence), false, ok_min);
+  // Maximum: the largest amount with P(onder ondergrens in enig jaar) <= 1 − ondergrens-zekerheid.
+  auto ok_max = [&](double a) { return s.run(a).below_floor_any() <= a_max + 1e-12; };
+  const std::vector<double> cf0 = s.crit_floor(zero, 0.0);
+  auto [found_max, amount_max] = s.boundary(quantile(cf0, a_max), true, ok_max);
+
+  room.minimum.found = found_min, room.maximum.found = found_max;
+  if (found_min) {
+    const PathTable t = s.run(amount_min);
+    room.minimum.amount = amount_min;
+    room.minimum.probability = t.excessive(s.target_);
+    room.minimum.binding_year = q.target_year;
+    room.minimum.std_error = std::sqrt(a_min * (1 - a_min) / n) / density_at(s.crit_excessive(t, amount_min), amount_min);
+    room.at_minimum = s.bands(t, amount_min);
+  }
+  if (found_max) {
+    const PathTable t = s.run(amount_max);
+    room.maximum.amount = amount_max;
+    room.maximum.probability = t.below_floor_any();
+    room.maximum.std_error = std::sqrt(a_max * (1 - a_max) / n) / density_at(s.crit_floor(t, amount_max), amount_max);
+    // The binding year: where paths just past the maximum fall below the floor most often.
+    const PathTable past = s.run(amount_max + std::max(q.tolerance, 0.01 * std::fabs(amount_max)));
+    size_t best = 0;
+    for (size_t y = 1; y < past.years; ++y)
+      if (past.below_floor(y) > past.below_floor(best)) best = y;
+    room.maximum.binding_year = sc.first_year + static_cast<int>(best);
+    room.at_maximum = s.bands(t, amount_max);
+  }
+  room.runs = s.runs;
+  return room;
+}
+
+}  // namespace swv

@@ -1,0 +1,56 @@
+#pragma once
+// Spending room (bestedingsruimte): how much extra can be spent each year — a constant amount, or
+// the scenario's profile (bestedingsruimte.profiel) scaled — so that
+//   minimum:  P(bovenmatig in the target year) <= 1 − zekerheid   (the reserve comes down enough)
+//   maximum:  P(equity < floor in any year)     <= 1 − ondergrens-zekerheid (never too low)
+// Negative amounts mean saving. Every trial amount runs the same paths (common random numbers), so
+// each probability is a monotone step function of the amount and bisection finds the bound exactly
+// for these paths; the bound's Monte-Carlo uncertainty is that of a sample quantile.
+#include <string>
+#include <vector>
+
+#include "mc.h"
+#include "scenario.h"
+
+namespace swv {
+
+struct SpendingQuery {
+  int target_year = 0;           // doeljaar
+  double confidence = 0.9;       // zekerheid: P(bovenmatig in doeljaar) <= 1 − confidence
+  double floor_confidence = 0.95;  // ondergrens-zekerheid: P(onder ondergrens, any year) <= 1 − this
+  double tolerance = 100.0;      // euro per year: bisection stops when the bracket is this narrow
+};
+
+struct SpendingBound {
+  bool found = false;       // false: no amount within ±1e12 meets the condition
+  double amount = 0;        // extra spending per year at profile factor 1
+  double std_error = 0;     // Monte-Carlo standard error of `amount` (NaN when not estimable)
+  double probability = 0;   // the constrained probability at `amount`
+  int binding_year = 0;     // the year that binds (doeljaar for the minimum; most breaches for the maximum)
+};
+
+struct SpendingBands {
+  double amount = 0;
+  std::vector<double> p5, p25, p50, p75, p95, mean;  // equity per year
+  std::vector<double> signal, floor;                 // mean signaleringswaarde and ondergrens per year
+  std::vector<double> excessive, below_floor;
+  double below_floor_any = 0;
+};
+
+struct SpendingRoom {
+  SpendingQuery query;
+  std::vector<int> years;
+  std::vector<double> profile;  // factor per year
+  size_t paths = 0;
+  int runs = 0;                 // path runs the solver used
+  SpendingBound minimum, maximum;
+  bool empty() const { return minimum.found && maximum.found && minimum.amount > maximum.amount; }
+  SpendingBands at_zero, at_minimum, at_maximum;
+};
+
+// `sc` must be prepared (prepare_for_monte_carlo). Throws std::invalid_argument with a Dutch message
+// for a target year outside the planperiode, confidences outside (0, 1) or a profile that is
+// negative or zero up to the target year.
+SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt);
+
+}  // namespace swv

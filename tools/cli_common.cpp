@@ -1,0 +1,69 @@
+#include "cli_common.h"
+
+#include <algorithm>
+#include <cctype>
+#include <csignal>
+#include <iostream>
+#include <sstream>
+
+#include "validate.h"
+
+namespace swv::cli {
+
+std::atomic<bool> g_cancel{false};
+
+namespace {
+// Ctrl-C asks the run to stop at the next block of paths; a second Ctrl-C kills at once.
+extern "C" void on_sigint(int) {
+  g_cancel.store(true);
+  std::signal(SIGINT, SIG_DFL);
+}
+}  // namespace
+
+void install_sigint() { std::signal(SIGINT, on_sigint); }
+void restore_sigint() { std::signal(SIGINT, SIG_DFL); }
+
+void print_diagnostics(const Diagnostics& d) {
+  for (const auto& item : d.items()) std::cerr << item.format() << "\n";
+  if (d.has_errors())
+    std::cerr << d.error_count() << (d.error_count() == 1 ? " fout" : " fouten") << " gevonden; er is niets berekend.\n";
+}
+
+LoadResult load_or_report(const std::string& file) {
+  LoadResult lr = load_scenario(file);
+  print_diagnostics(lr.diags);
+  return lr;
+}
+
+std::string slug(const std::string& name) {
+  std::string s;
+  for (unsigned char c : name) {
+    if (std::isalnum(c)) s += static_cast<char>(std::tolower(c));
+    else if (!s.empty() && s.back() != '-') s += '-';
+  }
+  while (!s.empty() && s.back() == '-') s.pop_back();
+  return s.empty() ? "scenario" : s;
+}
+
+std::vector<std::string> parse_formats(const std::string& text, const std::vector<std::string>& allowed) {
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  if (text.empty()) return allowed;
+  std::vector<std::string> formats;
+  std::stringstream ss(text);
+  for (std::string f; std::getline(ss, f, ',');) {
+    if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
+      throw InputError("onbekend formaat \"" + f + "\"" + did_you_mean(f, allowed) + "; kies uit " + list);
+    if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
+  }
+  if (formats.empty()) throw InputError("--formaat is leeg; kies uit " + list);
+  return formats;
+}
+
+void make_dir(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw InputError("kan uitvoermap " + dir + " niet maken: " + ec.message());
+}
+
+}  // namespace swv::cli

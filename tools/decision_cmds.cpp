@@ -1,0 +1,283 @@
+#include "decision_cmds.h"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+#include "atomic_file.h"
+#include "cli_common.h"
+#include "decision_report.h"
+#include "format_nl.h"
+#include "mc.h"
+#include "mc_paths.h"
+#include "validate.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace swv::cli {
+
+namespace {
+
+// Options every decision command shares.
+struct Common {
+  std::optional<int64_t> paths;
+  std::optional<uint64_t> seed;
+  McOptions mc;
+  std::string dir;
+  std::vector<std::string> formats;
+  bool quiet = false;
+};
+
+po::options_description common_options(const char* title) {
+  po::options_description o(title);
+  o.add_options()("help,h", "deze hulp")("paden", po::value<int64_t>(), "aantal paden per doorrekening (standaard: uit het scenario)")(
+      "zaad", po::value<uint64_t>(), "zaad (standaard: uit het scenario)")("threads", po::value<int>(), "aantal threads (standaard: alle kernen)")(
+      "uit", po::value<std::string>(), "uitvoermap")("formaat", po::value<std::string>(), "kommalijst van json,html,xlsx,md (standaard: alle)")(
+      "stil", "alleen de paden van de geschreven bestanden");
+  return o;
+}
+
+Common read_common(const po::variables_map& vm) {
+  Common c;
+  if (vm.count("paden")) {
+    const int64_t n = vm["paden"].as<int64_t>();
+    if (n < 1) throw InputError("--paden moet ten minste 1 zijn");
+    if (n > kMaxPaths) throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
+    c.paths = n;
+  }
+  if (vm.count("zaad")) c.seed = vm["zaad"].as<uint64_t>();
+  if (vm.count("threads")) {
+    if (vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
+    c.mc.threads = vm["threads"].as<int>();
+  }
+  c.mc.cancel = &g_cancel;
+  if (vm.count("uit")) c.dir = vm["uit"].as<std::string>();
+  c.formats = parse_formats(vm.count("formaat") ? vm["formaat"].as<std::string>() : "", {"json", "html", "xlsx", "md"});
+  c.quiet = vm.count("stil") > 0;
+  return c;
+}
+
+// Loads a scenario for decision support: Monte Carlo whatever its modus, with the command's paths
+// and seed, prepared once for the many runs.
+Scenario load_for_decision(const std::string& file, const Common& c) {
+  LoadResult lr = load_or_report(file);
+  if (!lr.scenario) throw LoadFailed();
+  Scenario sc = std::move(*lr.scenario);
+  sc.mode = Mode::MonteCarlo;
+  if (c.paths) sc.paths = *c.paths;
+  if (c.seed) sc.seed = *c.seed;
+  return sc;
+}
+
+// The output files of one command: <stem>.json/.html/.xlsx/.md in the folder; nothing else.
+void write_outputs(const Common& c, const std::string& dir, const std::string& stem, const Document& doc, const std::string& json) {
+  make_dir(dir);
+  auto has = [&](const char* f) { return std::find(c.formats.begin(), c.formats.end(), f) != c.formats.end(); };
+  auto out = [&](const char* ext) { return (fs::path(dir) / (stem + ext)).string(); };
+  std::vector<std::string> written;
+  if (has("json")) write_file_atomic(out(".json"), json), written.push_back(out(".json"));
+  if (has("html")) write_file_atomic(out(".html"), document_html(doc)), written.push_back(out(".html"));
+  if (has("xlsx")) write_document_xlsx(doc, out(".xlsx")), written.push_back(out(".xlsx"));
+  if (has("md")) write_file_atomic(out(".md"), document_markdown(doc)), written.push_back(out(".md"));
+  std::cout << "Resultaten:\n";
+  for (const auto& f : written) std::cout << "  " << f << "\n";
+}
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& opts, const char* positional, int count) {
+  po::options_description all;
+  all.add(opts).add_options()(positional, po::value<std::vector<std::string>>());
+  po::positional_options_description pos;
+  pos.add(positional, count);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  return vm;
+}
+
+std::vector<std::string> files(const po::variables_map& vm, const char* key) {
+  return vm.count(key) ? vm[key].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int cmd_compare(const std::vector<std::string>& args) {
+  po::options_description opts = common_options("Opties van vergelijk");
+  po::variables_map vm = parse(args, opts, "bestanden", -1);
+  if (vm.count("help")) {
+    std::cout << "swvsim vergelijk BASIS VARIANT... [opties]\n\nRekent de basis en elke variant door op dezelfde paden met hetzelfde zaad "
+                 "(gemeenschappelijke\ntoevalsgetallen) en schrijft per jaar basis, variant en verschil met de standaardfout van het\n"
+                 "gepaarde verschil, plus de lijst van alles wat de variant verandert (vergelijking.*).\n\n"
+              << opts;
+    return kOk;
+  }
+  const std::vector<std::string> names = files(vm, "bestanden");
+  if (names.size() < 2) throw InputError("geef een basis en ten minste één variant: swvsim vergelijk BASIS VARIANT...");
+  Common c = read_common(vm);
+  // Load everything first: every error of every file is reported before anything runs.
+  std::vector<LoadResult> loaded;
+  bool ok = true;
+  for (const auto& f : names) {
+    loaded.push_back(load_or_report(f));
+    ok &= loaded.back().scenario.has_value();
+  }
+  if (!ok) return kInput;
+  Scenario base = *loaded[0].scenario;
+  base.mode = Mode::MonteCarlo;
+  if (c.paths) base.paths = *c.paths;
+  if (c.seed) base.seed = *c.seed;
+  std::vector<Scenario> variants;
+  for (size_t i = 1; i < loaded.size(); ++i) {
+    Scenario v = *loaded[i].scenario;
+    if (v.first_year != base.first_year || v.last_year != base.last_year)
+      throw InputError("variant " + names[i] + " heeft planperiode " + std::to_string(v.first_year) + "–" + std::to_string(v.last_year) +
+                       ", de basis " + std::to_string(base.first_year) + "–" + std::to_string(base.last_year) +
+                       "; vergelijken kan alleen over dezelfde jaren");
+    if (v.seed != base.seed || v.paths != base.paths)
+      std::cerr << names[i] << ": waarschuwing: vergelijk gebruikt zaad en paden van de basis (" << base.seed << ", "
+                << num_nl(static_cast<double>(base.paths)) << " paden)\n";
+    v.mode = Mode::MonteCarlo, v.seed = base.seed, v.paths = base.paths;
+    variants.push_back(std::move(v));
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  install_sigint();
+  Result base_result = run_monte_carlo(base, loaded[0].diags.warnings(), c.mc);
+  Scenario prepared = base;
+  prepare_for_monte_carlo(prepared);
+  const PathTable base_paths = run_paths(prepared, c.mc);
+  std::vector<Result> results;
+  std::vector<VariantComparison> comparisons;
+  results.reserve(variants.size());
+  for (size_t i = 0; i < variants.size(); ++i) {
+    results.push_back(run_monte_carlo(variants[i], loaded[i + 1].diags.warnings(), c.mc));
+    Scenario pv = variants[i];
+    prepare_for_monte_carlo(pv);
+    VariantComparison vc;
+    vc.scenario = &variants[i];
+    vc.paired = compare_paths(base_paths, run_paths(pv, c.mc));
+    vc.changes = scenario_changes(loaded[0].tree->root, loaded[i + 1].tree->root, base.first_year, base.last_year);
+    if (vc.changes.empty())
+      std::cerr << names[i + 1] << ": waarschuwing: deze variant verandert niets ten opzichte van " << names[0]
+                << "; alle verschillen zijn 0\n";
+    comparisons.push_back(std::move(vc));
+  }
+  restore_sigint();
+  for (size_t i = 0; i < comparisons.size(); ++i) comparisons[i].result = &results[i];
+  const ComparisonReport report{&base, &base_result, comparisons};
+  const Document doc = comparison_document(report);
+  if (!c.quiet) {
+    for (const auto& s : doc.sections.front().bullets) std::cout << "• " << s << "\n";
+    std::cout << "(" << num_nl(seconds_since(t0), 1) << " s)\n";
+  }
+  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(base.name) + "-vergelijking" : c.dir, "vergelijking", doc, comparison_json(report));
+  return kOk;
+}
+
+int cmd_sensitivity(const std::vector<std::string>& args) {
+  po::options_description opts = common_options("Opties van gevoeligheid");
+  opts.add_options()("laag", po::value<double>()->default_value(0.1), "laag kwantiel")("hoog", po::value<double>()->default_value(0.9),
+                                                                                       "hoog kwantiel");
+  po::variables_map vm = parse(args, opts, "bestanden", 1);
+  if (vm.count("help")) {
+    std::cout << "swvsim gevoeligheid BESTAND [opties]\n\nZet elke onzekere invoer op zijn P10 en zijn P90 (de rest onzeker, dezelfde paden) "
+                 "en toont per jaar\nhoeveel het verwachte eigen vermogen en de kans op bovenmatig verschuiven (gevoeligheid.*).\n\n"
+              << opts;
+    return kOk;
+  }
+  const auto names = files(vm, "bestanden");
+  if (names.size() != 1) throw InputError("geef één scenariobestand: swvsim gevoeligheid BESTAND");
+  const double lo = vm["laag"].as<double>(), hi = vm["hoog"].as<double>();
+  if (!(lo > 0 && lo < hi && hi < 1)) throw InputError("--laag en --hoog zijn kwantielen met 0 < laag < hoog < 1");
+  Common c = read_common(vm);
+  Scenario sc = load_for_decision(names[0], c);
+  prepare_for_monte_carlo(sc);
+  const auto t0 = std::chrono::steady_clock::now();
+  install_sigint();
+  const Sensitivity s = run_sensitivity(sc, c.mc, lo, hi);
+  restore_sigint();
+  const Document doc = sensitivity_document(s, sc);
+  if (!c.quiet) {
+    for (const auto& b : doc.sections.front().bullets) std::cout << b << "\n";
+    std::cout << "(" << s.inputs.size() << " onzekere invoeren, " << 2 * s.inputs.size() + 1 << " doorrekeningen van "
+              << num_nl(static_cast<double>(s.paths)) << " paden, " << num_nl(seconds_since(t0), 1) << " s)\n";
+  }
+  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(sc.name) : c.dir, "gevoeligheid", doc, sensitivity_json(s, sc));
+  return kOk;
+}
+
+int cmd_spending(const std::vector<std::string>& args) {
+  po::options_description opts = common_options("Opties van bestedingsruimte");
+  opts.add_options()("doeljaar", po::value<int>(), "jaar waarin het eigen vermogen onder de signaleringswaarde moet zijn (standaard: laatste jaar)")(
+      "zekerheid", po::value<double>()->default_value(0.9), "zekerheid voor de signaleringswaarde in het doeljaar")(
+      "ondergrens-zekerheid", po::value<double>()->default_value(0.95), "zekerheid om in geen enkel jaar onder de ondergrens te komen");
+  po::variables_map vm = parse(args, opts, "bestanden", 1);
+  if (vm.count("help")) {
+    std::cout << "swvsim bestedingsruimte BESTAND --doeljaar JAAR [opties]\n\nZoekt het minimum aan extra jaarlijkse besteding waarmee de kans "
+                 "op een bovenmatig eigen vermogen\nin het doeljaar ten hoogste 1 − zekerheid is, en het maximum waarmee de kans om in enig "
+                 "jaar onder\nde ondergrens te komen ten hoogste 1 − ondergrens-zekerheid is (bestedingsruimte.*). Het bedrag\nvolgt "
+                 "bestedingsruimte.profiel uit het scenario (standaard elk jaar hetzelfde).\n\n"
+              << opts;
+    return kOk;
+  }
+  const auto names = files(vm, "bestanden");
+  if (names.size() != 1) throw InputError("geef één scenariobestand: swvsim bestedingsruimte BESTAND --doeljaar JAAR");
+  Common c = read_common(vm);
+  Scenario sc = load_for_decision(names[0], c);
+  SpendingQuery q;
+  q.target_year = vm.count("doeljaar") ? vm["doeljaar"].as<int>() : sc.last_year;
+  q.confidence = vm["zekerheid"].as<double>();
+  q.floor_confidence = vm["ondergrens-zekerheid"].as<double>();
+  prepare_for_monte_carlo(sc);
+  const auto t0 = std::chrono::steady_clock::now();
+  install_sigint();
+  SpendingRoom room;
+  try {
+    room = solve_spending(sc, q, c.mc);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(e.what());
+  }
+  restore_sigint();
+  if (!c.quiet) {
+    for (const auto& s : spending_sentences(room)) std::cout << s << "\n";
+    std::cout << "(" << room.runs << " doorrekeningen van " << num_nl(static_cast<double>(room.paths)) << " paden, "
+              << num_nl(seconds_since(t0), 1) << " s)\n";
+  }
+  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(sc.name) : c.dir, "bestedingsruimte", spending_document(room, sc),
+                spending_json(room, sc));
+  return kOk;
+}
+
+int cmd_buffer(const std::vector<std::string>& args) {
+  po::options_description opts = common_options("Opties van weerstandsvermogen");
+  po::variables_map vm = parse(args, opts, "bestanden", 1);
+  if (vm.count("help")) {
+    std::cout << "swvsim weerstandsvermogen BESTAND [opties]\n\nHet eigen vermogen dat nodig is om met 80/90/95% zekerheid in geen enkel "
+                 "jaar onder de\nondergrens te komen, en de bijdrage van elk risico (weerstandsvermogen.*).\n\n"
+              << opts;
+    return kOk;
+  }
+  const auto names = files(vm, "bestanden");
+  if (names.size() != 1) throw InputError("geef één scenariobestand: swvsim weerstandsvermogen BESTAND");
+  Common c = read_common(vm);
+  Scenario sc = load_for_decision(names[0], c);
+  prepare_for_monte_carlo(sc);
+  install_sigint();
+  const BufferAnalysis b = analyse_buffer(sc, c.mc);
+  restore_sigint();
+  const Document doc = buffer_document(b, sc);
+  if (!c.quiet) {
+    for (const auto& s : doc.sections.front().bullets) std::cout << s << "\n";
+    for (const auto& r : b.risks)
+      std::cout << "  " << r.code << " " << r.name << ": bijdrage (90%) " << euro(r.contribution[1]) << "\n";
+  }
+  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(sc.name) : c.dir, "weerstandsvermogen", doc, buffer_json(b, sc));
+  return kOk;
+}
+
+}  // namespace swv::cli
