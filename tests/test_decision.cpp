@@ -1,0 +1,300 @@
+// Decision support (issue 5): paired comparison, what a variant changes, the spending room against
+// closed forms, the tornado ranking and the buffer contributions. Hand-computed expectations only.
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "compare.h"
+#include "helpers.h"
+#include "mc.h"
+#include "mc_paths.h"
+#include "risk_buffer.h"
+#include "scenario_diff.h"
+#include "sensitivity.h"
+#include "spending.h"
+
+using namespace swv;
+using namespace swv::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scenario without policy rules: nothing reacts to equity, so money effects add up exactly.
+// Income 2,000,000; costs N(1,950,000, sd) once per path; start equity 250,000 (section text).
+std::string walk(int last_year, const std::string& sd, const std::string& floor, int paths) {
+  return R"(schema = "swvsim/1"
+[swv]
+naam = "Wandeling"
+sector = "po"
+eerste_jaar = 2025
+laatste_jaar = )" + std::to_string(last_year) + R"(
+regels = "regels.toml"
+[start]
+eigen_vermogen = 250_000
+[start.leerlingen]
+regulier = 1000
+[[post]]
+code = "3"
+naam = "Baten"
+kant = "baten"
+bedrag = 2_000_000
+indexatie = "geen"
+[[post]]
+code = "4"
+naam = "Lasten"
+kant = "lasten"
+bedrag = { verdeling = "normaal", gemiddelde = 1_950_000, sd = )" + sd + R"( }
+indexatie = "geen"
+[normen]
+ondergrens = )" + floor + R"(
+[simulatie]
+paden = )" + std::to_string(paths) + R"(
+zaad = 7
+)";
+}
+
+Scenario prepared(const LoadResult& lr) {
+  Scenario sc = *lr.scenario;
+  prepare_for_monte_carlo(sc);
+  return sc;
+}
+
+int line_of(const std::string& text, const std::string& needle) {
+  const size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+int run_cli(const std::string& args, const std::string& out = "/dev/null") {
+  const std::string cmd = std::string(SWVSIM_BINARY) + " " + args + " >" + out + " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+std::string slurp(const std::string& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("vergelijk: a variant identical to its base gives differences of exactly 0", "[decision][compare]") {
+  const std::string dir = temp_dir();
+  const std::string base = source_path("scenarios/voorbeeld-po.toml");
+  const std::string same = write(dir, "zelfde.toml", "schema = \"swvsim/1\"\nbasis = \"" + base + "\"\n[simulatie]\npaden = 2_000\n");
+  LoadResult b = load_scenario(base), v = load_scenario(same);
+  REQUIRE(b.scenario);
+  REQUIRE(v.scenario);
+  Scenario sb = prepared(b), sv = prepared(v);
+  sb.paths = sv.paths = 2'000;
+  const Comparison c = compare_paths(run_paths(sb, {2}), run_paths(sv, {1}));
+  for (size_t y = 0; y < c.equity.diff.size(); ++y) {
+    CHECK(c.equity.diff[y] == 0.0);
+    CHECK(c.equity.std_error[y] == 0.0);
+    CHECK(c.excessive.diff[y] == 0.0);
+    CHECK(c.below_floor.diff[y] == 0.0);
+    CHECK(c.negative.diff[y] == 0.0);
+    CHECK(c.equity.base[y] == c.equity.variant[y]);
+  }
+  // Only the path count differs between the files, and that is a simulation setting.
+  const auto changes = scenario_changes(b.tree->root, v.tree->root, sb.first_year, sb.last_year);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].key == "simulatie.paden");
+  CHECK(changes[0].years[0].base == "10.000");
+  CHECK(changes[0].years[0].variant == "2.000");
+}
+
+TEST_CASE("vergelijk: a fixed extra cost X lowers equity by exactly the cumulative X on every path", "[decision][compare]") {
+  const std::string dir = temp_dir();
+  write(dir, "regels.toml", kRulesPo);
+  const std::string base = write(dir, "basis.toml", walk(2028, "100_000", "200_000", 3'000));
+  const std::string variant_text = "schema = \"swvsim/1\"\nbasis = \"basis.toml\"\n\n[[post]]\ncode = \"X\"\nnaam = \"Extra\"\n"
+                                   "kant = \"lasten\"\nbedrag = 40_000\nindexatie = \"geen\"\n";
+  const std::string variant = write(dir, "variant.toml", variant_text);
+  LoadResult b = load_scenario(base), v = load_scenario(variant);
+  INFO(errors(v));
+  REQUIRE(b.scenario);
+  REQUIRE(v.scenario);
+  const Scenario sb = prepared(b), sv = prepared(v);
+  const PathTable tb = run_paths(sb, {2}), tv = run_paths(sv, {2});
+  for (size_t p = 0; p < tb.paths; ++p)
+    for (size_t y = 0; y < tb.years; ++y) {
+      const double expected = -40'000.0 * static_cast<double>(y + 1);
+      REQUIRE(std::fabs(tv.at(tv.equity, p, y) - tb.at(tb.equity, p, y) - expected) < 1e-6);
+      REQUIRE(tv.at(tv.signal, p, y) == tb.at(tb.signal, p, y));  // income is untouched
+    }
+  const Comparison c = compare_paths(tb, tv);
+  for (size_t y = 0; y < c.equity.diff.size(); ++y) {
+    CHECK(c.equity.diff[y] == Approx(-40'000.0 * static_cast<double>(y + 1)).margin(1e-6));
+    CHECK(c.equity.std_error[y] < 1e-6);
+    CHECK(c.excessive.diff[y] <= 0.0);  // less equity: never more often above the signal
+  }
+  // What changes: the added line, each of its keys with the variant's file and line.
+  const auto changes = scenario_changes(b.tree->root, v.tree->root, 2025, 2028);
+  const Change* amount = nullptr;
+  bool added = false;
+  for (const Change& ch : changes) {
+    added |= ch.key == "post[X]" && ch.years[0].variant == "toegevoegd";
+    if (ch.key == "post[X].bedrag") amount = &ch;
+  }
+  CHECK(added);
+  REQUIRE(amount);
+  CHECK(fs::path(amount->where.file).filename() == "variant.toml");
+  CHECK(amount->where.line == line_of(variant_text, "bedrag = 40_000"));
+  REQUIRE(amount->years.size() == 4);  // every year of 2025-2028
+  CHECK(amount->years[3].year == 2028);
+  CHECK(amount->years[3].variant == "40.000");
+}
+
+TEST_CASE("bestedingsruimte: both bounds match the Gaussian closed form within their standard error", "[decision][spending]") {
+  // One year: equity = 250,000 + 2,000,000 - N(1,950,000, sd^2) - S = N(300,000 - S, sd^2).
+  // The signaleringswaarde is max(3.5% x 2,000,000, 250,000) = 250,000.
+  //   minimum: P(equity > 250,000) <= 0.10  <=>  S >= 50,000 + z_0.90 sd
+  //   maximum: P(equity < floor) <= 0.05    <=>  S <= 300,000 - floor - z_0.95 sd
+  // A sample quantile's standard error is sd sqrt(a(1-a)) / (phi(z_a) sqrt(n)).
+  const double n = 20'000, z90 = 1.2815516, z95 = 1.6448536;
+  auto phi = [](double z) { return std::exp(-z * z / 2) / std::sqrt(2 * M_PI); };
+  struct Case {
+    double sd, floor;
+  };
+  for (Case k : {Case{50'000, 0}, Case{100'000, 200'000}}) {
+    LoadResult lr = load_text(walk(2025, std::to_string(static_cast<int>(k.sd)), std::to_string(static_cast<int>(k.floor)), 20'000), kRulesPo);
+    INFO(errors(lr));
+    REQUIRE(lr.scenario);
+    const Scenario sc = prepared(lr);
+    SpendingQuery q;
+    q.target_year = 2025;
+    const SpendingRoom room = solve_spending(sc, q, {2});
+    const double true_min = 50'000 + z90 * k.sd, true_max = 300'000 - k.floor - z95 * k.sd;
+    const double se_min = k.sd * std::sqrt(0.1 * 0.9) / (phi(z90) * std::sqrt(n));
+    const double se_max = k.sd * std::sqrt(0.05 * 0.95) / (phi(z95) * std::sqrt(n));
+    INFO("sd " << k.sd << ", ondergrens " << k.floor);
+    REQUIRE(room.minimum.found);
+    REQUIRE(room.maximum.found);
+    CHECK(std::fabs(room.minimum.amount - true_min) < 4.5 * room.minimum.std_error);
+    CHECK(std::fabs(room.maximum.amount - true_max) < 4.5 * room.maximum.std_error);
+    // The stated uncertainty is the closed-form one (kernel density estimate: within 25%).
+    CHECK(room.minimum.std_error == Approx(se_min).epsilon(0.25));
+    CHECK(room.maximum.std_error == Approx(se_max).epsilon(0.25));
+    // At the bounds the conditions hold on these paths, and just past them they fail.
+    CHECK(room.minimum.probability <= 0.1);
+    CHECK(room.maximum.probability <= 0.05);
+    CHECK(room.empty() == (true_min > true_max));
+    CHECK(room.at_minimum.excessive[0] <= 0.1);
+  }
+}
+
+TEST_CASE("bestedingsruimte: bad questions get clear errors", "[decision][spending]") {
+  LoadResult lr = load_text(walk(2026, "50_000", "0", 200), kRulesPo);
+  REQUIRE(lr.scenario);
+  const Scenario sc = prepared(lr);
+  SpendingQuery q;
+  q.target_year = 2030;
+  CHECK_THROWS_WITH(solve_spending(sc, q, {1}), "doeljaar 2030 ligt buiten de planperiode 2025–2026");
+  q.target_year = 2026, q.confidence = 1.0;
+  CHECK_THROWS_WITH(solve_spending(sc, q, {1}), Catch::Contains("tussen 0 en 1"));
+  Scenario zero = sc;
+  zero.spending_profile = YearTable::fixed(0.0);
+  q.confidence = 0.9;
+  CHECK_THROWS_WITH(solve_spending(zero, q, {1}), Catch::Contains("profiel is 0"));
+}
+
+TEST_CASE("gevoeligheid: the dominant input ranks first, its swing is the hand-computed one", "[decision][sensitivity]") {
+  // Costs A ~ N(1,000,000, 200,000^2) and B ~ N(950,000, 10,000^2), one draw per path each. Held at
+  // P90 instead of P10, A costs 2 x 1.2815516 x 200,000 = 512,621 more each year: with nothing
+  // reacting to equity, mean equity at the end of year k drops by exactly k times that.
+  std::string text = walk(2027, "10_000", "0", 2'000);
+  text += R"(
+[[post]]
+code = "A"
+naam = "Groot"
+kant = "lasten"
+bedrag = { verdeling = "normaal", gemiddelde = 1_000_000, sd = 200_000 }
+indexatie = "geen"
+)";
+  text.replace(text.find("bedrag = 2_000_000"), 18, "bedrag = 3_000_000");
+  LoadResult lr = load_text(text, kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  const Scenario sc = prepared(lr);
+  const auto inputs = uncertain_inputs(sc);
+  REQUIRE(inputs.size() == 2);
+  const Sensitivity s = run_sensitivity(sc, {2});
+  for (size_t y = 0; y < 3; ++y) {
+    const auto rank = s.ranking(y);
+    CHECK(s.inputs[rank[0]].input.key == "post[A].bedrag");
+    CHECK(s.inputs[rank[0]].equity_swing(y) == Approx(-2 * 1.2815516 * 200'000 * static_cast<double>(y + 1)).epsilon(1e-6));
+    CHECK(s.inputs[rank[1]].equity_swing(y) == Approx(-2 * 1.2815516 * 10'000 * static_cast<double>(y + 1)).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("weerstandsvermogen: the same buffer as the run, and a risk's contribution", "[decision][buffer]") {
+  // One year, equity N(300,000, 100,000^2) before a risk of 100,000 with probability 0.25.
+  std::string text = walk(2025, "100_000", "200_000", 20'000) + R"(
+[[risico]]
+code = "R1"
+naam = "Vast risico"
+kans = 0.25
+impact = 100_000
+)";
+  LoadResult lr = load_text(text, kRulesPo);
+  REQUIRE(lr.scenario);
+  const Scenario sc = prepared(lr);
+  const BufferAnalysis a = analyse_buffer(sc, {2});
+  const Result r = run_monte_carlo(*lr.scenario, {}, {2});
+  REQUIRE(r.buffers.size() == 3);
+  for (size_t i = 0; i < 3; ++i) CHECK(a.with_all.required[i] == r.buffers[i].required);
+  // Without the risk: required = 250,000 + q_c(N(-100,000, sd^2)) (closed form, within 4.5 SE).
+  auto phi = [](double z) { return std::exp(-z * z / 2) / std::sqrt(2 * M_PI); };
+  for (size_t i = 0; i < 3; ++i) {
+    const double c = BufferLevels::kConfidence[i], z = normal_quantile(c);
+    const double se = 100'000 * std::sqrt(c * (1 - c)) / (phi(z) * std::sqrt(20'000.0));
+    CHECK(std::fabs(a.risks[0].without.required[i] - (150'000 + z * 100'000)) < 4.5 * se);
+    CHECK(a.without_any.required[i] == a.risks[0].without.required[i]);  // the only risk
+    CHECK(a.risks[0].contribution[i] > 0);
+  }
+}
+
+TEST_CASE("CLI: vergelijk, gevoeligheid, bestedingsruimte and weerstandsvermogen write their reports", "[decision][cli]") {
+  const std::string dir = temp_dir();
+  const std::string po = source_path("scenarios/voorbeeld-po.toml"), krimp = source_path("scenarios/voorbeeld-po-krimp.toml");
+  REQUIRE(run_cli("vergelijk " + po + " " + krimp + " --paden 400 --stil --uit " + dir + "/v") == 0);
+  for (const char* ext : {".json", ".html", ".xlsx", ".md"}) CHECK(fs::exists(dir + "/v/vergelijking" + ext));
+  const auto j = nlohmann::json::parse(slurp(dir + "/v/vergelijking.json"));
+  CHECK(j["soort"] == "vergelijking");
+  CHECK(j["paden"] == 400);
+  CHECK(!j["varianten"][0]["verschillen"].empty());
+  CHECK(j["varianten"][0]["eigen_vermogen"]["verschil"].size() == 6);
+  const std::string html = slurp(dir + "/v/vergelijking.html");
+  CHECK(html.find("Wat verandert dit scenario") != std::string::npos);
+  CHECK(html.find("voorbeeld-po-krimp.toml:") != std::string::npos);
+
+  REQUIRE(run_cli("gevoeligheid " + po + " --paden 300 --stil --formaat json,html --uit " + dir + "/g") == 0);
+  const auto g = nlohmann::json::parse(slurp(dir + "/g/gevoeligheid.json"));
+  CHECK(g["invoer"].size() >= 20);
+  CHECK(g["rangorde"].size() == 6);
+  CHECK(slurp(dir + "/g/gevoeligheid.html").find("<svg") != std::string::npos);
+  CHECK(!fs::exists(dir + "/g/gevoeligheid.xlsx"));
+
+  REQUIRE(run_cli("bestedingsruimte " + po + " --doeljaar 2028 --paden 300 --stil --uit " + dir + "/b") == 0);
+  const auto b = nlohmann::json::parse(slurp(dir + "/b/bestedingsruimte.json"));
+  CHECK(b["doeljaar"] == 2028);
+  CHECK(b["minimum"]["gevonden"] == true);
+  CHECK(!b["conclusie"].empty());
+  CHECK(run_cli("bestedingsruimte " + po + " --doeljaar 1999 --uit " + dir + "/x", dir + "/err.txt") == 2);
+  CHECK(slurp(dir + "/err.txt").find("doeljaar 1999 ligt buiten de planperiode") != std::string::npos);
+  CHECK(!fs::exists(dir + "/x"));
+
+  REQUIRE(run_cli("weerstandsvermogen " + po + " --paden 300 --uit " + dir + "/w", dir + "/w.txt") == 0);
+  const auto w = nlohmann::json::parse(slurp(dir + "/w/weerstandsvermogen.json"));
+  CHECK(w["risicos"].size() == 5);
+  CHECK(slurp(dir + "/w.txt").find("bijdrage (90%)") != std::string::npos);
+  CHECK(run_cli("vergelijk " + po + " --uit " + dir + "/y") == 2);  // a base alone
+}
