@@ -64,7 +64,7 @@ Document sensitivity_document(const Sensitivity& s, const Scenario& sc) {
                            euro(s.equity_mean[last]) + " en de kans op bovenmatig " + pct(s.excessive[last], 0) + ".");
   d.sections.push_back(std::move(sum));
 
-  DocSection tor{"tornado", "Tornado per jaar", {}, {}, {}, {}};
+  DocSection tor{"tornado", "Tornado per jaar", {}, {}, {}, {}, false};
   tor.paragraphs.push_back("Per jaar de " + std::to_string(kTornadoBars) + " invoeren met de grootste invloed op het verwachte eigen "
                            "vermogen op 31-12. De verticale lijn is de uitkomst met alle invoer onzeker.");
   for (size_t y = 0; y < s.years.size() && !s.inputs.empty(); ++y) {

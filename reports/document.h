@@ -39,6 +39,7 @@ struct DocSection {
   std::vector<std::string> bullets;
   std::vector<std::string> svgs;        // inline SVG, built by svg_chart (HTML only)
   std::vector<DocTable> tables;
+  bool grid = true;  // several charts side by side (else one per row, full width)
 };
 
 struct Document {

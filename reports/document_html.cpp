@@ -60,9 +60,9 @@ std::string document_html(const Document& d) {
       for (const auto& b : sec.bullets) s += "<li>" + html_escape(b) + "</li>";
       s += "</ul>";
     }
-    if (sec.svgs.size() > 1) s += "<div class=\"small-multiples\">";
+    if (sec.grid && sec.svgs.size() > 1) s += "<div class=\"small-multiples\">";
     for (const auto& svg : sec.svgs) s += svg;  // built by svg_chart, which escapes its text
-    if (sec.svgs.size() > 1) s += "</div>";
+    if (sec.grid && sec.svgs.size() > 1) s += "</div>";
     for (const auto& t : sec.tables) s += table_html(t);
     s += "</section>";
   }
