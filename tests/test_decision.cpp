@@ -298,3 +298,32 @@ TEST_CASE("CLI: vergelijk, gevoeligheid, bestedingsruimte and weerstandsvermogen
   CHECK(slurp(dir + "/w.txt").find("bijdrage (90%)") != std::string::npos);
   CHECK(run_cli("vergelijk " + po + " --uit " + dir + "/y") == 2);  // a base alone
 }
+
+TEST_CASE("decision reports: hostile names are escaped in HTML, inert in Excel, and the workbook has typed sheets", "[decision][report]") {
+  const std::string dir = temp_dir();
+  write(dir, "regels.toml", kRulesPo);
+  std::string base_text = walk(2026, "50_000", "0", 200);
+  base_text.replace(base_text.find("naam = \"Wandeling\""), 18, "naam = \"<script>alert(1)</script>\"");
+  base_text += "[[risico]]\ncode = \"R1\"\nnaam = \"=HYPERLINK(\\\"http://x\\\")\"\nkans = 0.5\nimpact = 10_000\n";
+  const std::string base = write(dir, "basis.toml", base_text);
+  const std::string variant = write(dir, "variant.toml", "schema = \"swvsim/1\"\nbasis = \"basis.toml\"\n[[post]]\ncode = \"X\"\n"
+                                                         "naam = \"Extra\"\nkant = \"lasten\"\nbedrag = 1_000\nindexatie = \"geen\"\n");
+  REQUIRE(run_cli("vergelijk " + base + " " + variant + " --stil --uit " + dir + "/out") == 0);
+  const std::string html = slurp(dir + "/out/vergelijking.html");
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  REQUIRE(run_cli("weerstandsvermogen " + base + " --stil --uit " + dir + "/out") == 0);
+  auto part = [&](const std::string& xlsx, const std::string& name) {
+    const std::string tmp = dir + "/part.xml";
+    REQUIRE(std::system(("unzip -p '" + dir + "/out/" + xlsx + "' '" + name + "' > '" + tmp + "' 2>/dev/null").c_str()) == 0);
+    return slurp(tmp);
+  };
+  const std::string workbook = part("vergelijking.xlsx", "xl/workbook.xml");
+  CHECK(workbook.find("name=\"Samenvatting\"") != std::string::npos);
+  CHECK(workbook.find("Wijzigingen") != std::string::npos);
+  CHECK(part("vergelijking.xlsx", "xl/styles.xml").find("€ #,##0") != std::string::npos);
+  // The risk's name is a cell of its own in the Per risico sheet: stored with a leading apostrophe.
+  const std::string strings = part("weerstandsvermogen.xlsx", "xl/sharedStrings.xml");
+  CHECK(strings.find("<t>'=HYPERLINK") != std::string::npos);
+  CHECK(strings.find("<t>=HYPERLINK") == std::string::npos);
+}
