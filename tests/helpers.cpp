@@ -3,11 +3,26 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace swv::test {
 
 namespace fs = std::filesystem;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+int run_cli(const std::string& args, const std::string& out) {
+  const std::string cmd = std::string(SWVSIM_BINARY) + " " + args + " >" + out + " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
 
 std::string temp_dir() {
   static std::atomic<int> counter{0};

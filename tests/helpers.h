@@ -16,6 +16,10 @@ std::string write(const std::string& dir, const std::string& name, const std::st
 LoadResult load_text(const std::string& scenario, const std::string& rules = "");
 // All formatted errors joined by "\n".
 std::string errors(const LoadResult& r);
+// The whole file as text (empty when missing).
+std::string slurp(const std::string& path);
+// Runs the swvsim binary with `args`, stdout and stderr to `out`; returns the exit code.
+int run_cli(const std::string& args, const std::string& out = "/dev/null");
 // Project paths.
 std::string source_path(const std::string& rel);
 

@@ -70,19 +70,6 @@ int line_of(const std::string& text, const std::string& needle) {
   return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
-int run_cli(const std::string& args, const std::string& out = "/dev/null") {
-  const std::string cmd = std::string(SWVSIM_BINARY) + " " + args + " >" + out + " 2>&1";
-  const int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-std::string slurp(const std::string& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 TEST_CASE("vergelijk: a variant identical to its base gives differences of exactly 0", "[decision][compare]") {

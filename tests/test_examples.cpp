@@ -51,20 +51,6 @@ TEST_CASE("each rules file loads for its sector", "[examples]") {
   }
 }
 
-namespace {
-int run_cli(const std::string& args, const std::string& out = "/dev/null") {
-  std::string cmd = std::string(SWVSIM_BINARY) + " " + args + " >" + out + " 2>&1";
-  int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-std::string slurp(const std::string& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-}  // namespace
-
 TEST_CASE("CLI exit codes and resultaat.json", "[cli]") {
   std::string dir = temp_dir();
   CHECK(run_cli("controleer " + source_path("scenarios/voorbeeld-po.toml")) == 0);

@@ -18,13 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream f(path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 // Starts `swvsim run` on a long Monte-Carlo job, sends `sig` after `wait_ms`, returns the wait status.
 int interrupted_run(const std::string& out, int sig, int wait_ms) {
   const std::string scenario = source_path("tools/bench/po-10jaar.toml");
