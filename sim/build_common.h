@@ -20,4 +20,7 @@ void check_required(const MNode& t, FileKind kind, const std::string& spath, con
 
 Basis basis_of(const std::string& s);
 
+// load_rules with where the file was named ("regels in scenario.toml:7"), for errors about the file.
+void load_rules_named(const std::string& path, Sector sector, Rules& out, Diagnostics& diags, const std::string& named_at);
+
 }  // namespace swv::detail

@@ -2,6 +2,8 @@
 #include <Eigen/Eigenvalues>
 #include <filesystem>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "build_common.h"
 #include "format_nl.h"
@@ -79,7 +81,7 @@ std::string resolve_rules_path(const MNode& node, const std::string& rules_dir, 
   std::sort(names.begin(), names.end());
   std::string all;
   for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-  d.error(w, "onbekende ingebouwde regels \"" + r + "\"" + did_you_mean(r, names) + "; beschikbaar: " +
+  d.error(w, "onbekende ingebouwde regels " + quote(r) + did_you_mean(r, names) + "; beschikbaar: " +
                  (all.empty() ? "(geen, map " + rules_dir + " niet gevonden)" : all) +
                  "; of geef een pad naar een regelsbestand (eindigend op .toml)");
   return {};
@@ -202,13 +204,14 @@ void build_lines(Builder& b, bool rules_ok) {
   if (!posts) return;
   std::map<std::string, std::string> seen;  // code -> where
   std::map<std::string, std::string> computed_seen;
+  std::unordered_map<std::string, int> group_ids;  // (a file may hold very many posts: no linear search)
   for (const MNode& e : posts->items) {
     Line l;
     l.code = text(e.child("code"));
     l.name = text(e.child("naam"));
     l.where = e.where();
     if (auto it = seen.find(l.code); it != seen.end()) {
-      b.d.error(l.where, "code \"" + l.code + "\" komt twee keer voor (eerder: " + it->second + ")");
+      b.d.error(l.where, "code " + quote(l.code) + " komt twee keer voor (eerder: " + it->second + ")");
       continue;
     }
     seen[l.code] = l.where.file + ":" + std::to_string(l.where.line);
@@ -240,7 +243,7 @@ void build_lines(Builder& b, bool rules_ok) {
         l.has_override = true;
         l.amount = value_of(*amount);
       } else if (computed_seen.count(c)) {
-        b.d.warning(comp->where(), "berekend = \"" + c + "\" staat ook in post " + computed_seen[c] + ": het bedrag telt twee keer");
+        b.d.warning(comp->where(), "berekend = \"" + c + "\" staat ook in post " + quote(computed_seen[c]) + ": het bedrag telt twee keer");
       }
       if (!amount) computed_seen[c] = l.code;
       l.index = amount ? IndexKind::None : IndexKind::Funding;
@@ -256,7 +259,7 @@ void build_lines(Builder& b, bool rules_ok) {
       l.index = IndexKind::Funding;
       if (!basis) b.d.error(per->where(), "per_leerling vraagt ook grondslag (regulier, sbo, so, pro, lwoo of totaal)");
     } else {
-      b.d.error(l.where, "post \"" + l.code + "\" heeft geen bedrag: geef bedrag, per_leerling of berekend");
+      b.d.error(l.where, "post " + quote(l.code) + " heeft geen bedrag: geef bedrag, per_leerling of berekend");
     }
     if (basis && !per) b.d.error(basis->where(), "grondslag hoort bij per_leerling");
     if (basis) l.basis = basis_of(text(basis));
@@ -270,9 +273,9 @@ void build_lines(Builder& b, bool rules_ok) {
     l.shock_driver = stream_id("post[" + l.code + "].onzekerheid");
     l.group = text(e.child("groep"));
     if (!l.group.empty()) {
-      auto it = std::find(sc.groups.begin(), sc.groups.end(), l.group);
-      l.group_id = static_cast<int>(it - sc.groups.begin());
-      if (it == sc.groups.end()) sc.groups.push_back(l.group);
+      auto [it, added] = group_ids.emplace(l.group, static_cast<int>(sc.groups.size()));
+      if (added) sc.groups.push_back(l.group);
+      l.group_id = it->second;
     }
     sc.lines.push_back(std::move(l));
   }
@@ -295,7 +298,7 @@ void build_risks(Builder& b) {
     r.name = text(e.child("naam"));
     r.where = e.where();
     if (auto it = seen.find(r.code); it != seen.end()) {
-      b.d.error(r.where, "code \"" + r.code + "\" komt twee keer voor (eerder: " + it->second + ")");
+      b.d.error(r.where, "code " + quote(r.code) + " komt twee keer voor (eerder: " + it->second + ")");
       continue;
     }
     seen[r.code] = r.where.file + ":" + std::to_string(r.where.line);
@@ -333,15 +336,15 @@ void build_policy(Builder& b) {
     p.cut_share = b.val("beleid.bezuiniging.aandeel", Value::fixed(0), Range::Rate);
     std::string g = text(b.root.find("beleid.bezuiniging.groep"));
     std::vector<std::string> cost_groups;
+    std::unordered_set<std::string> listed;
     for (const auto& l : sc.lines)
-      if (l.side == Side::Cost && !l.group.empty() &&
-          std::find(cost_groups.begin(), cost_groups.end(), l.group) == cost_groups.end())
-        cost_groups.push_back(l.group);
-    if (std::find(cost_groups.begin(), cost_groups.end(), g) == cost_groups.end()) {
+      if (l.side == Side::Cost && !l.group.empty() && listed.insert(l.group).second) cost_groups.push_back(l.group);
+    if (!listed.count(g)) {
       std::string all;
-      for (const auto& x : cost_groups) all += (all.empty() ? "\"" : ", \"") + x + "\"";
+      for (size_t i = 0; i < cost_groups.size() && i < 20; ++i) all += (all.empty() ? "" : ", ") + quote(cost_groups[i]);
+      if (cost_groups.size() > 20) all += ", … (" + std::to_string(cost_groups.size()) + " groepen)";
       const MNode* gn = cut->child("groep");
-      b.d.error(gn ? gn->where() : cut->where(), "onbekende groep \"" + g + "\"" + did_you_mean(g, cost_groups) +
+      b.d.error(gn ? gn->where() : cut->where(), "onbekende groep " + quote(g) + did_you_mean(g, cost_groups) +
                                                       "; groepen van lasten-posten: " + (all.empty() ? "(geen)" : all));
     } else {
       p.cut_group = static_cast<int>(std::find(sc.groups.begin(), sc.groups.end(), g) - sc.groups.begin());
@@ -405,9 +408,11 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
 
   // Rules.
   bool rules_ok = false;
-  if (std::string rp = resolve_rules_path(*root.find("swv.regels"), rules_dir, d); !rp.empty()) {
+  const MNode& rules_node = *root.find("swv.regels");
+  if (std::string rp = resolve_rules_path(rules_node, rules_dir, d); !rp.empty()) {
     int e = d.error_count();
-    load_rules(rp, sc.sector, sc.rules, d);
+    Where rw = rules_node.where();
+    load_rules_named(rp, sc.sector, sc.rules, d, "swv.regels in " + rw.file + ":" + std::to_string(rw.line));
     rules_ok = d.error_count() == e;
   }
 

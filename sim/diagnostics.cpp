@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <numeric>
+#include <utility>
 
 namespace swv {
 
@@ -13,8 +15,65 @@ std::string Diagnostic::format() const {
     if (where.column > 0) out += ":" + std::to_string(where.column);
   }
   out += severity == Severity::Error ? ": fout: " : ": waarschuwing: ";
-  if (!where.key.empty()) out += where.key + ": ";
+  if (!where.key.empty()) {
+    // A key path is built from the file's own names: an absurdly long one is cut like quote().
+    out += shorten(where.key, 2 * kQuoteMax) + ": ";
+  }
   out += message;
+  return escape_controls(out);
+}
+
+namespace {
+// Length of the UTF-8 sequence starting with byte c (1 for invalid bytes, which are passed through).
+size_t utf8_len(unsigned char c) { return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+// Byte offset after max_chars characters (npos when the text is not longer) and the character count.
+std::pair<size_t, size_t> cut_point(std::string_view text, size_t max_chars) {
+  size_t chars = 0, cut = std::string_view::npos;
+  for (size_t i = 0; i < text.size(); i += utf8_len(static_cast<unsigned char>(text[i]))) {
+    if (chars == max_chars) cut = i;
+    ++chars;
+  }
+  return {cut, chars};
+}
+
+}  // namespace
+
+std::string shorten(std::string_view text, size_t max_chars) {
+  if (text.size() <= max_chars) return std::string(text);
+  auto [cut, chars] = cut_point(text, max_chars);
+  if (cut == std::string_view::npos) return std::string(text);
+  return std::string(text.substr(0, cut)) + "… (" + std::to_string(chars) + " tekens)";
+}
+
+std::string quote(std::string_view text) {
+  auto [cut, chars] = text.size() <= kQuoteMax ? std::pair{std::string_view::npos, text.size()} : cut_point(text, kQuoteMax);
+  if (cut == std::string_view::npos) return "\"" + std::string(text) + "\"";  // (also: short text)
+  return "\"" + std::string(text.substr(0, cut)) + "…\" (" + std::to_string(chars) + " tekens)";
+}
+
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  auto code = [&](unsigned cp) {
+    char buf[12];
+    std::snprintf(buf, sizeof buf, "\\u%04X", cp);
+    out += buf;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    unsigned char c1 = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    unsigned char c2 = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+    if (c < 0x20 || c == 0x7F) {
+      code(c);
+    } else if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) {  // C1 controls U+0080..U+009F
+      code(c1), ++i;
+    } else if (c == 0xE2 && ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9))) {
+      code(0x2000u + ((c1 & 0x3Fu) << 6) + (c2 & 0x3Fu)), i += 2;  // U+202A..U+202E, U+2066..U+2069
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
   return out;
 }
 

@@ -49,4 +49,14 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
 // " (bedoelde je \"x\"?)" or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// User text quoted for a message: "\"text\"", cut after kQuoteMax characters (UTF-8 aware) with
+// "…" and the full length, so a megabyte key or value never becomes a megabyte message.
+constexpr size_t kQuoteMax = 60;
+std::string quote(std::string_view text);
+// The same without quotes, cut after max_chars characters.
+std::string shorten(std::string_view text, size_t max_chars);
+// Control characters (C0, DEL, C1) and bidirectional overrides written as \u001B: a message
+// never moves the cursor, clears a terminal or reverses text. format() applies it to every line.
+std::string escape_controls(std::string_view text);
+
 }  // namespace swv

@@ -55,6 +55,7 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
   std::vector<ParsedFile> chain;
   std::vector<std::string> seen;
   std::string cur = path;
+  std::string named_at;  // "basis in a.toml:2" for every file after the first
   while (true) {
     std::string canon = canonical_or_same(cur);
     if (auto it = std::find(seen.begin(), seen.end(), canon); it != seen.end()) {
@@ -64,17 +65,23 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
       break;
     }
     if (static_cast<int>(chain.size()) >= kMaxChain) {
-      diags.error({chain.back().path, 0, 0, "basis"}, "de basis-keten is langer dan " + std::to_string(kMaxChain) + " bestanden");
+      diags.error({chain.back().path, 0, 0, "basis"}, "de basis-keten is langer dan " + std::to_string(kMaxChain) +
+                                                          " bestanden; maak de keten korter (een variant kan ook van de oorspronkelijke basis afstammen)");
       break;
     }
     seen.push_back(canon);
-    ParsedFile f = parse_toml_file(cur, diags);
+    ParsedFile f = parse_toml_file(cur, diags, named_at);
     if (!f.root) break;
     chain.push_back(f);
     const toml::node* basis = f.root->get("basis");
     if (!basis) break;
     auto b = basis->value<std::string>();
-    if (!b || b->empty()) break;  // reported by the per-file check
+    // Not followed when empty, too long or holding a control character: reported by the per-file check.
+    // (4 × the limit in bytes is surely over the limit in characters.)
+    if (!b || b->find_first_not_of(" \t") == std::string::npos || b->size() > 4 * kMaxTextLength ||
+        std::any_of(b->begin(), b->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+      break;
+    named_at = "basis in " + f.path + ":" + std::to_string(basis->source().begin.line);
     cur = (fs::path(cur).parent_path() / *b).lexically_normal().string();
   }
   if (chain.empty()) return result;
@@ -94,7 +101,7 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
   for (int i = static_cast<int>(chain.size()) - 2; i >= 0; --i) {
     MNode before = tree;
     merge_into(tree, tree_of(*chain[i].root, FileKind::Scenario), FileKind::Scenario, diags);
-    if (same_tree(tree, before))
+    if (same_tree(tree, before) && !diags.has_errors())
       diags.warning({chain[i].path, 0, 0, ""}, "deze variant verandert niets aan zijn basis (" + chain[i + 1].path + ")");
   }
   if (diags.has_errors()) return result;

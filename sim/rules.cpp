@@ -24,7 +24,11 @@ YearTable table_at(const MNode& root, std::string_view path) {
 }  // namespace
 
 void load_rules(const std::string& path, Sector sector, Rules& out, Diagnostics& diags) {
-  ParsedFile f = parse_toml_file(path, diags);
+  load_rules_named(path, sector, out, diags, "");
+}
+
+void detail::load_rules_named(const std::string& path, Sector sector, Rules& out, Diagnostics& diags, const std::string& named_at) {
+  ParsedFile f = parse_toml_file(path, diags, named_at);
   if (!f.root) return;
   int before = diags.error_count();
   // The sector first: rules of the other sector would otherwise be reported key by key.

@@ -1,10 +1,15 @@
 #include "toml_tree.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <unordered_map>
 
 #include "format_nl.h"
 
@@ -36,45 +41,72 @@ void line_col_of(const std::string& s, size_t offset, int& line, int& col) {
   }
 }
 
-constexpr std::uintmax_t kMaxFileBytes = 8u << 20;  // a scenario is a few kB; 8 MB is not a scenario
+constexpr size_t kMaxFileBytes = 8u << 20;  // a scenario is a few kB; 8 MB is not a scenario
 
 }  // namespace
 
-ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags) {
+namespace {
+
+// Reads at most max_bytes + 1 bytes of a regular file. Opened non-blocking and checked with fstat
+// on the open descriptor: a path that became a FIFO or device, or a /proc file that never ends,
+// cannot hang or exhaust the loader. Returns "" on success, else the Dutch reason.
+std::string read_bounded(const std::string& path, size_t max_bytes, std::string& text) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    return errno == EACCES || errno == EPERM ? "bestand kan niet worden gelezen (geen leesrechten; controleer de rechten)"
+                                             : std::string("bestand kan niet worden gelezen (") + std::strerror(errno) + ")";
+  }
+  struct stat st {};
+  std::string why;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) why = "dit is geen gewoon bestand";
+  char buf[1 << 16];
+  while (why.empty() && text.size() <= max_bytes) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      why = errno == EISDIR ? "dit is een map, geen bestand; geef een .toml-bestand op"
+                            : std::string("bestand kan niet worden gelezen (") + std::strerror(errno) + ")";
+      break;
+    }
+    text.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return why;
+}
+
+}  // namespace
+
+ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const std::string& named_at) {
   ParsedFile out{path, nullptr};
   Where w{path, 0, 0, ""};
+  // Where the file was named (basis, regels), for the errors about the file as a whole.
+  const std::string named = named_at.empty() ? "" : " (genoemd bij " + named_at + ")";
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    diags.error(w, "bestand niet gevonden");
+    diags.error(w, "bestand niet gevonden" + named);
     return out;
   }
   if (fs::is_directory(status)) {
-    diags.error(w, "dit is een map, geen bestand; geef een .toml-bestand op");
+    diags.error(w, "dit is een map, geen bestand; geef een .toml-bestand op" + named);
     return out;
   }
   if (!fs::is_regular_file(status)) {
-    diags.error(w, "dit is geen gewoon bestand");
+    diags.error(w, "dit is geen gewoon bestand" + named);
     return out;
   }
-  if (fs::file_size(path, ec) > kMaxFileBytes) {
-    diags.error(w, "bestand is groter dan 8 MB; dit is geen scenario");
+  std::string text;
+  if (std::string why = read_bounded(path, kMaxFileBytes, text); !why.empty()) {
+    diags.error(w, why + named);
     return out;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error(w, "bestand kan niet worden gelezen (rechten?)");
-    return out;
-  }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  if (in.bad()) {
-    diags.error(w, "bestand kan niet worden gelezen");
+  if (text.size() > kMaxFileBytes) {
+    diags.error(w, "bestand is groter dan 8 MB; dit is geen scenario" + named);
     return out;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    diags.error(w, "bestand is leeg");
+    diags.error(w, "bestand is leeg" + named);
     return out;
   }
   if (size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
@@ -87,9 +119,38 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags) {
   } catch (const toml::parse_error& e) {
     w.line = static_cast<int>(e.source().begin.line);
     w.column = static_cast<int>(e.source().begin.column);
-    diags.error(w, "geen geldige TOML: " + std::string(e.description()));
+    diags.error(w, "geen geldige TOML: " + toml_error_text(e.description()));
   }
   return out;
+}
+
+std::string toml_error_text(std::string_view d) {
+  auto has = [&](std::string_view part) { return d.find(part) != std::string_view::npos; };
+  if (has("cannot redefine existing")) {
+    size_t q = d.find('\''), e = d.rfind('\'');
+    std::string name = q < e ? " " + shorten(d.substr(q, e - q + 1), kQuoteMax) : "";
+    return "sleutel" + name + " is al eerder gegeven; een sleutel of tabel mag maar één keer voorkomen";
+  }
+  if (has("control characters"))
+    return "tekst niet afgesloten op dezelfde regel (sluit af met een aanhalingsteken; voor meerdere regels \"\"\"...\"\"\") "
+           "of met een stuurteken erin";
+  if (has("key-value pair: expected '='")) return "verwacht '=' na de sleutel (sleutel = waarde)";
+  if (has("expected value")) return "verwacht een waarde na '='";
+  if (has("parsing boolean") || has("parsing value"))
+    return "waarde niet herkend: tekst staat tussen aanhalingstekens (\"...\"), true en false in kleine letters";
+  if (has("expected a comment or whitespace")) return "na de waarde mag op deze regel alleen nog commentaar staan (# ...)";
+  if (has("table header: expected ']'")) return "tabelkop niet afgesloten met ] (schrijf [naam] of [[naam]])";
+  if (has("dangling comma")) return "komma vóór } is in een inline tabel niet toegestaan";
+  if (has("inline table: expected key or closing")) return "een inline tabel { ... } staat op één regel en sluit met }";
+  if (has("end-of-file")) return "het bestand houdt midden in een waarde op (ontbreekt een ], } of aanhalingsteken?)";
+  if (has("not representable in 64 bits")) return "geheel getal is te groot (past niet in 64 bits)";
+  if (has("leading zeroes")) return "een getal begint niet met een 0 (schrijf 7, niet 07)";
+  if (has("underscores may only follow digits")) return "een _ in een getal staat alleen tussen cijfers (1_000_000)";
+  if (has("unknown escape sequence"))
+    return "onbekende \\-code in tekst; schrijf \\\\ voor een backslash of gebruik '...' (letterlijke tekst)";
+  if (has("expected decimal digit")) return "onvolledig getal (schrijf bijv. 0.5, 3.0 of 1e3)";
+  if (has("expected keys, tables, whitespace or comments")) return "hier hoort een sleutel, een tabelkop [...] of commentaar (#)";
+  return std::string(d);
 }
 
 Where where_of(const toml::node& node, std::string key) {
@@ -101,6 +162,13 @@ Where where_of(const toml::node& node, std::string key) {
   w.key = std::move(key);
   return w;
 }
+
+MNode::MNode() = default;
+MNode::MNode(const MNode&) = default;
+MNode::MNode(MNode&&) noexcept = default;
+MNode& MNode::operator=(const MNode&) = default;
+MNode& MNode::operator=(MNode&&) noexcept = default;
+MNode::~MNode() = default;
 
 const MNode* MNode::child(std::string_view name) const {
   for (const auto& [k, v] : children)
@@ -180,30 +248,46 @@ void drop_child(MNode& t, std::string_view name) {
 void merge_table(MNode& base, const MNode& over, FileKind kind, const std::string& schema_path, Diagnostics& diags);
 
 void merge_array(MNode& base, const MNode& over, FileKind kind, const std::string& schema_path, Diagnostics& diags) {
+  // Entries are found by code through an index (a variant of a base with many entries stays linear);
+  // removed entries are dropped at the end, so positions stay valid meanwhile.
+  std::unordered_map<std::string, size_t> index;  // code -> first live entry with it
+  for (size_t i = 0; i < base.items.size(); ++i)
+    if (std::string c = code_of(base.items[i]); !c.empty()) index.emplace(std::move(c), i);
+  std::vector<bool> removed(base.items.size(), false);
   for (const MNode& entry : over.items) {
     std::string code = code_of(entry);
-    auto it = std::find_if(base.items.begin(), base.items.end(),
-                           [&](const MNode& b) { return !code.empty() && code_of(b) == code; });
+    auto it = code.empty() ? index.end() : index.find(code);
     bool remove = flag(entry, "verwijder"), replace = flag(entry, "vervang");
     if (remove) {
-      if (it == base.items.end())
-        diags.error(entry.where(), "verwijder = true, maar de basis heeft geen " + schema_path + " met code \"" + code + "\"");
-      else
-        base.items.erase(it);
+      if (it == index.end()) {
+        diags.error(entry.where(), "verwijder = true, maar de basis heeft geen " + schema_path + " met code " + quote(code));
+      } else {
+        removed[it->second] = true;
+        index.erase(it);
+      }
       continue;
     }
     MNode clean = entry;
     drop_child(clean, "vervang");
-    if (it == base.items.end()) {
+    if (it == index.end()) {
       if (replace)
-        diags.error(entry.where(), "vervang = true, maar de basis heeft geen " + schema_path + " met code \"" + code + "\"");
+        diags.error(entry.where(), "vervang = true, maar de basis heeft geen " + schema_path + " met code " + quote(code));
+      if (!code.empty()) index.emplace(code, base.items.size());
       base.items.push_back(std::move(clean));
+      removed.push_back(false);
     } else if (replace) {
-      *it = std::move(clean);
+      base.items[it->second] = std::move(clean);
     } else {
-      merge_table(*it, clean, kind, schema_path + "[]", diags);
+      merge_table(base.items[it->second], clean, kind, schema_path + "[]", diags);
     }
   }
+  size_t kept = 0;
+  for (size_t i = 0; i < base.items.size(); ++i)
+    if (!removed[i]) {
+      if (kept != i) base.items[kept] = std::move(base.items[i]);  // never move onto itself
+      ++kept;
+    }
+  base.items.resize(kept);
   base.node = over.node;
 }
 
@@ -281,7 +365,7 @@ bool same_tree(const MNode& a, const MNode& b) {
 
 std::string found_text(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "tekst \"" + node.value<std::string>().value_or("") + "\"";
+    case toml::node_type::string: return "tekst " + quote(node.value<std::string>().value_or(""));
     case toml::node_type::integer: return "getal " + std::to_string(node.value<int64_t>().value_or(0));
     case toml::node_type::floating_point: {
       double x = node.value<double>().value_or(0);

@@ -19,9 +19,13 @@ struct ParsedFile {
   std::shared_ptr<toml::table> root;
 };
 
-// Reads and parses one file; on failure (missing, a directory, unreadable, empty, invalid UTF-8,
-// TOML syntax) adds an error and returns a file with a null root.
-ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags);
+// Reads and parses one file; on failure (missing, a directory, unreadable, too big, empty, invalid
+// UTF-8, TOML syntax) adds an error and returns a file with a null root. `named_at` says where the
+// file was named ("basis in a.toml:2"), added to errors about the file as a whole.
+ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const std::string& named_at = "");
+
+// A toml++ parse error description in Dutch for the common mistakes; others as toml++ wrote them.
+std::string toml_error_text(std::string_view description);
 
 // Position of a node in its file, with a key path for messages.
 Where where_of(const toml::node& node, std::string key);
@@ -34,6 +38,15 @@ struct MNode {
   std::string key;                   // display key path ("post[3.1].bedrag")
   std::vector<std::pair<std::string, MNode>> children;  // Table
   std::vector<MNode> items;                             // Array (each a Table)
+
+  // Defined in toml_tree.cpp, where MNode is complete: clang with libstdc++ otherwise instantiates
+  // pair<string, MNode> while MNode is incomplete and fails to compile (needed for the fuzz build).
+  MNode();
+  MNode(const MNode&);
+  MNode(MNode&&) noexcept;
+  MNode& operator=(const MNode&);
+  MNode& operator=(MNode&&) noexcept;
+  ~MNode();
 
   const MNode* child(std::string_view name) const;
   // Dotted path below this node ("leerlingen.so.laag"); nullptr when absent.

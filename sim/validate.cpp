@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "format_nl.h"
@@ -34,6 +35,13 @@ std::string join(const std::string& a, std::string_view b) {
   return a.empty() ? std::string(b) : a + "." + std::string(b);
 }
 
+// A control character not allowed in text (tab is; line breaks only in the free description).
+bool is_control(char ch, std::string_view spath) {
+  auto c = static_cast<unsigned char>(ch);
+  if (ch == '\t' || ((ch == '\n' || ch == '\r') && spath == "swv.omschrijving")) return false;
+  return c < 0x20 || c == 0x7F;
+}
+
 bool is_year_key(std::string_view k) {
   return k.size() == 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -48,6 +56,12 @@ bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags) {
     diags.error(w, "getal " + num_plain(x) + " is onredelijk groot (ten hoogste 1e13)");
     return false;
   }
+  // Tiny numbers are typos (1e-200 for 1e-2) and make derived quantities overflow (a beta's shape
+  // parameters go as 1/sd²): 0 itself is fine.
+  if (x != 0 && std::fabs(x) < kMinMagnitude) {
+    diags.error(w, "getal " + num_plain(x) + " is onredelijk klein (niet 0, maar dichter bij 0 dan 1e-9); schrijf 0 of een grotere waarde");
+    return false;
+  }
   bool ok = true;
   switch (r) {
     case KeyRange::Any: break;
@@ -58,7 +72,11 @@ bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags) {
     case KeyRange::Year: ok = x >= kMinYear && x <= kMaxYear && x == std::floor(x); break;
     case KeyRange::Positive: ok = x >= 1; break;
   }
-  if (!ok) diags.error(w, "moet " + std::string(range_text(r)) + " zijn, gevonden " + num_plain(x));
+  if (!ok && r == KeyRange::Year)
+    diags.error(w, "moet een jaartal van " + std::to_string(kMinYear) + " tot en met " + std::to_string(kMaxYear) + " zijn, gevonden " +
+                       num_plain(x));
+  else if (!ok)
+    diags.error(w, "moet " + std::string(range_text(r)) + " zijn, gevonden " + num_plain(x));
   return ok;
 }
 
@@ -71,7 +89,7 @@ void check_year_table(const toml::table& t, KeyRange r, const std::string& key, 
     std::string name(k.str());
     std::string ykey = key + "." + name;
     if (!is_year_key(name)) {
-      c.diags.error(where_of(v, ykey), "sleutel \"" + name + "\" van een jaartabel moet een jaartal van 4 cijfers zijn");
+      c.diags.error(where_of(v, ykey), "sleutel " + quote(name) + " van een jaartabel moet een jaartal van 4 cijfers zijn");
       continue;
     }
     int year = std::stoi(name);
@@ -125,7 +143,7 @@ void check_quantity(const toml::node& n, KeyRange r, bool allow_dist, const std:
   auto params = dist_params(*name);
   if (params.empty()) {
     c.diags.error(where_of(vn, key + ".verdeling"),
-                  "onbekende verdeling \"" + *name + "\"" + did_you_mean(*name, dist_names()) +
+                  "onbekende verdeling " + quote(*name) + did_you_mean(*name, dist_names()) +
                       "; kies uit normaal, lognormaal, uniform, driehoek, pert, beta, vast");
     return;
   }
@@ -136,7 +154,7 @@ void check_quantity(const toml::node& n, KeyRange r, bool allow_dist, const std:
     std::string pname(k.str());
     std::string pkey = key + "." + pname;
     if (std::find(allowed.begin(), allowed.end(), pname) == allowed.end()) {
-      c.diags.error(where_of(v, pkey), "onbekende parameter \"" + pname + "\" voor verdeling \"" + *name + "\"" +
+      c.diags.error(where_of(v, pkey), "onbekende parameter " + quote(pname) + " voor verdeling \"" + *name + "\"" +
                                            did_you_mean(pname, allowed) + "; verwacht: " + [&] {
                                              std::string s;
                                              for (const auto& p : params) s += (s.empty() ? "" : ", ") + p;
@@ -171,6 +189,17 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
         c.diags.error(w, "verwacht tekst tussen aanhalingstekens, gevonden " + found_text(n));
       } else if (n.as_string()->get().find_first_not_of(" \t") == std::string::npos) {
         c.diags.error(w, "lege tekst; geef een waarde of laat de sleutel weg");
+      } else if (const std::string& t = n.as_string()->get(); std::any_of(t.begin(), t.end(), [&](char ch) {
+                   return is_control(ch, spath);
+                 })) {
+        // Only reachable through TOML escapes or multi-line strings: names end up in terminals,
+        // file contents and reports, where a control character can do harm.
+        char bad = *std::find_if(t.begin(), t.end(), [&](char ch) { return is_control(ch, spath); });
+        char code[8];
+        std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(static_cast<unsigned char>(bad)));
+        c.diags.error(w, std::string("tekst bevat het stuurteken U+") + code +
+                             "; een \\ tussen \"...\" begint een code (\\n, \\r, \\t, \\u...): schrijf / in paden, \\\\ voor een "
+                             "backslash, of gebruik '...'");
       } else {
         const std::string& s = n.as_string()->get();
         size_t chars = std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
@@ -204,7 +233,7 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
       }
       auto it = std::find_if(choices.begin(), choices.end(), [&](const Choice& ch) { return ch.name == *s; });
       if (it == choices.end()) {
-        c.diags.error(w, "onbekende waarde \"" + *s + "\"" + did_you_mean(*s, names) + "; kies uit " + all);
+        c.diags.error(w, "onbekende waarde " + quote(*s) + did_you_mean(*s, names) + "; kies uit " + all);
       } else if (c.sector && !sector_allows(it->sector, *c.sector)) {
         c.diags.error(w, "\"" + *s + "\" hoort bij sector " + sector_text(it->sector) + ", dit is een " +
                              sector_name(*c.sector) + "-scenario");
@@ -277,7 +306,7 @@ void check_table(const toml::table& t, const std::string& spath, const std::stri
       std::string where_txt = spath.empty()               ? ""
                               : spath.ends_with("[]") ? " in [[" + spath.substr(0, spath.size() - 2) + "]]"
                                                       : " in [" + spath + "]";
-      c.diags.error(where_of(v, key), "onbekende sleutel \"" + name + "\"" + where_txt + did_you_mean(name, child_names(c.kind, spath)));
+      c.diags.error(where_of(v, key), "onbekende sleutel " + quote(name) + where_txt + did_you_mean(name, child_names(c.kind, spath)));
       continue;
     }
     if (c.sector && !sector_allows(info->sector, *c.sector)) {

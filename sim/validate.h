@@ -24,6 +24,7 @@ std::vector<std::string> dist_names();
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2200;
 constexpr double kMaxMagnitude = 1e13;  // larger than any SWV amount or count, by far
+constexpr double kMinMagnitude = 1e-9;  // non-zero numbers closer to 0 are rejected
 constexpr size_t kMaxTextLength = 1000;  // characters
 constexpr int64_t kMaxPaths = 100'000'000;
 

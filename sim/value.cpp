@@ -5,6 +5,7 @@
 #include <boost/math/special_functions/erf.hpp>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "format_nl.h"
 
@@ -317,6 +318,21 @@ void check_value(const Value& v, Range range, int first, int last, Diagnostics& 
     if (v.dist == Dist::Beta && b > 0 && (a <= 0 || a >= 1 || b * b >= a * (1 - a)))
       return fail("beta vraagt 0 < gemiddelde < 1 en sd² < gemiddelde × (1 − gemiddelde), gevonden "
                   "gemiddelde " + num_plain(a) + ", sd " + num_plain(b));
+    // The derived shape must be finite (the numbers' range check keeps it so; this guards the rest).
+    bool shape_ok = true;
+    if (v.dist == Dist::Beta && b > 0) {
+      BetaShape s = beta_shape(a, b);
+      shape_ok = std::isfinite(s.a) && std::isfinite(s.b) && s.a > 0 && s.b > 0;
+    } else if (v.dist == Dist::LogNormal && b > 0) {
+      LogShape s = log_shape(a, b);
+      shape_ok = std::isfinite(s.mu) && std::isfinite(s.sigma);
+    }
+    auto unusable = [&] {
+      return fail("de verdeling \"" + std::string(dist_name(v.dist)) + "\" is met deze parameters niet te berekenen (" +
+                  num_plain(a) + ", " + num_plain(b) + (v.dist == Dist::Triangle || v.dist == Dist::Pert ? ", " + num_plain(c) : "") +
+                  "); kies minder extreme waarden");
+    };
+    if (!shape_ok) return unusable();
     if (range == Range::Any) continue;
     if (v.dist == Dist::Normal) {
       // normaal is clamped at run time (with a warning); its mean must lie in range.
@@ -325,7 +341,13 @@ void check_value(const Value& v, Range range, int first, int last, Diagnostics& 
                     num_plain(a));
       continue;
     }
-    double out = v.mass_outside(y, lo, hi);
+    double out;
+    try {
+      out = v.mass_outside(y, lo, hi);
+    } catch (const std::exception&) {  // boost::math reports parameters it cannot handle by throwing
+      out = std::numeric_limits<double>::quiet_NaN();
+    }
+    if (!std::isfinite(out)) return unusable();
     if (range == Range::RateBelowOne && v.dist == Dist::Fixed && a >= 1) out = 1;
     if (out > 0.001) {
       if (v.dist == Dist::Fixed)

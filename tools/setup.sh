@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs swvsim's build dependencies from Debian 12 packages (idempotent), then configures and builds.
 # Usage: bash tools/setup.sh            (as root, or with sudo available)
+# The checking scripts reuse it: SWVSIM_EXTRA_PACKAGES adds packages (tools/fuzz.sh: clang) and
+# SWVSIM_NO_BUILD=1 only installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,7 @@ PACKAGES=(build-essential cmake ninja-build pkg-config
 # The test set-up adds what only the tests need (tools/test.sh): unzip (re-reading .xlsx files) and
 # chromium (rendering the HTML report headless).
 if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium); fi
+if [ -n "${SWVSIM_EXTRA_PACKAGES:-}" ]; then read -r -a extra <<< "$SWVSIM_EXTRA_PACKAGES"; PACKAGES+=("${extra[@]}"); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -22,5 +25,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+[ "${SWVSIM_NO_BUILD:-0}" = 1 ] && exit 0
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build --parallel
