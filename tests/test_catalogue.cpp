@@ -206,6 +206,13 @@ TEST_CASE("opdrachtregel: fouten in de opties geven exitcode 2 met een Nederland
       {"run " + scenario + " --geheugen 0", "swvsim: fout: --geheugen moet ten minste 1 (MB) zijn"},
       {"run " + scenario + " --formaat htm", "swvsim: fout: onbekend formaat \"htm\" (bedoelde je \"html\"?); kies uit json, html, xlsx, csv, md"},
       {"controleer", "swvsim: fout: geef een scenariobestand op: swvsim controleer BESTAND"},
+      {"run " + scenario + " --onzin", "swvsim: fout in de opties: onbekende optie --onzin (zie swvsim run --help)"},
+      {"run " + scenario + " --paden veel", "swvsim: fout in de opties: ongeldige waarde voor --paden (verwacht een getal) (zie swvsim run --help)"},
+      {"run " + scenario + " --paden", "swvsim: fout in de opties: optie --paden mist een waarde (zie swvsim run --help)"},
+      {"gevoeligheid " + scenario + " " + scenario, "swvsim: fout in de opties: te veel bestanden of argumenten (zie swvsim gevoeligheid --help)"},
+      {"bestedingsruimte " + scenario + " --doeljaar 1999", "swvsim: fout: doeljaar 1999 ligt buiten de planperiode 2025–2030"},
+      {"bestedingsruimte " + scenario + " --zekerheid 1.5", "swvsim: fout: een zekerheid ligt tussen 0 en 1 (bijv. 0.9), niet 1.5"},
+      {"vergelijk " + scenario, "swvsim: fout: geef een basis en ten minste één variant: swvsim vergelijk BASIS VARIANT..."},
   };
   for (const auto& [args, message] : cases) {
     INFO(args);

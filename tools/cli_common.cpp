@@ -1,6 +1,7 @@
 #include "cli_common.h"
 
 #include <algorithm>
+#include <boost/program_options/errors.hpp>
 #include <cctype>
 #include <csignal>
 #include <iostream>
@@ -58,6 +59,21 @@ std::vector<std::string> parse_formats(const std::string& text, const std::vecto
   }
   if (formats.empty()) throw InputError("--formaat is leeg; kies uit " + list);
   return formats;
+}
+
+std::string option_error_nl(const std::exception& e) {
+  namespace po = boost::program_options;
+  if (auto* u = dynamic_cast<const po::unknown_option*>(&e)) return "onbekende optie " + u->get_option_name();
+  if (auto* v = dynamic_cast<const po::invalid_option_value*>(&e))
+    return "ongeldige waarde voor " + v->get_option_name() + " (verwacht een getal)";
+  if (auto* s = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+    if (s->kind() == po::invalid_syntax::missing_parameter) return "optie " + s->get_option_name() + " mist een waarde";
+    return "ongeldige optie " + s->get_option_name();
+  }
+  if (dynamic_cast<const po::too_many_positional_options_error*>(&e)) return "te veel bestanden of argumenten";
+  if (auto* m = dynamic_cast<const po::multiple_occurrences*>(&e)) return "optie " + m->get_option_name() + " staat er meer dan één keer";
+  if (auto* a = dynamic_cast<const po::ambiguous_option*>(&e)) return "optie " + a->get_option_name() + " is niet eenduidig";
+  return e.what();
 }
 
 void make_dir(const std::string& dir) {

@@ -32,6 +32,8 @@ std::string slug(const std::string& name);
 
 // Parses --formaat ("json,html") against the allowed list; empty text = all.
 std::vector<std::string> parse_formats(const std::string& text, const std::vector<std::string>& allowed);
+// A Boost.Program_options error in Dutch ("onbekende optie --foo", "optie --paden mist een waarde").
+std::string option_error_nl(const std::exception& e);
 // Creates the output folder (InputError when it cannot).
 void make_dir(const std::string& dir);
 

@@ -252,7 +252,7 @@ int main(int argc, char** argv) {
     std::cerr << "\nswvsim: afgebroken (Ctrl-C); er is niets geschreven, eerdere resultaten zijn ongewijzigd.\n";
     return kInterrupted;
   } catch (const po::error& e) {
-    std::cerr << "swvsim: fout in de opties: " << e.what() << " (zie swvsim " << (args.empty() ? "" : args[0]) << " --help)\n";
+    std::cerr << "swvsim: fout in de opties: " << option_error_nl(e) << " (zie swvsim " << (args.empty() ? "" : args[0]) << " --help)\n";
     return kInput;
   } catch (const std::exception& e) {
     std::cerr << "swvsim: interne fout: " << e.what() << "\n";
