@@ -31,7 +31,9 @@ Document buffer_document(const BufferAnalysis& b, const Scenario& sc) {
                            "van het grootste tekort ten opzichte van de ondergrens, plus het huidige eigen vermogen; niet negatief).");
   for (size_t i = 0; i < b.with_all.kConfidence.size(); ++i)
     sum.bullets.push_back("Bij " + pct(b.with_all.kConfidence[i], 0) + " zekerheid: " + euro(b.with_all.required[i]) + " nodig, " +
-                          euro(b.start_equity) + " beschikbaar (ratio " + ratio_text(b.start_equity, b.with_all.required[i]) + ").");
+                          euro(b.start_equity) + " beschikbaar (" +
+                          (b.with_all.required[i] <= 0 ? "geen buffer nodig" : "ratio " + ratio_text(b.start_equity, b.with_all.required[i])) +
+                          ").");
   // The risk that adds most at 90%.
   if (!b.risks.empty()) {
     auto top = std::max_element(b.risks.begin(), b.risks.end(),

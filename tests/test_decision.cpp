@@ -314,3 +314,24 @@ TEST_CASE("decision reports: hostile names are escaped in HTML, inert in Excel, 
   CHECK(strings.find("<t>'=HYPERLINK") != std::string::npos);
   CHECK(strings.find("<t>=HYPERLINK") == std::string::npos);
 }
+
+TEST_CASE("bestedingsruimte: without uncertainty the bounds are the hand-computed amounts", "[decision][spending]") {
+  // Equity 2025 = 250,000 + 50,000 - S, equity 2026 = 300,000 + 50,000 - 2 S; signaleringswaarde
+  // 250,000. Minimum (doeljaar 2026): 350,000 - 2 S <= 250,000 -> S >= 50,000. Maximum (floor 0):
+  // S <= min(300,000, 175,000) = 175,000, binding in 2026. Bisection stops within 100 euro.
+  LoadResult lr = load_text(walk(2026, "0", "0", 3), kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  SpendingQuery q;
+  q.target_year = 2026;
+  const SpendingRoom room = solve_spending(prepared(lr), q, {1});
+  REQUIRE(room.minimum.found);
+  REQUIRE(room.maximum.found);
+  CHECK(room.minimum.amount >= 50'000);
+  CHECK(room.minimum.amount <= 50'100);
+  CHECK(room.maximum.amount <= 175'000);
+  CHECK(room.maximum.amount >= 174'900);
+  CHECK(room.maximum.binding_year == 2026);
+  CHECK(!room.empty());
+  CHECK(room.at_zero.p50[1] == Approx(350'000));
+}
