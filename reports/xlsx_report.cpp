@@ -2,15 +2,9 @@
 
 #include <xlsxwriter.h>
 
-#include <atomic>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <initializer_list>
-#include <stdexcept>
 #include <string>
-#include <string_view>
-#include <unistd.h>
 #include <vector>
 
 #include "atomic_file.h"
@@ -20,8 +14,6 @@
 namespace swv {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // A value of a per-year vector, NaN when missing (deterministic results have no risks, ...).
 double at(const std::vector<double>& v, size_t i) { return i < v.size() ? v[i] : NAN; }

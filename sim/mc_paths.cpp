@@ -23,6 +23,12 @@ struct TableSink {
 
 }  // namespace
 
+double PathTable::mean(const std::vector<double>& v, size_t y) const {
+  double s = 0;
+  for (size_t p = 0; p < paths; ++p) s += at(v, p, y);
+  return paths ? s / static_cast<double>(paths) : 0.0;
+}
+
 double PathTable::excessive(size_t y) const {
   double k = 0;
   for (size_t p = 0; p < paths; ++p) k += at(equity, p, y) > at(signal, p, y);

@@ -16,6 +16,8 @@ struct PathTable {
   size_t paths = 0, years = 0;
   std::vector<double> equity, signal, floor;  // [path * years + year]
   double at(const std::vector<double>& v, size_t p, size_t y) const { return v[p * years + y]; }
+  // Mean over the paths of one of the three series in year y.
+  double mean(const std::vector<double>& v, size_t y) const;
   // Share of paths with equity above the signaleringswaarde in year y (bovenmatig).
   double excessive(size_t y) const;
   // Share of paths with equity below the floor in year y, and in any year.

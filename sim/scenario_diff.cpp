@@ -1,6 +1,7 @@
 #include "scenario_diff.h"
 
 #include <sstream>
+#include <unordered_map>
 
 #include "format_nl.h"
 #include "loader.h"
@@ -51,6 +52,7 @@ struct Walker {
   std::vector<Change> out;
 
   void leaf(const MNode* b, const MNode* v, const std::string& key) {
+    if (b && v && same_tree(*b, *v)) return;  // the common case: nothing to describe
     const MNode& any = v ? *v : *b;
     Change c{key, any.where(), {}};
     const bool value_like = (!b || !b->node || is_value(*b->node)) && (!v || !v->node || is_value(*v->node));
@@ -72,23 +74,24 @@ struct Walker {
     return c && c->node ? c->node->value<std::string>().value_or("") : "";
   }
 
+  // [[post]] and [[risico]] items are matched by code (an index: scenarios may hold many posts).
   void array(const MNode* b, const MNode* v, const std::string& key) {
     static const std::vector<MNode> kNone;
     const auto& bi = b ? b->items : kNone;
     const auto& vi = v ? v->items : kNone;
+    std::unordered_map<std::string, const MNode*> base_by_code, variant_by_code;
+    for (const MNode& o : bi) base_by_code.emplace(code_of(o), &o);
+    for (const MNode& o : vi) variant_by_code.emplace(code_of(o), &o);
     for (const MNode& item : vi) {
-      const MNode* match = nullptr;
-      for (const MNode& o : bi)
-        if (code_of(o) == code_of(item)) match = &o;
+      const auto it = base_by_code.find(code_of(item));
+      const MNode* match = it == base_by_code.end() ? nullptr : it->second;
       const std::string k = key + "[" + code_of(item) + "]";
       if (!match) out.push_back({k, item.where(), {{0, "geen", "toegevoegd"}}});
       node(match, &item, k);
     }
-    for (const MNode& item : bi) {
-      bool kept = false;
-      for (const MNode& o : vi) kept |= code_of(o) == code_of(item);
-      if (!kept) out.push_back({key + "[" + code_of(item) + "]", item.where(), {{0, "aanwezig", "verwijderd"}}});
-    }
+    for (const MNode& item : bi)
+      if (!variant_by_code.count(code_of(item)))
+        out.push_back({key + "[" + code_of(item) + "]", item.where(), {{0, "aanwezig", "verwijderd"}}});
   }
 
   // Table nodes recurse; a node present on one side only is compared with "niet opgegeven".

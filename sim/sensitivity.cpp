@@ -21,12 +21,8 @@ std::string label_of(const std::string& key, const Scenario& sc) {
 }
 
 std::vector<double> mean_equity(const PathTable& t) {
-  std::vector<double> m(t.years, 0.0);
-  for (size_t y = 0; y < t.years; ++y) {
-    double s = 0;
-    for (size_t p = 0; p < t.paths; ++p) s += t.at(t.equity, p, y);
-    m[y] = t.paths ? s / static_cast<double>(t.paths) : 0.0;
-  }
+  std::vector<double> m(t.years);
+  for (size_t y = 0; y < t.years; ++y) m[y] = t.mean(t.equity, y);
   return m;
 }
 

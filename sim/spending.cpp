@@ -108,13 +108,11 @@ class Solver {
     b.amount = amount;
     for (size_t y = 0; y < t.years; ++y) {
       std::vector<double> e(t.paths);
-      double s = 0, sig = 0, fl = 0;
-      for (size_t p = 0; p < t.paths; ++p) s += e[p] = t.at(t.equity, p, y), sig += t.at(t.signal, p, y), fl += t.at(t.floor, p, y);
+      for (size_t p = 0; p < t.paths; ++p) e[p] = t.at(t.equity, p, y);
       std::sort(e.begin(), e.end());
       b.p5.push_back(percentile_type7(e, 0.05)), b.p25.push_back(percentile_type7(e, 0.25)), b.p50.push_back(percentile_type7(e, 0.5));
       b.p75.push_back(percentile_type7(e, 0.75)), b.p95.push_back(percentile_type7(e, 0.95));
-      const double n = static_cast<double>(t.paths);
-      b.mean.push_back(s / n), b.signal.push_back(sig / n), b.floor.push_back(fl / n);
+      b.mean.push_back(t.mean(t.equity, y)), b.signal.push_back(t.mean(t.signal, y)), b.floor.push_back(t.mean(t.floor, y));
       b.excessive.push_back(t.excessive(y)), b.below_floor.push_back(t.below_floor(y));
     }
     b.below_floor_any = t.below_floor_any();

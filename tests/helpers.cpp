@@ -100,4 +100,37 @@ eigen_vermogen = 1_000_000
 regulier = 1000
 )";
 
+// A scenario without policy rules: nothing reacts to equity, so money effects add up exactly.
+// Income 2,000,000; costs N(1,950,000, sd) once per path; start equity 250,000 (section text).
+std::string random_walk_scenario(int last_year, const std::string& sd, const std::string& floor, int paths, int seed) {
+  return R"(schema = "swvsim/1"
+[swv]
+naam = "Wandeling"
+sector = "po"
+eerste_jaar = 2025
+laatste_jaar = )" + std::to_string(last_year) + R"(
+regels = "regels.toml"
+[start]
+eigen_vermogen = 250_000
+[start.leerlingen]
+regulier = 1000
+[[post]]
+code = "3"
+naam = "Baten"
+kant = "baten"
+bedrag = 2_000_000
+indexatie = "geen"
+[[post]]
+code = "4"
+naam = "Lasten"
+kant = "lasten"
+bedrag = { verdeling = "normaal", gemiddelde = 1_950_000, sd = )" + sd + R"( }
+indexatie = "geen"
+[normen]
+ondergrens = )" + floor + R"(
+[simulatie]
+paden = )" + std::to_string(paths) + R"(
+zaad = )" + std::to_string(seed) + "\n";
+}
+
 }  // namespace swv::test

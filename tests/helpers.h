@@ -20,6 +20,9 @@ std::string errors(const LoadResult& r);
 std::string slurp(const std::string& path);
 // Runs the swvsim binary with `args`, stdout and stderr to `out`; returns the exit code.
 int run_cli(const std::string& args, const std::string& out = "/dev/null");
+// A po scenario without policy rules (nothing reacts to equity): income 2,000,000, costs
+// N(1,950,000, sd^2) drawn once per path, start equity 250,000, regels.toml (kRulesPo).
+std::string random_walk_scenario(int last_year, const std::string& sd, const std::string& floor, int paths, int seed = 7);
 // Project paths.
 std::string source_path(const std::string& rel);
 

@@ -24,40 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A scenario without policy rules: nothing reacts to equity, so money effects add up exactly.
-// Income 2,000,000; costs N(1,950,000, sd) once per path; start equity 250,000 (section text).
-std::string walk(int last_year, const std::string& sd, const std::string& floor, int paths) {
-  return R"(schema = "swvsim/1"
-[swv]
-naam = "Wandeling"
-sector = "po"
-eerste_jaar = 2025
-laatste_jaar = )" + std::to_string(last_year) + R"(
-regels = "regels.toml"
-[start]
-eigen_vermogen = 250_000
-[start.leerlingen]
-regulier = 1000
-[[post]]
-code = "3"
-naam = "Baten"
-kant = "baten"
-bedrag = 2_000_000
-indexatie = "geen"
-[[post]]
-code = "4"
-naam = "Lasten"
-kant = "lasten"
-bedrag = { verdeling = "normaal", gemiddelde = 1_950_000, sd = )" + sd + R"( }
-indexatie = "geen"
-[normen]
-ondergrens = )" + floor + R"(
-[simulatie]
-paden = )" + std::to_string(paths) + R"(
-zaad = 7
-)";
-}
-
 Scenario prepared(const LoadResult& lr) {
   Scenario sc = *lr.scenario;
   prepare_for_monte_carlo(sc);
@@ -101,7 +67,7 @@ TEST_CASE("vergelijk: a variant identical to its base gives differences of exact
 TEST_CASE("vergelijk: a fixed extra cost X lowers equity by exactly the cumulative X on every path", "[decision][compare]") {
   const std::string dir = temp_dir();
   write(dir, "regels.toml", kRulesPo);
-  const std::string base = write(dir, "basis.toml", walk(2028, "100_000", "200_000", 3'000));
+  const std::string base = write(dir, "basis.toml", random_walk_scenario(2028, "100_000", "200_000", 3'000));
   const std::string variant_text = "schema = \"swvsim/1\"\nbasis = \"basis.toml\"\n\n[[post]]\ncode = \"X\"\nnaam = \"Extra\"\n"
                                    "kant = \"lasten\"\nbedrag = 40_000\nindexatie = \"geen\"\n";
   const std::string variant = write(dir, "variant.toml", variant_text);
@@ -152,7 +118,7 @@ TEST_CASE("bestedingsruimte: both bounds match the Gaussian closed form within t
     double sd, floor;
   };
   for (Case k : {Case{50'000, 0}, Case{100'000, 200'000}}) {
-    LoadResult lr = load_text(walk(2025, std::to_string(static_cast<int>(k.sd)), std::to_string(static_cast<int>(k.floor)), 20'000), kRulesPo);
+    LoadResult lr = load_text(random_walk_scenario(2025, std::to_string(static_cast<int>(k.sd)), std::to_string(static_cast<int>(k.floor)), 20'000), kRulesPo);
     INFO(errors(lr));
     REQUIRE(lr.scenario);
     const Scenario sc = prepared(lr);
@@ -179,7 +145,7 @@ TEST_CASE("bestedingsruimte: both bounds match the Gaussian closed form within t
 }
 
 TEST_CASE("bestedingsruimte: bad questions get clear errors", "[decision][spending]") {
-  LoadResult lr = load_text(walk(2026, "50_000", "0", 200), kRulesPo);
+  LoadResult lr = load_text(random_walk_scenario(2026, "50_000", "0", 200), kRulesPo);
   REQUIRE(lr.scenario);
   const Scenario sc = prepared(lr);
   SpendingQuery q;
@@ -197,7 +163,7 @@ TEST_CASE("gevoeligheid: the dominant input ranks first, its swing is the hand-c
   // Costs A ~ N(1,000,000, 200,000^2) and B ~ N(950,000, 10,000^2), one draw per path each. Held at
   // P90 instead of P10, A costs 2 x 1.2815516 x 200,000 = 512,621 more each year: with nothing
   // reacting to equity, mean equity at the end of year k drops by exactly k times that.
-  std::string text = walk(2027, "10_000", "0", 2'000);
+  std::string text = random_walk_scenario(2027, "10_000", "0", 2'000);
   text += R"(
 [[post]]
 code = "A"
@@ -224,7 +190,7 @@ indexatie = "geen"
 
 TEST_CASE("weerstandsvermogen: the same buffer as the run, and a risk's contribution", "[decision][buffer]") {
   // One year, equity N(300,000, 100,000^2) before a risk of 100,000 with probability 0.25.
-  std::string text = walk(2025, "100_000", "200_000", 20'000) + R"(
+  std::string text = random_walk_scenario(2025, "100_000", "200_000", 20'000) + R"(
 [[risico]]
 code = "R1"
 naam = "Vast risico"
@@ -289,7 +255,7 @@ TEST_CASE("CLI: vergelijk, gevoeligheid, bestedingsruimte and weerstandsvermogen
 TEST_CASE("decision reports: hostile names are escaped in HTML, inert in Excel, and the workbook has typed sheets", "[decision][report]") {
   const std::string dir = temp_dir();
   write(dir, "regels.toml", kRulesPo);
-  std::string base_text = walk(2026, "50_000", "0", 200);
+  std::string base_text = random_walk_scenario(2026, "50_000", "0", 200);
   base_text.replace(base_text.find("naam = \"Wandeling\""), 18, "naam = \"<script>alert(1)</script>\"");
   base_text += "[[risico]]\ncode = \"R1\"\nnaam = \"=HYPERLINK(\\\"http://x\\\")\"\nkans = 0.5\nimpact = 10_000\n";
   const std::string base = write(dir, "basis.toml", base_text);
@@ -319,7 +285,7 @@ TEST_CASE("bestedingsruimte: without uncertainty the bounds are the hand-compute
   // Equity 2025 = 250,000 + 50,000 - S, equity 2026 = 300,000 + 50,000 - 2 S; signaleringswaarde
   // 250,000. Minimum (doeljaar 2026): 350,000 - 2 S <= 250,000 -> S >= 50,000. Maximum (floor 0):
   // S <= min(300,000, 175,000) = 175,000, binding in 2026. Bisection stops within 100 euro.
-  LoadResult lr = load_text(walk(2026, "0", "0", 3), kRulesPo);
+  LoadResult lr = load_text(random_walk_scenario(2026, "0", "0", 3), kRulesPo);
   INFO(errors(lr));
   REQUIRE(lr.scenario);
   SpendingQuery q;

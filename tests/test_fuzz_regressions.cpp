@@ -106,18 +106,7 @@ TEST_CASE("fuzz-regressies: een variant van een basis met heel veel posten laadt
   // file of 8 MB: hours). Now by an index; the removed entries are compacted afterwards.
   constexpr int kPosts = 40'000;
   fs::path dir = swv::test::temp_dir();
-  std::string base = R"(schema = "swvsim/1"
-[swv]
-naam = "Veel posten"
-sector = "po"
-eerste_jaar = 2025
-laatste_jaar = 2027
-regels = "regels.toml"
-[start]
-eigen_vermogen = 1_000_000
-[start.leerlingen]
-regulier = 1000
-)";
+  std::string base = swv::test::kMinimalPo;
   std::string variant = "schema = \"swvsim/1\"\nbasis = \"basis.toml\"\n";
   for (int i = 0; i < kPosts; ++i) {
     const std::string code = std::to_string(i);

@@ -234,34 +234,7 @@ TEST_CASE("required buffer, expected excess and risk statistics against closed f
   // One year. Equity = 250,000 + 2,000,000 - N(1,950,000, 100,000^2) = N(300,000, 100,000^2);
   // a risk of 100,000 with probability 0.25 is added below (then equity is a mixture), so the
   // closed forms are checked on a run without it first.
-  const std::string head = R"(schema = "swvsim/1"
-[swv]
-naam = "Buffer"
-sector = "po"
-eerste_jaar = 2025
-laatste_jaar = 2025
-regels = "regels.toml"
-[start]
-eigen_vermogen = 250_000
-[start.leerlingen]
-regulier = 1000
-[[post]]
-code = "3"
-naam = "Baten"
-kant = "baten"
-bedrag = 2_000_000
-indexatie = "geen"
-[[post]]
-code = "4"
-naam = "Lasten"
-kant = "lasten"
-bedrag = { verdeling = "normaal", gemiddelde = 1_950_000, sd = 100_000 }
-indexatie = "geen"
-[normen]
-ondergrens = 200_000
-[simulatie]
-paden = 20_000
-)";
+  const std::string head = random_walk_scenario(2025, "100_000", "200_000", 20'000, 1);
   LoadResult lr = load_text(head, kRulesPo);
   INFO(errors(lr));
   REQUIRE(lr.scenario);

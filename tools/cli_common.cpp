@@ -7,6 +7,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "format_nl.h"
 #include "validate.h"
 
 namespace swv::cli {
@@ -74,6 +75,45 @@ std::string option_error_nl(const std::exception& e) {
   if (auto* m = dynamic_cast<const po::multiple_occurrences*>(&e)) return "optie " + m->get_option_name() + " staat er meer dan één keer";
   if (auto* a = dynamic_cast<const po::ambiguous_option*>(&e)) return "optie " + a->get_option_name() + " is niet eenduidig";
   return e.what();
+}
+
+void RunOptions::apply(Scenario& sc) const {
+  if (paths) sc.paths = *paths;
+  if (seed) sc.seed = *seed;
+}
+
+boost::program_options::options_description run_options(const char* title, const std::vector<std::string>& formats) {
+  namespace po = boost::program_options;
+  std::string list;
+  for (const auto& f : formats) list += (list.empty() ? "" : ",") + f;
+  const std::string formats_help = "kommalijst van " + list + " (standaard: alle)";
+  po::options_description o(title);
+  o.add_options()("help,h", "deze hulp")("paden", po::value<int64_t>(), "aantal Monte-Carlo-paden (standaard: uit het scenario)")(
+      "zaad", po::value<uint64_t>(), "zaad (standaard: uit het scenario; 0 is een gewoon zaad)")(
+      "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
+      "uit", po::value<std::string>(), "uitvoermap (standaard uitvoer/<scenarionaam>/)")(
+      "formaat", po::value<std::string>(), formats_help.c_str())("stil", "geen voortgangsbalk, tabel of samenvatting");
+  return o;
+}
+
+RunOptions read_run_options(const boost::program_options::variables_map& vm, const std::vector<std::string>& formats) {
+  RunOptions c;
+  if (vm.count("paden")) {
+    const int64_t n = vm["paden"].as<int64_t>();
+    if (n < 1) throw InputError("--paden moet ten minste 1 zijn");
+    if (n > kMaxPaths) throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
+    c.paths = n;
+  }
+  if (vm.count("zaad")) c.seed = vm["zaad"].as<uint64_t>();
+  if (vm.count("threads")) {
+    if (vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
+    c.mc.threads = vm["threads"].as<int>();
+  }
+  c.mc.cancel = &g_cancel;
+  if (vm.count("uit")) c.dir = vm["uit"].as<std::string>();
+  c.formats = parse_formats(vm.count("formaat") ? vm["formaat"].as<std::string>() : "", formats);
+  c.quiet = vm.count("stil") > 0;
+  return c;
 }
 
 void make_dir(const std::string& dir) {

@@ -2,6 +2,9 @@
 // Shared pieces of the swvsim commands (swvsim.cpp, decision_cmds.cpp): input errors, loading with
 // every message printed, Ctrl-C handling, output folders and formats.
 #include <atomic>
+#include <boost/program_options.hpp>
+#include <cstdint>
+#include <optional>
 #include <filesystem>
 #include <functional>
 #include <stdexcept>
@@ -9,6 +12,7 @@
 #include <vector>
 
 #include "loader.h"
+#include "mc.h"
 
 namespace swv::cli {
 
@@ -34,6 +38,21 @@ std::string slug(const std::string& name);
 std::vector<std::string> parse_formats(const std::string& text, const std::vector<std::string>& allowed);
 // A Boost.Program_options error in Dutch ("onbekende optie --foo", "optie --paden mist een waarde").
 std::string option_error_nl(const std::exception& e);
+// The options every simulating command shares (run and the decision commands): --paden --zaad
+// --threads --uit --formaat --stil, checked here once.
+struct RunOptions {
+  std::optional<int64_t> paths;
+  std::optional<uint64_t> seed;
+  McOptions mc;  // threads; cancel set to g_cancel
+  std::string dir;  // empty: the command's default folder
+  std::vector<std::string> formats;
+  bool quiet = false;
+  // Applies --paden and --zaad (they override the scenario's [simulatie]).
+  void apply(Scenario& sc) const;
+};
+boost::program_options::options_description run_options(const char* title, const std::vector<std::string>& formats);
+RunOptions read_run_options(const boost::program_options::variables_map& vm, const std::vector<std::string>& formats);
+
 // Creates the output folder (InputError when it cannot).
 void make_dir(const std::string& dir);
 

@@ -22,59 +22,24 @@ namespace swv::cli {
 
 namespace {
 
-// Options every decision command shares.
-struct Common {
-  std::optional<int64_t> paths;
-  std::optional<uint64_t> seed;
-  McOptions mc;
-  std::string dir;
-  std::vector<std::string> formats;
-  bool quiet = false;
-};
+const std::vector<std::string> kFormats = {"json", "html", "xlsx", "md"};
 
-po::options_description common_options(const char* title) {
-  po::options_description o(title);
-  o.add_options()("help,h", "deze hulp")("paden", po::value<int64_t>(), "aantal paden per doorrekening (standaard: uit het scenario)")(
-      "zaad", po::value<uint64_t>(), "zaad (standaard: uit het scenario)")("threads", po::value<int>(), "aantal threads (standaard: alle kernen)")(
-      "uit", po::value<std::string>(), "uitvoermap")("formaat", po::value<std::string>(), "kommalijst van json,html,xlsx,md (standaard: alle)")(
-      "stil", "alleen de paden van de geschreven bestanden");
-  return o;
-}
-
-Common read_common(const po::variables_map& vm) {
-  Common c;
-  if (vm.count("paden")) {
-    const int64_t n = vm["paden"].as<int64_t>();
-    if (n < 1) throw InputError("--paden moet ten minste 1 zijn");
-    if (n > kMaxPaths) throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
-    c.paths = n;
-  }
-  if (vm.count("zaad")) c.seed = vm["zaad"].as<uint64_t>();
-  if (vm.count("threads")) {
-    if (vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
-    c.mc.threads = vm["threads"].as<int>();
-  }
-  c.mc.cancel = &g_cancel;
-  if (vm.count("uit")) c.dir = vm["uit"].as<std::string>();
-  c.formats = parse_formats(vm.count("formaat") ? vm["formaat"].as<std::string>() : "", {"json", "html", "xlsx", "md"});
-  c.quiet = vm.count("stil") > 0;
-  return c;
-}
+po::options_description common_options(const char* title) { return run_options(title, kFormats); }
+RunOptions read_common(const po::variables_map& vm) { return read_run_options(vm, kFormats); }
 
 // Loads a scenario for decision support: Monte Carlo whatever its modus, with the command's paths
 // and seed, prepared once for the many runs.
-Scenario load_for_decision(const std::string& file, const Common& c) {
+Scenario load_for_decision(const std::string& file, const RunOptions& c) {
   LoadResult lr = load_or_report(file);
   if (!lr.scenario) throw LoadFailed();
   Scenario sc = std::move(*lr.scenario);
   sc.mode = Mode::MonteCarlo;
-  if (c.paths) sc.paths = *c.paths;
-  if (c.seed) sc.seed = *c.seed;
+  c.apply(sc);
   return sc;
 }
 
 // The output files of one command: <stem>.json/.html/.xlsx/.md in the folder; nothing else.
-void write_outputs(const Common& c, const std::string& dir, const std::string& stem, const Document& doc, const std::string& json) {
+void write_outputs(const RunOptions& c, const std::string& dir, const std::string& stem, const Document& doc, const std::string& json) {
   make_dir(dir);
   auto has = [&](const char* f) { return std::find(c.formats.begin(), c.formats.end(), f) != c.formats.end(); };
   auto out = [&](const char* ext) { return (fs::path(dir) / (stem + ext)).string(); };
@@ -119,7 +84,7 @@ int cmd_compare(const std::vector<std::string>& args) {
   }
   const std::vector<std::string> names = files(vm, "bestanden");
   if (names.size() < 2) throw InputError("geef een basis en ten minste één variant: swvsim vergelijk BASIS VARIANT...");
-  Common c = read_common(vm);
+  RunOptions c = read_common(vm);
   // Load everything first: every error of every file is reported before anything runs.
   std::vector<LoadResult> loaded;
   bool ok = true;
@@ -130,8 +95,7 @@ int cmd_compare(const std::vector<std::string>& args) {
   if (!ok) return kInput;
   Scenario base = *loaded[0].scenario;
   base.mode = Mode::MonteCarlo;
-  if (c.paths) base.paths = *c.paths;
-  if (c.seed) base.seed = *c.seed;
+  c.apply(base);
   std::vector<Scenario> variants;
   for (size_t i = 1; i < loaded.size(); ++i) {
     Scenario v = *loaded[i].scenario;
@@ -194,7 +158,7 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
   if (names.size() != 1) throw InputError("geef één scenariobestand: swvsim gevoeligheid BESTAND");
   const double lo = vm["laag"].as<double>(), hi = vm["hoog"].as<double>();
   if (!(lo > 0 && lo < hi && hi < 1)) throw InputError("--laag en --hoog zijn kwantielen met 0 < laag < hoog < 1");
-  Common c = read_common(vm);
+  RunOptions c = read_common(vm);
   Scenario sc = load_for_decision(names[0], c);
   prepare_for_monte_carlo(sc);
   const auto t0 = std::chrono::steady_clock::now();
@@ -227,7 +191,7 @@ int cmd_spending(const std::vector<std::string>& args) {
   }
   const auto names = files(vm, "bestanden");
   if (names.size() != 1) throw InputError("geef één scenariobestand: swvsim bestedingsruimte BESTAND --doeljaar JAAR");
-  Common c = read_common(vm);
+  RunOptions c = read_common(vm);
   Scenario sc = load_for_decision(names[0], c);
   SpendingQuery q;
   q.target_year = vm.count("doeljaar") ? vm["doeljaar"].as<int>() : sc.last_year;
@@ -264,7 +228,7 @@ int cmd_buffer(const std::vector<std::string>& args) {
   }
   const auto names = files(vm, "bestanden");
   if (names.size() != 1) throw InputError("geef één scenariobestand: swvsim weerstandsvermogen BESTAND");
-  Common c = read_common(vm);
+  RunOptions c = read_common(vm);
   Scenario sc = load_for_decision(names[0], c);
   prepare_for_monte_carlo(sc);
   install_sigint();

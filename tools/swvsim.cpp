@@ -30,7 +30,6 @@
 #include "mc.h"
 #include "schema.h"
 #include "table_writer.h"
-#include "validate.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -134,13 +133,8 @@ int cmd_check(const std::vector<std::string>& args) {
 }
 
 int cmd_run(const std::vector<std::string>& args) {
-  po::options_description opts("Opties van run");
-  opts.add_options()("help,h", "deze hulp")("deterministisch", "deterministische modus: de klassieke meerjarenbegroting")(
-      "paden", po::value<int64_t>(), "aantal Monte-Carlo-paden")("zaad", po::value<uint64_t>(), "zaad (0 is een gewoon zaad)")(
-      "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
-      "uit", po::value<std::string>(), "uitvoermap (standaard uitvoer/<scenarionaam>/)")(
-      "formaat", po::value<std::string>(), "kommalijst van json,html,xlsx,csv,md (standaard: alle)")(
-      "stil", "geen voortgangsbalk en geen tabel")(
+  po::options_description opts = run_options("Opties van run", {"json", "html", "xlsx", "csv", "md"});
+  opts.add_options()("deterministisch", "deterministische modus: de klassieke meerjarenbegroting")(
       "geheugen", po::value<int64_t>(), "geheugen in MB voor exacte percentielen (standaard 1024); daarboven histogrammen");
   po::options_description all;
   all.add(opts).add_options()("bestand", po::value<std::string>());
@@ -149,44 +143,37 @@ int cmd_run(const std::vector<std::string>& args) {
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
   if (vm.count("help")) {
-    std::cout << "swvsim run BESTAND [opties]\n\nSimuleert het scenario en schrijft resultaat.json in de uitvoermap.\n\n" << opts;
+    std::cout << "swvsim run BESTAND [opties]\n\nSimuleert het scenario en schrijft resultaat.json en de rapporten (html, xlsx, csv, md)\nin de uitvoermap.\n\n" << opts;
     return kOk;
   }
   if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim run BESTAND");
-  if (vm.count("paden") && vm["paden"].as<int64_t>() < 1) throw InputError("--paden moet ten minste 1 zijn");
-  if (vm.count("threads") && vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
-  if (vm.count("paden") && vm["paden"].as<int64_t>() > kMaxPaths)
-    throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
+  RunOptions ro = read_run_options(vm, {"json", "html", "xlsx", "csv", "md"});
   if (vm.count("geheugen") && vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
-  const std::vector<std::string> formats =
-      parse_formats(vm.count("formaat") ? vm["formaat"].as<std::string>() : "", {"json", "html", "xlsx", "csv", "md"});
+  const std::vector<std::string>& formats = ro.formats;
 
   LoadResult lr = load_or_report(vm["bestand"].as<std::string>());
   if (!lr.scenario) return kInput;
   auto& sc = lr.scenario;
   if (vm.count("deterministisch")) sc->mode = Mode::Deterministic;
-  if (vm.count("paden")) sc->paths = vm["paden"].as<int64_t>();
-  if (vm.count("zaad")) sc->seed = vm["zaad"].as<uint64_t>();
-  McOptions mc;
-  if (vm.count("threads")) mc.threads = vm["threads"].as<int>();
+  ro.apply(*sc);
+  McOptions mc = ro.mc;
   if (vm.count("geheugen")) mc.memory_budget = static_cast<size_t>(vm["geheugen"].as<int64_t>()) << 20;
   Progress progress;
   mc.progress = &progress;
-  mc.cancel = &g_cancel;
   install_sigint();
   Result r;
   if (sc->mode == Mode::Deterministic) {
     r = run_deterministic(*sc, lr.diags.warnings());
   } else {
     std::optional<ProgressBar> bar;
-    if (!vm.count("stil") && isatty(STDERR_FILENO)) bar.emplace(progress);
+    if (!ro.quiet && isatty(STDERR_FILENO)) bar.emplace(progress);
     r = run_monte_carlo(*sc, lr.diags.warnings(), mc);
   }
   restore_sigint();
   // Warnings the run itself found (the loader's were printed when loading).
   for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
 
-  std::string dir = vm.count("uit") ? vm["uit"].as<std::string>() : "uitvoer/" + slug(sc->name);
+  const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
   make_dir(dir);
   // The reports also show the classic deterministic budget beside the Monte-Carlo means.
   std::optional<Result> det;
@@ -205,7 +192,7 @@ int cmd_run(const std::vector<std::string>& args) {
     written.push_back(out("resultaat.csv")), written.push_back(out("resultaat-nl.csv"));
   }
   if (has("md")) write_file_atomic(out("samenvatting.md"), markdown_summary(in)), written.push_back(out("samenvatting.md"));
-  if (!vm.count("stil")) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
+  if (!ro.quiet) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
   std::cout << "Resultaten:\n";
   for (const auto& f : written) std::cout << "  " << f << "\n";
   return kOk;
