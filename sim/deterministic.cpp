@@ -4,10 +4,11 @@
 
 #include "model.h"
 #include "sha256.h"
+#include "version.h"
 
 namespace swv {
 
-const char* engine_version() { return "0.1.0"; }
+const char* engine_version() { return SWVSIM_VERSION; }  // one number: project(VERSION) in CMakeLists.txt
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "loader.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -13,8 +15,29 @@ namespace swv {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The folder of the running executable (Linux: /proc/self/exe), or empty when it cannot be read.
+fs::path executable_dir() {
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return {};
+  buf[n] = '\0';
+  return fs::path(buf).parent_path();
+}
+
+}  // namespace
+
+// Look-up order (docs/cli-en-uitvoer.md, "Ingebouwde regels"): $SWVSIM_REGELS; an installed copy
+// beside the executable (PREFIX/bin/swvsim -> PREFIX/share/swvsim/regels), so an installed program
+// works from any folder without settings; else the source tree the build came from.
 std::string default_rules_dir() {
   if (const char* env = std::getenv("SWVSIM_REGELS"); env && *env) return env;
+  if (fs::path exe = executable_dir(); !exe.empty()) {
+    std::error_code ec;
+    fs::path installed = exe / ".." / "share" / "swvsim" / "regels";
+    if (fs::is_directory(installed, ec)) return installed.lexically_normal().string();
+  }
   return SWVSIM_RULES_DIR;
 }
 

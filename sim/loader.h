@@ -31,7 +31,8 @@ struct LoadResult {
 
 LoadResult load_scenario(const std::string& path, const LoadOptions& options = {});
 
-// $SWVSIM_REGELS, else the project's scenarios/regels (compiled in).
+// The folder of the built-in rules files: $SWVSIM_REGELS if set, else PREFIX/share/swvsim/regels
+// beside an installed executable (PREFIX/bin), else the source tree's scenarios/regels (compiled in).
 std::string default_rules_dir();
 
 // Internal steps, exposed for tests.

@@ -6,9 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Every package the build needs, proven on a bare Debian 12 root (tools/bare-debian.sh, run by CI):
+# zlib1g-dev because libxlsxwriter's pkg-config file links -lz; libboost-dev for Boost.Math headers.
 PACKAGES=(build-essential cmake ninja-build pkg-config
-  libboost-program-options-dev libeigen3-dev libtbb-dev catch2
-  libtomlplusplus-dev librandom123-dev nlohmann-json3-dev libxlsxwriter-dev)
+  libboost-dev libboost-program-options-dev libeigen3-dev libtbb-dev catch2
+  libtomlplusplus-dev librandom123-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev)
 # The test set-up adds what only the tests need (tools/test.sh): unzip (re-reading .xlsx files) and
 # chromium (rendering the HTML report headless).
 if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium); fi
@@ -26,5 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ "${SWVSIM_NO_BUILD:-0}" = 1 ] && exit 0
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# In CI (CI=true) warnings in the project's own code are errors.
+werror=OFF; [ "${CI:-}" = true ] && werror=ON
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSWVSIM_WERROR=$werror >/dev/null
 cmake --build build --parallel

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# A new user's machine, honestly: a minimal Debian 12 root (debootstrap --variant=minbase, nothing
+# installed), a fresh clone of this repository in it, and the README's two commands run exactly as
+# the README writes them (read from its "Twee opdrachten" block). Then the Debian package: built in
+# that root with cpack, installed with apt-get into a second bare root, and run from /.
+# Needs root (chroot, mount) and network access to a Debian mirror. CI runs it (.ci/run).
+#   usage: bash tools/bare-debian.sh            (docs/installeren.md)
+# The bare root is cached as a tarball in SWVSIM_BARE_CACHE (default /var/cache/swvsim-bookworm.tar):
+# debootstrap runs once per machine; every run unpacks a fresh copy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+[ "$(id -u)" -eq 0 ] || { echo "bare-debian: draai als root (chroot en mount)" >&2; exit 1; }
+cache=${SWVSIM_BARE_CACHE:-/var/cache/swvsim-bookworm.tar}
+
+# The README's two commands, exactly as written: the lines of the sh block under "## Twee opdrachten".
+readme_cmds=$(awk '/^## Twee opdrachten/{s=1} s&&/^```sh/{b=1;next} b&&/^```/{exit} b' README.md | sed 's/ *#.*$//' | grep -v '^$')
+[ "$(wc -l <<<"$readme_cmds")" -eq 2 ] || { echo "bare-debian: README heeft geen blok met twee opdrachten" >&2; exit 1; }
+echo "bare-debian: opdrachten uit README.md:"; sed 's/^/  /' <<<"$readme_cmds"
+
+if [ ! -f "$cache" ]; then
+  command -v debootstrap >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
+  # The mirror this machine's apt uses (deb822 sources of Debian 12, else the classic list).
+  mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -1 || true)
+  [ -n "$mirror" ] || mirror=$(awk '/^deb /{print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$mirror" ] || { echo "bare-debian: geen Debian-spiegel gevonden in /etc/apt" >&2; exit 1; }
+  tmp=$(mktemp -d)
+  echo "bare-debian: debootstrap bookworm (eenmalig, daarna uit $cache)"
+  if ! debootstrap --variant=minbase bookworm "$tmp" "$mirror" >"$tmp.log" 2>&1; then
+    tail -5 "$tmp.log"; rm -rf "$tmp"; exit 1
+  fi
+  tar -C "$tmp" -cf "$cache.part" . && mv "$cache.part" "$cache"
+  rm -rf "$tmp" "$tmp.log"
+fi
+
+roots=()
+cleanup() {
+  for r in "${roots[@]}"; do
+    umount "$r/dev" "$r/proc" 2>/dev/null || true
+    rm -rf --one-file-system "$r"
+  done
+}
+trap cleanup EXIT
+new_root() {  # prints the path of a fresh bare root with proc and dev mounted
+  local r; r=$(mktemp -d /var/tmp/swvsim-bare.XXXXXX)
+  tar -C "$r" -xf "$cache"
+  cp /etc/resolv.conf "$r/etc/resolv.conf"
+  mount -t proc proc "$r/proc"; mount --bind /dev "$r/dev"
+  echo "$r"
+}
+in_root() {  # root, commands: a login shell as a new user's, with a clean environment
+  chroot "$1" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    /bin/bash -c "$2"
+}
+
+t0=$SECONDS
+root=$(new_root); roots+=("$root")
+git clone -q "$repo" "$root/root/swvsim"
+in_root "$root" "cd /root/swvsim && set -e && $(paste -sd'&' <<<"$readme_cmds" | sed 's/&/ \&\& /g')"
+echo "bare-debian: README-opdrachten geslaagd op een kale Debian 12 in $((SECONDS - t0)) s"
+
+# The Debian package, built where the project was just built, installed into a second bare root.
+t1=$SECONDS
+in_root "$root" "cd /root/swvsim/build && cpack -G DEB >/dev/null && ls swvsim_*.deb"
+deb=$(ls "$root"/root/swvsim/build/swvsim_*.deb)
+echo "bare-debian: pakket $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB"
+pkgroot=$(new_root); roots+=("$pkgroot")
+cp "$deb" "$pkgroot/tmp/"
+in_root "$pkgroot" "set -e; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /tmp/$(basename "$deb") >/dev/null
+  cd / && swvsim --version && swvsim controleer /usr/share/swvsim/voorbeelden/voorbeeld-po.toml
+  swvsim run /usr/share/swvsim/voorbeelden/voorbeeld-vo.toml --paden 1000 --stil --uit /tmp/uit >/dev/null && test -s /tmp/uit/resultaat.json"
+echo "bare-debian: pakket geïnstalleerd en gedraaid op een kale Debian 12 in $((SECONDS - t1)) s"
