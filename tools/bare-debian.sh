@@ -5,6 +5,7 @@
 # that root with cpack, installed with apt-get into a second bare root, and run from /.
 # Needs root (chroot, mount) and network access to a Debian mirror. CI runs it (.ci/run).
 #   usage: bash tools/bare-debian.sh            (docs/installeren.md)
+#          SWVSIM_BARE_DEB=build/swvsim_0.1.0_amd64.deb bash tools/bare-debian.sh   (only the package)
 # The bare root is cached as a tarball in SWVSIM_BARE_CACHE (default /var/cache/swvsim-bookworm.tar):
 # debootstrap runs once per machine; every run unpacks a fresh copy.
 set -euo pipefail
@@ -53,16 +54,22 @@ in_root() {  # root, commands: a login shell as a new user's, with a clean envir
     /bin/bash -c "$2"
 }
 
-t0=$SECONDS
-root=$(new_root); roots+=("$root")
-git clone -q "$repo" "$root/root/swvsim"
-in_root "$root" "cd /root/swvsim && set -e && $(paste -sd'&' <<<"$readme_cmds" | sed 's/&/ \&\& /g')"
-echo "bare-debian: README-opdrachten geslaagd op een kale Debian 12 in $((SECONDS - t0)) s"
+if [ -n "${SWVSIM_BARE_DEB:-}" ]; then
+  # Only the package step, for a .deb made elsewhere (checking the package alone is quicker).
+  deb=$(realpath "$SWVSIM_BARE_DEB")
+else
+  t0=$SECONDS
+  root=$(new_root); roots+=("$root")
+  git clone -q "$repo" "$root/root/swvsim"
+  in_root "$root" "cd /root/swvsim && set -e && $(paste -sd'&' <<<"$readme_cmds" | sed 's/&/ \&\& /g')"
+  echo "bare-debian: README-opdrachten geslaagd op een kale Debian 12 in $((SECONDS - t0)) s"
+  # The Debian package, built where the project was just built.
+  in_root "$root" "cd /root/swvsim/build && cpack -G DEB >/dev/null"
+  deb=$(ls "$root"/root/swvsim/build/swvsim_*.deb)
+fi
 
-# The Debian package, built where the project was just built, installed into a second bare root.
+# The package, installed with apt-get into a second bare root and run from /.
 t1=$SECONDS
-in_root "$root" "cd /root/swvsim/build && cpack -G DEB >/dev/null && ls swvsim_*.deb"
-deb=$(ls "$root"/root/swvsim/build/swvsim_*.deb)
 echo "bare-debian: pakket $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB"
 pkgroot=$(new_root); roots+=("$pkgroot")
 cp "$deb" "$pkgroot/tmp/"

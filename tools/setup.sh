@@ -7,10 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Every package the build needs, proven on a bare Debian 12 root (tools/bare-debian.sh, run by CI):
-# zlib1g-dev because libxlsxwriter's pkg-config file links -lz; libboost-dev for Boost.Math headers.
+# zlib1g-dev because libxlsxwriter's pkg-config file links -lz; libboost-dev for Boost.Math headers;
 PACKAGES=(build-essential cmake ninja-build pkg-config
   libboost-dev libboost-program-options-dev libeigen3-dev libtbb-dev catch2
-  libtomlplusplus-dev librandom123-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev)
+  libtomlplusplus-dev librandom123-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev
+  file)  # file: cpack -G DEB reads the binary's library dependencies with it
 # The test set-up adds what only the tests need (tools/test.sh): unzip (re-reading .xlsx files) and
 # chromium (rendering the HTML report headless).
 if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium); fi
