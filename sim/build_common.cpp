@@ -4,7 +4,7 @@
 
 namespace swv::detail {
 
-double num(const MNode* n, double def) { return n && n->node ? n->node->value<double>().value_or(def) : def; }
+double num(const MNode* n, double def) { return n && n->node ? number_of(*n->node).value_or(def) : def; }
 int64_t integer(const MNode* n, int64_t def) { return n && n->node ? n->node->value<int64_t>().value_or(def) : def; }
 std::string text(const MNode* n, const std::string& def) {
   return n && n->node ? n->node->value<std::string>().value_or(def) : def;

@@ -8,6 +8,7 @@
 #include "build_common.h"
 #include "format_nl.h"
 #include "loader.h"
+#include "mc_draws.h"
 #include "validate.h"
 
 namespace swv {
@@ -19,6 +20,41 @@ uint32_t stream_id(const std::string& key) {
   uint32_t h = 2166136261u;  // FNV-1a: stable across platforms and runs
   for (unsigned char c : key) h = (h ^ c) * 16777619u;
   return h;
+}
+
+std::vector<std::string> resolve_stream_collisions(Scenario& sc, const std::unordered_set<std::string>* root_base_keys) {
+  // Every drawn stream with its key; one key may name several slots (never in practice).
+  std::map<std::string, std::vector<uint32_t*>> slots;
+  std::vector<const Value*> impacts;
+  for (const Risk& r : sc.risks) impacts.push_back(&r.impact);
+  for_each_value(sc, [&](Value& v) {
+    if (v.is_random() && std::find(impacts.begin(), impacts.end(), &v) == impacts.end()) slots[v.where.key].push_back(&v.driver);
+  });
+  for (Line& l : sc.lines)
+    if (l.shock_sd > 0) slots["post[" + l.code + "].onzekerheid"].push_back(&l.shock_driver);
+  for (Risk& r : sc.risks) slots["risico[" + r.code + "]"].push_back(&r.driver);
+
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : slots) keys.push_back(k);
+  auto in_base = [&](const std::string& k) { return !root_base_keys || root_base_keys->count(k) > 0; };
+  std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) { return in_base(a) > in_base(b); });
+
+  const std::unordered_set<uint32_t> reserved = {McDraws::kIndexDriver, McDraws::kDemographyDriver, McDraws::kFlowDriver};
+  std::unordered_set<uint32_t> taken = reserved, plain;  // plain: every key's own id, never given to another key
+  for (const auto& k : keys) plain.insert(stream_id(k));
+  std::vector<std::string> moved;
+  for (const auto& k : keys)
+    if (!taken.insert(stream_id(k)).second) moved.push_back(k);
+  for (const auto& k : moved) {
+    uint32_t id = 0;
+    for (int salt = 1;; ++salt) {
+      id = stream_id(k + "#" + std::to_string(salt));
+      if (!plain.count(id) && !taken.count(id)) break;
+    }
+    taken.insert(id);
+    for (uint32_t* slot : slots[k]) *slot = id;
+  }
+  return moved;
 }
 
 Value value_of(const MNode& node) {
@@ -73,9 +109,11 @@ std::string resolve_rules_path(const MNode& node, const std::string& rules_dir, 
     return (base / r).lexically_normal().string();
   }
   std::string p = (fs::path(rules_dir) / (r + ".toml")).string();
-  if (fs::exists(p)) return p;
-  std::vector<std::string> names;
+  // exists() without an error code throws on ENAMETOOLONG or ELOOP; such a path goes on to the
+  // reader, which says what is wrong with it.
   std::error_code ec;
+  if (fs::exists(p, ec) || (ec && ec != std::errc::no_such_file_or_directory)) return p;
+  std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(rules_dir, ec))
     if (e.path().extension() == ".toml") names.push_back(e.path().stem().string());
   std::sort(names.begin(), names.end());
@@ -156,7 +194,7 @@ void build_index(Builder& b) {
   ix.price = b.val("indexatie.prijs", ix.price, Range::Any);
   ix.funding_given = b.root.find("indexatie.bekostiging") != nullptr;
   ix.funding = b.val("indexatie.bekostiging", ix.funding, Range::Any);
-  for (Value* v : {&ix.wage, &ix.price, &ix.funding}) b.ranged_add(*v, Range::Any);
+  for (Value* v : {&ix.wage, &ix.price, &ix.funding}) b.ranged_add(*v, Range::IndexRate);  // (-1, 1]: no overflow
   const MNode* m = b.root.find("indexatie.correlatie");
   if (!m) return;
   const auto& arr = *m->node->as_array();
@@ -167,16 +205,16 @@ void build_index(Builder& b) {
   }
   Eigen::Matrix3d c;
   for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) c(i, j) = ix.correlation[i][j] = (*arr[i].as_array())[j].value<double>().value_or(0);
+    for (int j = 0; j < 3; ++j) c(i, j) = ix.correlation[i][j] = number_of((*arr[i].as_array())[j]).value_or(0);
   for (int i = 0; i < 3; ++i) {
     if (std::fabs(c(i, i) - 1) > 1e-12) {
-      b.d.error(w, "de diagonaal van de correlatiematrix moet 1 zijn, gevonden " + num_plain(c(i, i)) + " op plaats " + std::to_string(i + 1));
+      b.d.error(w, "de diagonaal van de correlatiematrix moet 1 zijn, gevonden " + num_exact(c(i, i)) + " op plaats " + std::to_string(i + 1));
       return;
     }
     for (int j = 0; j < i; ++j)
       if (std::fabs(c(i, j) - c(j, i)) > 1e-12) {
         b.d.error(w, "de correlatiematrix is niet symmetrisch: [" + std::to_string(i + 1) + "][" + std::to_string(j + 1) + "] = " +
-                         num_plain(c(i, j)) + " maar [" + std::to_string(j + 1) + "][" + std::to_string(i + 1) + "] = " + num_plain(c(j, i)));
+                         num_exact(c(i, j)) + " maar [" + std::to_string(j + 1) + "][" + std::to_string(i + 1) + "] = " + num_exact(c(j, i)));
         return;
       }
   }
@@ -385,7 +423,8 @@ void default_intake(Builder& b) {
 
 }  // namespace
 
-void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& sc, Diagnostics& d) {
+void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& sc, Diagnostics& d,
+                    const std::unordered_set<std::string>* root_base_keys) {
   int before = d.error_count();
   check_required(root, FileKind::Scenario, "", sc.files.back(), d);
   if (d.error_count() > before) return;
@@ -487,6 +526,7 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   if (d.error_count() > before) return;
   check_rate_sums(b);
   default_intake(b);
+  resolve_stream_collisions(sc, root_base_keys);
 }
 
 }  // namespace swv

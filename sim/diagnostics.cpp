@@ -52,26 +52,68 @@ std::string quote(std::string_view text) {
   return "\"" + std::string(text.substr(0, cut)) + "…\" (" + std::to_string(chars) + " tekens)";
 }
 
+namespace {
+
+// Decodes the UTF-8 sequence at text[i]; `len` gets its length. An invalid byte decodes as itself
+// (length 1) with `valid` false.
+char32_t decode_at(std::string_view text, size_t i, size_t& len, bool& valid) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  unsigned char c = b(0);
+  len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  valid = len != 0 && i + len <= text.size();
+  for (size_t k = 1; valid && k < len; ++k) valid = (b(k) >> 6) == 0x2;
+  if (!valid) {
+    len = 1;
+    return c;
+  }
+  if (len == 1) return c;
+  char32_t cp = c & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (b(k) & 0x3F);
+  return cp;
+}
+
+}  // namespace
+
+bool is_forbidden_char(char32_t cp) {
+  if (cp == '\t') return false;
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;  // C0, DEL, C1
+  if (cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+    return true;  // bidirectional marks, embeddings, overrides, isolates
+  if (cp == 0x2028 || cp == 0x2029) return true;
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;  // noncharacters
+}
+
+long first_forbidden_char(std::string_view text, bool allow_line_breaks) {
+  for (size_t i = 0, len = 0; i < text.size(); i += len) {
+    bool valid = false;
+    char32_t cp = decode_at(text, i, len, valid);
+    if (!valid || (allow_line_breaks && (cp == '\n' || cp == '\r'))) continue;
+    if (is_forbidden_char(cp)) return static_cast<long>(cp);
+  }
+  return -1;
+}
+
+std::string forbidden_char_text(char32_t cp) {
+  char code[16];
+  std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+  if (cp < 0xA0) return std::string("het stuurteken ") + code;
+  if (cp == 0x2028 || cp == 0x2029) return std::string("het regelscheidingsteken ") + code;
+  if (cp >= 0xFDD0) return std::string("het niet-teken ") + code + " (geen geldig teken in Unicode)";
+  return std::string("het richtingsteken ") + code + " (het keert tekst onzichtbaar om of verschuift hem)";
+}
+
 std::string escape_controls(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  auto code = [&](unsigned cp) {
-    char buf[12];
-    std::snprintf(buf, sizeof buf, "\\u%04X", cp);
-    out += buf;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    unsigned char c1 = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    unsigned char c2 = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
-    if (c < 0x20 || c == 0x7F) {
-      code(c);
-    } else if (c == 0xC2 && c1 >= 0x80 && c1 <= 0x9F) {  // C1 controls U+0080..U+009F
-      code(c1), ++i;
-    } else if (c == 0xE2 && ((c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE) || (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9))) {
-      code(0x2000u + ((c1 & 0x3Fu) << 6) + (c2 & 0x3Fu)), i += 2;  // U+202A..U+202E, U+2066..U+2069
+  for (size_t i = 0, len = 0; i < text.size(); i += len) {
+    bool valid = false;
+    char32_t cp = decode_at(text, i, len, valid);
+    if (valid && (cp == '\t' || is_forbidden_char(cp))) {  // a tab too: a message is one clean line
+      char buf[16];
+      std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(cp));
+      out += buf;
     } else {
-      out += static_cast<char>(c);
+      out.append(text.substr(i, len));
     }
   }
   return out;

@@ -2,6 +2,7 @@
 // Diagnostics: errors and warnings about input, collected (never thrown one at a time), so that a
 // user sees every mistake of every file in one go. Messages are Dutch; each names file, line,
 // column and key path.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,8 +56,18 @@ constexpr size_t kQuoteMax = 60;
 std::string quote(std::string_view text);
 // The same without quotes, cut after max_chars characters.
 std::string shorten(std::string_view text, size_t max_chars);
-// Control characters (C0, DEL, C1) and bidirectional overrides written as \u001B: a message
-// never moves the cursor, clears a terminal or reverses text. format() applies it to every line.
+// Characters that must not reach a terminal, report or workbook from user text: C0 controls, DEL,
+// C1 controls (U+0080..U+009F), bidirectional formatting (U+061C, U+200E/F, U+202A..U+202E,
+// U+2066..U+2069), line and paragraph separators (U+2028/9) and Unicode noncharacters
+// (U+FDD0..U+FDEF, U+xxFFFE/F, invalid in XML). Tab is not one.
+bool is_forbidden_char(char32_t cp);
+// The first such character in `text` (tab allowed; \n and \r too when allow_line_breaks), or -1.
+// Invalid UTF-8 bytes are skipped (files are checked for UTF-8 before this).
+long first_forbidden_char(std::string_view text, bool allow_line_breaks = false);
+// What kind of character it is, for a message: "het stuurteken U+009B", "het richtingsteken U+202E".
+std::string forbidden_char_text(char32_t cp);
+// Forbidden characters written as \u001B (\U0001FFFE above U+FFFF): a message never moves the
+// cursor, clears a terminal or reverses text. format() applies it to every line.
 std::string escape_controls(std::string_view text);
 
 }  // namespace swv

@@ -1,6 +1,7 @@
 #include "format_nl.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -54,6 +55,26 @@ std::string pct_plain(double fraction) {
   double p = fraction * 100.0;
   int decimals = p >= 10 ? 0 : p >= 1 ? 1 : 2;
   return num_nl(p, decimals) + "%";
+}
+
+std::string num_exact(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  return ec == std::errc() ? std::string(buf, end) : num_plain(x);
+}
+
+std::string int_nl(int64_t x) {
+  // Digits of |x| without overflow at INT64_MIN.
+  uint64_t u = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+  std::string digits = std::to_string(u), out = x < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    out += digits[i];
+    size_t left = digits.size() - 1 - i;
+    if (left > 0 && left % 3 == 0) out += '.';
+  }
+  return out;
 }
 
 }  // namespace swv

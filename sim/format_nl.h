@@ -1,6 +1,7 @@
 #pragma once
 // Dutch number formatting shared by messages and reports: money "€ 1.234.567", percentages
 // "3,5%", and plain numbers as a user writes them in TOML ("0.035") for error messages.
+#include <cstdint>
 #include <string>
 
 namespace swv {
@@ -17,5 +18,10 @@ std::string num_plain(double x);
 std::string num_short(double x);
 // Like pct, with enough decimals to show small shares ("0,02%").
 std::string pct_plain(double fraction);
+// A number the user wrote, echoed exactly: the shortest text that reads back as the same double
+// ("1.0000000001", "0.035", "1e+20"), so a message never rounds a wrong value onto its limit.
+std::string num_exact(double x);
+// A whole number with Dutch thousands separators ("10.000.000.000.001", "-9.223.372.036.854.775.808").
+std::string int_nl(int64_t x);
 
 }  // namespace swv

@@ -28,7 +28,7 @@ fs::path executable_dir() {
 
 }  // namespace
 
-// Look-up order (docs/cli-en-uitvoer.md, "Ingebouwde regels"): $SWVSIM_REGELS; an installed copy
+// Look-up order (docs/installeren.md): $SWVSIM_REGELS; an installed copy
 // beside the executable (PREFIX/bin/swvsim -> PREFIX/share/swvsim/regels), so an installed program
 // works from any folder without settings; else the source tree the build came from.
 std::string default_rules_dir() {
@@ -102,7 +102,7 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
     // Not followed when empty, too long or holding a control character: reported by the per-file check.
     // (4 × the limit in bytes is surely over the limit in characters.)
     if (!b || b->find_first_not_of(" \t") == std::string::npos || b->size() > 4 * kMaxTextLength ||
-        std::any_of(b->begin(), b->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }))
+        first_forbidden_char(*b) >= 0)
       break;
     named_at = "basis in " + f.path + ":" + std::to_string(basis->source().begin.line);
     cur = (fs::path(cur).parent_path() / *b).lexically_normal().string();
@@ -121,6 +121,14 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
 
   // 3. Merge, base first; warn about a variant that changes nothing.
   MNode tree = tree_of(*chain.back().root, FileKind::Scenario);
+  // The root base's key paths: their random streams keep their ids in every variant (stream collisions).
+  std::unordered_set<std::string> base_keys;
+  const auto collect = [&](const auto& self, const MNode& m) -> void {
+    base_keys.insert(m.key);
+    for (const auto& [name, child] : m.children) self(self, child);
+    for (const auto& item : m.items) self(self, item);
+  };
+  if (chain.size() > 1) collect(collect, tree);
   for (int i = static_cast<int>(chain.size()) - 2; i >= 0; --i) {
     MNode before = tree;
     merge_into(tree, tree_of(*chain[i].root, FileKind::Scenario), FileKind::Scenario, diags);
@@ -132,7 +140,8 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
   // 4. Resolve.
   Scenario sc;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->path);
-  build_scenario(tree, options.rules_dir.empty() ? default_rules_dir() : options.rules_dir, sc, diags);
+  build_scenario(tree, options.rules_dir.empty() ? default_rules_dir() : options.rules_dir, sc, diags,
+                 chain.size() > 1 ? &base_keys : nullptr);
   if (!diags.has_errors()) {
     result.scenario = std::move(sc);
     result.tree = std::make_shared<const MergedTree>(MergedTree{std::move(chain), std::move(tree)});

@@ -9,9 +9,9 @@ using namespace detail;
 
 YearTable year_table_of(const toml::node& node) {
   YearTable t;
-  if (node.is_number()) return YearTable::fixed(node.value<double>().value_or(0));
+  if (node.is_number()) return YearTable::fixed(number_of(node).value_or(0));
   if (const auto* tab = node.as_table())
-    for (const auto& [k, v] : *tab) t.points.emplace_back(std::stoi(std::string(k.str())), v.value<double>().value_or(0));
+    for (const auto& [k, v] : *tab) t.points.emplace_back(std::stoi(std::string(k.str())), number_of(v).value_or(0));
   std::sort(t.points.begin(), t.points.end());
   return t;
 }

@@ -19,18 +19,171 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Returns the offset of the first invalid UTF-8 byte, or npos.
+// Returns the offset of the first invalid UTF-8 sequence, or npos. Strict (RFC 3629): overlong
+// forms, surrogates (U+D800..U+DFFF) and code points above U+10FFFF are invalid too; toml++
+// would otherwise reject them later with an English message.
 size_t invalid_utf8_at(const std::string& s) {
   size_t i = 0, n = s.size();
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
     if (len == 0 || i + len > n) return i;
     for (int k = 1; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return i;
     i += len;
   }
   return std::string::npos;
+}
+
+// The first place where `text` nests deeper than kMaxNesting, with the Dutch reason; a cheap scan
+// of the TOML structure (strings and comments skipped) run before toml++, which recurses per level.
+// Depth counts the parts of a table header and of a dotted key, one per { } or [ ] around a value,
+// and one for an array of tables ([[post]]). Invalid TOML may be mis-scanned: toml++ reports it.
+struct NestingProblem {
+  size_t offset = std::string::npos;
+  std::string message;
+};
+
+NestingProblem nesting_problem(std::string_view t) {
+  const int kMax = kMaxNesting;
+  const std::string limit = std::to_string(kMax);
+  enum class Ctx { LineStart, Key, Value, AfterHeader };
+  struct Frame {
+    char kind;  // '{' or '['
+    int depth;  // depth of its keys ({) or elements ([)
+  };
+  std::vector<Frame> stack;
+  Ctx ctx = Ctx::LineStart;
+  int header = 0;          // depth of the current [table]
+  int key_base = 0, key_parts = 0, value_depth = 0;
+  const size_t n = t.size();
+  auto too_deep_key = [&](size_t at) {
+    return NestingProblem{at, "te diep genest: deze sleutel ligt meer dan " + limit +
+                                  " niveaus diep (delen tussen punten, samen met de tabelkop en omringende { } of [ ]); "
+                                  "een scenario heeft er hoogstens 8 nodig"};
+  };
+  auto too_deep_value = [&](size_t at) {
+    return NestingProblem{at, "te diep genest: meer dan " + limit +
+                                  " niveaus van lijsten [ ] en tabellen { } in elkaar (samen met de sleutel ervoor); "
+                                  "een scenario heeft er hoogstens 8 nodig"};
+  };
+  // Skips a string starting at i (a quote); returns the offset after it.
+  auto skip_string = [&](size_t i) {
+    const char q = t[i];
+    const bool basic = q == '"';
+    if (i + 2 < n && t[i + 1] == q && t[i + 2] == q) {  // multi-line
+      for (i += 3; i < n; ++i) {
+        if (basic && t[i] == '\\') {
+          ++i;
+          continue;
+        }
+        if (t[i] == q && i + 2 < n && t[i + 1] == q && t[i + 2] == q) {
+          i += 3;
+          while (i < n && t[i] == q) ++i;  // up to two quotes may end the content
+          return i;
+        }
+      }
+      return n;
+    }
+    for (++i; i < n && t[i] != '\n'; ++i) {
+      if (basic && t[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (t[i] == q) return i + 1;
+    }
+    return i;  // unterminated: toml++ reports it
+  };
+  auto start_key = [&](int base) {
+    ctx = Ctx::Key;
+    key_base = base;
+    key_parts = 1;
+  };
+  for (size_t i = 0; i < n;) {
+    const char ch = t[i];
+    if (ch == '#') {  // comment
+      while (i < n && t[i] != '\n') ++i;
+      continue;
+    }
+    if (ch == '\n') {
+      if (stack.empty()) ctx = Ctx::LineStart;
+      ++i;
+      continue;
+    }
+    if (ch == ' ' || ch == '\t' || ch == '\r') {
+      ++i;
+      continue;
+    }
+    switch (ctx) {
+      case Ctx::LineStart:
+        if (ch == '[') {  // table header: [a.b] or [[a.b]]
+          bool array = i + 1 < n && t[i + 1] == '[';
+          i += array ? 2 : 1;
+          int parts = 1 + (array ? 1 : 0);
+          while (i < n && t[i] != ']' && t[i] != '\n') {
+            if (t[i] == '"' || t[i] == '\'') {
+              i = skip_string(i);
+              continue;
+            }
+            if (t[i] == '.' && ++parts > kMax)
+              return {i, "te diep genest: deze tabelkop heeft meer dan " + limit +
+                             " niveaus (delen tussen punten); een scenario heeft er hoogstens 3 nodig"};
+            ++i;
+          }
+          header = parts;
+          ctx = Ctx::AfterHeader;
+          while (i < n && t[i] == ']') ++i;
+          continue;
+        }
+        start_key(header);
+        if (key_base + key_parts > kMax) return too_deep_key(i);
+        continue;  // re-read this character as part of the key
+      case Ctx::AfterHeader: ++i; continue;  // only a comment may follow (toml++ checks)
+      case Ctx::Key:
+        if (ch == '"' || ch == '\'') {
+          i = skip_string(i);
+          continue;
+        }
+        if (ch == '.') {
+          if (key_base + ++key_parts > kMax) return too_deep_key(i);
+        } else if (ch == '=') {
+          ctx = Ctx::Value;
+          value_depth = key_base + key_parts;
+          if (value_depth > kMax) return too_deep_key(i);  // a one-part key inside deep { }
+        } else if (ch == '}' && !stack.empty() && stack.back().kind == '{') {  // empty inline table
+          stack.pop_back();
+          ctx = Ctx::Value;
+        }
+        ++i;
+        continue;
+      case Ctx::Value:
+        if (ch == '"' || ch == '\'') {
+          i = skip_string(i);
+          continue;
+        }
+        if (ch == '[' || ch == '{') {
+          int depth = value_depth + (ch == '[' ? 1 : 0);
+          if (depth > kMax || static_cast<int>(stack.size()) >= kMax) return too_deep_value(i);
+          stack.push_back({ch, depth});
+          if (ch == '{') start_key(depth);
+          else value_depth = depth;
+        } else if (ch == ',' && !stack.empty()) {
+          if (stack.back().kind == '{') start_key(stack.back().depth);
+          else value_depth = stack.back().depth;
+        } else if ((ch == ']' || ch == '}') && !stack.empty()) {
+          stack.pop_back();
+        }
+        ++i;
+        continue;
+    }
+  }
+  return {};
 }
 
 void line_col_of(const std::string& s, size_t offset, int& line, int& col) {
@@ -43,6 +196,24 @@ void line_col_of(const std::string& s, size_t offset, int& line, int& col) {
 
 constexpr size_t kMaxFileBytes = 8u << 20;  // a scenario is a few kB; 8 MB is not a scenario
 
+// Why a path cannot be opened, in Dutch (strerror is English).
+std::string errno_text(int e) {
+  switch (e) {
+    case ENOENT: return "bestand niet gevonden";
+    case ENOTDIR: return "bestand niet gevonden (een deel van het pad is geen map)";
+    case EACCES:
+    case EPERM: return "bestand kan niet worden gelezen (geen leesrechten voor het bestand of een map erboven; controleer de rechten)";
+    case ELOOP: return "het pad kan niet worden gevolgd: te veel symbolische koppelingen na elkaar (een kring van koppelingen?)";
+    case ENAMETOOLONG: return "het pad is te lang (een deel van het pad mag ten hoogste 255 tekens hebben, het hele pad 4095)";
+    case EISDIR: return "dit is een map, geen bestand; geef een .toml-bestand op";
+    case EIO: return "bestand kan niet worden gelezen (invoer-/uitvoerfout van de schijf)";
+    case ENOMEM: return "bestand kan niet worden gelezen (te weinig geheugen)";
+    case EMFILE:
+    case ENFILE: return "bestand kan niet worden geopend (te veel open bestanden)";
+    default: return "bestand kan niet worden gelezen (systeemfout " + std::to_string(e) + ")";
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -54,7 +225,7 @@ std::string read_bounded(const std::string& path, size_t max_bytes, std::string&
   int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     return errno == EACCES || errno == EPERM ? "bestand kan niet worden gelezen (geen leesrechten; controleer de rechten)"
-                                             : std::string("bestand kan niet worden gelezen (") + std::strerror(errno) + ")";
+                                             : errno_text(errno);
   }
   struct stat st {};
   std::string why;
@@ -65,8 +236,7 @@ std::string read_bounded(const std::string& path, size_t max_bytes, std::string&
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      why = errno == EISDIR ? "dit is een map, geen bestand; geef een .toml-bestand op"
-                            : std::string("bestand kan niet worden gelezen (") + std::strerror(errno) + ")";
+      why = errno_text(errno);
       break;
     }
     text.append(buf, static_cast<size_t>(n));
@@ -85,7 +255,9 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const st
   std::error_code ec;
   auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    diags.error(w, "bestand niet gevonden" + named);
+    // Not found, or a path that cannot be followed at all (ELOOP, ENAMETOOLONG, EACCES on a folder):
+    // say which, "niet gevonden" would send the user looking for a file that is there.
+    diags.error(w, (ec ? errno_text(ec.value()) : "bestand niet gevonden") + named);
     return out;
   }
   if (fs::is_directory(status)) {
@@ -114,6 +286,11 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const st
     diags.error(w, "bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)");
     return out;
   }
+  if (NestingProblem p = nesting_problem(text); p.offset != std::string::npos) {
+    line_col_of(text, p.offset, w.line, w.column);
+    diags.error(w, p.message);
+    return out;
+  }
   try {
     out.root = std::make_shared<toml::table>(toml::parse(text, path));
   } catch (const toml::parse_error& e) {
@@ -126,6 +303,10 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const st
 
 std::string toml_error_text(std::string_view d) {
   auto has = [&](std::string_view part) { return d.find(part) != std::string_view::npos; };
+  // First the specific ones whose text also holds a general phrase ("while parsing value").
+  if (has("surrogates")) return "tekens U+D800 tot en met U+DFFF (surrogaten) zijn geen geldige tekens, ook niet als \\u-code";
+  if (has("greater than U+10FFFF")) return "een \\U-code boven U+10FFFF is geen geldig teken";
+  if (has("exceeded maximum nested value depth")) return "te diep genest: te veel lijsten [ ] en tabellen { } in elkaar";
   if (has("cannot redefine existing")) {
     size_t q = d.find('\''), e = d.rfind('\'');
     std::string name = q < e ? " " + shorten(d.substr(q, e - q + 1), kQuoteMax) : "";
@@ -150,7 +331,40 @@ std::string toml_error_text(std::string_view d) {
     return "onbekende \\-code in tekst; schrijf \\\\ voor een backslash of gebruik '...' (letterlijke tekst)";
   if (has("expected decimal digit")) return "onvolledig getal (schrijf bijv. 0.5, 3.0 of 1e3)";
   if (has("expected keys, tables, whitespace or comments")) return "hier hoort een sleutel, een tabelkop [...] of commentaar (#)";
-  return std::string(d);
+  if (has("exceeds length limit") || has("exceeeds maximum length") || has("too long to identify"))
+    return "sleutel, tekst of getal is te lang";
+  if (has("fractional component exceeds maximum precision")) return "te veel cijfers achter de komma";
+  if (has("not supported in TOML 1.0.0")) return "deze \\-code bestaat niet in TOML 1.0; schrijf \\u gevolgd door 4 hexadecimale cijfers";
+  if (has("line-ending backslashes")) return "een \\ aan het eind van een regel mag alleen nog door spaties gevolgd worden";
+  if (has("multi-line strings are prohibited")) return "tekst over meerdere regels (\"\"\"...\"\"\") kan niet als sleutel";
+  if (has("blank bare keys")) return "een tabelkop heeft een naam nodig";
+  if (has("brackets must be contiguous")) return "schrijf [[naam]] zonder spaties tussen de haken";
+  if (has("into existing inline table")) return "een inline tabel { ... } is af: voeg er later geen sleutels aan toe";
+  if (has("expected hex") || has("expected hexadecimal")) return "onvolledige \\u-code of hexadecimaal getal (verwacht hexadecimale cijfers)";
+  if (has("underscores")) return "een _ in een getal staat alleen tussen cijfers (1_000_000)";
+  if (has("exponent")) return "onvolledig getal: na e volgt een exponent (bijv. 1e3)";
+  if (has("month") || has("day between") || has("hour") || has("minute") || has("second") || has("4-digit year"))
+    return "ongeldige datum of tijd; bedragen en jaartallen schrijf je als gewoon getal (2025, niet 2025-01-01)";
+  if (has("unexpected control character") || has("control characters other than TAB") || has("vertical tabs"))
+    return "stuurteken in het bestand (alleen tab en regeleinden zijn toegestaan)";
+  if (has("'\\n' after '\\r'")) return "een \\r staat niet gevolgd door \\n (regeleinden zijn \\n of \\r\\n)";
+  if (has("bare key starting character")) return "hier hoort een sleutel (letters, cijfers, _ en -, of tussen aanhalingstekens)";
+  if (has("comma or closing ']'") || has("value or closing ']'")) return "in een lijst [ ... ] staan waarden gescheiden door komma's";
+  if (has("comma or closing '}'") || has("key-value pair or closing '}'"))
+    return "in een inline tabel { ... } staan sleutel = waarde-paren gescheiden door komma's";
+  if (has("could not be interpreted as a value") || has("could not determine value type") || has("value-terminator"))
+    return "waarde niet herkend: tekst staat tussen aanhalingstekens (\"...\"), getallen zonder, true en false in kleine letters";
+  if (has("expected '='")) return "verwacht '=' na de sleutel (sleutel = waarde)";
+  if (has("expected ']'")) return "tabelkop niet afgesloten met ] (schrijf [naam] of [[naam]])";
+  if (has("digit")) return "onvolledig getal (schrijf bijv. 0.5, 3.0 of 1e3)";
+  // Anything else: a Dutch sentence, with toml++'s own words as a technical detail.
+  return "onverwachte tekst op deze plaats (technische melding van de TOML-lezer: " + shorten(d, kQuoteMax) + ")";
+}
+
+std::optional<double> number_of(const toml::node& node) {
+  if (const auto* i = node.as_integer()) return static_cast<double>(i->get());
+  if (const auto* f = node.as_floating_point()) return f->get();
+  return std::nullopt;
 }
 
 Where where_of(const toml::node& node, std::string key) {
@@ -314,7 +528,7 @@ void merge_table(MNode& base, const MNode& over, FileKind kind, const std::strin
 bool same_node(const toml::node& a, const toml::node& b) {
   if (a.type() != b.type()) {
     // 2 and 2.0 are the same amount.
-    if (a.is_number() && b.is_number()) return a.value<double>() == b.value<double>();
+    if (a.is_number() && b.is_number()) return number_of(a) == number_of(b);
     return false;
   }
   switch (a.type()) {
@@ -322,7 +536,7 @@ bool same_node(const toml::node& a, const toml::node& b) {
     case toml::node_type::array: return *a.as_array() == *b.as_array();
     case toml::node_type::string: return a.value<std::string>() == b.value<std::string>();
     case toml::node_type::integer: return a.value<int64_t>() == b.value<int64_t>();
-    case toml::node_type::floating_point: return a.value<double>() == b.value<double>();
+    case toml::node_type::floating_point: return number_of(a) == number_of(b);
     case toml::node_type::boolean: return a.value<bool>() == b.value<bool>();
     default: return false;
   }

@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,16 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const st
 
 // A toml++ parse error description in Dutch for the common mistakes; others as toml++ wrote them.
 std::string toml_error_text(std::string_view description);
+
+// How deep a file may nest: parts of a dotted key or table header, plus the tables and lists
+// around it ({ } and [ ]). A scenario needs about 7; toml++ recurses per level, and a key of
+// 40.000 parts overflowed the stack. parse_toml_file checks this before parsing.
+constexpr int kMaxNesting = 32;
+
+// The number of a node (integer or decimal), nullopt for anything else. toml++'s value<double>()
+// gives nothing for an integer beyond 2^53 (not exactly representable), which read as 0 and slipped
+// past the range checks; here it is converted (rounded), so the range check sees its size.
+std::optional<double> number_of(const toml::node& node);
 
 // Position of a node in its file, with a key path for messages.
 Where where_of(const toml::node& node, std::string key);

@@ -35,31 +35,39 @@ std::string join(const std::string& a, std::string_view b) {
   return a.empty() ? std::string(b) : a + "." + std::string(b);
 }
 
-// A control character not allowed in text (tab is; line breaks only in the free description).
-bool is_control(char ch, std::string_view spath) {
-  auto c = static_cast<unsigned char>(ch);
-  if (ch == '\t' || ((ch == '\n' || ch == '\r') && spath == "swv.omschrijving")) return false;
-  return c < 0x20 || c == 0x7F;
-}
-
 bool is_year_key(std::string_view k) {
   return k.size() == 4 && std::all_of(k.begin(), k.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Range check of one number; returns false (and reports) when out of range.
-bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags) {
+// The number as the user wrote it: integers exactly (a double cannot hold every int64), decimals
+// by their shortest exact text, so "gevonden ..." never shows a rounded value.
+std::string written(double x, const toml::node* n) {
+  if (n && n->is_integer()) return std::to_string(n->as_integer()->get());
+  return num_exact(x);
+}
+
+// Large numbers with thousands separators ("10.000.000.000.001").
+std::string written_large(double x, const toml::node* n) {
+  if (n && n->is_integer()) return int_nl(n->as_integer()->get());
+  if (x == std::floor(x) && std::fabs(x) < 1e18) return int_nl(static_cast<int64_t>(x));
+  return num_exact(x);
+}
+
+// Range check of one number (`n` its node, for exact echoing); returns false (and reports) when out of range.
+bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags, const toml::node* n = nullptr) {
   if (!std::isfinite(x)) {
     diags.error(w, "verwacht een eindig getal, gevonden " + num_plain(x));
     return false;
   }
   if (std::fabs(x) > kMaxMagnitude) {
-    diags.error(w, "getal " + num_plain(x) + " is onredelijk groot (ten hoogste 1e13)");
+    diags.error(w, "getal " + written_large(x, n) + " is onredelijk groot (ten hoogste " +
+                       int_nl(static_cast<int64_t>(kMaxMagnitude)) + ")");
     return false;
   }
   // Tiny numbers are typos (1e-200 for 1e-2) and make derived quantities overflow (a beta's shape
   // parameters go as 1/sd²): 0 itself is fine.
   if (x != 0 && std::fabs(x) < kMinMagnitude) {
-    diags.error(w, "getal " + num_plain(x) + " is onredelijk klein (niet 0, maar dichter bij 0 dan 1e-9); schrijf 0 of een grotere waarde");
+    diags.error(w, "getal " + written(x, n) + " is onredelijk klein (niet 0, maar dichter bij 0 dan 1e-9); schrijf 0 of een grotere waarde");
     return false;
   }
   bool ok = true;
@@ -74,10 +82,15 @@ bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags) {
   }
   if (!ok && r == KeyRange::Year)
     diags.error(w, "moet een jaartal van " + std::to_string(kMinYear) + " tot en met " + std::to_string(kMaxYear) + " zijn, gevonden " +
-                       num_plain(x));
+                       written(x, n));
   else if (!ok)
-    diags.error(w, "moet " + std::string(range_text(r)) + " zijn, gevonden " + num_plain(x));
+    diags.error(w, "moet " + std::string(range_text(r)) + " zijn, gevonden " + written(x, n));
   return ok;
+}
+
+// A number node's value; every number node has one (number_of reads big integers too).
+bool check_number_node(const toml::node& v, KeyRange r, const Where& w, Diagnostics& diags) {
+  return check_number(number_of(v).value_or(0), r, w, diags, &v);
 }
 
 void check_year_table(const toml::table& t, KeyRange r, const std::string& key, Ctx& c) {
@@ -101,14 +114,14 @@ void check_year_table(const toml::table& t, KeyRange r, const std::string& key, 
       c.diags.error(where_of(v, ykey), "verwacht een getal, gevonden " + found_text(v));
       continue;
     }
-    check_number(v.value<double>().value_or(0), r, where_of(v, ykey), c.diags);
+    check_number_node(v, r, where_of(v, ykey), c.diags);
   }
 }
 
 // Number or per-year table. `allow_dist` adds distributions (form Value).
 void check_quantity(const toml::node& n, KeyRange r, bool allow_dist, const std::string& key, Ctx& c) {
   if (n.is_number()) {
-    check_number(n.value<double>().value_or(0), r, where_of(n, key), c.diags);
+    check_number_node(n, r, where_of(n, key), c.diags);
     return;
   }
   const char* expected = allow_dist ? "verwacht een getal, een jaartabel of een verdeling" : "verwacht een getal of een jaartabel";
@@ -189,17 +202,18 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
         c.diags.error(w, "verwacht tekst tussen aanhalingstekens, gevonden " + found_text(n));
       } else if (n.as_string()->get().find_first_not_of(" \t") == std::string::npos) {
         c.diags.error(w, "lege tekst; geef een waarde of laat de sleutel weg");
-      } else if (const std::string& t = n.as_string()->get(); std::any_of(t.begin(), t.end(), [&](char ch) {
-                   return is_control(ch, spath);
-                 })) {
-        // Only reachable through TOML escapes or multi-line strings: names end up in terminals,
-        // file contents and reports, where a control character can do harm.
-        char bad = *std::find_if(t.begin(), t.end(), [&](char ch) { return is_control(ch, spath); });
-        char code[8];
-        std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(static_cast<unsigned char>(bad)));
-        c.diags.error(w, std::string("tekst bevat het stuurteken U+") + code +
-                             "; een \\ tussen \"...\" begint een code (\\n, \\r, \\t, \\u...): schrijf / in paden, \\\\ voor een "
-                             "backslash, of gebruik '...'");
+      } else if (long bad = first_forbidden_char(n.as_string()->get(), spath == "swv.omschrijving"); bad >= 0) {
+        // Names end up in terminals, files and reports, where such a character can do harm: C0
+        // controls only arrive through TOML escapes or multi-line strings, the others (C1,
+        // direction overrides, noncharacters) also typed or pasted.
+        const auto cp = static_cast<char32_t>(bad);
+        if (cp < 0x20 || cp == 0x7F)
+          c.diags.error(w, "tekst bevat " + forbidden_char_text(cp) +
+                               "; een \\ tussen \"...\" begint een code (\\n, \\r, \\t, \\u...): schrijf / in paden, \\\\ voor een "
+                               "backslash, of gebruik '...'");
+        else
+          c.diags.error(w, "tekst bevat " + forbidden_char_text(cp) +
+                               "; zulke tekens zijn niet toegestaan in namen en teksten (ze verstoren terminal, rapport en werkmap): verwijder het");
       } else {
         const std::string& s = n.as_string()->get();
         size_t chars = std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
@@ -209,11 +223,11 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
       break;
     case Form::Integer:
       if (!n.is_integer()) c.diags.error(w, "verwacht een geheel getal, gevonden " + found_text(n));
-      else check_number(static_cast<double>(n.value<int64_t>().value_or(0)), info.range, w, c.diags);
+      else check_number_node(n, info.range, w, c.diags);
       break;
     case Form::Number:
       if (!n.is_number()) c.diags.error(w, "verwacht een getal, gevonden " + found_text(n));
-      else check_number(n.value<double>().value_or(0), info.range, w, c.diags);
+      else check_number_node(n, info.range, w, c.diags);
       break;
     case Form::Table: check_quantity(n, info.range, false, key, c); break;
     case Form::Value: check_quantity(n, info.range, true, key, c); break;
@@ -248,7 +262,7 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
       if (n.as_array()->empty()) c.diags.error(w, "lege lijst van jaren; laat de sleutel weg voor alle jaren");
       for (const auto& e : *n.as_array()) {
         if (!e.is_integer()) c.diags.error(where_of(e, key), "verwacht een jaartal, gevonden " + found_text(e));
-        else check_number(static_cast<double>(e.value<int64_t>().value_or(0)), KeyRange::Year, where_of(e, key), c.diags);
+        else check_number_node(e, KeyRange::Year, where_of(e, key), c.diags);
       }
       break;
     }
@@ -259,9 +273,9 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
           if (!row.is_array()) { ok = false; break; }
           for (const auto& x : *row.as_array()) {
             if (!x.is_number()) { ok = false; break; }
-            double v = x.value<double>().value_or(0);
+            double v = number_of(x).value_or(0);
             if (!std::isfinite(v) || v < -1 || v > 1) {
-              c.diags.error(where_of(x, key), "een correlatie ligt tussen −1 en 1, gevonden " + num_plain(v));
+              c.diags.error(where_of(x, key), "een correlatie ligt tussen −1 en 1, gevonden " + written(v, &x));
             }
           }
         }
@@ -308,6 +322,13 @@ void check_table(const toml::table& t, const std::string& spath, const std::stri
                                                       : " in [" + spath + "]";
       c.diags.error(where_of(v, key), "onbekende sleutel " + quote(name) + where_txt + did_you_mean(name, child_names(c.kind, spath)));
       continue;
+    }
+    if (std::string_view(info->path).find('*') != std::string_view::npos) {
+      if (long bad = first_forbidden_char(name); bad >= 0) {
+        c.diags.error(where_of(v, key), "de naam " + quote(name) + " bevat " + forbidden_char_text(static_cast<char32_t>(bad)) +
+                                            "; zulke tekens zijn niet toegestaan in namen: verwijder het");
+        continue;
+      }
     }
     if (c.sector && !sector_allows(info->sector, *c.sector)) {
       c.diags.error(where_of(v, key), "sleutel \"" + name + "\" hoort bij sector " + sector_text(info->sector) + ", dit is een " +

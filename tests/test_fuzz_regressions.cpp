@@ -4,17 +4,20 @@
 //                    catalogue's companions (bij/) and regels.toml = scenarios/regels/po-2025.toml;
 //   rules-*.toml     loaded as regels.toml of tests/fuzz/rules-scenario-po.toml (-vo when it
 //                    mentions "vo").
-// Loading must end in a scenario or in errors, never a crash, and every message must be readable.
+// Loading must end in a scenario or in errors, never a crash, and every message must be readable;
+// a scenario that loads must run without a non-finite number in its result (fuzz/model_check.h).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "fuzz/model_check.h"
 #include "helpers.h"
 #include "loader.h"
 
@@ -76,6 +79,7 @@ TEST_CASE("fuzz-regressies: elke bewaarde invoer eindigt in een scenario of in l
       CHECK(std::none_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; }));
       CHECK(line.size() <= 32 * 1024);
     }
+    if (r.scenario) CHECK(swv::fuzz::check_model(*r.scenario) == "");
     fs::remove_all(fs::path(path).parent_path());
   }
 }
@@ -127,4 +131,26 @@ TEST_CASE("fuzz-regressies: een variant van een basis met heel veel posten laadt
     CHECK(l.amount.mean(2025) == 2.0);
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("fuzz-modeltoets: vindt elk niet-eindig getal in een uitkomst", "[fuzz]") {
+  // The fuzz targets run every scenario that loads; this is the check they abort on.
+  swv::LoadResult r = swv::load_scenario(kSource + "/scenarios/voorbeeld-po.toml");
+  REQUIRE(r.scenario);
+  CHECK(swv::fuzz::check_model(*r.scenario) == "");
+  const swv::Result ok = swv::run_deterministic(*r.scenario);
+  REQUIRE(swv::fuzz::first_non_finite(ok) == "");
+  const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+  swv::Result bad = ok;
+  bad.series.at(0).p95.at(2) = inf;
+  CHECK(swv::fuzz::first_non_finite(bad) == "reeks " + ok.series.at(0).key + " p95[2]");
+  bad = ok;
+  bad.lines.at(0).realised.at(1) = nan;
+  CHECK(swv::fuzz::first_non_finite(bad) == "post " + ok.lines.at(0).code + " bedragen[1]");
+  bad = ok;
+  bad.start_equity = -inf;
+  CHECK(swv::fuzz::first_non_finite(bad) == "start_eigen_vermogen");
+  bad = ok;
+  bad.expected_risk_cost.back() = nan;
+  CHECK(swv::fuzz::first_non_finite(bad) == "verwachte_risicolast[" + std::to_string(ok.expected_risk_cost.size() - 1) + "]");
 }

@@ -1,6 +1,8 @@
 // libFuzzer target on the loader. The input is a scenario file (fuzz_scenario) or, with
 // SWVSIM_FUZZ_RULES=1, the rules file of a fixed valid scenario (fuzz_rules). Loading must end in a
-// scenario or in errors: never a crash, hang, leak or sanitizer report.
+// scenario or in errors: never a crash, hang, leak or sanitizer report. A scenario that loads is
+// then run, deterministically and as a Monte Carlo of 8 paths (model_check.h): a non-finite number
+// anywhere in the result is a finding too (SWVSIM_FUZZ_MODEL=0 switches this off).
 //
 // The loader reads files (basis and regels are resolved relative to the scenario), so the input is
 // written to a file in a private folder, one per process, which also holds the example scenarios
@@ -20,6 +22,7 @@
 #include <string_view>
 
 #include "loader.h"
+#include "model_check.h"
 
 #ifndef SWVSIM_FUZZ_RULES
 #define SWVSIM_FUZZ_RULES 0
@@ -31,6 +34,7 @@ namespace fs = std::filesystem;
 
 const std::string kSource = SWVSIM_SOURCE_DIR;
 fs::path g_dir;
+bool g_model = true;
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -73,6 +77,7 @@ void check(bool ok, const char* what) {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  if (const char* m = std::getenv("SWVSIM_FUZZ_MODEL"); m && std::string_view(m) == "0") g_model = false;
   std::string tmpl = (fs::temp_directory_path() / "swvsim-fuzz-XXXXXX").string();
   if (!mkdtemp(tmpl.data())) std::abort();
   g_dir = tmpl;
@@ -123,6 +128,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const swv::Scenario& sc = *r.scenario;
     check(sc.first_year <= sc.last_year && sc.last_year - sc.first_year < 15, "planperiode van 1 tot 15 jaar");
     check(sc.paths >= 1, "ten minste één pad");
+    if (g_model) {
+      if (std::string bad = swv::fuzz::check_model(sc); !bad.empty()) {
+        std::fprintf(stderr, "fuzz: niet-eindig getal in de uitkomst: %s\n", bad.c_str());
+        check(false, "een scenario dat laadt, rekent met eindige getallen");
+      }
+    }
   }
   return 0;
 }
