@@ -10,14 +10,19 @@ namespace swv {
 namespace {
 
 // Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook.
-std::string sheet_name(std::string s, std::set<std::string>& used) {
+std::string sheet_name(const std::string& raw, std::set<std::string>& used) {
+  std::string s = xml_safe_text(raw);
   for (char& c : s)
     if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
   if (s.empty()) s = "Tabel";
   auto cut = [](std::string x, size_t n) {
-    if (x.size() <= n) return x;
-    while (n > 0 && (static_cast<unsigned char>(x[n]) & 0xC0) == 0x80) --n;  // keep UTF-8 whole
-    return x.substr(0, n);
+    if (x.size() > n) {
+      while (n > 0 && (static_cast<unsigned char>(x[n]) & 0xC0) == 0x80) --n;  // keep UTF-8 whole
+      x.resize(n);
+    }
+    if (!x.empty() && x.front() == '\'') x.front() = '-';  // Excel refuses an apostrophe at either end
+    if (!x.empty() && x.back() == '\'') x.back() = '-';
+    return x;
   };
   std::string name = cut(s, 31);
   for (int k = 2; used.count(name); ++k) name = cut(s, 27) + " (" + std::to_string(k) + ")";

@@ -1,12 +1,16 @@
 #pragma once
 // Escaping of any text that comes from a scenario (names, codes, descriptions) before it enters
-// HTML or SVG: & < > " ' become entities, so hostile text is shown, never run.
+// HTML or SVG: & < > " ' become entities, so hostile text is shown, never run; characters XML and
+// HTML forbid (controls, U+FFFE/U+FFFF, invalid UTF-8) become U+FFFD (xml_text.h).
 #include <string>
 #include <string_view>
 
+#include "xml_text.h"
+
 namespace swv {
 
-inline std::string html_escape(std::string_view s) {
+inline std::string html_escape(std::string_view raw) {
+  const std::string s = xml_safe_text(raw);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

@@ -8,9 +8,11 @@ namespace swv {
 namespace {
 using json = nlohmann::ordered_json;
 
-// Cents are the precision of a budget; rounding keeps files stable and readable.
-double tidy(double x) {
-  if (!std::isfinite(x)) return 0.0;
+// Cents are the precision of a budget; rounding keeps files stable and readable. A non-finite
+// number never reaches a result (check_finite refuses the run); should one slip through it is
+// written as null, like the decision JSON, never as a plausible 0.
+json tidy(double x) {
+  if (!std::isfinite(x)) return nullptr;
   return std::round(x * 1e6) / 1e6;
 }
 json arr(const std::vector<double>& v) {

@@ -2,21 +2,30 @@
 // A libxlsxwriter workbook being built, shared by the Excel writers: owns the handle until close,
 // holds the € / % / count formats, writes text inert (xlsx_safe_text) and non-finite numbers as
 // "n.v.t.", and remembers the first error of any write call (one check at the end covers them all).
+// Its scratch files go beside the workbook (not /tmp), and a failing close is reported in Dutch
+// (EnvironmentError when the system refused) instead of libxlsxwriter's English stderr lines.
+#include <fcntl.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cerrno>
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 
+#include "atomic_file.h"
 #include "xlsx_text.h"
 
 namespace swv {
 
 class Book {
  public:
-  explicit Book(const std::string& file) {
+  explicit Book(const std::string& file) : tmpdir_(std::filesystem::path(file).parent_path().string()) {
+    if (tmpdir_.empty()) tmpdir_ = ".";
     lxw_workbook_options opt{};
     opt.constant_memory = LXW_FALSE;  // the chart and column widths need random access
+    opt.tmpdir = tmpdir_.data();
     wb_ = workbook_new_opt(file.c_str(), &opt);
     if (!wb_) throw std::runtime_error("geen geheugen voor de werkmap");
     bold = add_format(nullptr, true);
@@ -52,11 +61,33 @@ class Book {
     if (error_.empty()) error_ = why;
   }
 
-  // Writes the file and frees the handle; the first error seen, empty when none.
+  // Writes the file and frees the handle; the first error seen, empty when none. Throws
+  // EnvironmentError when the file or a scratch file could not be written.
   std::string close() {
-    lxw_error e = workbook_close(wb_);
+    // libxlsxwriter prints "[ERROR] workbook_close(): ..." in English on stderr: silence it and say
+    // it in Dutch below.
+    const int saved = ::dup(STDERR_FILENO);
+    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    errno = 0;
+    const lxw_error e = workbook_close(wb_);
+    const int err = errno;
+    if (saved >= 0 && null >= 0) ::dup2(saved, STDERR_FILENO);
+    if (saved >= 0) ::close(saved);
+    if (null >= 0) ::close(null);
     wb_ = nullptr;
-    check(e);
+    switch (e) {
+      case LXW_NO_ERROR: break;
+      case LXW_ERROR_MEMORY_MALLOC_FAILED: throw EnvironmentError("te weinig geheugen voor de werkmap");
+      case LXW_ERROR_CREATING_XLSX_FILE:
+      case LXW_ERROR_CREATING_TMPFILE:
+      case LXW_ERROR_READING_TMPFILE:
+      case LXW_ERROR_ZIP_FILE_OPERATION:
+      case LXW_ERROR_ZIP_FILE_ADD:
+      case LXW_ERROR_ZIP_CLOSE:
+        throw_environment("de werkmap kon niet worden weggeschreven", err != 0 ? err : EIO);
+      default: check(e);
+    }
     return error_;
   }
 
@@ -69,6 +100,7 @@ class Book {
     if (is_bold) format_set_bold(f);
     return f;
   }
+  std::string tmpdir_;  // outlives wb_: libxlsxwriter keeps the pointer
   lxw_workbook* wb_ = nullptr;
   std::string error_;
 };

@@ -84,6 +84,7 @@ TEST_CASE("vijandige namen: niets wordt buiten de uitvoermap geschreven", "[vija
     REQUIRE(run_in(root / "in" / "werk", "run ../scenario.toml --deterministisch --stil --uit uit/sub") == 0);
     std::set<std::string> want = {"in/scenario.toml", "in/regels.toml", "in/werk/uitvoer.log"};
     for (const auto& f : kReports) want.insert("in/werk/uit/sub/" + f);
+    want.insert("in/werk/uit/sub/.swvsim.lock");  // the output folder's lock (docs/cli-en-uitvoer.md)
     CHECK(listing(root) == want);
   }
   SECTION("zonder --uit: uitvoer/<naam als slug>/") {
@@ -92,6 +93,7 @@ TEST_CASE("vijandige namen: niets wordt buiten de uitvoermap geschreven", "[vija
     CHECK(files.erase("in/scenario.toml") == 1);
     CHECK(files.erase("in/regels.toml") == 1);
     CHECK(files.erase("in/werk/uitvoer.log") == 1);
+    CHECK(std::erase_if(files, [](const std::string& f) { return fs::path(f).filename() == ".swvsim.lock"; }) == 1);
     REQUIRE(files.size() == kReports.size());
     for (const auto& f : files) {
       INFO(f);

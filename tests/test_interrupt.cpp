@@ -1,5 +1,5 @@
-// A run that is stopped halfway (Ctrl-C or kill -9) never leaves a truncated or half-new result:
-// the output folder holds the previous complete results, and Ctrl-C exits with 130.
+// A run that is stopped halfway (Ctrl-C, SIGTERM or kill -9) never leaves a truncated or half-new
+// result: the output folder holds the previous complete results; Ctrl-C exits 130, SIGTERM 143.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,7 +38,9 @@ int interrupted_run(const std::string& out, int sig, int wait_ms) {
 
 }  // namespace
 
-TEST_CASE("Ctrl-C stops a run promptly with exit 130 and keeps the previous results", "[cli][interrupt]") {
+// Signals during the computation (signals while writing, with the old set checked file by file, are
+// in test_output_set.cpp: there the new set is half written, so "previous results intact" can fail).
+TEST_CASE("Ctrl-C stops a run promptly with exit 130 and removes its staging folder", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
   const auto t0 = std::chrono::steady_clock::now();
@@ -48,14 +50,39 @@ TEST_CASE("Ctrl-C stops a run promptly with exit 130 and keeps the previous resu
   CHECK(WEXITSTATUS(status) == 130);
   CHECK(secs < 5);  // 20 million paths would take minutes; the run stops at the next block
   CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
-  for (const auto& e : fs::directory_iterator(out)) CHECK(e.path().filename() == "resultaat.json");
+  // The staging folder existed during the run (made before computing); it is gone, the lock stays.
+  for (const auto& e : fs::directory_iterator(out)) {
+    const std::string name = e.path().filename().string();
+    CHECK((name == "resultaat.json" || name == ".swvsim.lock"));
+  }
 }
 
-TEST_CASE("kill -9 halfway leaves the previous results intact", "[cli][interrupt]") {
+TEST_CASE("SIGTERM is handled like Ctrl-C: exit 143, staging folder removed", "[cli][interrupt]") {
+  const std::string out = temp_dir();
+  write(out, "resultaat.json", "{\"vorige\": true}\n");
+  const int status = interrupted_run(out, SIGTERM, 700);
+  REQUIRE(WIFEXITED(status));  // before the fix SIGTERM killed the process (WIFSIGNALED)
+  CHECK(WEXITSTATUS(status) == 143);
+  CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
+  for (const auto& e : fs::directory_iterator(out)) {
+    const std::string name = e.path().filename().string();
+    CHECK((name == "resultaat.json" || name == ".swvsim.lock"));
+  }
+}
+
+TEST_CASE("kill -9 during the computation leaves a staging folder that the next run removes", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
   const int status = interrupted_run(out, SIGKILL, 700);
   CHECK(WIFSIGNALED(status));
   CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
-  for (const auto& e : fs::directory_iterator(out)) CHECK(e.path().filename() == "resultaat.json");
+  int staging = 0;
+  for (const auto& e : fs::directory_iterator(out)) staging += e.path().filename().string().rfind(".swvsim-tmp-", 0) == 0;
+  CHECK(staging == 1);
+  REQUIRE(run_cli("run " + source_path("scenarios/voorbeeld-po.toml") + " --paden 200 --stil --formaat json --uit " + out) == 0);
+  for (const auto& e : fs::directory_iterator(out)) {
+    const std::string name = e.path().filename().string();
+    CHECK((name == "resultaat.json" || name == ".swvsim.lock"));
+  }
+  CHECK(slurp(out + "/resultaat.json").find("vorige") == std::string::npos);
 }

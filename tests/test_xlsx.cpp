@@ -1,6 +1,8 @@
 // The controller's workbook (issue: Excel-uitvoer): the written .xlsx is unzipped and its XML
 // parts checked: sheet names, numbers stored as numbers with € and % formats, the native chart on
 // the equity data, inert hostile text, and all-or-nothing writing.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
@@ -11,9 +13,12 @@
 #include <stdexcept>
 
 #include "deterministic.h"
+#include "document.h"
 #include "helpers.h"
+#include "html_report.h"
 #include "loader.h"
 #include "mc.h"
+#include "xlsx_book.h"
 #include "xlsx_report.h"
 
 using namespace swv;
@@ -275,4 +280,98 @@ TEST_CASE("xlsx: written completely or not at all", "[xlsx]") {
     CHECK(listing(dir) == std::vector<std::string>{"uit.xlsx"});
     CHECK(listing(dir + "/uit.xlsx") == std::vector<std::string>{"inhoud"});
   }
+}
+
+namespace {
+
+// Characters XML 1.0 forbids (or a strict parser rejects) in any form: U+FFFE, U+FFFF, C0 controls
+// other than tab/newline/CR, and invalid UTF-8 (an encoded surrogate, a lone continuation byte).
+const std::string kBadChars = std::string("A\xEF\xBF\xBE" "B\xEF\xBF\xBF" "C") + '\x01' + "D\x1B" "E\xED\xA0\x80" "F\x80" "G\xC2\x9B" "H";
+
+// Whether `xml` holds any of those characters raw.
+bool has_forbidden(const std::string& xml) {
+  for (const char* bad : {"\xEF\xBF\xBE", "\xEF\xBF\xBF", "\x01", "\x1B", "\xED\xA0\x80", "\xC2\x9B"})
+    if (xml.find(bad) != std::string::npos) return true;
+  for (size_t i = 0; i < xml.size(); ++i)  // a continuation byte must follow a lead byte
+    if ((static_cast<unsigned char>(xml[i]) & 0xC0) == 0x80) {
+      size_t k = i;
+      while (k > 0 && (static_cast<unsigned char>(xml[k - 1]) & 0xC0) == 0x80) --k;
+      if (k == 0 || static_cast<unsigned char>(xml[k - 1]) < 0xC2) return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("xlsx and HTML: characters XML forbids never reach a part, they show as U+FFFD", "[xlsx][vijandig]") {
+  // Writer level: whatever the loader lets through, the workbook must not be damaged.
+  Scenario sc = example(1);
+  Result det = run_deterministic(sc);
+  det.scenario_name = kBadChars;
+  det.scenario_description = kBadChars;
+  det.lines.at(0).name = kBadChars;
+  const std::string dir = temp_dir(), file = dir + "/uit.xlsx";
+  write_xlsx({det, nullptr, nullptr}, file);
+  const std::string strings = part(file, "xl/sharedStrings.xml");
+  REQUIRE(!strings.empty());
+  CHECK_FALSE(has_forbidden(strings));
+  CHECK(strings.find("A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C") != std::string::npos);
+  CHECK(strings.find("G\xEF\xBF\xBDH") != std::string::npos);
+
+  Document d;
+  d.title = kBadChars;
+  d.engine_version = "test";
+  DocSection sec;
+  sec.id = "s";
+  sec.title = kBadChars;
+  sec.paragraphs = {kBadChars};
+  DocTable t;
+  t.title = kBadChars;
+  t.sheet = kBadChars;
+  DocTable quoted = t;  // Excel refuses a sheet name that starts or ends with an apostrophe
+  quoted.sheet = "'citaat'";
+  t.header = {kBadChars, "x"};
+  t.rows = {{DocCell::t(kBadChars), DocCell::t("y")}};
+  sec.tables = {t, quoted};
+  d.sections = {sec};
+  const std::string doc_file = dir + "/doc.xlsx";
+  write_document_xlsx(d, doc_file);
+  CHECK_FALSE(has_forbidden(part(doc_file, "xl/sharedStrings.xml")));
+  CHECK_FALSE(has_forbidden(part(doc_file, "xl/workbook.xml")));  // the sheet name
+  CHECK(part(doc_file, "xl/workbook.xml").find("<sheet name=\"-citaat-\"") != std::string::npos);
+  CHECK(part(doc_file, "xl/sharedStrings.xml").find("A\xEF\xBF\xBD") != std::string::npos);
+
+  const std::string html = document_html(d) + html_report({det, nullptr, nullptr});
+  CHECK_FALSE(has_forbidden(html));
+  CHECK(html.find("A\xEF\xBF\xBD" "B") != std::string::npos);
+}
+
+TEST_CASE("xlsx: a workbook that cannot be written is an EnvironmentError in Dutch, no English on stderr", "[xlsx][omgeving]") {
+  const std::string dir = temp_dir();
+  fs::create_directory(dir + "/map.xlsx");  // a folder where the workbook must go
+  const std::string err_file = dir + "/stderr.txt";
+  // Catch libxlsxwriter's stderr lines in a file for the duration of close().
+  const int saved = ::dup(2);
+  FILE* f = std::fopen(err_file.c_str(), "w");
+  REQUIRE(f);
+  ::dup2(::fileno(f), 2);
+  std::string message;
+  bool environment = false;
+  try {
+    swv::Book b(dir + "/map.xlsx");
+    b.text(b.sheet("Blad"), 0, 0, "tekst");
+    b.close();
+  } catch (const swv::EnvironmentError& e) {
+    environment = true;
+    message = e.what();
+  } catch (const std::exception& e) {
+    message = e.what();
+  }
+  ::dup2(saved, 2);
+  ::close(saved);
+  std::fclose(f);
+  INFO(message);
+  CHECK(environment);
+  CHECK(message.find("de werkmap kon niet worden weggeschreven: is een map, geen bestand (EISDIR)") != std::string::npos);
+  CHECK(slurp(err_file).empty());  // before: "[ERROR] workbook_close(): Error creating '...'"
 }

@@ -13,17 +13,32 @@
 namespace swv::cli {
 
 std::atomic<bool> g_cancel{false};
+std::atomic<int> g_signal{0};
 
 namespace {
-// Ctrl-C asks the run to stop at the next block of paths; a second Ctrl-C kills at once.
-extern "C" void on_sigint(int) {
+// Ctrl-C or SIGTERM asks the run to stop at the next block of paths (and not to swap in its
+// results); a second one kills at once (except while a result set is being swapped: OutputSet
+// blocks signals for those few renames).
+extern "C" void on_stop_signal(int sig) {
+  int none = 0;
+  g_signal.compare_exchange_strong(none, sig);
   g_cancel.store(true);
-  std::signal(SIGINT, SIG_DFL);
+  std::signal(sig, SIG_DFL);
 }
 }  // namespace
 
-void install_sigint() { std::signal(SIGINT, on_sigint); }
-void restore_sigint() { std::signal(SIGINT, SIG_DFL); }
+void install_sigint() {
+  std::signal(SIGINT, on_stop_signal);
+  std::signal(SIGTERM, on_stop_signal);
+}
+
+void check_cancel() {
+  if (g_cancel.load()) throw Cancelled();
+}
+
+std::string out_of_memory_message() {
+  return "te weinig geheugen; kies minder paden (--paden) of een lager geheugenbudget (--geheugen, in MB)";
+}
 
 void print_diagnostics(const Diagnostics& d) {
   for (const auto& item : d.items()) std::cerr << item.format() << "\n";
@@ -47,19 +62,35 @@ std::string slug(const std::string& name) {
   return s.empty() ? "scenario" : s;
 }
 
-std::vector<std::string> parse_formats(const std::string& text, const std::vector<std::string>& allowed) {
+std::vector<std::string> parse_formats(const std::optional<std::string>& given, const std::vector<std::string>& allowed) {
   std::string list;
   for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  if (text.empty()) return allowed;
+  if (!given) return allowed;
+  const std::string& text = *given;
+  if (text.empty()) throw InputError("--formaat is leeg; kies uit " + list + " (of laat de optie weg voor alle)");
   std::vector<std::string> formats;
   std::stringstream ss(text);
   for (std::string f; std::getline(ss, f, ',');) {
+    if (f.empty()) throw InputError("--formaat \"" + text + "\" bevat een leeg formaat; kies uit " + list);
     if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
       throw InputError("onbekend formaat \"" + f + "\"" + did_you_mean(f, allowed) + "; kies uit " + list);
     if (std::find(formats.begin(), formats.end(), f) == formats.end()) formats.push_back(f);
   }
-  if (formats.empty()) throw InputError("--formaat is leeg; kies uit " + list);
+  if (formats.empty() || text.back() == ',')
+    throw InputError("--formaat \"" + text + "\" bevat een leeg formaat; kies uit " + list);
   return formats;
+}
+
+uint64_t parse_seed(const std::string& text) {
+  const std::string why = "--zaad moet een geheel getal van 0 tot en met 18446744073709551615 zijn, niet \"" + text + "\"";
+  if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string::npos) throw InputError(why);
+  uint64_t v = 0;
+  for (char c : text) {
+    const uint64_t d = static_cast<uint64_t>(c - '0');
+    if (v > (UINT64_MAX - d) / 10) throw InputError(why);
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 std::string option_error_nl(const std::exception& e) {
@@ -89,7 +120,7 @@ boost::program_options::options_description run_options(const char* title, const
   const std::string formats_help = "kommalijst van " + list + " (standaard: alle)";
   po::options_description o(title);
   o.add_options()("help,h", "deze hulp")("paden", po::value<int64_t>(), "aantal Monte-Carlo-paden (standaard: uit het scenario)")(
-      "zaad", po::value<uint64_t>(), "zaad (standaard: uit het scenario; 0 is een gewoon zaad)")(
+      "zaad", po::value<std::string>(), "zaad (standaard: uit het scenario; 0 is een gewoon zaad)")(
       "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
       "uit", po::value<std::string>(), "uitvoermap (standaard uitvoer/<scenarionaam>/)")(
       "formaat", po::value<std::string>(), formats_help.c_str())("stil", "geen voortgangsbalk, tabel of samenvatting");
@@ -104,22 +135,16 @@ RunOptions read_run_options(const boost::program_options::variables_map& vm, con
     if (n > kMaxPaths) throw InputError("--paden mag hoogstens " + num_nl(static_cast<double>(kMaxPaths)) + " zijn");
     c.paths = n;
   }
-  if (vm.count("zaad")) c.seed = vm["zaad"].as<uint64_t>();
+  if (vm.count("zaad")) c.seed = parse_seed(vm["zaad"].as<std::string>());
   if (vm.count("threads")) {
     if (vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
     c.mc.threads = vm["threads"].as<int>();
   }
   c.mc.cancel = &g_cancel;
   if (vm.count("uit")) c.dir = vm["uit"].as<std::string>();
-  c.formats = parse_formats(vm.count("formaat") ? vm["formaat"].as<std::string>() : "", formats);
+  c.formats = parse_formats(vm.count("formaat") ? std::optional<std::string>(vm["formaat"].as<std::string>()) : std::nullopt, formats);
   c.quiet = vm.count("stil") > 0;
   return c;
-}
-
-void make_dir(const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) throw InputError("kan uitvoermap " + dir + " niet maken: " + ec.message());
 }
 
 }  // namespace swv::cli

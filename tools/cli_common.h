@@ -16,17 +16,22 @@
 
 namespace swv::cli {
 
-constexpr int kOk = 0, kInput = 2, kInternal = 3, kInterrupted = 130;  // 130 = 128 + SIGINT, as shells do
+// 4: the environment refused (a file or folder that cannot be read or written, a full disk, too
+// little memory). Stopped by a signal: 128 + its number, as shells do (130 Ctrl-C, 143 SIGTERM).
+constexpr int kOk = 0, kInput = 2, kInternal = 3, kEnvironment = 4, kInterrupted = 130;
 
 // Bad command-line input: printed as "swvsim: fout: ...", exit 2.
 struct InputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Set by Ctrl-C (install_sigint); runs poll it between blocks of paths.
+// Set by Ctrl-C or SIGTERM (install_sigint); runs poll it between blocks of paths, and the result
+// set is not swapped in once it is set. g_signal holds the signal's number.
 extern std::atomic<bool> g_cancel;
+extern std::atomic<int> g_signal;
 void install_sigint();
-void restore_sigint();
+// Throws Cancelled when a stop was asked for (before a result set is swapped in).
+void check_cancel();
 
 void print_diagnostics(const Diagnostics& d);
 // Loads and prints every error and warning; the scenario is set only when there are no errors.
@@ -34,8 +39,11 @@ LoadResult load_or_report(const std::string& file);
 // A folder name from a scenario name: lower-case letters, digits and '-' only (never a path).
 std::string slug(const std::string& name);
 
-// Parses --formaat ("json,html") against the allowed list; empty text = all.
-std::vector<std::string> parse_formats(const std::string& text, const std::vector<std::string>& allowed);
+// Parses --formaat ("json,html") against the allowed list; not given (nullopt) = all; given but
+// empty is an InputError.
+std::vector<std::string> parse_formats(const std::optional<std::string>& text, const std::vector<std::string>& allowed);
+// Parses --zaad: decimal digits only, 0 .. 2^64-1 ("-1" would otherwise wrap to 2^64-1).
+uint64_t parse_seed(const std::string& text);
 // A Boost.Program_options error in Dutch ("onbekende optie --foo", "optie --paden mist een waarde").
 std::string option_error_nl(const std::exception& e);
 // The options every simulating command shares (run and the decision commands): --paden --zaad
@@ -53,8 +61,8 @@ struct RunOptions {
 boost::program_options::options_description run_options(const char* title, const std::vector<std::string>& formats);
 RunOptions read_run_options(const boost::program_options::variables_map& vm, const std::vector<std::string>& formats);
 
-// Creates the output folder (InputError when it cannot).
-void make_dir(const std::string& dir);
+// The Dutch hint for std::bad_alloc (exit 4).
+std::string out_of_memory_message();
 
 }  // namespace swv::cli
 

@@ -38,16 +38,21 @@ Scenario load_for_decision(const std::string& file, const RunOptions& c) {
   return sc;
 }
 
-// The output files of one command: <stem>.json/.html/.xlsx/.md in the folder; nothing else.
-void write_outputs(const RunOptions& c, const std::string& dir, const std::string& stem, const Document& doc, const std::string& json) {
-  make_dir(dir);
+// The result set of one command: <stem>.json/.html/.xlsx/.md in the folder; nothing else. Opened
+// before the run, so a second run on the same folder is refused at once (exit 4).
+OutputSet open_outputs(const RunOptions& c, const std::string& default_dir, const std::string& stem) {
+  return OutputSet(c.dir.empty() ? default_dir : c.dir, {stem + ".json", stem + ".html", stem + ".xlsx", stem + ".md"});
+}
+
+// Writes the set and swaps it in whole (unless Ctrl-C or SIGTERM came first).
+void write_outputs(OutputSet& set, const RunOptions& c, const std::string& stem, const Document& doc, const std::string& json) {
   auto has = [&](const char* f) { return std::find(c.formats.begin(), c.formats.end(), f) != c.formats.end(); };
-  auto out = [&](const char* ext) { return (fs::path(dir) / (stem + ext)).string(); };
-  std::vector<std::string> written;
-  if (has("json")) write_file_atomic(out(".json"), json), written.push_back(out(".json"));
-  if (has("html")) write_file_atomic(out(".html"), document_html(doc)), written.push_back(out(".html"));
-  if (has("xlsx")) write_document_xlsx(doc, out(".xlsx")), written.push_back(out(".xlsx"));
-  if (has("md")) write_file_atomic(out(".md"), document_markdown(doc)), written.push_back(out(".md"));
+  if (has("json")) set.write(stem + ".json", json);
+  if (has("html")) set.write(stem + ".html", document_html(doc));
+  if (has("xlsx")) write_document_xlsx(doc, set.path_for(stem + ".xlsx")), set.done(stem + ".xlsx");
+  if (has("md")) set.write(stem + ".md", document_markdown(doc));
+  check_cancel();
+  const std::vector<std::string> written = set.commit();
   std::cout << "Resultaten:\n";
   for (const auto& f : written) std::cout << "  " << f << "\n";
 }
@@ -103,12 +108,14 @@ int cmd_compare(const std::vector<std::string>& args) {
       throw InputError("variant " + names[i] + " heeft planperiode " + std::to_string(v.first_year) + "–" + std::to_string(v.last_year) +
                        ", de basis " + std::to_string(base.first_year) + "–" + std::to_string(base.last_year) +
                        "; vergelijken kan alleen over dezelfde jaren");
+    c.apply(v);  // --zaad/--paden hold for every file: warn only when the variant's own setting differs
     if (v.seed != base.seed || v.paths != base.paths)
       std::cerr << names[i] << ": waarschuwing: vergelijk gebruikt zaad en paden van de basis (" << base.seed << ", "
                 << num_nl(static_cast<double>(base.paths)) << " paden)\n";
     v.mode = Mode::MonteCarlo, v.seed = base.seed, v.paths = base.paths;
     variants.push_back(std::move(v));
   }
+  OutputSet set = open_outputs(c, "uitvoer/" + slug(base.name) + "-vergelijking", "vergelijking");
   const auto t0 = std::chrono::steady_clock::now();
   install_sigint();
   Result base_result = run_monte_carlo(base, loaded[0].diags.warnings(), c.mc);
@@ -131,7 +138,6 @@ int cmd_compare(const std::vector<std::string>& args) {
                 << "; alle verschillen zijn 0\n";
     comparisons.push_back(std::move(vc));
   }
-  restore_sigint();
   for (size_t i = 0; i < comparisons.size(); ++i) comparisons[i].result = &results[i];
   const ComparisonReport report{&base, &base_result, comparisons};
   const Document doc = comparison_document(report);
@@ -139,7 +145,7 @@ int cmd_compare(const std::vector<std::string>& args) {
     for (const auto& s : doc.sections.front().bullets) std::cout << "• " << s << "\n";
     std::cout << "(" << num_nl(seconds_since(t0), 1) << " s)\n";
   }
-  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(base.name) + "-vergelijking" : c.dir, "vergelijking", doc, comparison_json(report));
+  write_outputs(set, c, "vergelijking", doc, comparison_json(report));
   return kOk;
 }
 
@@ -161,17 +167,17 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
   RunOptions c = read_common(vm);
   Scenario sc = load_for_decision(names[0], c);
   prepare_for_monte_carlo(sc);
+  OutputSet set = open_outputs(c, "uitvoer/" + slug(sc.name), "gevoeligheid");
   const auto t0 = std::chrono::steady_clock::now();
   install_sigint();
   const Sensitivity s = run_sensitivity(sc, c.mc, lo, hi);
-  restore_sigint();
   const Document doc = sensitivity_document(s, sc);
   if (!c.quiet) {
     for (const auto& b : doc.sections.front().bullets) std::cout << b << "\n";
     std::cout << "(" << s.inputs.size() << " onzekere invoeren, " << 2 * s.inputs.size() + 1 << " doorrekeningen van "
               << num_nl(static_cast<double>(s.paths)) << " paden, " << num_nl(seconds_since(t0), 1) << " s)\n";
   }
-  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(sc.name) : c.dir, "gevoeligheid", doc, sensitivity_json(s, sc));
+  write_outputs(set, c, "gevoeligheid", doc, sensitivity_json(s, sc));
   return kOk;
 }
 
@@ -198,6 +204,7 @@ int cmd_spending(const std::vector<std::string>& args) {
   q.confidence = vm["zekerheid"].as<double>();
   q.floor_confidence = vm["ondergrens-zekerheid"].as<double>();
   prepare_for_monte_carlo(sc);
+  OutputSet set = open_outputs(c, "uitvoer/" + slug(sc.name), "bestedingsruimte");
   const auto t0 = std::chrono::steady_clock::now();
   install_sigint();
   SpendingRoom room;
@@ -206,14 +213,12 @@ int cmd_spending(const std::vector<std::string>& args) {
   } catch (const std::invalid_argument& e) {
     throw InputError(e.what());
   }
-  restore_sigint();
   if (!c.quiet) {
     for (const auto& s : spending_sentences(room)) std::cout << s << "\n";
     std::cout << "(" << room.runs << " doorrekeningen van " << num_nl(static_cast<double>(room.paths)) << " paden, "
               << num_nl(seconds_since(t0), 1) << " s)\n";
   }
-  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(sc.name) : c.dir, "bestedingsruimte", spending_document(room, sc),
-                spending_json(room, sc));
+  write_outputs(set, c, "bestedingsruimte", spending_document(room, sc), spending_json(room, sc));
   return kOk;
 }
 
@@ -231,16 +236,16 @@ int cmd_buffer(const std::vector<std::string>& args) {
   RunOptions c = read_common(vm);
   Scenario sc = load_for_decision(names[0], c);
   prepare_for_monte_carlo(sc);
+  OutputSet set = open_outputs(c, "uitvoer/" + slug(sc.name), "weerstandsvermogen");
   install_sigint();
   const BufferAnalysis b = analyse_buffer(sc, c.mc);
-  restore_sigint();
   const Document doc = buffer_document(b, sc);
   if (!c.quiet) {
     for (const auto& s : doc.sections.front().bullets) std::cout << s << "\n";
     for (const auto& r : b.risks)
       std::cout << "  " << r.code << " " << r.name << ": bijdrage (90%) " << euro(r.contribution[1]) << "\n";
   }
-  write_outputs(c, c.dir.empty() ? "uitvoer/" + slug(sc.name) : c.dir, "weerstandsvermogen", doc, buffer_json(b, sc));
+  write_outputs(set, c, "weerstandsvermogen", doc, buffer_json(b, sc));
   return kOk;
 }
 

@@ -1,7 +1,12 @@
 // swvsim — the command line (docs/cli-en-uitvoer.md). Thin: parse options, call sim/ and
 // reports/, map errors to exit codes: 0 success (also when a breach is flagged), 2 invalid input,
-// 3 internal error.
+// 3 internal error, 4 the environment refused, 128 + signal when stopped by Ctrl-C or SIGTERM.
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <new>
+#include <system_error>
 
 #include <algorithm>
 #include <atomic>
@@ -89,7 +94,9 @@ const char* kUsage =
     "                                 benodigde buffer bij 80/90/95% en de bijdrage per risico\n"
     "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
     "  swvsim --version | --help | OPDRACHT --help\n\n"
-    "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout.\n";
+    "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout,\n"
+    "4 de omgeving weigerde (map of bestand niet te lezen of te schrijven, schijf vol, te weinig geheugen),\n"
+    "130 afgebroken met Ctrl-C, 143 gestopt met SIGTERM.\n";
 
 int cmd_check(const std::vector<std::string>& args) {
   po::options_description opts("Opties van controleer");
@@ -143,7 +150,8 @@ int cmd_run(const std::vector<std::string>& args) {
   po::variables_map vm;
   po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
   if (vm.count("help")) {
-    std::cout << "swvsim run BESTAND [opties]\n\nSimuleert het scenario en schrijft resultaat.json en de rapporten (html, xlsx, csv, md)\nin de uitvoermap.\n\n" << opts;
+    std::cout << "swvsim run BESTAND [opties]\n\nSimuleert het scenario en schrijft resultaat.json (altijd) en de rapporten (html, xlsx,\n"
+                 "csv, md) in de uitvoermap; de vorige resultaten daar worden als geheel vervangen.\n\n" << opts;
     return kOk;
   }
   if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim run BESTAND");
@@ -160,6 +168,9 @@ int cmd_run(const std::vector<std::string>& args) {
   if (vm.count("geheugen")) mc.memory_budget = static_cast<size_t>(vm["geheugen"].as<int64_t>()) << 20;
   Progress progress;
   mc.progress = &progress;
+  // Lock the output folder before the (long) run: a second run on it is refused at once.
+  const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
+  OutputSet set(dir, {"resultaat.json", "rapport.html", "rapport.xlsx", "resultaat.csv", "resultaat-nl.csv", "samenvatting.md"});
   install_sigint();
   Result r;
   if (sc->mode == Mode::Deterministic) {
@@ -169,39 +180,33 @@ int cmd_run(const std::vector<std::string>& args) {
     if (!ro.quiet && isatty(STDERR_FILENO)) bar.emplace(progress);
     r = run_monte_carlo(*sc, lr.diags.warnings(), mc);
   }
-  restore_sigint();
   // Warnings the run itself found (the loader's were printed when loading).
   for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
 
-  const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
-  make_dir(dir);
   // The reports also show the classic deterministic budget beside the Monte-Carlo means.
   std::optional<Result> det;
   if (r.mode == Mode::MonteCarlo) det = run_deterministic(*sc);
   const ReportInput in{r, det ? &*det : nullptr, &*sc};
   auto has = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
-  std::vector<std::string> written;
-  auto out = [&](const char* name) { return (fs::path(dir) / name).string(); };
   // File names are fixed (never taken from the scenario), so nothing is written outside --uit.
-  if (has("json")) write_file_atomic(out("resultaat.json"), result_json(r)), written.push_back(out("resultaat.json"));
-  if (has("html")) write_file_atomic(out("rapport.html"), html_report(in)), written.push_back(out("rapport.html"));
-  if (has("xlsx")) write_xlsx(in, out("rapport.xlsx")), written.push_back(out("rapport.xlsx"));
+  // resultaat.json is written by every run (the contract), whatever --formaat says.
+  set.write("resultaat.json", result_json(r));
+  if (has("html")) set.write("rapport.html", html_report(in));
+  if (has("xlsx")) write_xlsx(in, set.path_for("rapport.xlsx")), set.done("rapport.xlsx");
   if (has("csv")) {
-    write_file_atomic(out("resultaat.csv"), results_csv(in, CsvDialect::Standard));
-    write_file_atomic(out("resultaat-nl.csv"), results_csv(in, CsvDialect::DutchExcel));
-    written.push_back(out("resultaat.csv")), written.push_back(out("resultaat-nl.csv"));
+    set.write("resultaat.csv", results_csv(in, CsvDialect::Standard));
+    set.write("resultaat-nl.csv", results_csv(in, CsvDialect::DutchExcel));
   }
-  if (has("md")) write_file_atomic(out("samenvatting.md"), markdown_summary(in)), written.push_back(out("samenvatting.md"));
+  if (has("md")) set.write("samenvatting.md", markdown_summary(in));
+  check_cancel();  // stopped while writing: the new set is dropped, the old one stays
+  const std::vector<std::string> written = set.commit();
   if (!ro.quiet) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
   std::cout << "Resultaten:\n";
   for (const auto& f : written) std::cout << "  " << f << "\n";
   return kOk;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int run_command(const std::vector<std::string>& args) {
   try {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
       std::cout << kUsage;
@@ -236,13 +241,84 @@ int main(int argc, char** argv) {
     std::cerr << e.what() << "Er is niets geschreven.\n";
     return kInput;
   } catch (const Cancelled&) {
-    std::cerr << "\nswvsim: afgebroken (Ctrl-C); er is niets geschreven, eerdere resultaten zijn ongewijzigd.\n";
-    return kInterrupted;
+    const int sig = g_signal.load() != 0 ? g_signal.load() : SIGINT;
+    std::cerr << "\nswvsim: afgebroken (" << (sig == SIGTERM ? "SIGTERM" : "Ctrl-C")
+              << "); er is niets geschreven, eerdere resultaten zijn ongewijzigd.\n";
+    return 128 + sig;
+  } catch (const EnvironmentError& e) {
+    std::cerr << "swvsim: fout: " << e.what() << "\n";
+    return kEnvironment;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "swvsim: fout: " << out_of_memory_message() << "\n";
+    return kEnvironment;
+  } catch (const fs::filesystem_error& e) {
+    std::string where = e.path1().empty() ? "" : " " + e.path1().string();
+    std::cerr << "swvsim: fout: bestand of map" << where << ": " << errno_nl(e.code().value()) << "\n";
+    return kEnvironment;
   } catch (const po::error& e) {
     std::cerr << "swvsim: fout in de opties: " << option_error_nl(e) << " (zie swvsim " << (args.empty() ? "" : args[0]) << " --help)\n";
     return kInput;
+  } catch (const std::system_error& e) {
+    // Threads or files the system would not give: the environment, not a bug.
+    if (e.code().category() == std::generic_category() || e.code().category() == std::system_category()) {
+      const int v = e.code().value();
+      std::cerr << "swvsim: fout: " << errno_nl(v) << (v == ENOMEM || v == EAGAIN ? "; " + out_of_memory_message() : "") << "\n";
+      return kEnvironment;
+    }
+    std::cerr << "swvsim: interne fout: " << e.what() << "\n";
+    return kInternal;
   } catch (const std::exception& e) {
     std::cerr << "swvsim: interne fout: " << e.what() << "\n";
     return kInternal;
   }
+}
+
+}  // namespace
+
+// Standard output through write(2), keeping the first error's errno: stdio forgets why a write
+// failed, and "sleutels > /dev/full" must say "schijf vol".
+class StdoutBuf : public std::streambuf {
+ public:
+  StdoutBuf() { setp(buf_, buf_ + sizeof buf_); }
+  ~StdoutBuf() override { flush(); }
+  int error() const { return error_; }
+  bool flush() {
+    const char* p = pbase();
+    size_t left = static_cast<size_t>(pptr() - pbase());
+    while (left > 0 && error_ == 0) {
+      const ssize_t n = ::write(STDOUT_FILENO, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) error_ = n < 0 ? errno : EIO;
+      else p += n, left -= static_cast<size_t>(n);
+    }
+    setp(buf_, buf_ + sizeof buf_);
+    return error_ == 0;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!flush()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) sputc(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return flush() ? 0 : -1; }
+
+ private:
+  char buf_[1 << 14];
+  int error_ = 0;
+};
+
+int main(int argc, char** argv) {
+  static StdoutBuf out;
+  std::streambuf* previous = std::cout.rdbuf(&out);
+  const int rc = run_command(std::vector<std::string>(argv + 1, argv + argc));
+  // Output that did not arrive (sleutels > /dev/full) is a failure too: exit 4, not 0.
+  std::cout.flush();
+  out.flush();
+  std::cout.rdbuf(previous);
+  if (out.error() != 0) {
+    std::cerr << "swvsim: fout: kan niet naar de standaarduitvoer schrijven: " << errno_nl(out.error()) << "\n";
+    return rc == kOk ? kEnvironment : rc;
+  }
+  return rc;
 }
