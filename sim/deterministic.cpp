@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "mc.h"
 #include "model.h"
 #include "sha256.h"
 #include "version.h"
@@ -143,6 +144,7 @@ Result run_deterministic(const Scenario& sc, const std::vector<std::string>& war
   r.series.push_back(constant_series("afbouw", col([](const YearRecord& y) { return y.spend_down; })));
   r.series.push_back(constant_series("ocw_afroming", col([](const YearRecord& y) { return y.skim; })));
   r.series.push_back(constant_series("ocw_korting_netto", col([](const YearRecord& y) { return y.generic_cut; })));
+  check_finite(r, sc.files.back());  // an overflow is an error, never a 0 or an empty cell
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

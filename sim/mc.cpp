@@ -4,6 +4,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
@@ -17,6 +18,7 @@
 #include "mc_draws.h"
 #include "mc_stats.h"
 #include "model.h"
+#include "validate.h"
 
 namespace swv {
 
@@ -50,6 +52,10 @@ struct Block {
   std::vector<double> excess;                              // [year] sum of max(0, equity - signal)
   std::vector<double> lo, hi;                              // [series][year] (streaming mode)
   DrawCounters counters;
+  // The first path (lowest number) with a non-finite value, its year and what (run-time error).
+  size_t bad_path = SIZE_MAX;
+  int bad_year = 0;
+  std::string bad_what;
   Block(size_t years, size_t lines, size_t risks, bool ranges)
       : series_sum(kSeries * years), excessive(years), below_floor(years), negative(years), line_budget(lines * years),
         line_real(lines * years), line_comp(lines * years), fired(kRules * years), risk_sum(risks * years),
@@ -62,11 +68,18 @@ struct PathSink {
   Block* block;
   SeriesStore* store;  // null in streaming mode
   size_t path, years, lines;
+  const Scenario* sc;
   double shortfall = -INFINITY;  // max over years of (floor - equity)
   void year(int yi, const YearRecord& r, const LineAmounts& a) {
     const size_t y = static_cast<size_t>(yi);
     double s[kSeries];
     series_values(r, s);
+    // x * 0 is 0 for a finite x and NaN otherwise: one comparison per year finds any overflow.
+    double probe = 0;
+    for (size_t k = 0; k < kSeries; ++k) probe += s[k] * 0.0;
+    for (size_t i = 0; i < lines; ++i) probe += (a.budget[i] + a.realised[i]) * 0.0;
+    for (double x : a.risk) probe += x * 0.0;
+    if (probe != 0 && block->bad_path == SIZE_MAX) note_bad(yi, s, a);
     shortfall = std::max(shortfall, r.floor - r.equity);
     block->excess[y] += std::max(0.0, r.equity - r.signal);
     for (size_t k = 0; k < a.risk.size(); ++k) {
@@ -89,6 +102,16 @@ struct PathSink {
     }
     const bool f[kRules] = {r.skim > 0, r.spend_down > 0, r.cut_active, r.generic_cut > 0, r.cap_binding};
     for (int k = 0; k < kRules; ++k) block->fired[static_cast<size_t>(k) * years + y] += f[k];
+  }
+  void note_bad(int yi, const double* s, const LineAmounts& a) {
+    std::string what;
+    for (size_t k = 0; k < kSeries && what.empty(); ++k)
+      if (!std::isfinite(s[k])) what = series_keys()[k];
+    for (size_t i = 0; i < lines && what.empty(); ++i)
+      if (!std::isfinite(a.budget[i]) || !std::isfinite(a.realised[i])) what = "post " + sc->lines[i].code;
+    for (size_t k = 0; k < a.risk.size() && what.empty(); ++k)
+      if (!std::isfinite(a.risk[k])) what = "risico " + sc->risks[k].code;
+    block->bad_path = path, block->bad_year = sc->first_year + yi, block->bad_what = what;
   }
   // After the path: its largest shortfall, kept like a series value (cell after the series).
   void finish() {
@@ -142,6 +165,61 @@ void add_block(Block& total, const Block& b) {
   add(total.risk_hits, b.risk_hits), add(total.excess, b.excess);
   for (size_t i = 0; i < total.lo.size(); ++i) total.lo[i] = std::min(total.lo[i], b.lo[i]), total.hi[i] = std::max(total.hi[i], b.hi[i]);
   total.counters.add(b.counters);
+  if (total.bad_path == SIZE_MAX && b.bad_path != SIZE_MAX)  // blocks come in path order: the first path
+    total.bad_path = b.bad_path, total.bad_year = b.bad_year, total.bad_what = b.bad_what;
+}
+
+std::string overflow_message(const std::string& file, const std::string& what, int year, const std::string& where) {
+  return file + ": fout: berekening: " + what + " in " + std::to_string(year) + where +
+         " is geen eindig getal (overloop: de bedragen groeien onbegrensd); verklein indexatie, groei of bedragen\n";
+}
+
+size_t block_bytes(size_t years, size_t lines, size_t risks, bool ranges) {
+  const size_t doubles = (kSeries + 4 + 3 * lines + kRules + 2 * risks) * years + (ranges ? 2 * (kSeries * years + 1) : 0);
+  return doubles * sizeof(double) + sizeof(Block);
+}
+
+// How a run uses its memory: the store mode, how many blocks are summed per chunk and how many
+// histogram sets the streaming pass keeps at once (one per thread when they fit). None of these
+// changes a result: sums are reduced in block order and histogram counts are integers.
+struct MemoryPlan {
+  StoreMode mode = StoreMode::ExactDouble;
+  size_t chunk_blocks = 1, histograms = 1, bytes = 0;
+};
+
+MemoryPlan plan_memory(const Scenario& sc, size_t budget, size_t threads) {
+  const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years());
+  const size_t cells = kSeries * years + 1, blocks = (n + kBlockPaths - 1) / kBlockPaths;
+  const size_t min_chunk = std::max<size_t>(1, std::min(blocks, threads));
+  MemoryPlan m;
+  // The per-path store gets what the minimal block sums leave (total, template, one per thread).
+  const size_t blk_exact = block_bytes(years, sc.lines.size(), sc.risks.size(), false);
+  const size_t fixed_exact = (2 + min_chunk) * blk_exact;
+  m.mode = store_mode(n, cells, budget > fixed_exact ? budget - fixed_exact : 0);
+  const bool streaming = m.mode == StoreMode::Histogram;
+  const size_t blk = block_bytes(years, sc.lines.size(), sc.risks.size(), streaming);
+  const double values = static_cast<double>(n) * static_cast<double>(cells);
+  const double store = m.mode == StoreMode::ExactDouble ? values * 8 : m.mode == StoreMode::ExactFloat ? values * 4 : 0;
+  const double hist = streaming ? static_cast<double>(cells) * kHistogramBins * sizeof(uint32_t) : 0;
+  const double need = store + hist + static_cast<double>((2 + min_chunk) * blk);
+  const double allowed = static_cast<double>(std::max(budget, kMinMemoryBudget));
+  if (need > allowed) {
+    const double mb = std::ceil(need / (1 << 20));
+    throw RunError(sc.files.back() + ": fout: geheugen: deze berekening (" + num_nl(static_cast<double>(n)) + " paden, " +
+                   std::to_string(years) + " jaren, " + std::to_string(sc.lines.size()) + " posten, " + std::to_string(sc.risks.size()) +
+                   " risico's) heeft ten minste " + num_nl(mb) + " MB nodig en --geheugen staat op " +
+                   num_nl(std::floor(static_cast<double>(budget) / (1 << 20))) + " MB; geef --geheugen " + num_nl(mb) +
+                   " of meer, of verlaag --threads, --paden of het aantal posten en risico's\n");
+  }
+  double left = allowed - need;
+  if (streaming) {
+    const double more = std::min(static_cast<double>(threads - 1), std::floor(left / 2 / hist));
+    m.histograms = 1 + static_cast<size_t>(std::max(0.0, more));
+    left -= static_cast<double>(m.histograms - 1) * hist;
+  }
+  m.chunk_blocks = std::min({kChunkBlocks, std::max<size_t>(1, blocks), min_chunk + static_cast<size_t>(left / static_cast<double>(blk))});
+  m.bytes = static_cast<size_t>(store + static_cast<double>(m.histograms) * hist + static_cast<double>((2 + m.chunk_blocks) * blk));
+  return m;
 }
 
 const char* const kStateRates[6] = {
@@ -187,12 +265,14 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
   auto t0 = std::chrono::steady_clock::now();
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  check_paths(input);
+  const MemoryPlan plan = plan_memory(input, opt.memory_budget, static_cast<size_t>(threads));  // before any allocation
   Scenario sc = input;
   prepare_for_monte_carlo(sc);
   const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years()), lines = sc.lines.size();
   const size_t risks = sc.risks.size();
   const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths, cells = kSeries * years + 1;  // + shortfall
-  const StoreMode mode = store_mode(n, cells, opt.memory_budget);
+  const StoreMode mode = plan.mode;
   const bool streaming = mode == StoreMode::Histogram;
   Model model(sc);
   const Eigen::Matrix3d chol = correlation_factor(sc);
@@ -202,14 +282,14 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
   if (!streaming) store = std::make_unique<SeriesStore>(n, cells, mode == StoreMode::ExactFloat);
   const Block empty(years, lines, risks, streaming);
   Block total = empty;
-  std::vector<Block> acc(std::min(blocks, kChunkBlocks), empty);
-  for (size_t first = 0; first < blocks; first += kChunkBlocks) {
-    const size_t last = std::min(blocks, first + kChunkBlocks);
+  std::vector<Block> acc(plan.chunk_blocks, empty);
+  for (size_t first = 0; first < blocks; first += plan.chunk_blocks) {
+    const size_t last = std::min(blocks, first + plan.chunk_blocks);
     std::fill(acc.begin(), acc.end(), empty);
     for_each_path(sc, chol, first, last, n, opt, [&](McDraws& dr, size_t b, size_t p) {
       Block& blk = acc[b - first];
       dr.start_path(p);
-      PathSink sink{&blk, store.get(), p, years, lines};
+      PathSink sink{&blk, store.get(), p, years, lines, &sc};
       model.run_path(dr, sink);
       sink.finish();
       dr.end_path(blk.counters);
@@ -217,6 +297,8 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
     for (size_t b = first; b < last; ++b) add_block(total, acc[b - first]);  // block order: thread-independent
   }
   acc.clear();
+  if (total.bad_path != SIZE_MAX)  // before any percentile: sorting or binning NaN is meaningless
+    throw RunError(overflow_message(sc.files.back(), total.bad_what, total.bad_year, " (pad " + std::to_string(total.bad_path) + ")"));
   std::vector<std::string> all_warnings = warnings;
   report_counters(sc, total.counters, n, all_warnings);
 
@@ -226,15 +308,20 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
     tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = store->percentiles(cell); });
     store.reset();
   } else {
+    // At most plan.histograms sets at once (each thread fills its own): --geheugen bounds them.
     tbb::enumerable_thread_specific<Histograms> local(total.lo, total.hi);
-    for_each_path(sc, chol, 0, blocks, n, opt, [&](McDraws& dr, size_t, size_t p) {
-      dr.start_path(p);
-      HistogramSink sink{&local.local(), years};
-      model.run_path(dr, sink);
-      sink.finish();
+    tbb::task_arena arena(static_cast<int>(plan.histograms));
+    arena.execute([&] {
+      for_each_path(sc, chol, 0, blocks, n, opt, [&](McDraws& dr, size_t, size_t p) {
+        dr.start_path(p);
+        HistogramSink sink{&local.local(), years};
+        model.run_path(dr, sink);
+        sink.finish();
+      });
     });
-    Histograms h(total.lo, total.hi);
-    for (const auto& l : local) h.merge(l);
+    Histograms h = std::move(*local.begin());  // merged into the first set: no extra copy
+    for (auto it = std::next(local.begin()); it != local.end(); ++it) h.merge(*it);
+    local.clear();
     tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = h.percentiles(cell, n); });
   }
 
@@ -294,8 +381,40 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
     for (size_t y = 0; y < years; ++y) v.push_back(total.fired[k * years + y] / dn);
     r.policy_fired.emplace_back(rules[k], v);
   }
+  check_finite(r, sc.files.back());  // sums of finite values can still overflow
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
+}
+
+void check_paths(const Scenario& sc) {
+  if (sc.paths < 1 || sc.paths > kMaxPaths)
+    throw RunError(sc.files.back() + ": fout: simulatie.paden: " + num_nl(static_cast<double>(sc.paths)) + " paden; kies 1 tot en met " +
+                   num_nl(static_cast<double>(kMaxPaths)) + " (--paden)\n");
+}
+
+size_t monte_carlo_memory(const Scenario& sc, const McOptions& opt) {
+  const int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return plan_memory(sc, opt.memory_budget, static_cast<size_t>(threads)).bytes;
+}
+
+void check_finite(const Result& r, const std::string& file) {
+  auto scan = [&](const std::vector<double>& v, const std::string& what) {
+    for (size_t i = 0; i < v.size(); ++i)
+      if (!std::isfinite(v[i])) throw RunError(overflow_message(file, what, i < r.years.size() ? r.years[i] : 0, ""));
+  };
+  for (const Series& s : r.series)
+    for (auto [v, stat] : {std::pair{&s.mean, "gemiddelde"}, {&s.p5, "p5"}, {&s.p25, "p25"}, {&s.p50, "p50"}, {&s.p75, "p75"}, {&s.p95, "p95"}})
+      scan(*v, s.key + " (" + stat + ")");
+  for (auto [p, key] : {std::pair{&r.excessive, "kans bovenmatig"}, {&r.below_floor, "kans onder_ondergrens"}, {&r.negative, "kans negatief"}})
+    scan(p->value, key), scan(p->std_error, std::string(key) + " (standaardfout)");
+  for (const LineResult& l : r.lines) scan(l.budget, "post " + l.code), scan(l.realised, "post " + l.code), scan(l.computed, "post " + l.code);
+  scan(r.expected_risk_cost, "verwachte_risicolast");
+  for (const RiskResult& k : r.risks) scan(k.expected, "risico " + k.code), scan(k.hit_share, "risico " + k.code);
+  scan(r.expected_excess, "verwacht_overschot");
+  for (const BufferResult& b : r.buffers)
+    if (!std::isfinite(b.shortfall) || !std::isfinite(b.required))
+      throw RunError(file + ": fout: berekening: het benodigd weerstandsvermogen is geen eindig getal (overloop); verklein indexatie, groei of bedragen\n");
+  for (const auto& [key, v] : r.policy_fired) scan(v, "beleid_actief." + key);
 }
 
 }  // namespace swv

@@ -34,6 +34,18 @@ struct RunError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The engine's own checks, whatever the caller checked before (exit 2 through RunError):
+// 1 <= paths <= kMaxPaths (the path number is part of the stream key: it must stay below 2^32).
+void check_paths(const Scenario& sc);
+// Any number in a result that is not finite (an overflow: amounts that grow without bound) is a
+// run-time error naming the series and the year; it is never written as 0 or an empty cell.
+void check_finite(const Result& r, const std::string& file);
+// The memory a Monte-Carlo run takes beyond the scenario (bytes): the per-path store or the
+// histograms, and the per-block sums. RunError (naming --geheugen) when even its minimum does not
+// fit in opt.memory_budget (a floor of kMinMemoryBudget is always allowed).
+constexpr size_t kMinMemoryBudget = size_t{64} << 20;
+size_t monte_carlo_memory(const Scenario& sc, const McOptions& opt);
+
 // Tabulates the costly quantile functions (beta, pert) and lognormal shapes of every value for the
 // planperiode (Value::prepare). run_monte_carlo does this on its own copy; only code that drives
 // McDraws directly (tests) calls it.

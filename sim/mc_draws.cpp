@@ -9,7 +9,7 @@ namespace swv {
 
 void DrawCounters::add(const DrawCounters& o) {
   for (const auto& [v, k] : o.clamped) {
-    auto it = std::find_if(clamped.begin(), clamped.end(), [&](const auto& e) { return e.first == v; });
+    auto it = std::find_if(clamped.begin(), clamped.end(), [key = v](const auto& e) { return e.first == key; });  // clang 14 cannot capture a binding
     if (it == clamped.end()) clamped.emplace_back(v, k);
     else it->second += k;
   }
@@ -47,7 +47,7 @@ void McDraws::start_path(uint64_t path) {
 
 void McDraws::end_path(DrawCounters& c) {
   for (const auto& [v, k] : clamped_) {
-    auto it = std::find_if(c.clamped.begin(), c.clamped.end(), [&](const auto& e) { return e.first == v; });
+    auto it = std::find_if(c.clamped.begin(), c.clamped.end(), [key = v](const auto& e) { return e.first == key; });
     if (it == c.clamped.end()) c.clamped.emplace_back(v, k);
     else it->second += k;
   }
@@ -84,6 +84,9 @@ std::array<double, 3> McDraws::index_rates(int Y) {
     const Value& v = *vals[k];
     const bool pinned = pin_.active && v.driver == pin_.driver;
     r[k] = !v.is_random() ? v.p[0].at(Y) : v.from_normal(Y, pinned ? pin_.z : v.per_year ? cy(k) : cp(k));
+    // Loading allows at most 0.1% of an index's mass at or below -100%; such a draw stops the index
+    // at 0 instead of turning amounts negative.
+    r[k] = std::max(r[k], -1.0);
   }
   if (!ix.funding_given) r[0] = sc_.rules.wage_share * r[1] + (1 - sc_.rules.wage_share) * r[2];
   return r;

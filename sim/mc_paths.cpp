@@ -4,7 +4,10 @@
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
+#include <cmath>
 #include <thread>
+
+#include "format_nl.h"
 
 #include "model.h"
 
@@ -51,7 +54,49 @@ double PathTable::below_floor_any() const {
   return paths ? k / static_cast<double>(paths) : 0.0;
 }
 
+double decision_work(const Scenario& sc, double runs) {
+  return runs * static_cast<double>(sc.paths) * sc.years() *
+         (static_cast<double>(sc.lines.size() + sc.risks.size()) + kWorkPerYear);
+}
+
+void check_decision_work(const Scenario& sc, double runs, const std::string& what) {
+  const double work = decision_work(sc, runs);
+  if (work <= kMaxDecisionWork) return;
+  const double paths = std::floor(static_cast<double>(sc.paths) * kMaxDecisionWork / work);
+  throw RunError(sc.files.back() + ": fout: rekentijd: " + what + " vraagt " + num_nl(runs) + " doorrekeningen van " +
+                 num_nl(static_cast<double>(sc.paths)) + " paden over " + std::to_string(sc.years()) + " jaren met " +
+                 std::to_string(sc.lines.size()) + " posten en " + std::to_string(sc.risks.size()) + " risico's (" +
+                 num_nl(work / 1e9, 1) + " miljard rekenstappen, de grens is " + num_nl(kMaxDecisionWork / 1e9) +
+                 " miljard); verlaag --paden" + (paths >= 1 ? " tot ten hoogste " + num_nl(paths) : "") + " of het aantal onzekere invoeren\n");
+}
+
+namespace {
+
+void check_table_memory(const Scenario& sc, const McOptions& opt) {
+  const double table = static_cast<double>(sc.paths) * sc.years() * 3 * sizeof(double);
+  if (2 * table <= static_cast<double>(opt.memory_budget)) return;
+  const double paths = std::floor(static_cast<double>(opt.memory_budget) / (2.0 * sc.years() * 3 * sizeof(double)));
+  throw RunError(sc.files.back() + ": fout: geheugen: " + num_nl(static_cast<double>(sc.paths)) + " paden over " + std::to_string(sc.years()) +
+                 " jaren vragen " + num_nl(std::ceil(2 * table / (1 << 20))) + " MB voor de padtabellen (ten hoogste " +
+                 num_nl(static_cast<double>(opt.memory_budget >> 20)) + " MB); verlaag --paden tot ten hoogste " + num_nl(paths) + "\n");
+}
+
+// The first non-finite value in path order (an overflow) is a run-time error, never a number.
+void check_table_finite(const Scenario& sc, const PathTable& t) {
+  for (size_t p = 0; p < t.paths; ++p)
+    for (size_t y = 0; y < t.years; ++y)
+      for (auto [v, key] : {std::pair{&t.equity, "eigen_vermogen"}, {&t.signal, "signaleringswaarde"}, {&t.floor, "ondergrens"}})
+        if (!std::isfinite(t.at(*v, p, y)))
+          throw RunError(sc.files.back() + ": fout: berekening: " + key + " in " + std::to_string(sc.first_year + static_cast<int>(y)) +
+                         " (pad " + std::to_string(p) + ") is geen eindig getal (overloop: de bedragen groeien onbegrensd); "
+                         "verklein indexatie, groei of bedragen\n");
+}
+
+}  // namespace
+
 PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin) {
+  check_paths(sc);
+  check_table_memory(sc, opt);
   PathTable t;
   t.paths = static_cast<size_t>(sc.paths);
   t.years = static_cast<size_t>(sc.years());
@@ -77,6 +122,7 @@ PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin) {
       }
     }
   });
+  check_table_finite(sc, t);
   return t;
 }
 

@@ -4,6 +4,7 @@
 // year, so that two runs can be compared path by path (paired differences under common random
 // numbers), and skips everything else (percentiles, reports), so a solver can run it many times.
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "mc.h"
@@ -24,6 +25,16 @@ struct PathTable {
   double below_floor(size_t y) const;
   double below_floor_any() const;
 };
+
+// Limits of decision support, checked before anything runs (RunError: exit 2, naming --paden).
+// Memory: a decision command holds at most two path tables at once (paths x years x 24 bytes
+// each), within opt.memory_budget (1 GB unless set). Work: `runs` runs of paths x years x (posts +
+// risks + kWorkPerYear) steps each must stay under kMaxDecisionWork (about a quarter of an hour on
+// two cores); `what` names the command and why it needs that many runs.
+constexpr double kWorkPerYear = 16;        // the flows, indices and demography of a path-year, in post-equivalents
+constexpr double kMaxDecisionWork = 3.5e10;  // steps: ~15 min at the measured ~4e7 steps/s on 2 cores (docs/performance.md)
+double decision_work(const Scenario& sc, double runs);
+void check_decision_work(const Scenario& sc, double runs, const std::string& what);
 
 // `sc` must be prepared (prepare_for_monte_carlo) once by the caller: decision support runs many
 // times and tabulates once. `pin` holds one input at a quantile (sensitivity analysis).

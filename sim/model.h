@@ -1,5 +1,5 @@
 #pragma once
-// The path model: one path through the planperiode, year by year (DOMAIN.md section 8). A pure
+// The path model: one path through the planperiode, year by year (docs/domein.md section 8). A pure
 // function of (Scenario, Draws) that reports each year to a Sink. Deterministic mode feeds it
 // expected values (DeterministicDraws); Monte-Carlo mode feeds it random draws. No I/O, no
 // allocation per year, no lookups by name.
@@ -176,14 +176,19 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     }
     for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.income : rec.costs) += amt.realised[i];
 
-    // Risks.
-    for (size_t r = 0; r < sc.risks.size(); ++r) {
-      const Risk& rk = sc.risks[r];
-      amt.risk[r] = 0;
-      if (!rk.active(Y)) continue;
-      const double impact = dr.risk(r, Y);
-      amt.risk[r] = impact;
-      (rk.lost_income ? rec.risk_lost_income : rec.risk_costs) += impact;
+    // Risks. Decision support may give the year's totals directly (weerstandsvermogen: all risks
+    // but one, from a run that drew them all), which keeps its per-risk reruns linear in the risks.
+    if constexpr (requires(Draws& d, YearRecord& x) { d.risk_totals(0, x); }) {
+      dr.risk_totals(yi, rec);
+    } else {
+      for (size_t r = 0; r < sc.risks.size(); ++r) {
+        const Risk& rk = sc.risks[r];
+        amt.risk[r] = 0;
+        if (!rk.active(Y)) continue;
+        const double impact = dr.risk(r, Y);
+        amt.risk[r] = impact;
+        (rk.lost_income ? rec.risk_lost_income : rec.risk_costs) += impact;
+      }
     }
 
     // Generic cut (ocw_korting) in its year, compensated up to the signaleringswaarde.

@@ -6,6 +6,7 @@
 // draws the same numbers as its base for every key both have (common random numbers).
 #include <Random123/philox.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace swv {
@@ -23,11 +24,15 @@ class Stream {
   }
   // Uniform in (0,1) from one word (resolution 2^-32; used where 32 bits are plenty: flows).
   static double u32(uint32_t w) { return (static_cast<double>(w) + 0.5) * (1.0 / 4294967296.0); }
-  // Uniform in (0,1) from two words with 53 bits (values: tails to about 8.3 standard deviations).
+  // Uniform strictly inside (0,1) from two words with 53 bits (values: tails to about 8.2 standard
+  // deviations). k + 0.5 is not representable above 2^52 and rounds to even: the odd k = 2^53 - 1
+  // would give exactly 1.0 (an infinite normal score), so the top is held at the largest double
+  // below 1. Every other k maps as before (results stay bit-identical).
   static double u53(uint32_t a, uint32_t b) {
     uint64_t k = (static_cast<uint64_t>(a) << 21) ^ (b >> 11);
-    return (static_cast<double>(k) + 0.5) * (1.0 / 9007199254740992.0);
+    return std::min((static_cast<double>(k) + 0.5) * (1.0 / 9007199254740992.0), kBelowOne);
   }
+  static constexpr double kBelowOne = 1.0 - 1.0 / 9007199254740992.0;  // 1 - 2^-53
 
  private:
   r123::Philox4x32::key_type key_;

@@ -33,7 +33,8 @@ struct BufferAnalysis {
   std::vector<RiskContribution> risks;
 };
 
-// `sc` must be prepared (prepare_for_monte_carlo). 2 + (number of risks) path runs.
+// `sc` must be prepared (prepare_for_monte_carlo). Two runs, one draw per risk, path and year, and
+// a rerun without the risk loop for each path a risk hits: linear in the number of risks.
 BufferAnalysis analyse_buffer(const Scenario& sc, const McOptions& opt);
 
 }  // namespace swv

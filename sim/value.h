@@ -33,7 +33,9 @@ enum class Dist { Fixed, Normal, LogNormal, Uniform, Triangle, Pert, Beta };
 const char* dist_name(Dist d);  // Dutch name as written in scenarios ("normaal", ...)
 
 // Which range a quantity must stay in (section 1 "Valid ranges").
-enum class Range { Any, NonNegative, Rate, RateBelowOne };
+// IndexRate: a yearly index change, in (-1, 1]: at -100% or below index factors turn 0 or negative,
+// above +100% a year compounding over the planperiode overflows (issue 14).
+enum class Range { Any, NonNegative, Rate, RateBelowOne, IndexRate };
 
 struct Value {
   Dist dist = Dist::Fixed;

@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -300,4 +302,105 @@ TEST_CASE("bestedingsruimte: without uncertainty the bounds are the hand-compute
   CHECK(room.maximum.binding_year == 2026);
   CHECK(!room.empty());
   CHECK(room.at_zero.p50[1] == Approx(350'000));
+}
+
+TEST_CASE("weerstandsvermogen: one pass and reruns of hit paths only give the buffer of a full rerun per risk", "[decision][buffer][bounds]") {
+  // The reference is the former method, independent of the new one: every risk switched off in
+  // turn (kans 0) and all paths run again. The example reacts to equity (afbouw), so a hit path
+  // must really be rerun; only sums of the risk amounts differ in rounding.
+  LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po.toml"));
+  REQUIRE(lr.scenario);
+  Scenario sc = prepared(lr);
+  sc.paths = 1'500;
+  auto reference = [&](const Scenario& s) {
+    const PathTable t = run_paths(s, {2});
+    std::vector<double> sf(t.paths, -INFINITY);
+    for (size_t p = 0; p < t.paths; ++p)
+      for (size_t y = 0; y < t.years; ++y) sf[p] = std::max(sf[p], t.at(t.floor, p, y) - t.at(t.equity, p, y));
+    std::sort(sf.begin(), sf.end());
+    std::array<double, 3> req{};
+    for (size_t i = 0; i < 3; ++i) req[i] = std::max(0.0, s.start.equity + percentile_type7(sf, BufferLevels::kConfidence[i]));
+    return req;
+  };
+  const BufferAnalysis a = analyse_buffer(sc, {2});
+  CHECK(analyse_buffer(sc, {1}).risks.back().without.required == a.risks.back().without.required);  // threads
+  CHECK(a.with_all.required == reference(sc));
+  REQUIRE(a.risks.size() == sc.risks.size());
+  bool any_hit = false;
+  for (size_t k = 0; k < sc.risks.size(); ++k) {
+    Scenario off = sc;
+    off.risks[k].probability = Value::fixed(0);
+    const auto want = reference(off);
+    for (size_t i = 0; i < 3; ++i) {
+      INFO(sc.risks[k].code << " " << BufferLevels::kConfidence[i]);
+      CHECK(a.risks[k].without.required[i] == Approx(want[i]).epsilon(1e-9).margin(1e-3));
+      any_hit |= a.risks[k].contribution[i] != 0;
+    }
+  }
+  CHECK(any_hit);
+}
+
+TEST_CASE("decision support: a pin holds one input at its quantile on every path", "[decision][pin][bounds]") {
+  // Costs N(1,950,000, 100,000^2) per path, held at q: every path pays 1,950,000 + 100,000 z_q, so
+  // equity after year k is 250,000 + k (50,000 - 100,000 z_q) on every path (nothing else random).
+  LoadResult lr = load_text(random_walk_scenario(2027, "100_000", "0", 500) + R"(
+[[risico]]
+code = "R1"
+naam = "Vast risico"
+kans = 0.25
+impact = 40_000
+)", kRulesPo);
+  REQUIRE(lr.scenario);
+  const Scenario sc = prepared(lr);
+  const auto inputs = uncertain_inputs(sc);
+  REQUIRE(inputs.size() == 2);
+  REQUIRE(inputs[0].key == "post[4].bedrag");
+  REQUIRE(inputs[1].key == "risico[R1]");
+  for (double q : {0.1, 0.9}) {
+    const double z = q == 0.1 ? -1.2815515655446004 : 1.2815515655446004;  // tables
+    // Risk held at q = 0.1 (below 1 - kans = 0.75: no loss) and at 0.9 (a loss every year).
+    Scenario s = sc;
+    s.risks[0].probability = Value::fixed(0);
+    const PathTable t = run_paths(s, {2}, Pin::at(inputs[0].driver, q));
+    for (size_t p = 0; p < t.paths; ++p)
+      for (size_t y = 0; y < 3; ++y)
+        REQUIRE(t.at(t.equity, p, y) == Approx(250'000 + static_cast<double>(y + 1) * (50'000 - 100'000 * z)).epsilon(1e-12));
+    const PathTable r = run_paths(sc, {2}, Pin::at(inputs[1].driver, q));
+    const PathTable free = run_paths(s, {2});
+    for (size_t p = 0; p < r.paths; ++p)
+      for (size_t y = 0; y < 3; ++y)
+        REQUIRE(r.at(r.equity, p, y) - free.at(free.equity, p, y) == Approx(q > 0.75 ? -40'000.0 * static_cast<double>(y + 1) : 0.0).margin(1e-6));
+  }
+}
+
+TEST_CASE("decision support: work and memory are bounded up front with a message naming --paden", "[decision][bounds]") {
+  LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po.toml"));
+  REQUIRE(lr.scenario);
+  Scenario sc = prepared(lr);
+  sc.paths = 50'000'000;  // 2 x 50e6 x 6 years x 24 bytes = 14 GB of path tables; 41 runs of it
+  auto message = [](auto f) {
+    try {
+      f();
+    } catch (const RunError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const std::string sens = message([&] { run_sensitivity(sc, {2}); });
+  CHECK(sens.find("fout: rekentijd: gevoeligheid met") != std::string::npos);
+  CHECK(sens.find("verlaag --paden tot ten hoogste") != std::string::npos);
+  const std::string buf = message([&] { analyse_buffer(sc, {2}); });  // refused before running, whichever limit
+  CHECK(buf.find("verlaag --paden tot ten hoogste") != std::string::npos);
+  Scenario many = sc;  // 2,000 risks at 5 million paths: about 1e12 steps
+  many.paths = 5'000'000;
+  for (int i = 0; i < 1'995; ++i) many.risks.push_back(many.risks.front());
+  const std::string work = message([&] { analyse_buffer(many, {2}); });
+  CHECK(work.find("fout: rekentijd: weerstandsvermogen met 2000 risico's") != std::string::npos);
+  CHECK(work.find("verlaag --paden tot ten hoogste") != std::string::npos);
+  const std::string mem = message([&] { run_paths(sc, {2}); });
+  CHECK(mem.find("fout: geheugen:") != std::string::npos);
+  CHECK(mem.find("verlaag --paden tot ten hoogste") != std::string::npos);
+  // The limit itself: the sensitivity's 2 x inputs + 1 runs at the suggested paths fit.
+  sc.paths = 10'000;
+  CHECK(decision_work(sc, 2.0 * static_cast<double>(uncertain_inputs(sc).size()) + 1) < kMaxDecisionWork);
 }

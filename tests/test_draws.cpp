@@ -196,3 +196,55 @@ correlatie  = [[1.0, 0.8, 0.5], [0.8, 1.0, 0.3], [0.5, 0.3, 1.0]]
     CHECK(std::fabs(corr(a, b) - rho) < 4.5 * (1 - rho * rho) / std::sqrt(n));
   }
 }
+
+TEST_CASE("u53 and u32 stay strictly inside (0, 1) at the extreme counter words", "[draws][bounds]") {
+  // k = (a << 21) ^ (b >> 11): all ones is k = 2^53 - 1, whose k + 0.5 rounds (to even) to 2^53:
+  // without the bound u would be exactly 1 and its normal score +infinity.
+  const double top = Stream::u53(0xFFFFFFFFu, 0xFFFFFFFFu);
+  CHECK(top < 1.0);
+  CHECK(top == 1.0 - 0x1p-53);  // the largest double below 1
+  CHECK(std::isfinite(normal_quantile(top)));
+  CHECK(normal_quantile(top) == Approx(std::sqrt(2.0) * boost::math::erfc_inv(0x1p-52)).epsilon(1e-14));
+  // k = 2^53 - 2 (even): k + 0.5 rounds down to k, unchanged by the bound: (2^53 - 2) / 2^53.
+  CHECK(Stream::u53(0xFFFFFFFFu, 0xFFFFF7FFu) == 1.0 - 0x1p-52);
+  // k = 0: half a step above 0, never 0.
+  CHECK(Stream::u53(0, 0) == 0x1p-54);
+  CHECK(std::isfinite(normal_quantile(Stream::u53(0, 0))));
+  CHECK(Stream::u32(0) == 0x1p-33);
+  CHECK(Stream::u32(0xFFFFFFFFu) == 1.0 - 0x1p-33);
+}
+
+TEST_CASE("normal_quantile in the tails to |z| = 8 agrees with the inverse error function", "[draws][bounds]") {
+  // Lower tail: u = Phi(-z) is exact enough in double; upper tail by 1 - u with u = 2^-k (1 - u
+  // exact), both against boost's erfc_inv (an independent implementation).
+  for (double z = 0.5; z <= 8.0; z += 0.25) {
+    const double u = 0.5 * boost::math::erfc(z / std::sqrt(2.0));  // Phi(-z)
+    INFO("z = " << z);
+    CHECK(normal_quantile(u) == Approx(-std::sqrt(2.0) * boost::math::erfc_inv(2 * u)).epsilon(1e-14));
+    CHECK(normal_quantile(u) == Approx(-z).epsilon(1e-13));
+  }
+  for (int k = 2; k <= 53; ++k) {
+    const double tail = std::ldexp(1.0, -k);
+    INFO("1 - u = 2^-" << k);
+    CHECK(normal_quantile(1.0 - tail) == Approx(std::sqrt(2.0) * boost::math::erfc_inv(2 * tail)).epsilon(1e-14));
+  }
+}
+
+TEST_CASE("a singular index correlation falls back to the eigen factor and keeps the correlation", "[draws][bounds]") {
+  // bekostiging and loon perfectly correlated: Cholesky fails; the factor must still reproduce C.
+  Scenario sc = minimal_scenario();
+  const double C[3][3] = {{1, 1, 0.3}, {1, 1, 0.3}, {0.3, 0.3, 1}};
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) sc.index.correlation[i][j] = C[i][j];
+  Eigen::Matrix3d c;
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) c(i, j) = C[i][j];
+  REQUIRE(Eigen::LLT<Eigen::Matrix3d>(c).info() != Eigen::Success);
+  const Eigen::Matrix3d L = correlation_factor(sc);
+  CHECK((L * L.transpose() - c).cwiseAbs().maxCoeff() < 1e-12);
+  CHECK(L.allFinite());
+  // Drawn shocks: the two correlated scores are equal on every draw (to rounding).
+  const Eigen::Vector3d z(0.3, -1.7, 0.9);
+  const Eigen::Vector3d x = L * z;
+  CHECK(x(0) == Approx(x(1)).margin(1e-12));
+}

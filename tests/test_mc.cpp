@@ -1,12 +1,15 @@
 // Monte-Carlo properties (first part of issue 3): bit-identical results for any thread count, and
 // with every uncertainty removed the Monte-Carlo run equals deterministic mode.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
 
 #include "deterministic.h"
 #include "helpers.h"
 #include "json_writer.h"
 #include "mc.h"
 #include "mc_stats.h"
+#include "validate.h"
 
 using namespace swv;
 using namespace swv::test;
@@ -101,4 +104,108 @@ TEST_CASE("bucketed selection gives the same percentiles as sorting", "[mc]") {
       CHECK(gotf.p[i] == percentile_type7(fsorted, kReportedP[i]));
     }
   }
+}
+
+TEST_CASE("an overflow is a run-time error naming series and year, never a 0 (deterministic and Monte Carlo)", "[mc][bounds]") {
+  // Loading refuses index rates above 100%; the engine still guards whatever slips through: an
+  // index of 1e30 per year reaches (1e30)^11 > 1e308 (infinity) in the twelfth year.
+  LoadResult lr = load_text(random_walk_scenario(2036, "10_000", "0", 300), kRulesPo);
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  for (Line& l : sc.lines) l.index = IndexKind::Wage;
+  sc.index.wage = Value::fixed(1e30);
+  for (Mode m : {Mode::Deterministic, Mode::MonteCarlo}) {
+    sc.mode = m;
+    try {
+      if (m == Mode::Deterministic) run_deterministic(sc, {});
+      else run_monte_carlo(sc, {}, {2});
+      FAIL("no error");
+    } catch (const RunError& e) {
+      const std::string msg = e.what();
+      INFO(msg);
+      CHECK(msg.find("fout: berekening:") != std::string::npos);
+      CHECK(msg.find(" in 2036") != std::string::npos);
+      CHECK(msg.find("geen eindig getal") != std::string::npos);
+      CHECK(msg.back() == '\n');
+    }
+  }
+  // A result that carries a non-finite number anyway is written as null, never as 0.
+  Result r = run_deterministic(*lr.scenario, {});
+  r.series[0].mean[1] = std::numeric_limits<double>::infinity();
+  r.series[0].p50[2] = std::numeric_limits<double>::quiet_NaN();
+  const std::string json = result_json(r);
+  CHECK(json.find("null") != std::string::npos);
+  CHECK_THROWS_AS(check_finite(r, "x.toml"), RunError);
+}
+
+TEST_CASE("the engine rechecks the path count", "[mc][bounds]") {
+  LoadResult lr = load_text(random_walk_scenario(2025, "10_000", "0", 100), kRulesPo);
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  for (int64_t n : {int64_t{0}, int64_t{-5}, kMaxPaths + 1, (int64_t{1} << 32) + 7}) {
+    sc.paths = n;
+    INFO(n);
+    CHECK_THROWS_AS(run_monte_carlo(sc, {}, {1}), RunError);
+  }
+}
+
+TEST_CASE("thread invariance across two reduction chunks and any chunk size", "[mc][bounds]") {
+  // 1024 blocks of 256 paths are reduced per chunk: 262,144 + 300 paths need two chunks. One year,
+  // one random post: quick. A tight --geheugen also shrinks the chunks (more, smaller ones).
+  LoadResult lr = load_text(random_walk_scenario(2025, "100_000", "0", 262'144 + 300), kRulesPo);
+  REQUIRE(lr.scenario);
+  const Scenario& sc = *lr.scenario;
+  McOptions one{1}, three{3};
+  const std::string a = without_timing(run_monte_carlo(sc, {}, one));
+  CHECK(without_timing(run_monte_carlo(sc, {}, three)) == a);
+  const Result r = run_monte_carlo(sc, {}, one);
+  CHECK(r.percentile_method == "exact");
+  // The mean of N(1,950,000, 100,000^2) costs: equity 300,000 within 4.5 standard errors.
+  CHECK(std::fabs(r.find("eigen_vermogen")->mean[0] - 300'000) < 4.5 * 100'000 / std::sqrt(262'444.0));
+}
+
+TEST_CASE("memory: histograms and block sums are counted against --geheugen, refused when they cannot fit", "[mc][bounds]") {
+  // 15 years (the longest planperiode): 181 cells, one histogram set is 181 x 65,536 x 4 bytes.
+  const size_t hist = size_t{181} * 65'536 * 4;
+  LoadResult lr = load_text(random_walk_scenario(2039, "10_000", "0", 2'000) + R"(
+[[risico]]
+code = "R"
+naam = "Risico"
+kans = 0.1
+impact = 1_000
+)", kRulesPo);
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  McOptions o{4};
+  // Whatever fits is used, never more than the budget: one histogram set per thread at most.
+  sc.paths = 2'000'000;  // streaming at these budgets
+  for (size_t mb : {100, 200, 400, 1024}) {
+    o.memory_budget = mb << 20;
+    INFO(mb << " MB");
+    CHECK(monte_carlo_memory(sc, o) <= o.memory_budget);
+    CHECK(monte_carlo_memory(sc, o) >= hist);
+  }
+  CHECK(monte_carlo_memory(sc, o) >= 4 * hist);  // 1 GB: four threads, four sets
+  // 20,000 risks make a block of block sums 4.8 MB: 1,024 of them (the old fixed chunk) would be
+  // 4.9 GB; the budget bounds the chunk instead, and a budget below the minimum (the histograms and
+  // a block per thread) is refused with the amount to give.
+  for (int i = 0; i < 19'999; ++i) sc.risks.push_back(sc.risks.front());
+  o.memory_budget = size_t{1} << 30;
+  CHECK(monte_carlo_memory(sc, o) <= o.memory_budget);
+  o.memory_budget = size_t{1} << 20;
+  sc.paths = 2'000;
+  std::string msg;
+  try {
+    run_monte_carlo(sc, {}, o);
+  } catch (const RunError& e) {
+    msg = e.what();
+  }
+  INFO(msg);
+  CHECK(msg.find("fout: geheugen:") != std::string::npos);
+  const size_t at = msg.find("geef --geheugen ");
+  REQUIRE(at != std::string::npos);
+  const size_t need = std::stoul(msg.substr(at + 16));
+  CHECK(need > 64);
+  o.memory_budget = need << 20;  // the amount the message asks for is enough
+  CHECK(monte_carlo_memory(sc, o) <= o.memory_budget);
 }

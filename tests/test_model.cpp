@@ -1,4 +1,4 @@
-// One rule of DOMAIN.md / scenario-format.md per test, each against a hand-computed value.
+// One rule of docs/domein.md / docs/scenario-formaat.md per test, each against a hand-computed value.
 // The base scenario is the hand MJB of test_mjb.cpp (2025: income 610,000, costs 544,000,
 // equity 1,066,000, totaal 1020 pupils, signaleringswaarde at its minimum 250,000).
 #include <catch2/catch.hpp>

@@ -1,5 +1,9 @@
 // Values (section 1): every form and distribution, its stated mean, and its quantile function.
+#include <boost/math/distributions/beta.hpp>
+#include <boost/math/distributions/normal.hpp>
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
 
 #include "helpers.h"
 #include "sha256.h"
@@ -63,9 +67,64 @@ TEST_CASE("quantiles at known points", "[values]") {
   CHECK(dist(Dist::Triangle, 1, 2, 6).quantile(2025, 0.2) == Approx(2));
   // Lognormal median = mean / sqrt(1 + cv²).
   CHECK(dist(Dist::LogNormal, 100, 30).quantile(2025, 0.5) == Approx(100 / std::sqrt(1.09)));
-  // from_normal(z) is quantile(Phi(z)) for every kind.
-  for (const Value& v : {dist(Dist::Pert, 1, 2, 9), dist(Dist::Beta, 0.3, 0.1), dist(Dist::LogNormal, 100, 30)})
-    CHECK(v.from_normal(2025, 0.7) == Approx(v.quantile(2025, normal_cdf(0.7))));
+  // from_normal(z) against independent references (boost::math, closed forms), not the code's own
+  // quantile: beta(0.3, 0.1) has shapes a = 0.3 k, b = 0.7 k with k = 0.3 x 0.7 / 0.01 - 1 = 20;
+  // pert(1, 2, 9) is 1 + 8 Beta(1 + 4/8, 1 + 4 x 7/8); lognormaal(100, 30) is exp(mu + sigma z) with
+  // sigma^2 = ln(1 + 0.09), mu = ln 100 - sigma^2 / 2.
+  namespace bm = boost::math;
+  for (double z : {-3.0, -0.7, 0.0, 0.7, 2.5}) {
+    INFO("z = " << z);
+    const double u = bm::cdf(bm::normal_distribution<>(), z);
+    CHECK(dist(Dist::Beta, 0.3, 0.1).from_normal(2025, z) == Approx(bm::quantile(bm::beta_distribution<>(6, 14), u)).epsilon(1e-12));
+    CHECK(dist(Dist::Pert, 1, 2, 9).from_normal(2025, z) == Approx(1 + 8 * bm::quantile(bm::beta_distribution<>(1.5, 4.5), u)).epsilon(1e-12));
+    const double s2 = std::log(1.09);
+    CHECK(dist(Dist::LogNormal, 100, 30).from_normal(2025, z) == Approx(std::exp(std::log(100.0) - s2 / 2 + std::sqrt(s2) * z)).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("a very narrow beta is quick and accurate", "[values][bounds]") {
+  // sd 1e-9 gives shapes of ~1e17: boost iterates ~1 ms per quantile there, so tabulating 2,049
+  // points and 20,000 draws took seconds. Now O(1): Cornish-Fisher, checked against boost where
+  // boost is still usable (shapes ~2e6) and against the normal limit at sd 1e-9.
+  namespace bm = boost::math;
+  const auto t0 = std::chrono::steady_clock::now();
+  Value narrow = dist(Dist::Beta, 0.3, 1e-9);
+  narrow.prepare(2025, 2036);
+  double sum = 0;
+  for (int i = 0; i < 10'000; ++i) {
+    const double u = (i + 0.5) / 10'000;
+    sum += narrow.quantile(2030, u) + narrow.from_normal(2031, normal_quantile(u));
+  }
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() < 1.0);
+  CHECK(sum / 20'000 == Approx(0.3).epsilon(1e-12));
+  for (double z : {-8.0, -3.0, 0.0, 1.0, 3.0}) CHECK(narrow.quantile(2030, normal_cdf(z)) == Approx(0.3 + 1e-9 * z).epsilon(1e-14));
+  // Shapes 2e6 and 4.67e6 (just past the switch): within 1e-5 relative of boost's quantile to |z| = 8.
+  const double k = 2e6 / 0.3, sd = std::sqrt(0.3 * 0.7 / (k + 1));
+  const Value v = dist(Dist::Beta, 0.3, sd);
+  for (double z = -8; z <= 8; z += 1) {
+    const double u = bm::cdf(bm::normal_distribution<>(), z);
+    INFO("z = " << z);
+    CHECK(v.quantile(2025, u) == Approx(bm::quantile(bm::beta_distribution<>(0.3 * k, 0.7 * k), u)).epsilon(1e-5));
+  }
+}
+
+TEST_CASE("index rates must lie above -100% and at most +100%: beyond, amounts overflow or turn negative", "[values][bounds]") {
+  using swv::test::load_text;
+  auto with_index = [](const std::string& loon) {
+    return load_text(std::string(swv::test::kMinimalPo) + "[indexatie]\nloon = " + loon + "\n", swv::test::kRulesPo);
+  };
+  for (const char* bad : {"1e13", "1.5", "-1", "-2", "{ verdeling = \"normaal\", gemiddelde = 0.02, sd = 0.5 }",
+                          "{ 2025 = 0.02, 2026 = 3 }"}) {
+    INFO(bad);
+    const LoadResult lr = with_index(bad);
+    CHECK_FALSE(lr.scenario);
+    CHECK(swv::test::errors(lr).find("indexatie.loon") != std::string::npos);
+    CHECK(swv::test::errors(lr).find("boven −1 (−100%) en ten hoogste 1 (+100%)") != std::string::npos);
+  }
+  for (const char* good : {"1", "-0.5", "0.02", "{ verdeling = \"normaal\", gemiddelde = 0.02, sd = 0.01 }"}) {
+    INFO(good);
+    CHECK(with_index(good).scenario);
+  }
 }
 
 TEST_CASE("mass outside a range", "[values]") {
