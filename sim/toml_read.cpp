@@ -1,0 +1,366 @@
+// Reading one TOML file (toml_tree.h): a bounded read, strict UTF-8, a nesting bound checked before
+// toml++ parses (it recurses per level), and toml++'s parse errors in Dutch.
+#include "toml_tree.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+
+#include "format_nl.h"
+
+namespace swv {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Returns the offset of the first invalid UTF-8 sequence, or npos. Strict (RFC 3629): overlong
+// forms, surrogates (U+D800..U+DFFF) and code points above U+10FFFF are invalid too; toml++
+// would otherwise reject them later with an English message.
+size_t invalid_utf8_at(const std::string& s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + len > n) return i;
+    for (int k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
+    unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+// The first place where `text` nests deeper than kMaxNesting, with the Dutch reason; a cheap scan
+// of the TOML structure (strings and comments skipped) run before toml++, which recurses per level.
+// Depth counts the parts of a table header and of a dotted key, one per { } or [ ] around a value,
+// and one for an array of tables ([[post]]). Invalid TOML may be mis-scanned: toml++ reports it.
+struct NestingProblem {
+  size_t offset = std::string::npos;
+  std::string message;
+};
+
+NestingProblem nesting_problem(std::string_view t) {
+  const int kMax = kMaxNesting;
+  const std::string limit = std::to_string(kMax);
+  enum class Ctx { LineStart, Key, Value, AfterHeader };
+  struct Frame {
+    char kind;  // '{' or '['
+    int depth;  // depth of its keys ({) or elements ([)
+  };
+  std::vector<Frame> stack;
+  Ctx ctx = Ctx::LineStart;
+  int header = 0;          // depth of the current [table]
+  int key_base = 0, key_parts = 0, value_depth = 0;
+  const size_t n = t.size();
+  auto too_deep_key = [&](size_t at) {
+    return NestingProblem{at, "te diep genest: deze sleutel ligt meer dan " + limit +
+                                  " niveaus diep (delen tussen punten, samen met de tabelkop en omringende { } of [ ]); "
+                                  "een scenario heeft er hoogstens 8 nodig"};
+  };
+  auto too_deep_value = [&](size_t at) {
+    return NestingProblem{at, "te diep genest: meer dan " + limit +
+                                  " niveaus van lijsten [ ] en tabellen { } in elkaar (samen met de sleutel ervoor); "
+                                  "een scenario heeft er hoogstens 8 nodig"};
+  };
+  // Skips a string starting at i (a quote); returns the offset after it.
+  auto skip_string = [&](size_t i) {
+    const char q = t[i];
+    const bool basic = q == '"';
+    if (i + 2 < n && t[i + 1] == q && t[i + 2] == q) {  // multi-line
+      for (i += 3; i < n; ++i) {
+        if (basic && t[i] == '\\') {
+          ++i;
+          continue;
+        }
+        if (t[i] == q && i + 2 < n && t[i + 1] == q && t[i + 2] == q) {
+          i += 3;
+          while (i < n && t[i] == q) ++i;  // up to two quotes may end the content
+          return i;
+        }
+      }
+      return n;
+    }
+    for (++i; i < n && t[i] != '\n'; ++i) {
+      if (basic && t[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (t[i] == q) return i + 1;
+    }
+    return i;  // unterminated: toml++ reports it
+  };
+  auto start_key = [&](int base) {
+    ctx = Ctx::Key;
+    key_base = base;
+    key_parts = 1;
+  };
+  for (size_t i = 0; i < n;) {
+    const char ch = t[i];
+    if (ch == '#') {  // comment
+      while (i < n && t[i] != '\n') ++i;
+      continue;
+    }
+    if (ch == '\n') {
+      if (stack.empty()) ctx = Ctx::LineStart;
+      ++i;
+      continue;
+    }
+    if (ch == ' ' || ch == '\t' || ch == '\r') {
+      ++i;
+      continue;
+    }
+    switch (ctx) {
+      case Ctx::LineStart:
+        if (ch == '[') {  // table header: [a.b] or [[a.b]]
+          bool array = i + 1 < n && t[i + 1] == '[';
+          i += array ? 2 : 1;
+          int parts = 1 + (array ? 1 : 0);
+          while (i < n && t[i] != ']' && t[i] != '\n') {
+            if (t[i] == '"' || t[i] == '\'') {
+              i = skip_string(i);
+              continue;
+            }
+            if (t[i] == '.' && ++parts > kMax)
+              return {i, "te diep genest: deze tabelkop heeft meer dan " + limit +
+                             " niveaus (delen tussen punten); een scenario heeft er hoogstens 3 nodig"};
+            ++i;
+          }
+          header = parts;
+          ctx = Ctx::AfterHeader;
+          while (i < n && t[i] == ']') ++i;
+          continue;
+        }
+        start_key(header);
+        if (key_base + key_parts > kMax) return too_deep_key(i);
+        continue;  // re-read this character as part of the key
+      case Ctx::AfterHeader: ++i; continue;  // only a comment may follow (toml++ checks)
+      case Ctx::Key:
+        if (ch == '"' || ch == '\'') {
+          i = skip_string(i);
+          continue;
+        }
+        if (ch == '.') {
+          if (key_base + ++key_parts > kMax) return too_deep_key(i);
+        } else if (ch == '=') {
+          ctx = Ctx::Value;
+          value_depth = key_base + key_parts;
+          if (value_depth > kMax) return too_deep_key(i);  // a one-part key inside deep { }
+        } else if (ch == '}' && !stack.empty() && stack.back().kind == '{') {  // empty inline table
+          stack.pop_back();
+          ctx = Ctx::Value;
+        }
+        ++i;
+        continue;
+      case Ctx::Value:
+        if (ch == '"' || ch == '\'') {
+          i = skip_string(i);
+          continue;
+        }
+        if (ch == '[' || ch == '{') {
+          int depth = value_depth + (ch == '[' ? 1 : 0);
+          if (depth > kMax || static_cast<int>(stack.size()) >= kMax) return too_deep_value(i);
+          stack.push_back({ch, depth});
+          if (ch == '{') start_key(depth);
+          else value_depth = depth;
+        } else if (ch == ',' && !stack.empty()) {
+          if (stack.back().kind == '{') start_key(stack.back().depth);
+          else value_depth = stack.back().depth;
+        } else if ((ch == ']' || ch == '}') && !stack.empty()) {
+          stack.pop_back();
+        }
+        ++i;
+        continue;
+    }
+  }
+  return {};
+}
+
+void line_col_of(const std::string& s, size_t offset, int& line, int& col) {
+  line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < s.size(); ++i) {
+    if (s[i] == '\n') ++line, col = 1;
+    else ++col;
+  }
+}
+
+constexpr size_t kMaxFileBytes = 8u << 20;  // a scenario is a few kB; 8 MB is not a scenario
+
+// Why a path cannot be opened, in Dutch (strerror is English).
+std::string errno_text(int e) {
+  switch (e) {
+    case ENOENT: return "bestand niet gevonden";
+    case ENOTDIR: return "bestand niet gevonden (een deel van het pad is geen map)";
+    case EACCES:
+    case EPERM: return "bestand kan niet worden gelezen (geen leesrechten voor het bestand of een map erboven; controleer de rechten)";
+    case ELOOP: return "het pad kan niet worden gevolgd: te veel symbolische koppelingen na elkaar (een kring van koppelingen?)";
+    case ENAMETOOLONG: return "het pad is te lang (een deel van het pad mag ten hoogste 255 tekens hebben, het hele pad 4095)";
+    case EISDIR: return "dit is een map, geen bestand; geef een .toml-bestand op";
+    case EIO: return "bestand kan niet worden gelezen (invoer-/uitvoerfout van de schijf)";
+    case ENOMEM: return "bestand kan niet worden gelezen (te weinig geheugen)";
+    case EMFILE:
+    case ENFILE: return "bestand kan niet worden geopend (te veel open bestanden)";
+    default: return "bestand kan niet worden gelezen (systeemfout " + std::to_string(e) + ")";
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Reads at most max_bytes + 1 bytes of a regular file. Opened non-blocking and checked with fstat
+// on the open descriptor: a path that became a FIFO or device, or a /proc file that never ends,
+// cannot hang or exhaust the loader. Returns "" on success, else the Dutch reason.
+std::string read_bounded(const std::string& path, size_t max_bytes, std::string& text) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    return errno == EACCES || errno == EPERM ? "bestand kan niet worden gelezen (geen leesrechten; controleer de rechten)"
+                                             : errno_text(errno);
+  }
+  struct stat st {};
+  std::string why;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) why = "dit is geen gewoon bestand";
+  char buf[1 << 16];
+  while (why.empty() && text.size() <= max_bytes) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      why = errno_text(errno);
+      break;
+    }
+    text.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return why;
+}
+
+}  // namespace
+
+ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const std::string& named_at) {
+  ParsedFile out{path, nullptr};
+  Where w{path, 0, 0, ""};
+  // Where the file was named (basis, regels), for the errors about the file as a whole.
+  const std::string named = named_at.empty() ? "" : " (genoemd bij " + named_at + ")";
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    // Not found, or a path that cannot be followed at all (ELOOP, ENAMETOOLONG, EACCES on a folder):
+    // say which, "niet gevonden" would send the user looking for a file that is there.
+    diags.error(w, (ec ? errno_text(ec.value()) : "bestand niet gevonden") + named);
+    return out;
+  }
+  if (fs::is_directory(status)) {
+    diags.error(w, "dit is een map, geen bestand; geef een .toml-bestand op" + named);
+    return out;
+  }
+  if (!fs::is_regular_file(status)) {
+    diags.error(w, "dit is geen gewoon bestand" + named);
+    return out;
+  }
+  std::string text;
+  if (std::string why = read_bounded(path, kMaxFileBytes, text); !why.empty()) {
+    diags.error(w, why + named);
+    return out;
+  }
+  if (text.size() > kMaxFileBytes) {
+    diags.error(w, "bestand is groter dan 8 MB; dit is geen scenario" + named);
+    return out;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diags.error(w, "bestand is leeg" + named);
+    return out;
+  }
+  if (size_t bad = invalid_utf8_at(text); bad != std::string::npos) {
+    line_col_of(text, bad, w.line, w.column);
+    diags.error(w, "bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)");
+    return out;
+  }
+  if (NestingProblem p = nesting_problem(text); p.offset != std::string::npos) {
+    line_col_of(text, p.offset, w.line, w.column);
+    diags.error(w, p.message);
+    return out;
+  }
+  try {
+    out.root = std::make_shared<toml::table>(toml::parse(text, path));
+  } catch (const toml::parse_error& e) {
+    w.line = static_cast<int>(e.source().begin.line);
+    w.column = static_cast<int>(e.source().begin.column);
+    diags.error(w, "geen geldige TOML: " + toml_error_text(e.description()));
+  }
+  return out;
+}
+
+std::string toml_error_text(std::string_view d) {
+  auto has = [&](std::string_view part) { return d.find(part) != std::string_view::npos; };
+  // First the specific ones whose text also holds a general phrase ("while parsing value").
+  if (has("surrogates")) return "tekens U+D800 tot en met U+DFFF (surrogaten) zijn geen geldige tekens, ook niet als \\u-code";
+  if (has("greater than U+10FFFF")) return "een \\U-code boven U+10FFFF is geen geldig teken";
+  if (has("exceeded maximum nested value depth")) return "te diep genest: te veel lijsten [ ] en tabellen { } in elkaar";
+  if (has("cannot redefine existing")) {
+    size_t q = d.find('\''), e = d.rfind('\'');
+    std::string name = q < e ? " " + shorten(d.substr(q, e - q + 1), kQuoteMax) : "";
+    return "sleutel" + name + " is al eerder gegeven; een sleutel of tabel mag maar één keer voorkomen";
+  }
+  if (has("control characters"))
+    return "tekst niet afgesloten op dezelfde regel (sluit af met een aanhalingsteken; voor meerdere regels \"\"\"...\"\"\") "
+           "of met een stuurteken erin";
+  if (has("key-value pair: expected '='")) return "verwacht '=' na de sleutel (sleutel = waarde)";
+  if (has("expected value")) return "verwacht een waarde na '='";
+  if (has("parsing boolean") || has("parsing value"))
+    return "waarde niet herkend: tekst staat tussen aanhalingstekens (\"...\"), true en false in kleine letters";
+  if (has("expected a comment or whitespace")) return "na de waarde mag op deze regel alleen nog commentaar staan (# ...)";
+  if (has("table header: expected ']'")) return "tabelkop niet afgesloten met ] (schrijf [naam] of [[naam]])";
+  if (has("dangling comma")) return "komma vóór } is in een inline tabel niet toegestaan";
+  if (has("inline table: expected key or closing")) return "een inline tabel { ... } staat op één regel en sluit met }";
+  if (has("end-of-file")) return "het bestand houdt midden in een waarde op (ontbreekt een ], } of aanhalingsteken?)";
+  if (has("not representable in 64 bits")) return "geheel getal is te groot (past niet in 64 bits)";
+  if (has("leading zeroes")) return "een getal begint niet met een 0 (schrijf 7, niet 07)";
+  if (has("underscores may only follow digits")) return "een _ in een getal staat alleen tussen cijfers (1_000_000)";
+  if (has("unknown escape sequence"))
+    return "onbekende \\-code in tekst; schrijf \\\\ voor een backslash of gebruik '...' (letterlijke tekst)";
+  if (has("expected decimal digit")) return "onvolledig getal (schrijf bijv. 0.5, 3.0 of 1e3)";
+  if (has("expected keys, tables, whitespace or comments")) return "hier hoort een sleutel, een tabelkop [...] of commentaar (#)";
+  if (has("exceeds length limit") || has("exceeeds maximum length") || has("too long to identify"))
+    return "sleutel, tekst of getal is te lang";
+  if (has("fractional component exceeds maximum precision")) return "te veel cijfers achter de komma";
+  if (has("not supported in TOML 1.0.0")) return "deze \\-code bestaat niet in TOML 1.0; schrijf \\u gevolgd door 4 hexadecimale cijfers";
+  if (has("line-ending backslashes")) return "een \\ aan het eind van een regel mag alleen nog door spaties gevolgd worden";
+  if (has("multi-line strings are prohibited")) return "tekst over meerdere regels (\"\"\"...\"\"\") kan niet als sleutel";
+  if (has("blank bare keys")) return "een tabelkop heeft een naam nodig";
+  if (has("brackets must be contiguous")) return "schrijf [[naam]] zonder spaties tussen de haken";
+  if (has("into existing inline table")) return "een inline tabel { ... } is af: voeg er later geen sleutels aan toe";
+  if (has("expected hex") || has("expected hexadecimal")) return "onvolledige \\u-code of hexadecimaal getal (verwacht hexadecimale cijfers)";
+  if (has("underscores")) return "een _ in een getal staat alleen tussen cijfers (1_000_000)";
+  if (has("exponent")) return "onvolledig getal: na e volgt een exponent (bijv. 1e3)";
+  if (has("month") || has("day between") || has("hour") || has("minute") || has("second") || has("4-digit year"))
+    return "ongeldige datum of tijd; bedragen en jaartallen schrijf je als gewoon getal (2025, niet 2025-01-01)";
+  if (has("unexpected control character") || has("control characters other than TAB") || has("vertical tabs"))
+    return "stuurteken in het bestand (alleen tab en regeleinden zijn toegestaan)";
+  if (has("'\\n' after '\\r'")) return "een \\r staat niet gevolgd door \\n (regeleinden zijn \\n of \\r\\n)";
+  if (has("bare key starting character")) return "hier hoort een sleutel (letters, cijfers, _ en -, of tussen aanhalingstekens)";
+  if (has("comma or closing ']'") || has("value or closing ']'")) return "in een lijst [ ... ] staan waarden gescheiden door komma's";
+  if (has("comma or closing '}'") || has("key-value pair or closing '}'"))
+    return "in een inline tabel { ... } staan sleutel = waarde-paren gescheiden door komma's";
+  if (has("could not be interpreted as a value") || has("could not determine value type") || has("value-terminator"))
+    return "waarde niet herkend: tekst staat tussen aanhalingstekens (\"...\"), getallen zonder, true en false in kleine letters";
+  if (has("expected '='")) return "verwacht '=' na de sleutel (sleutel = waarde)";
+  if (has("expected ']'")) return "tabelkop niet afgesloten met ] (schrijf [naam] of [[naam]])";
+  if (has("digit")) return "onvolledig getal (schrijf bijv. 0.5, 3.0 of 1e3)";
+  // Anything else: a Dutch sentence, with toml++'s own words as a technical detail.
+  return "onverwachte tekst op deze plaats (technische melding van de TOML-lezer: " + shorten(d, kQuoteMax) + ")";
+}
+
+}  // namespace swv
