@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "deterministic.h"
+#include "engine_version.h"
 #include "document.h"
 #include "result.h"
 #include "svg_chart.h"

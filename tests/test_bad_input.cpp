@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "helpers.h"
+#include "stream_id.h"
 
 using swv::test::load_text;
 using swv::test::temp_dir;

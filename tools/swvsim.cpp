@@ -25,6 +25,7 @@
 #include "cli_common.h"
 #include "decision_cmds.h"
 #include "deterministic.h"
+#include "engine_version.h"
 #include "format_nl.h"
 #include "csv_writer.h"
 #include "html_report.h"

@@ -20,6 +20,7 @@
 #include "model.h"
 #include "random.h"
 #include "scenario.h"
+#include "stream_id.h"
 
 namespace swv {
 
@@ -47,7 +48,7 @@ struct Pin {
 
 class McDraws {
  public:
-  static constexpr uint32_t kIndexDriver = 0x1D3E0001u, kDemographyDriver = 0x1D3E0002u, kFlowDriver = 0x1D3E0100u;
+  static constexpr uint32_t kIndexDriver = kIndexStream, kDemographyDriver = kDemographyStream, kFlowDriver = kFlowStream;
 
   McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed);
   void start_path(uint64_t path);

@@ -7,9 +7,6 @@
 
 namespace swv {
 
-// The engine version written into every result.
-const char* engine_version();
-
 // Fills provenance, years, lines (names) and expected risk cost: the parts of a Result that do
 // not depend on the mode.
 Result init_result(const Scenario& sc, const std::vector<std::string>& warnings);

@@ -8,19 +8,13 @@
 #include "build_common.h"
 #include "format_nl.h"
 #include "loader.h"
-#include "mc_draws.h"
+#include "stream_id.h"
 #include "validate.h"
 
 namespace swv {
 
 using namespace detail;
 namespace fs = std::filesystem;
-
-uint32_t stream_id(const std::string& key) {
-  uint32_t h = 2166136261u;  // FNV-1a: stable across platforms and runs
-  for (unsigned char c : key) h = (h ^ c) * 16777619u;
-  return h;
-}
 
 std::vector<std::string> resolve_stream_collisions(Scenario& sc, const std::unordered_set<std::string>* root_base_keys) {
   // Every drawn stream with its key; one key may name several slots (never in practice).
@@ -39,7 +33,7 @@ std::vector<std::string> resolve_stream_collisions(Scenario& sc, const std::unor
   auto in_base = [&](const std::string& k) { return !root_base_keys || root_base_keys->count(k) > 0; };
   std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) { return in_base(a) > in_base(b); });
 
-  const std::unordered_set<uint32_t> reserved = {McDraws::kIndexDriver, McDraws::kDemographyDriver, McDraws::kFlowDriver};
+  const std::unordered_set<uint32_t> reserved = {kIndexStream, kDemographyStream, kFlowStream};
   std::unordered_set<uint32_t> taken = reserved, plain;  // plain: every key's own id, never given to another key
   for (const auto& k : keys) plain.insert(stream_id(k));
   std::vector<std::string> moved;

@@ -45,8 +45,6 @@ void load_rules(const std::string& path, Sector sector, Rules& out, Diagnostics&
 // Value (number, per-year table or distribution) from a validated node.
 Value value_of(const MNode& node);
 YearTable year_table_of(const toml::node& node);
-// Stable id of a random stream from a key path (FNV-1a).
-uint32_t stream_id(const std::string& key);
 // Makes the random stream ids of a scenario distinct (32-bit FNV-1a collides about once in 2^32
 // pairs: two inputs would silently draw the same numbers, perfectly correlated). Of the keys that
 // share an id, or take one reserved by the engine (index, demography, flows), the first in this

@@ -2,14 +2,12 @@
 
 #include <chrono>
 
-#include "mc.h"
+#include "engine_version.h"
+#include "result_check.h"
 #include "model.h"
 #include "sha256.h"
-#include "version.h"
 
 namespace swv {
-
-const char* engine_version() { return SWVSIM_VERSION; }  // one number: project(VERSION) in CMakeLists.txt
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "result.h"
+#include "result_check.h"
 #include "scenario.h"
 
 namespace swv {
@@ -28,18 +29,10 @@ struct McOptions {
 struct Cancelled : std::runtime_error {
   Cancelled() : std::runtime_error("berekening afgebroken") {}
 };
-// Thrown when the draws show an input error only a run can reveal (rates of a state that sum to 1
-// or more in more than 0.1% of the paths). The message is complete, in Dutch, one line per error.
-struct RunError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 // The engine's own checks, whatever the caller checked before (exit 2 through RunError):
 // 1 <= paths <= kMaxPaths (the path number is part of the stream key: it must stay below 2^32).
 void check_paths(const Scenario& sc);
-// Any number in a result that is not finite (an overflow: amounts that grow without bound) is a
-// run-time error naming the series and the year; it is never written as 0 or an empty cell.
-void check_finite(const Result& r, const std::string& file);
 // The memory a Monte-Carlo run takes beyond the scenario (bytes): the per-path store or the
 // histograms, and the per-block sums. RunError (naming --geheugen) when even its minimum does not
 // fit in opt.memory_budget (a floor of kMinMemoryBudget is always allowed).

@@ -1,0 +1,9 @@
+#include "engine_version.h"
+
+#include "version.h"
+
+namespace swv {
+
+const char* engine_version() { return SWVSIM_VERSION; }
+
+}  // namespace swv
