@@ -224,6 +224,99 @@ long legacy_tmp_pid(const std::string& name, const std::vector<std::string>& fam
   return std::stol(pid);
 }
 
+// The files of the family the folder has but the new set does not: the swap removes them.
+std::vector<std::string> files_to_remove(const fs::path& dir, const std::vector<std::string>& family, const std::vector<std::string>& staged) {
+  std::vector<std::string> removed;
+  for (const auto& f : family)
+    if (std::find(staged.begin(), staged.end(), f) == staged.end() && fs::exists(fs::symlink_status(dir / f))) removed.push_back(f);
+  return removed;
+}
+
+// The journal says: every new file is complete; a run that finds it after a crash finishes the swap.
+// Written under another name and renamed: a run killed while writing it leaves no partial list. Then
+// the folder for the old files, and the staging folder made durable.
+void write_journal(const std::string& dir, const fs::path& staging, const std::vector<std::string>& staged,
+                   const std::vector<std::string>& removed) {
+  std::string journal;
+  for (const auto& f : staged) journal += "+ " + f + "\n";
+  for (const auto& f : removed) journal += "- " + f + "\n";
+  const std::string journal_tmp = (staging / (std::string(kJournal) + ".tmp")).string();
+  write_new_file(journal_tmp, journal, journal_tmp);
+  if (::rename(journal_tmp.c_str(), (staging / kJournal).c_str()) != 0)
+    throw_environment("kan niet schrijven in uitvoermap " + dir, errno);
+  if (::mkdir((staging / kOld).c_str(), 0755) != 0) throw_environment("kan niet schrijven in uitvoermap " + dir, errno);
+  fsync_path(staging.string(), O_RDONLY | O_DIRECTORY);
+}
+
+// Ctrl-C, SIGTERM, SIGHUP and SIGQUIT held back while it lives: a signal waits until the swap is done.
+class SignalsHeld {
+ public:
+  SignalsHeld() {
+    sigset_t block;
+    sigemptyset(&block);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&block, s);
+    pthread_sigmask(SIG_BLOCK, &block, &previous_);
+  }
+  ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  SignalsHeld(const SignalsHeld&) = delete;
+  SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+ private:
+  sigset_t previous_;
+};
+
+// How a swap ended: err 0, or the errno and the file that could not be replaced.
+struct SwapOutcome {
+  int err = 0;
+  std::string failed;
+};
+
+// Moves the staged files in and the removed ones out, each old file kept as a hard link in the
+// staging folder's .oud; on the first failure every step done is undone (the old set is back).
+SwapOutcome swap_files(const fs::path& dir, const fs::path& staging, const std::vector<std::string>& staged,
+                       const std::vector<std::string>& removed) {
+  const fs::path old = staging / kOld;
+  struct Step {
+    std::string name;
+    bool had_old;
+  };
+  std::vector<Step> done;
+  auto keep_old = [&](const std::string& name, bool& had_old) {
+    const fs::path target = dir / name;
+    struct stat st {};
+    had_old = ::lstat(target.c_str(), &st) == 0;
+    if (!had_old) return 0;
+    if (S_ISDIR(st.st_mode)) return EISDIR;
+    return ::link(target.c_str(), (old / name).c_str()) == 0 ? 0 : errno;
+  };
+  SwapOutcome out;
+  for (const auto& name : staged) {
+    bool had_old = false;
+    if ((out.err = keep_old(name, had_old)) != 0 ||
+        (::rename((staging / name).c_str(), (dir / name).c_str()) != 0 && (out.err = errno) != 0)) {
+      out.failed = name;
+      break;
+    }
+    done.push_back({name, had_old});
+  }
+  if (out.err == 0)
+    for (const auto& name : removed) {
+      bool had_old = false;
+      if ((out.err = keep_old(name, had_old)) != 0 || (::unlink((dir / name).c_str()) != 0 && (out.err = errno) != 0)) {
+        out.failed = name;
+        break;
+      }
+      done.push_back({name, true});
+    }
+  if (out.err != 0)
+    for (auto it = done.rbegin(); it != done.rend(); ++it) {  // roll back
+      const fs::path target = dir / it->name;
+      if (it->had_old) ::rename((old / it->name).c_str(), target.c_str());
+      else ::unlink(target.c_str());
+    }
+  return out;
+}
+
 }  // namespace
 
 OutputSet::OutputSet(const std::string& dir, std::vector<std::string> family) : dir_(dir), family_(std::move(family)) {
@@ -314,73 +407,18 @@ void OutputSet::done(const std::string& name) {
 }
 
 std::vector<std::string> OutputSet::commit() {
-  const fs::path dir(dir_), staging(staging_), old = staging / kOld;
-  std::vector<std::string> removed;
-  for (const auto& f : family_)
-    if (std::find(staged_.begin(), staged_.end(), f) == staged_.end() && fs::exists(fs::symlink_status(dir / f))) removed.push_back(f);
-  // The journal says: every new file is complete; a run that finds it after a crash finishes the swap.
-  std::string journal;
-  for (const auto& f : staged_) journal += "+ " + f + "\n";
-  for (const auto& f : removed) journal += "- " + f + "\n";
-  // Written under another name and renamed: a run killed while writing it leaves no partial list.
-  const std::string journal_tmp = (staging / (std::string(kJournal) + ".tmp")).string();
-  write_new_file(journal_tmp, journal, journal_tmp);
-  if (::rename(journal_tmp.c_str(), (staging / kJournal).c_str()) != 0)
-    throw_environment("kan niet schrijven in uitvoermap " + dir_, errno);
-  if (::mkdir(old.c_str(), 0755) != 0) throw_environment("kan niet schrijven in uitvoermap " + dir_, errno);
-  fsync_path(staging_, O_RDONLY | O_DIRECTORY);
-
-  // No Ctrl-C or kill between the first and the last rename: a signal waits until the swap is done.
-  sigset_t block, previous;
-  sigemptyset(&block);
-  for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&block, s);
-  pthread_sigmask(SIG_BLOCK, &block, &previous);
-
-  struct Step {
-    std::string name;
-    bool had_old;
-  };
-  std::vector<Step> done;
-  auto rollback = [&] {
-    for (auto it = done.rbegin(); it != done.rend(); ++it) {
-      const fs::path target = dir / it->name;
-      if (it->had_old) ::rename((old / it->name).c_str(), target.c_str());
-      else ::unlink(target.c_str());
-    }
-  };
-  auto keep_old = [&](const std::string& name, bool& had_old) {
-    const fs::path target = dir / name;
-    struct stat st {};
-    had_old = ::lstat(target.c_str(), &st) == 0;
-    if (!had_old) return 0;
-    if (S_ISDIR(st.st_mode)) return EISDIR;
-    return ::link(target.c_str(), (old / name).c_str()) == 0 ? 0 : errno;
-  };
-  int err = 0;
-  std::string failed;
-  for (const auto& name : staged_) {
-    bool had_old = false;
-    if ((err = keep_old(name, had_old)) != 0 ||
-        (::rename((staging / name).c_str(), (dir / name).c_str()) != 0 && (err = errno) != 0)) {
-      failed = name;
-      break;
-    }
-    done.push_back({name, had_old});
+  const fs::path dir(dir_), staging(staging_);
+  const std::vector<std::string> removed = files_to_remove(dir, family_, staged_);
+  write_journal(dir_, staging, staged_, removed);
+  SwapOutcome swap;
+  {
+    // No Ctrl-C or kill between the first and the last rename.
+    const SignalsHeld held;
+    swap = swap_files(dir, staging, staged_, removed);
+    fsync_path(dir_, O_RDONLY | O_DIRECTORY);
   }
-  if (err == 0)
-    for (const auto& name : removed) {
-      bool had_old = false;
-      if ((err = keep_old(name, had_old)) != 0 || (::unlink((dir / name).c_str()) != 0 && (err = errno) != 0)) {
-        failed = name;
-        break;
-      }
-      done.push_back({name, true});
-    }
-  if (err != 0) rollback();
-  fsync_path(dir_, O_RDONLY | O_DIRECTORY);
-  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-  if (err != 0)
-    throw_environment("kan " + (dir / failed).string() + " niet vervangen; de vorige resultaten zijn teruggezet", err);
+  if (swap.err != 0)
+    throw_environment("kan " + (dir / swap.failed).string() + " niet vervangen; de vorige resultaten zijn teruggezet", swap.err);
 
   committed_ = true;
   std::error_code ec;

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "spreadsheet_text.h"
+
 namespace swv {
 
 namespace {
@@ -35,8 +37,7 @@ struct Writer {
 }  // namespace
 
 std::string csv_text(const std::string& s, char separator) {
-  std::string t = s;
-  if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@' || t[0] == '\t' || t[0] == '\r')) t = "'" + t;
+  const std::string t = neutralise_formula(s);
   if (t.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return t;
   std::string q = "\"";
   for (char c : t) q += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -140,21 +140,23 @@ std::string movement_sentence(const ReportInput& in, size_t y) {
   return s;
 }
 
-std::vector<std::string> summary_sentences(const ReportInput& in) {
-  const Result& r = in.result;
-  std::vector<std::string> out;
-  if (r.years.empty()) return out;
-  const std::string period = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
-  const ReportSettings st = in.settings();
-  auto years_where = [&](const Probability& p, double threshold) {
-    std::vector<int> ys;
-    for (size_t i = 0; i < p.value.size(); ++i)
-      if (p.value[i] >= threshold) ys.push_back(r.years[i]);
-    return ys;
-  };
-  auto worst = [&](const Probability& p) { return static_cast<size_t>(std::max_element(p.value.begin(), p.value.end()) - p.value.begin()); };
+namespace {
 
-  // Signaleringswaarde.
+// The years in which probability `p` reaches `threshold`.
+std::vector<int> years_where(const Result& r, const Probability& p, double threshold) {
+  std::vector<int> ys;
+  for (size_t i = 0; i < p.value.size(); ++i)
+    if (p.value[i] >= threshold) ys.push_back(r.years[i]);
+  return ys;
+}
+
+// The index of the year where `p` is highest.
+size_t worst_year(const Probability& p) { return static_cast<size_t>(std::max_element(p.value.begin(), p.value.end()) - p.value.begin()); }
+
+// The signaleringswaarde: from which year excessive equity is likely, and the red light.
+void add_excessive_summary(const ReportInput& in, std::vector<std::string>& out) {
+  const Result& r = in.result;
+  const std::string period = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
   const int first = first_likely_year(r.excessive);
   if (first >= 0) {
     const auto fy = static_cast<size_t>(first);
@@ -163,41 +165,51 @@ std::vector<std::string> summary_sentences(const ReportInput& in) {
                                           chance(r.excessive.value[fy]) + "."
                                     : "het geval: het eigen vermogen ligt boven de signaleringswaarde."));
   } else {
-    const size_t w = worst(r.excessive);
+    const size_t w = worst_year(r.excessive);
     out.push_back("In geen enkel jaar van de planperiode (" + period + ") is bovenmatig eigen vermogen " +
                   (in.monte_carlo() ? "waarschijnlijker dan niet; de hoogste kans is " + chance(r.excessive.value[w]) + " in " +
                                           std::to_string(r.years[w]) + "."
                                     : "aan de orde."));
   }
   if (in.monte_carlo()) {
-    const auto red = years_where(r.excessive, st.excessive_red);
+    const ReportSettings st = in.settings();
+    const auto red = years_where(r, r.excessive, st.excessive_red);
     if (!red.empty())
       out.push_back("Stoplicht bovenmatig op rood (kans " + pct(st.excessive_red, 0) + " of meer) in " + year_list(red) + ".");
   }
-  // Floor.
-  const size_t wf = worst(r.below_floor);
-  const double floor_last = mean_of(r, "ondergrens", r.years.size() - 1);
-  if (in.monte_carlo()) {
-    if (r.below_floor.value[wf] < 0.005) {
-      out.push_back("In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) +
-                    ") zakt.");
-    } else {
-      std::string s = "De kans dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) + ") zakt, is het grootst in " +
-                      std::to_string(r.years[wf]) + ": " + chance(r.below_floor.value[wf]) + ".";
-      const auto red = years_where(r.below_floor, st.floor_red);
-      if (!red.empty()) s += " Stoplicht ondergrens op rood (kans " + pct(st.floor_red, 0) + " of meer) in " + year_list(red) + ".";
-      out.push_back(s);
-    }
-    const size_t wn = worst(r.negative);
-    if (r.negative.value[wn] >= 0.005)
-      out.push_back("De kans op een negatief eigen vermogen loopt op tot " + chance(r.negative.value[wn]) + " in " +
-                    std::to_string(r.years[wn]) + ".");
-  } else {
-    const auto below = years_where(r.below_floor, 0.5);
+}
+
+// The floor: the worst year and the red light (Monte Carlo), or the years below it.
+void add_floor_summary(const ReportInput& in, std::vector<std::string>& out) {
+  const Result& r = in.result;
+  if (!in.monte_carlo()) {
+    const auto below = years_where(r, r.below_floor, 0.5);
     out.push_back(below.empty() ? "Het eigen vermogen blijft in elk jaar boven de eigen ondergrens."
                                 : "Het eigen vermogen zakt onder de eigen ondergrens in " + year_list(below) + ".");
+    return;
   }
-  // Buffer (benodigd weerstandsvermogen).
+  const ReportSettings st = in.settings();
+  const size_t wf = worst_year(r.below_floor);
+  const double floor_last = mean_of(r, "ondergrens", r.years.size() - 1);
+  if (r.below_floor.value[wf] < 0.005) {
+    out.push_back("In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) +
+                  ") zakt.");
+  } else {
+    std::string s = "De kans dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) + ") zakt, is het grootst in " +
+                    std::to_string(r.years[wf]) + ": " + chance(r.below_floor.value[wf]) + ".";
+    const auto red = years_where(r, r.below_floor, st.floor_red);
+    if (!red.empty()) s += " Stoplicht ondergrens op rood (kans " + pct(st.floor_red, 0) + " of meer) in " + year_list(red) + ".";
+    out.push_back(s);
+  }
+  const size_t wn = worst_year(r.negative);
+  if (r.negative.value[wn] >= 0.005)
+    out.push_back("De kans op een negatief eigen vermogen loopt op tot " + chance(r.negative.value[wn]) + " in " +
+                  std::to_string(r.years[wn]) + ".");
+}
+
+// The buffer (benodigd weerstandsvermogen) at 90% against the start equity.
+void add_buffer_summary(const ReportInput& in, std::vector<std::string>& out) {
+  const Result& r = in.result;
   for (const auto& b : r.buffers) {
     if (std::fabs(b.confidence - 0.9) > 1e-9) continue;
     std::string s = "Om met 90% zekerheid in elk jaar boven de ondergrens te blijven, is bij de start een eigen vermogen van " +
@@ -209,6 +221,16 @@ std::vector<std::string> summary_sentences(const ReportInput& in) {
     }
     out.push_back(s);
   }
+}
+
+}  // namespace
+
+std::vector<std::string> summary_sentences(const ReportInput& in) {
+  std::vector<std::string> out;
+  if (in.result.years.empty()) return out;
+  add_excessive_summary(in, out);
+  add_floor_summary(in, out);
+  add_buffer_summary(in, out);
   return out;
 }
 

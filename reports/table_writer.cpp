@@ -1,6 +1,7 @@
 #include "table_writer.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "format_nl.h"
 
@@ -25,98 +26,138 @@ std::string truncate(const std::string& s, size_t w) {
 }
 std::string pad_right(const std::string& s, size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); }
 
-}  // namespace
+// One row of the table: a label and one cell per year.
+struct Row {
+  std::string label;
+  std::vector<std::string> cells;
+  bool rule_before = false;
+  bool flag = false;          // highlighted on a terminal: a deterministic flag, or ...
+  std::vector<double> probs;  // ... a probability of 50% or more
+};
+using Rows = std::vector<Row>;
 
-std::string mjb_table(const Result& r, bool color) {
+Row money_row(const std::string& label, const std::vector<double>& v, bool rule = false) {
+  Row row{label, {}, rule, false, {}};
+  for (double x : v) row.cells.push_back(euro(x));
+  return row;
+}
+
+// BATEN and LASTEN, each a heading and its budget lines.
+void add_line_rows(Rows& rows, const Result& r) {
   const size_t n = r.years.size();
-  const bool mc = r.mode == Mode::MonteCarlo;
-  struct Row {
-    std::string label;
-    std::vector<std::string> cells;
-    bool rule_before = false;
-    bool flag = false;          // highlighted on a terminal: a deterministic flag, or ...
-    std::vector<double> probs;  // ... a probability of 50% or more
-  };
-  std::vector<Row> rows;
-  auto money_row = [&](const std::string& label, const std::vector<double>& v, bool rule = false) {
-    Row row{label, {}, rule, false, {}};
-    for (double x : v) row.cells.push_back(euro(x));
-    rows.push_back(row);
-  };
   for (int side = 0; side < 2; ++side) {
     Side s = side == 0 ? Side::Income : Side::Cost;
     rows.push_back({side == 0 ? "BATEN" : "LASTEN", std::vector<std::string>(n), side == 1, false, {}});
     for (const auto& l : r.lines)
-      if (l.side == s) money_row("  " + l.code + " " + l.name, l.realised);
+      if (l.side == s) rows.push_back(money_row("  " + l.code + " " + l.name, l.realised));
   }
-  auto series = [&](const char* key) { return r.find(key) ? r.find(key)->mean : std::vector<double>(n, 0.0); };
-  if (const Series* s = r.find("risicolasten"); s && !mc) money_row("  risico's (lasten)", s->mean);
-  if (const Series* s = r.find("afbouw"); s && !mc) money_row("  afbouw (bestedingsplan)", s->mean);
-  money_row("Totale baten", series("totale_baten"), true);
-  money_row("Kortingen", series("kortingen"));
-  money_row("Totale lasten", series("totale_lasten"));
-  money_row("Saldo", series("saldo"));
-  money_row("Eigen vermogen 31-12", series("eigen_vermogen"), true);
-  money_row("Signaleringswaarde", series("signaleringswaarde"));
-  money_row("Ondergrens", series("ondergrens"));
-  if (mc) {
-    // Monte Carlo: the spread of equity and one row per probability, so columns stay narrow.
-    if (const Series* ev = r.find("eigen_vermogen")) {
-      money_row("Eigen vermogen P5", ev->p5);
-      money_row("Eigen vermogen P95", ev->p95);
-    }
-    auto prob_row = [&](const char* label, const Probability& p) {
-      Row row{label, {}, false, false, {}};
-      for (double x : p.value) row.cells.push_back(x <= 0 ? "0%" : x < 0.005 ? "<1%" : pct(x, 0));
-      row.probs = p.value;
-      rows.push_back(row);
-    };
-    prob_row("Kans bovenmatig", r.excessive);
-    rows.back().rule_before = true;
-    prob_row("Kans onder ondergrens", r.below_floor);
-    prob_row("Kans negatief vermogen", r.negative);
-  } else {
-    Row row{"Vlaggen", {}, false, false, {}};
-    for (size_t i = 0; i < n; ++i) {
-      std::string f;
-      auto add = [&](const Probability& p, const char* name) {
-        if (p.value[i] > 0) f += (f.empty() ? "" : " ") + std::string(name);
-      };
-      add(r.excessive, "BOVENMATIG");
-      add(r.below_floor, "ONDERGRENS");
-      add(r.negative, "NEGATIEF");
-      row.cells.push_back(f.empty() ? "—" : f);
-    }
-    row.flag = true;
-    rows.push_back(row);
-  }
-  money_row("Verwachte risicolast", r.expected_risk_cost);
+}
 
-  size_t lw = 0;
-  for (const auto& row : rows) lw = std::max(lw, width(row.label));
-  lw = std::min<size_t>(lw, 48);
-  std::vector<size_t> cw(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    cw[i] = width(std::to_string(r.years[i]));
-    for (const auto& row : rows) cw[i] = std::max(cw[i], width(row.cells[i]));
+// Totals, equity and the norms (deterministic: risks and afbouw as lines first).
+void add_total_rows(Rows& rows, const Result& r) {
+  const bool mc = r.mode == Mode::MonteCarlo;
+  auto series = [&](const char* key) { return r.find(key) ? r.find(key)->mean : std::vector<double>(r.years.size(), 0.0); };
+  if (const Series* s = r.find("risicolasten"); s && !mc) rows.push_back(money_row("  risico's (lasten)", s->mean));
+  if (const Series* s = r.find("afbouw"); s && !mc) rows.push_back(money_row("  afbouw (bestedingsplan)", s->mean));
+  rows.push_back(money_row("Totale baten", series("totale_baten"), true));
+  rows.push_back(money_row("Kortingen", series("kortingen")));
+  rows.push_back(money_row("Totale lasten", series("totale_lasten")));
+  rows.push_back(money_row("Saldo", series("saldo")));
+  rows.push_back(money_row("Eigen vermogen 31-12", series("eigen_vermogen"), true));
+  rows.push_back(money_row("Signaleringswaarde", series("signaleringswaarde")));
+  rows.push_back(money_row("Ondergrens", series("ondergrens")));
+}
+
+Row probability_row(const char* label, const Probability& p) {
+  Row row{label, {}, false, false, {}};
+  for (double x : p.value) row.cells.push_back(x <= 0 ? "0%" : x < 0.005 ? "<1%" : pct(x, 0));
+  row.probs = p.value;
+  return row;
+}
+
+// Monte Carlo: the spread of equity and one row per probability, so columns stay narrow.
+void add_probability_rows(Rows& rows, const Result& r) {
+  if (const Series* ev = r.find("eigen_vermogen")) {
+    rows.push_back(money_row("Eigen vermogen P5", ev->p5));
+    rows.push_back(money_row("Eigen vermogen P95", ev->p95));
   }
-  std::string out;
-  std::string header = pad_right(mc ? "Meerjarenbegroting (gemiddelde over paden)" : "Meerjarenbegroting (deterministisch)", lw);
-  for (size_t i = 0; i < n; ++i) header += "  " + pad_left(std::to_string(r.years[i]), cw[i]);
-  size_t total = width(header);
-  out += header + "\n" + std::string(total, '=') + "\n";
+  rows.push_back(probability_row("Kans bovenmatig", r.excessive));
+  rows.back().rule_before = true;
+  rows.push_back(probability_row("Kans onder ondergrens", r.below_floor));
+  rows.push_back(probability_row("Kans negatief vermogen", r.negative));
+}
+
+// Deterministic: one row naming the flags raised per year ("—" for none).
+Row flags_row(const Result& r) {
+  Row row{"Vlaggen", {}, false, false, {}};
+  for (size_t i = 0; i < r.years.size(); ++i) {
+    std::string f;
+    auto add = [&](const Probability& p, const char* name) {
+      if (p.value[i] > 0) f += (f.empty() ? "" : " ") + std::string(name);
+    };
+    add(r.excessive, "BOVENMATIG");
+    add(r.below_floor, "ONDERGRENS");
+    add(r.negative, "NEGATIEF");
+    row.cells.push_back(f.empty() ? "—" : f);
+  }
+  row.flag = true;
+  return row;
+}
+
+Rows table_rows(const Result& r) {
+  Rows rows;
+  add_line_rows(rows, r);
+  add_total_rows(rows, r);
+  if (r.mode == Mode::MonteCarlo) add_probability_rows(rows, r);
+  else rows.push_back(flags_row(r));
+  rows.push_back(money_row("Verwachte risicolast", r.expected_risk_cost));
+  return rows;
+}
+
+// Column widths: labels up to 48 characters, each year as wide as its widest cell.
+struct Widths {
+  size_t label = 0;
+  std::vector<size_t> cells;
+};
+
+Widths column_widths(const Rows& rows, const std::vector<int>& years) {
+  Widths w;
+  for (const auto& row : rows) w.label = std::max(w.label, width(row.label));
+  w.label = std::min<size_t>(w.label, 48);
+  w.cells.assign(years.size(), 0);
+  for (size_t i = 0; i < years.size(); ++i) {
+    w.cells[i] = width(std::to_string(years[i]));
+    for (const auto& row : rows) w.cells[i] = std::max(w.cells[i], width(row.cells[i]));
+  }
+  return w;
+}
+
+// One line of the table; a label too long is cut with "…", flagged cells are red on a terminal.
+std::string render_row(const Row& row, const Widths& w, bool color) {
+  std::string label = row.label;
+  if (width(label) > w.label) label = truncate(label, w.label - 1) + "…";
+  std::string out = pad_right(label, w.label);
+  for (size_t i = 0; i < w.cells.size(); ++i) {
+    std::string cell = pad_left(row.cells[i], w.cells[i]);
+    const bool flagged = (row.flag && row.cells[i] != "—") || (!row.probs.empty() && row.probs[i] >= 0.5);
+    if (color && flagged) cell = "\033[1;31m" + cell + "\033[0m";
+    out += "  " + cell;
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string mjb_table(const Result& r, bool color) {
+  const Rows rows = table_rows(r);
+  const Widths w = column_widths(rows, r.years);
+  std::string header = pad_right(r.mode == Mode::MonteCarlo ? "Meerjarenbegroting (gemiddelde over paden)" : "Meerjarenbegroting (deterministisch)", w.label);
+  for (size_t i = 0; i < r.years.size(); ++i) header += "  " + pad_left(std::to_string(r.years[i]), w.cells[i]);
+  const size_t total = width(header);
+  std::string out = header + "\n" + std::string(total, '=') + "\n";
   for (const auto& row : rows) {
     if (row.rule_before) out += std::string(total, '-') + "\n";
-    std::string label = row.label;
-    if (width(label) > lw) label = truncate(label, lw - 1) + "…";
-    out += pad_right(label, lw);
-    for (size_t i = 0; i < n; ++i) {
-      std::string cell = pad_left(row.cells[i], cw[i]);
-      const bool flagged = (row.flag && row.cells[i] != "—") || (!row.probs.empty() && row.probs[i] >= 0.5);
-      if (color && flagged) cell = "\033[1;31m" + cell + "\033[0m";
-      out += "  " + cell;
-    }
-    out += "\n";
+    out += render_row(row, w, color);
   }
   return out;
 }

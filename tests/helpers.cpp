@@ -1,9 +1,11 @@
 #include "helpers.h"
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,16 +14,34 @@ namespace swv::test {
 namespace fs = std::filesystem;
 
 std::string slurp(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
-int run_cli(const std::string& args, const std::string& out) {
-  const std::string cmd = std::string(SWVSIM_BINARY) + " " + args + " >" + out + " 2>&1";
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+int run_shell(const std::string& cmd) {
   const int rc = std::system(cmd.c_str());
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+std::string run_output(const std::string& cmd) {
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) throw std::runtime_error("kan niet starten: " + cmd);
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  ::pclose(p);
+  return out;
+}
+
+int run_cli(const std::string& args, const std::string& out) {
+  return run_shell(std::string(SWVSIM_BINARY) + " " + args + " >" + out + " 2>&1");
 }
 
 std::string temp_dir() {

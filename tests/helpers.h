@@ -1,5 +1,6 @@
 #pragma once
-// Test helpers: scenario text written to a private temporary folder and loaded from there.
+// Test helpers shared by every test file: temporary folders, the minimal scenario and rules texts,
+// loading scenario text, reading a file, and running a process (the swvsim binary or a shell command).
 #include <string>
 
 #include "loader.h"
@@ -16,8 +17,14 @@ std::string write(const std::string& dir, const std::string& name, const std::st
 LoadResult load_text(const std::string& scenario, const std::string& rules = "");
 // All formatted errors joined by "\n".
 std::string errors(const LoadResult& r);
-// The whole file as text (empty when missing).
+// The whole file as bytes (empty when missing or unreadable).
 std::string slurp(const std::string& path);
+// Every occurrence of `from` in `s` replaced by `to`.
+void replace_all(std::string& s, const std::string& from, const std::string& to);
+// Runs a shell command; returns its exit code (-1 when it did not exit normally).
+int run_shell(const std::string& cmd);
+// Runs a shell command and returns what it wrote to standard output (throws when it cannot start).
+std::string run_output(const std::string& cmd);
 // Runs the swvsim binary with `args`, stdout and stderr to `out`; returns the exit code.
 int run_cli(const std::string& args, const std::string& out = "/dev/null");
 // A po scenario without policy rules (nothing reacts to equity): income 2,000,000, costs
@@ -29,7 +36,8 @@ std::string source_path(const std::string& rel);
 // Minimal valid rules text for po (and vo), with round amounts for hand computation.
 extern const char* kRulesPo;
 extern const char* kRulesVo;
-// Minimal valid po scenario header, using regels = "regels.toml" (kRulesPo).
+// The one minimal valid po scenario (11 lines: appended text starts on line 12), using
+// regels = "regels.toml" (kRulesPo). Tests build their cases from it instead of pasting it.
 extern const char* kMinimalPo;
 
 }  // namespace swv::test

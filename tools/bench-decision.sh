@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the decision-support commands (not a test): wall time and peak memory of vergelijk,
 # gevoeligheid, bestedingsruimte and weerstandsvermogen on the PO example at PATHS paths (default
-# 10,000), on 1 thread and on all cores. Targets (issue 5, 2 cores): tornado of 20+ inputs and the
+# 10,000), on 1 thread and on all cores. Targets (docs/performance.md, 2 cores): tornado of 20+ inputs and the
 # spending room each under 10 s at 10,000 paths.
 # Usage: bash tools/bench-decision.sh [PATHS] [SCENARIO]
 set -euo pipefail

@@ -77,6 +77,67 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 
 }  // namespace
 
+namespace {
+
+// The files of one comparison, loaded: the base and its variants in Monte-Carlo mode on the base's
+// seed and paths (a variant with its own is warned about), over the same planning period.
+struct LoadedComparison {
+  std::vector<LoadResult> loaded;
+  Scenario base;
+  std::vector<Scenario> variants;
+};
+
+// Loads everything first: every error of every file is reported before anything runs (false then).
+bool load_comparison(const std::vector<std::string>& names, const RunOptions& c, LoadedComparison& cmp) {
+  bool ok = true;
+  for (const auto& f : names) {
+    cmp.loaded.push_back(load_or_report(f));
+    ok &= cmp.loaded.back().scenario.has_value();
+  }
+  if (!ok) return false;
+  Scenario& base = cmp.base = *cmp.loaded[0].scenario;
+  base.mode = Mode::MonteCarlo;
+  c.apply(base);
+  for (size_t i = 1; i < cmp.loaded.size(); ++i) {
+    Scenario v = *cmp.loaded[i].scenario;
+    if (v.first_year != base.first_year || v.last_year != base.last_year)
+      throw InputError("variant " + names[i] + " heeft planperiode " + std::to_string(v.first_year) + "–" + std::to_string(v.last_year) +
+                       ", de basis " + std::to_string(base.first_year) + "–" + std::to_string(base.last_year) +
+                       "; vergelijken kan alleen over dezelfde jaren");
+    c.apply(v);  // --zaad/--paden hold for every file: warn only when the variant's own setting differs
+    if (v.seed != base.seed || v.paths != base.paths)
+      std::cerr << names[i] << ": waarschuwing: vergelijk gebruikt zaad en paden van de basis (" << base.seed << ", "
+                << num_nl(static_cast<double>(base.paths)) << " paden)\n";
+    v.mode = Mode::MonteCarlo, v.seed = base.seed, v.paths = base.paths;
+    cmp.variants.push_back(std::move(v));
+  }
+  return true;
+}
+
+// Runs each variant and pairs its paths with the base's; `results` holds each variant's result.
+std::vector<VariantComparison> compare_variants(const LoadedComparison& cmp, const std::vector<std::string>& names, const McOptions& mc,
+                                                const PathTable& base_paths, std::vector<Result>& results) {
+  std::vector<VariantComparison> comparisons;
+  results.reserve(cmp.variants.size());
+  for (size_t i = 0; i < cmp.variants.size(); ++i) {
+    results.push_back(run_monte_carlo(cmp.variants[i], cmp.loaded[i + 1].diags.warnings(), mc));
+    Scenario pv = cmp.variants[i];
+    prepare_for_monte_carlo(pv);
+    VariantComparison vc;
+    vc.scenario = &cmp.variants[i];
+    vc.paired = compare_paths(base_paths, run_paths(pv, mc));
+    vc.changes = scenario_changes(cmp.loaded[0].tree->root, cmp.loaded[i + 1].tree->root, cmp.base.first_year, cmp.base.last_year);
+    if (vc.changes.empty())
+      std::cerr << names[i + 1] << ": waarschuwing: deze variant verandert niets ten opzichte van " << names[0]
+                << "; alle verschillen zijn 0\n";
+    comparisons.push_back(std::move(vc));
+  }
+  for (size_t i = 0; i < comparisons.size(); ++i) comparisons[i].result = &results[i];
+  return comparisons;
+}
+
+}  // namespace
+
 int cmd_compare(const std::vector<std::string>& args) {
   po::options_description opts = common_options("Opties van vergelijk");
   po::variables_map vm = parse(args, opts, "bestanden", -1);
@@ -90,55 +151,18 @@ int cmd_compare(const std::vector<std::string>& args) {
   const std::vector<std::string> names = files(vm, "bestanden");
   if (names.size() < 2) throw InputError("geef een basis en ten minste één variant: swvsim vergelijk BASIS VARIANT...");
   RunOptions c = read_common(vm);
-  // Load everything first: every error of every file is reported before anything runs.
-  std::vector<LoadResult> loaded;
-  bool ok = true;
-  for (const auto& f : names) {
-    loaded.push_back(load_or_report(f));
-    ok &= loaded.back().scenario.has_value();
-  }
-  if (!ok) return kInput;
-  Scenario base = *loaded[0].scenario;
-  base.mode = Mode::MonteCarlo;
-  c.apply(base);
-  std::vector<Scenario> variants;
-  for (size_t i = 1; i < loaded.size(); ++i) {
-    Scenario v = *loaded[i].scenario;
-    if (v.first_year != base.first_year || v.last_year != base.last_year)
-      throw InputError("variant " + names[i] + " heeft planperiode " + std::to_string(v.first_year) + "–" + std::to_string(v.last_year) +
-                       ", de basis " + std::to_string(base.first_year) + "–" + std::to_string(base.last_year) +
-                       "; vergelijken kan alleen over dezelfde jaren");
-    c.apply(v);  // --zaad/--paden hold for every file: warn only when the variant's own setting differs
-    if (v.seed != base.seed || v.paths != base.paths)
-      std::cerr << names[i] << ": waarschuwing: vergelijk gebruikt zaad en paden van de basis (" << base.seed << ", "
-                << num_nl(static_cast<double>(base.paths)) << " paden)\n";
-    v.mode = Mode::MonteCarlo, v.seed = base.seed, v.paths = base.paths;
-    variants.push_back(std::move(v));
-  }
+  LoadedComparison cmp;
+  if (!load_comparison(names, c, cmp)) return kInput;
+  const Scenario& base = cmp.base;
   OutputSet set = open_outputs(c, "uitvoer/" + slug(base.name) + "-vergelijking", "vergelijking");
   const auto t0 = std::chrono::steady_clock::now();
   install_sigint();
-  Result base_result = run_monte_carlo(base, loaded[0].diags.warnings(), c.mc);
+  Result base_result = run_monte_carlo(base, cmp.loaded[0].diags.warnings(), c.mc);
   Scenario prepared = base;
   prepare_for_monte_carlo(prepared);
   const PathTable base_paths = run_paths(prepared, c.mc);
   std::vector<Result> results;
-  std::vector<VariantComparison> comparisons;
-  results.reserve(variants.size());
-  for (size_t i = 0; i < variants.size(); ++i) {
-    results.push_back(run_monte_carlo(variants[i], loaded[i + 1].diags.warnings(), c.mc));
-    Scenario pv = variants[i];
-    prepare_for_monte_carlo(pv);
-    VariantComparison vc;
-    vc.scenario = &variants[i];
-    vc.paired = compare_paths(base_paths, run_paths(pv, c.mc));
-    vc.changes = scenario_changes(loaded[0].tree->root, loaded[i + 1].tree->root, base.first_year, base.last_year);
-    if (vc.changes.empty())
-      std::cerr << names[i + 1] << ": waarschuwing: deze variant verandert niets ten opzichte van " << names[0]
-                << "; alle verschillen zijn 0\n";
-    comparisons.push_back(std::move(vc));
-  }
-  for (size_t i = 0; i < comparisons.size(); ++i) comparisons[i].result = &results[i];
+  const std::vector<VariantComparison> comparisons = compare_variants(cmp, names, c.mc, base_paths, results);
   const ComparisonReport report{&base, &base_result, comparisons};
   const Document doc = comparison_document(report);
   if (!c.quiet) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes a variant of an example scenario with many risks or many uncertain posts (issue 14,
-item 9: time of weerstandsvermogen and gevoeligheid against the number of inputs; not a test).
+"""Writes a variant of an example scenario with many risks or many uncertain posts (to time
+weerstandsvermogen and gevoeligheid against the number of inputs, docs/performance.md; not a test).
 
 Usage: python3 tools/many_inputs.py risks|posts N OUT.toml [BASE.toml]
 Then e.g.: build/swvsim weerstandsvermogen OUT.toml --paden 100 --stil --uit /tmp/x

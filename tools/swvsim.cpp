@@ -140,6 +140,30 @@ int cmd_check(const std::vector<std::string>& args) {
   return kOk;
 }
 
+// Runs the loaded scenario: deterministic, or Monte Carlo with a progress bar on a terminal.
+Result simulate(const LoadResult& lr, const McOptions& mc, bool quiet) {
+  const Scenario& sc = *lr.scenario;
+  if (sc.mode == Mode::Deterministic) return run_deterministic(sc, lr.diags.warnings());
+  std::optional<ProgressBar> bar;
+  if (!quiet && isatty(STDERR_FILENO)) bar.emplace(*mc.progress);
+  return run_monte_carlo(sc, lr.diags.warnings(), mc);
+}
+
+// Writes the result set of a run into `set` (not yet swapped in). File names are fixed (never taken
+// from the scenario), so nothing is written outside --uit. resultaat.json is written by every run
+// (the contract), whatever --formaat says.
+void write_run_set(OutputSet& set, const ReportInput& in, const std::vector<std::string>& formats) {
+  auto has = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+  set.write("resultaat.json", result_json(in.result));
+  if (has("html")) set.write("rapport.html", html_report(in));
+  if (has("xlsx")) write_xlsx(in, set.path_for("rapport.xlsx")), set.done("rapport.xlsx");
+  if (has("csv")) {
+    set.write("resultaat.csv", results_csv(in, CsvDialect::Standard));
+    set.write("resultaat-nl.csv", results_csv(in, CsvDialect::DutchExcel));
+  }
+  if (has("md")) set.write("samenvatting.md", markdown_summary(in));
+}
+
 int cmd_run(const std::vector<std::string>& args) {
   po::options_description opts = run_options("Opties van run", {"json", "html", "xlsx", "csv", "md"});
   opts.add_options()("deterministisch", "deterministische modus: de klassieke meerjarenbegroting")(
@@ -158,7 +182,6 @@ int cmd_run(const std::vector<std::string>& args) {
   if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim run BESTAND");
   RunOptions ro = read_run_options(vm, {"json", "html", "xlsx", "csv", "md"});
   if (vm.count("geheugen") && vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
-  const std::vector<std::string>& formats = ro.formats;
 
   LoadResult lr = load_or_report(vm["bestand"].as<std::string>());
   if (!lr.scenario) return kInput;
@@ -173,32 +196,14 @@ int cmd_run(const std::vector<std::string>& args) {
   const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
   OutputSet set(dir, {"resultaat.json", "rapport.html", "rapport.xlsx", "resultaat.csv", "resultaat-nl.csv", "samenvatting.md"});
   install_sigint();
-  Result r;
-  if (sc->mode == Mode::Deterministic) {
-    r = run_deterministic(*sc, lr.diags.warnings());
-  } else {
-    std::optional<ProgressBar> bar;
-    if (!ro.quiet && isatty(STDERR_FILENO)) bar.emplace(progress);
-    r = run_monte_carlo(*sc, lr.diags.warnings(), mc);
-  }
+  const Result r = simulate(lr, mc, ro.quiet);
   // Warnings the run itself found (the loader's were printed when loading).
   for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
 
   // The reports also show the classic deterministic budget beside the Monte-Carlo means.
   std::optional<Result> det;
   if (r.mode == Mode::MonteCarlo) det = run_deterministic(*sc);
-  const ReportInput in{r, det ? &*det : nullptr, &*sc};
-  auto has = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
-  // File names are fixed (never taken from the scenario), so nothing is written outside --uit.
-  // resultaat.json is written by every run (the contract), whatever --formaat says.
-  set.write("resultaat.json", result_json(r));
-  if (has("html")) set.write("rapport.html", html_report(in));
-  if (has("xlsx")) write_xlsx(in, set.path_for("rapport.xlsx")), set.done("rapport.xlsx");
-  if (has("csv")) {
-    set.write("resultaat.csv", results_csv(in, CsvDialect::Standard));
-    set.write("resultaat-nl.csv", results_csv(in, CsvDialect::DutchExcel));
-  }
-  if (has("md")) set.write("samenvatting.md", markdown_summary(in));
+  write_run_set(set, ReportInput{r, det ? &*det : nullptr, &*sc}, ro.formats);
   check_cancel();  // stopped while writing: the new set is dropped, the old one stays
   const std::vector<std::string> written = set.commit();
   if (!ro.quiet) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
@@ -207,32 +212,38 @@ int cmd_run(const std::vector<std::string>& args) {
   return kOk;
 }
 
+// The command named by args[0], run with the rest (usage and --version here).
+int dispatch(const std::vector<std::string>& args) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? kInput : kOk;
+  }
+  if (args[0] == "--version" || args[0] == "-V") {
+    std::cout << "swvsim " << engine_version() << "\n";
+    return kOk;
+  }
+  std::string cmd = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (cmd == "controleer" || cmd == "check") return cmd_check(rest);
+  if (cmd == "run") return cmd_run(rest);
+  if (cmd == "vergelijk") return cmd_compare(rest);
+  if (cmd == "gevoeligheid") return cmd_sensitivity(rest);
+  if (cmd == "bestedingsruimte") return cmd_spending(rest);
+  if (cmd == "weerstandsvermogen") return cmd_buffer(rest);
+  if (cmd == "sleutels") {
+    std::cout << schema_markdown();
+    return kOk;
+  }
+  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
+            << "\n\n"
+            << kUsage;
+  return kInput;
+}
+
+// Runs a command and maps what went wrong to a Dutch message and an exit code.
 int run_command(const std::vector<std::string>& args) {
   try {
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-      std::cout << kUsage;
-      return args.empty() ? kInput : kOk;
-    }
-    if (args[0] == "--version" || args[0] == "-V") {
-      std::cout << "swvsim " << engine_version() << "\n";
-      return kOk;
-    }
-    std::string cmd = args[0];
-    std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (cmd == "controleer" || cmd == "check") return cmd_check(rest);
-    if (cmd == "run") return cmd_run(rest);
-    if (cmd == "vergelijk") return cmd_compare(rest);
-    if (cmd == "gevoeligheid") return cmd_sensitivity(rest);
-    if (cmd == "bestedingsruimte") return cmd_spending(rest);
-    if (cmd == "weerstandsvermogen") return cmd_buffer(rest);
-    if (cmd == "sleutels") {
-      std::cout << schema_markdown();
-      return kOk;
-    }
-    std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
-              << "\n\n"
-              << kUsage;
-    return kInput;
+    return dispatch(args);
   } catch (const LoadFailed&) {
     return kInput;
   } catch (const InputError& e) {

@@ -8,7 +8,7 @@
 // written to a file in a private folder, one per process, which also holds the example scenarios
 // (bases for fuzzed variants), the catalogue's companions (bij/) and a valid regels.toml; in rules
 // mode the fuzzed regels.toml is read by tests/fuzz/rules-scenario-po.toml (or -vo).
-// tests/test_fuzz_regressions.cpp sets up the same folder to replay tests/fuzz/regressions/.
+// tests/scenario/test_fuzz_regressions.cpp sets up the same folder to replay tests/fuzz/regressions/.
 #include <unistd.h>
 
 #include <algorithm>

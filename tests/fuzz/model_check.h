@@ -1,5 +1,5 @@
 #pragma once
-// The model half of the fuzz invariant (tests/fuzz/fuzz_loader.cpp, tests/test_fuzz_regressions.cpp):
+// The model half of the fuzz invariant (tests/fuzz/fuzz_loader.cpp, tests/scenario/test_fuzz_regressions.cpp):
 // a scenario that loads must run, deterministically and as a small Monte Carlo, without a
 // non-finite number in any part of the result. A run may still refuse with swv::RunError (an input
 // error only a run can reveal, such as an overflow it detects): that is a message, not a finding.

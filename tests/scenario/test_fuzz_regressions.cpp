@@ -27,12 +27,7 @@ namespace fs = std::filesystem;
 
 const std::string kSource = SWVSIM_SOURCE_DIR;
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_file(const fs::path& p) { return swv::test::slurp(p.string()); }
 
 std::vector<fs::path> regressions() {
   std::vector<fs::path> out;

@@ -43,16 +43,6 @@ Result hand_result(std::vector<double> excessive, std::vector<double> below) {
   return r;
 }
 
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
 size_t count(const std::string& s, const std::string& what) {
   size_t n = 0;
   for (size_t i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
@@ -189,7 +179,7 @@ TEST_CASE("HTML, CSV and Markdown have their structure", "[reports]") {
 }
 
 TEST_CASE("the HTML report renders in headless Chromium with every flagged year and the key numbers", "[reports][chromium]") {
-  const std::string chromium = run("command -v chromium || command -v chromium-browser");
+  const std::string chromium = run_output("command -v chromium || command -v chromium-browser");
   INFO("Chromium ontbreekt: draai de tests met bash tools/test.sh (installeert het Debian-pakket chromium)");
   REQUIRE(!chromium.empty());
   const std::string bin = chromium.substr(0, chromium.find('\n'));
@@ -201,7 +191,7 @@ TEST_CASE("the HTML report renders in headless Chromium with every flagged year 
   ReportInput in{r, &det, &sc};
   const std::string dir = temp_dir(), page = write(dir, "rapport.html", html_report(in));
   const std::string flags = " --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=" + dir + "/profiel ";
-  const std::string dom = run(bin + flags + "--dump-dom file://" + page + " 2>/dev/null");
+  const std::string dom = run_output(bin + flags + "--dump-dom file://" + page + " 2>/dev/null");
   REQUIRE(dom.find("<section id=\"samenvatting\">") != std::string::npos);
   // Every year whose light is red carries its flag in the DOM, and no other year does.
   for (size_t y = 0; y < r.years.size(); ++y) {
@@ -219,7 +209,7 @@ TEST_CASE("the HTML report renders in headless Chromium with every flagged year 
   CHECK(dom.find(euro(r.start_equity)) != std::string::npos);
   CHECK(dom.find(euro(r.find("signaleringswaarde")->mean.front())) != std::string::npos);
   // And it prints to an A4 PDF.
-  run(bin + flags + "--print-to-pdf=" + dir + "/rapport.pdf --no-pdf-header-footer file://" + page + " 2>/dev/null");
+  run_output(bin + flags + "--print-to-pdf=" + dir + "/rapport.pdf --no-pdf-header-footer file://" + page + " 2>/dev/null");
   std::ifstream pdf(dir + "/rapport.pdf", std::ios::binary);
   std::string head(5, '\0');
   pdf.read(head.data(), 5);

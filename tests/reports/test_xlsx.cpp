@@ -1,4 +1,4 @@
-// The controller's workbook (issue: Excel-uitvoer): the written .xlsx is unzipped and its XML
+// The controller's workbook (rapport.xlsx, docs/rapporten.md): the written .xlsx is unzipped and its XML
 // parts checked: sheet names, numbers stored as numbers with € and % formats, the native chart on
 // the equity data, inert hostile text, and all-or-nothing writing.
 #include <unistd.h>
@@ -27,19 +27,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string shell(const std::string& cmd) {
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
-
 // One part of the zip container ("xl/workbook.xml"); empty when missing.
 std::string part(const std::string& xlsx, const std::string& name) {
-  return shell("unzip -p '" + xlsx + "' '" + name + "' 2>/dev/null");
+  return run_output("unzip -p '" + xlsx + "' '" + name + "' 2>/dev/null");
 }
 
 std::string unescape(std::string s) {
@@ -113,7 +103,7 @@ TEST_CASE("xlsx: six sheets, numbers stored as numbers with euro and percent for
 
   // Only the workbook: no temporary file left behind; a real zip container.
   CHECK(listing(dir) == std::vector<std::string>{"uit.xlsx"});
-  CHECK(shell("head -c 2 '" + file + "'") == "PK");
+  CHECK(run_output("head -c 2 '" + file + "'") == "PK");
 
   std::vector<std::string> sheets = all(part(file, "xl/workbook.xml"), "<sheet name=\"([^\"]*)\"");
   CHECK(sheets == std::vector<std::string>{"Samenvatting", "MJB", "Percentielen", "Kansen", "Risico's", "Invoer"});

@@ -32,16 +32,9 @@ namespace fs = std::filesystem;
 const std::string kCatalogue = std::string(SWVSIM_SOURCE_DIR) + "/tests/catalogus";
 const std::string kBuiltin = kCatalogue + "/bij/ingebouwd";
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
-}
+using swv::test::replace_all;
+using swv::test::run_shell;
+using swv::test::slurp;
 
 struct Case {
   std::string name;  // "07-syntax-sleutel-twee-keer"
@@ -60,7 +53,7 @@ std::vector<Case> catalogue() {
     Case c;
     c.name = p.stem().string();
     c.file = (fs::path(kCatalogue) / (c.name + ".toml")).string();
-    std::istringstream in(read_all(p.string()));
+    std::istringstream in(slurp(p.string()));
     for (std::string line; std::getline(in, line);) {
       if (line.empty()) continue;
       if (line[0] != '#') {
@@ -81,7 +74,7 @@ std::vector<Case> catalogue() {
 // is the case file; an unreadable case is a copy without permissions.
 std::string prepare(const Case& c, const std::string& tmp) {
   if (c.rules()) {
-    std::string s = read_all(kCatalogue + "/bij/scenario-regels-po.toml");
+    std::string s = slurp(kCatalogue + "/bij/scenario-regels-po.toml");
     replace_all(s, "\"regels.toml\"", "\"" + c.file + "\"");
     std::string path = tmp + "/scenario.toml";
     std::ofstream(path) << s;
@@ -115,8 +108,7 @@ std::vector<std::string> load_messages(const std::string& path, const std::strin
 // Whether the CLI can run as user nobody (setpriv present, and the binary reachable for nobody: not
 // so when the build lives in a private home folder).
 bool can_run_as_nobody() {
-  std::string cmd = std::string("setpriv --reuid=65534 --regid=65534 --clear-groups test -x '") + SWVSIM_BINARY + "' >/dev/null 2>&1";
-  return std::system(cmd.c_str()) == 0;
+  return run_shell(std::string("setpriv --reuid=65534 --regid=65534 --clear-groups test -x '") + SWVSIM_BINARY + "' >/dev/null 2>&1") == 0;
 }
 
 // `swvsim controleer path`: exit code and stderr lines.
@@ -124,10 +116,10 @@ int run_check(const std::string& path, const std::string& tmp, bool as_nobody, s
   std::string err = tmp + "/stderr.txt";
   std::string cmd = "SWVSIM_REGELS='" + kBuiltin + "' " + (as_nobody ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : "") +
                     "'" + SWVSIM_BINARY + "' controleer '" + path + "' >/dev/null 2>'" + err + "'";
-  int rc = std::system(cmd.c_str());
-  std::istringstream in(read_all(err));
+  const int rc = run_shell(cmd);
+  std::istringstream in(slurp(err));
   for (std::string line; std::getline(in, line);) lines.push_back(relative(line, tmp));
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  return rc;
 }
 
 std::string joined(const std::vector<std::string>& v) {
@@ -187,7 +179,7 @@ TEST_CASE("catalogus: swvsim controleer stopt met exitcode 2 en dezelfde melding
 }
 
 TEST_CASE("catalogus: elke melding staat in docs/foutmeldingen.md", "[catalogus]") {
-  const std::string doc = read_all(std::string(SWVSIM_SOURCE_DIR) + "/docs/foutmeldingen.md");
+  const std::string doc = slurp(std::string(SWVSIM_SOURCE_DIR) + "/docs/foutmeldingen.md");
   REQUIRE_FALSE(doc.empty());
   for (const auto& c : catalogue())
     for (const auto& m : c.expected) {
@@ -198,7 +190,7 @@ TEST_CASE("catalogus: elke melding staat in docs/foutmeldingen.md", "[catalogus]
 
 TEST_CASE("opdrachtregel: fouten in de opties geven exitcode 2 met een Nederlandse melding", "[catalogus]") {
   const std::string scenario = std::string(SWVSIM_SOURCE_DIR) + "/scenarios/voorbeeld-po.toml";
-  const std::string doc = read_all(std::string(SWVSIM_SOURCE_DIR) + "/docs/foutmeldingen.md");
+  const std::string doc = slurp(std::string(SWVSIM_SOURCE_DIR) + "/docs/foutmeldingen.md");
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"run " + scenario + " --paden 0", "swvsim: fout: --paden moet ten minste 1 zijn"},
       {"run " + scenario + " --paden 1000000000", "swvsim: fout: --paden mag hoogstens 100.000.000 zijn"},
@@ -218,9 +210,8 @@ TEST_CASE("opdrachtregel: fouten in de opties geven exitcode 2 met een Nederland
     INFO(args);
     std::string tmp = swv::test::temp_dir();
     std::string cmd = std::string("'") + SWVSIM_BINARY + "' " + args + " >/dev/null 2>'" + tmp + "/err.txt'";
-    int rc = std::system(cmd.c_str());
-    CHECK((WIFEXITED(rc) ? WEXITSTATUS(rc) : -1) == 2);
-    CHECK(read_all(tmp + "/err.txt") == message + "\n");
+    CHECK(run_shell(cmd) == 2);
+    CHECK(slurp(tmp + "/err.txt") == message + "\n");
     CHECK(doc.find(message) != std::string::npos);
     fs::remove_all(tmp);
   }
