@@ -118,7 +118,13 @@ TEST_CASE("fuzz-regressies: een variant van een basis met heel veel posten laadt
   swv::LoadResult r = swv::load_scenario(swv::test::write(dir.string(), "variant.toml", variant));
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(r.scenario);
-  CHECK(seconds < 30);  // about 1 s optimised, a few under the sanitizers
+  // About 1 s optimised; the quadratic merge this guards against took hours. The sanitizers run
+  // several times slower, more so on a busy machine.
+#ifdef SWVSIM_SANITIZED
+  CHECK(seconds < 180);
+#else
+  CHECK(seconds < 30);
+#endif
   REQUIRE(r.scenario->lines.size() == kPosts - kPosts / 4);
   for (const auto& l : r.scenario->lines) {
     INFO(l.code);
