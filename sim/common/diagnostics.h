@@ -1,4 +1,8 @@
 #pragma once
+// The common room (sim/common): what every other room uses and nothing else depends on:
+// diagnostics (this header), Dutch number formatting (format_nl.h), hashing (sha256.h, stream ids in
+// stream_id.h) and the engine version (engine_version.h). It depends on no other room.
+//
 // Diagnostics: errors and warnings about input, collected (never thrown one at a time), so that a
 // user sees every mistake of every file in one go. Messages are Dutch; each names file, line,
 // column and key path.

@@ -3,7 +3,7 @@
 // ("post[4.1].onzekerheid"), hashed with 32-bit FNV-1a: stable across platforms and runs, so a
 // variant draws the same numbers as its base for every input they share (common random numbers).
 // The engine's own streams (index, demography, flows) use fixed ids no key may take; the scenario
-// loader resolves collisions (resolve_stream_collisions in scenario/loader.h).
+// loader resolves collisions (resolve_stream_collisions in scenario/build_scenario.h).
 #include <cstdint>
 #include <string>
 

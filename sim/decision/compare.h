@@ -1,8 +1,14 @@
 #pragma once
+// The decision room: what-if questions answered on the Monte-Carlo room's paths (run_paths), always
+// under common random numbers, so differences carry the effect of the change, not sampling noise.
+// compare.h (vergelijk), sensitivity.h (gevoeligheid), spending.h (bestedingsruimte),
+// risk_buffer.h (weerstandsvermogen). Every analysis is bit-identical for any thread count and
+// bounded up front (check_decision_work, memory).
+//
 // Paired comparison of a variant with its base (vergelijk). Both are run on the same paths with the
 // same seed, so each path of the variant meets the same random draws as the base wherever the
-// drivers are shared (common random numbers); the difference per path then carries only the effect
-// of what the variant changes, and its standard error is that of the paired difference.
+// stream ids are shared (common random numbers); the difference per path then carries only the
+// effect of what the variant changes, and its standard error is that of the paired difference.
 #include <string>
 #include <vector>
 

@@ -1,14 +1,13 @@
 #include "risk_buffer.h"
 
-#include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
+#include "mc_blocks.h"
 #include "mc_draws.h"
 #include "mc_paths.h"
 #include "mc_stats.h"
@@ -18,20 +17,18 @@ namespace swv {
 
 namespace {
 
-constexpr size_t kBlock = 256;
-
+// The buffer levels of these shortfalls (exact type 7, by selection: reorders them).
 BufferLevels levels_of(const Scenario& sc, std::vector<double>& shortfall) {
-  const Percentiles q = percentiles_type7(shortfall);  // exact type 7, by selection (reorders)
+  const Percentiles q = percentiles_type7(shortfall);
   BufferLevels b;
-  const PercentileIndex at[3] = {kP80, kP90, kP95};
-  for (size_t i = 0; i < b.kConfidence.size(); ++i) b.required[i] = std::max(0.0, sc.start.equity + q.p[at[i]]);
+  for (size_t i = 0; i < b.kConfidence.size(); ++i) b.required[i] = required_buffer(sc.start.equity, q.p[kBufferPercentile[i]]);
   return b;
 }
 
 std::vector<double> shortfalls(const PathTable& t) {
-  std::vector<double> s(t.paths, -INFINITY);
+  std::vector<double> s(t.paths, kNoShortfall);
   for (size_t p = 0; p < t.paths; ++p)
-    for (size_t y = 0; y < t.years; ++y) s[p] = std::max(s[p], t.at(t.floor, p, y) - t.at(t.equity, p, y));
+    for (size_t y = 0; y < t.years; ++y) s[p] = path_shortfall(s[p], t.at(t.floor, p, y), t.at(t.equity, p, y));
   return s;
 }
 
@@ -40,14 +37,14 @@ struct BaseSink {
   double* shortfall;
   double* totals;  // [year][2] of this path
   void year(int yi, const YearRecord& r, const LineAmounts&) {
-    *shortfall = std::max(*shortfall, r.floor - r.equity);
+    *shortfall = path_shortfall(*shortfall, r.floor, r.equity);
     totals[2 * yi] = r.risk_costs, totals[2 * yi + 1] = r.risk_lost_income;
   }
 };
 
 struct ShortfallSink {
-  double shortfall = -INFINITY;
-  void year(int, const YearRecord& r, const LineAmounts&) { shortfall = std::max(shortfall, r.floor - r.equity); }
+  double shortfall = kNoShortfall;
+  void year(int, const YearRecord& r, const LineAmounts&) { shortfall = path_shortfall(shortfall, r.floor, r.equity); }
 };
 
 // The draws of a path with one risk switched off: everything as drawn, and the year's risk totals
@@ -87,6 +84,64 @@ double work_in_runs(const Scenario& sc) {
   return runs;
 }
 
+// The buffer with every risk switched off (kans 0): one run of its own.
+BufferLevels without_any_risk(const Scenario& sc, const McOptions& opt) {
+  Scenario off = sc;
+  for (Risk& r : off.risks) r.probability = Value::fixed(0);
+  std::vector<double> s = shortfalls(run_paths(off, opt));  // checks paths, memory, overflow
+  return levels_of(sc, s);
+}
+
+// The run with every risk, path by path: shortfall[p] and totals[(p * years + y) * 2 + {0, 1}].
+struct BasePass {
+  std::vector<double> shortfall, totals;
+};
+
+BasePass run_base(const Scenario& sc, const Model& model, const Eigen::Matrix3d& chol, const McOptions& opt) {
+  const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years());
+  BasePass base{std::vector<double>(n, kNoShortfall), std::vector<double>(n * years * 2)};
+  for_each_path(sc, chol, Pin{}, 0, block_count(n), n, opt, [&](McDraws& dr, size_t, size_t p) {
+    BaseSink sink{&base.shortfall[p], &base.totals[p * years * 2]};
+    model.run_path(dr, sink);
+    dr.end_path();
+  });
+  for (size_t p = 0; p < n; ++p)
+    if (!std::isfinite(base.shortfall[p]))
+      throw RunError(sc.files.back() + ": fout: berekening: het eigen vermogen van pad " + std::to_string(p) +
+                     " is geen eindig getal (overloop: de bedragen groeien onbegrensd); verklein indexatie, groei of bedragen\n");
+  return base;
+}
+
+// Per-thread state of the per-risk passes (made once per thread, reused for every risk).
+struct RiskPassLocal {
+  std::unique_ptr<McDraws> dr;
+  std::vector<double> shortfall, own;
+};
+
+// The shortfalls with risk k switched off. A path the risk never hits is the same path without it
+// (its other draws have their own streams); a path it hits is run again with the risk's amounts
+// taken out of the totals. Work: one draw per path and year, plus a rerun (no risk loop) per hit.
+void shortfalls_without(const Scenario& sc, const Model& model, const BasePass& base, size_t k, RiskPassLocal& l) {
+  const size_t n = base.shortfall.size(), years = static_cast<size_t>(sc.years());
+  l.shortfall = base.shortfall;
+  const Risk& rk = sc.risks[k];
+  for (size_t p = 0; p < n; ++p) {
+    l.dr->start_path(p);
+    bool hit = false;
+    for (size_t y = 0; y < years; ++y) {
+      const int Y = sc.first_year + static_cast<int>(y);
+      const double x = rk.active(Y) ? l.dr->risk(k, Y) : 0.0;
+      l.own[2 * y] = rk.lost_income ? 0.0 : x, l.own[2 * y + 1] = rk.lost_income ? x : 0.0;
+      hit |= x != 0;
+    }
+    if (!hit) continue;
+    WithoutOne w{*l.dr, &base.totals[p * years * 2], l.own.data()};
+    ShortfallSink sink;
+    model.run_path(w, sink);
+    l.shortfall[p] = sink.shortfall;
+  }
+}
+
 }  // namespace
 
 BufferAnalysis analyse_buffer(const Scenario& sc, const McOptions& opt) {
@@ -94,72 +149,24 @@ BufferAnalysis analyse_buffer(const Scenario& sc, const McOptions& opt) {
   BufferAnalysis a;
   a.paths = static_cast<size_t>(sc.paths);
   a.start_equity = sc.start.equity;
-  {
-    Scenario off = sc;
-    for (Risk& r : off.risks) r.probability = Value::fixed(0);
-    std::vector<double> s = shortfalls(run_paths(off, opt));  // checks paths, memory, overflow
-    a.without_any = levels_of(sc, s);
-  }
-  const size_t n = a.paths, years = static_cast<size_t>(sc.years()), risks = sc.risks.size();
-  const int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  a.without_any = without_any_risk(sc, opt);
+  const size_t years = static_cast<size_t>(sc.years());
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(thread_count(opt)));
   const Model model(sc);
   const Eigen::Matrix3d chol = correlation_factor(sc);
-
-  // One pass with every risk: shortfalls and the yearly risk totals of each path.
-  std::vector<double> base(n, -INFINITY), totals(n * years * 2);
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, (n + kBlock - 1) / kBlock, 1), [&](const tbb::blocked_range<size_t>& br) {
-    McDraws dr(sc, chol, sc.seed);
-    DrawCounters unused;
-    for (size_t b = br.begin(); b != br.end(); ++b) {
-      if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-      for (size_t p = b * kBlock; p < std::min(n, (b + 1) * kBlock); ++p) {
-        dr.start_path(p);
-        BaseSink sink{&base[p], &totals[p * years * 2]};
-        model.run_path(dr, sink);
-        dr.end_path(unused);
-      }
-    }
-  });
-  for (size_t p = 0; p < n; ++p)
-    if (!std::isfinite(base[p]))
-      throw RunError(sc.files.back() + ": fout: berekening: het eigen vermogen van pad " + std::to_string(p) +
-                     " is geen eindig getal (overloop: de bedragen groeien onbegrensd); verklein indexatie, groei of bedragen\n");
+  const BasePass base = run_base(sc, model, chol, opt);
   {
-    std::vector<double> s = base;
+    std::vector<double> s = base.shortfall;
     a.with_all = levels_of(sc, s);
   }
-
-  // Per risk: a path the risk never hits is the same path without it (its other draws have their
-  // own streams); a path it hits is run again with the risk's amounts taken out of the totals.
-  // Work per risk: one draw per path and year, plus a rerun (posts, flows, no risk loop) per hit.
-  a.risks.resize(risks);
-  struct Local {
-    std::unique_ptr<McDraws> dr;
-    std::vector<double> shortfall, own;
-  };
-  tbb::enumerable_thread_specific<Local> locals;
-  tbb::parallel_for(size_t{0}, risks, [&](size_t k) {
+  a.risks.resize(sc.risks.size());
+  tbb::enumerable_thread_specific<RiskPassLocal> locals;
+  tbb::parallel_for(size_t{0}, sc.risks.size(), [&](size_t k) {
     if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-    Local& l = locals.local();
+    RiskPassLocal& l = locals.local();
     if (!l.dr) l.dr = std::make_unique<McDraws>(sc, chol, sc.seed), l.own.assign(years * 2, 0.0);
-    l.shortfall = base;
+    shortfalls_without(sc, model, base, k, l);
     const Risk& rk = sc.risks[k];
-    for (size_t p = 0; p < n; ++p) {
-      l.dr->start_path(p);
-      bool hit = false;
-      for (size_t y = 0; y < years; ++y) {
-        const int Y = sc.first_year + static_cast<int>(y);
-        const double x = rk.active(Y) ? l.dr->risk(k, Y) : 0.0;
-        l.own[2 * y] = rk.lost_income ? 0.0 : x, l.own[2 * y + 1] = rk.lost_income ? x : 0.0;
-        hit |= x != 0;
-      }
-      if (!hit) continue;
-      WithoutOne w{*l.dr, &totals[p * years * 2], l.own.data()};
-      ShortfallSink sink;
-      model.run_path(w, sink);
-      l.shortfall[p] = sink.shortfall;
-    }
     RiskContribution c{rk.code, rk.name, levels_of(sc, l.shortfall), {}};
     for (size_t i = 0; i < c.contribution.size(); ++i) c.contribution[i] = a.with_all.required[i] - c.without.required[i];
     a.risks[k] = std::move(c);

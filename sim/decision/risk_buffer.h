@@ -1,22 +1,28 @@
 #pragma once
 // Required buffer (benodigd weerstandsvermogen) and what each risk contributes to it.
-// A path's shortfall is its largest (floor − equity) over the planperiode; the buffer needed at
-// confidence c is max(0, start equity + the c-quantile of the shortfall): the reserve that, at the
-// start, keeps the path above the floor in every year in a share c of the paths (the same
-// definition as resultaat.json's weerstandsvermogen). A risk's contribution is the buffer with all
-// risks minus the buffer with that risk switched off, on the same paths (common random numbers).
-// Contributions need not add up to the total: risks rarely strike together (diversification).
+//
+// Contract:
+// - One definition of the buffer (mc_stats.h: path_shortfall, required_buffer): at confidence c,
+//   max(0, start equity + the c-quantile of the paths' largest (floor − equity)), the reserve that
+//   keeps a share c of the paths above the floor in every year. with_all equals resultaat.json's
+//   weerstandsvermogen for the same scenario, seed and paths whenever that run's percentiles are
+//   exact; here the quantile is always exact (type 7 by selection).
+// - A risk's contribution is the buffer with all risks minus the buffer with that risk switched
+//   off, on the same paths (common random numbers: every other draw keeps its own stream).
+//   Contributions need not add up to the total: risks rarely strike together (diversification).
+// - Same seed, same numbers, whatever the number of threads.
 #include <array>
 #include <string>
 #include <vector>
 
 #include "mc.h"
+#include "mc_stats.h"
 #include "scenario.h"
 
 namespace swv {
 
 struct BufferLevels {
-  static constexpr std::array<double, 3> kConfidence{0.80, 0.90, 0.95};
+  static constexpr std::array<double, 3> kConfidence = kBufferConfidence;
   std::array<double, 3> required{};
 };
 
@@ -34,7 +40,8 @@ struct BufferAnalysis {
 };
 
 // `sc` must be prepared (prepare_for_monte_carlo). Two runs, one draw per risk, path and year, and
-// a rerun without the risk loop for each path a risk hits: linear in the number of risks.
+// a rerun without the risk loop for each path a risk hits: linear in the number of risks, bounded
+// up front (check_decision_work). Throws RunError (limits, overflow) and Cancelled.
 BufferAnalysis analyse_buffer(const Scenario& sc, const McOptions& opt);
 
 }  // namespace swv

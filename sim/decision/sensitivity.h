@@ -43,7 +43,8 @@ struct Sensitivity {
   std::vector<size_t> ranking(size_t y) const;
 };
 
-// `sc` must be prepared (prepare_for_monte_carlo). Two runs of sc.paths paths per input.
+// `sc` must be prepared (prepare_for_monte_carlo). Two runs of sc.paths paths per input, bounded up
+// front (check_decision_work); the same seed gives the same swings for any thread count.
 Sensitivity run_sensitivity(const Scenario& sc, const McOptions& opt, double low = 0.1, double high = 0.9);
 
 }  // namespace swv

@@ -7,6 +7,7 @@
 
 #include "format_nl.h"
 #include "mc_paths.h"
+#include "mc_stats.h"
 
 namespace swv {
 
@@ -129,15 +130,13 @@ class Solver {
   const McOptions& opt_;
 };
 
-}  // namespace
-
-SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) {
+// Throws std::invalid_argument (Dutch) for a query or profile the solver cannot answer.
+void check_query(const Scenario& sc, const SpendingQuery& q, const Solver& s) {
   if (q.target_year < sc.first_year || q.target_year > sc.last_year)
     throw std::invalid_argument("doeljaar " + std::to_string(q.target_year) + " ligt buiten de planperiode " +
                                 std::to_string(sc.first_year) + "–" + std::to_string(sc.last_year));
   for (double c : {q.confidence, q.floor_confidence})
     if (!(c > 0 && c < 1)) throw std::invalid_argument("een zekerheid ligt tussen 0 en 1 (bijv. 0.9), niet " + num_plain(c));
-  Solver s(sc, q, opt);
   for (size_t y = 0; y < s.profile_.size(); ++y)
     if (!(s.profile_[y] >= 0))
       throw std::invalid_argument("bestedingsruimte.profiel is negatief in " + std::to_string(sc.first_year + static_cast<int>(y)) +
@@ -145,46 +144,56 @@ SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const Mc
   if (!(s.cum_[s.target_] > 0))
     throw std::invalid_argument("bestedingsruimte.profiel is 0 in alle jaren tot en met het doeljaar: extra besteden kan het "
                                 "eigen vermogen in " + std::to_string(q.target_year) + " dan niet verlagen");
+}
 
+// The minimum: the smallest amount with P(bovenmatig in doeljaar) <= 1 − zekerheid.
+void solve_minimum(Solver& s, const PathTable& zero, const SpendingQuery& q, double n, SpendingRoom& room) {
+  const double a_min = 1 - q.confidence;
+  auto ok_min = [&](double a) { return s.run(a).excessive(s.target_) <= a_min + 1e-12; };
+  auto [found, amount] = s.boundary(quantile(s.crit_excessive(zero, 0.0), q.confidence), false, ok_min);
+  room.minimum.found = found;
+  if (!found) return;
+  const PathTable t = s.run(amount);
+  room.minimum.amount = amount;
+  room.minimum.probability = t.excessive(s.target_);
+  room.minimum.binding_year = q.target_year;
+  room.minimum.std_error = std::sqrt(a_min * (1 - a_min) / n) / density_at(s.crit_excessive(t, amount), amount);
+  room.at_minimum = s.bands(t, amount);
+}
+
+// The maximum: the largest amount with P(onder ondergrens in enig jaar) <= 1 − ondergrens-zekerheid.
+void solve_maximum(Solver& s, const PathTable& zero, const Scenario& sc, const SpendingQuery& q, double n, SpendingRoom& room) {
+  const double a_max = 1 - q.floor_confidence;
+  auto ok_max = [&](double a) { return s.run(a).below_floor_any() <= a_max + 1e-12; };
+  auto [found, amount] = s.boundary(quantile(s.crit_floor(zero, 0.0), a_max), true, ok_max);
+  room.maximum.found = found;
+  if (!found) return;
+  const PathTable t = s.run(amount);
+  room.maximum.amount = amount;
+  room.maximum.probability = t.below_floor_any();
+  room.maximum.std_error = std::sqrt(a_max * (1 - a_max) / n) / density_at(s.crit_floor(t, amount), amount);
+  // The binding year: where paths just past the maximum fall below the floor most often.
+  const PathTable past = s.run(amount + std::max(q.tolerance, 0.01 * std::fabs(amount)));
+  size_t best = 0;
+  for (size_t y = 1; y < past.years; ++y)
+    if (past.below_floor(y) > past.below_floor(best)) best = y;
+  room.maximum.binding_year = sc.first_year + static_cast<int>(best);
+  room.at_maximum = s.bands(t, amount);
+}
+
+}  // namespace
+
+SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) {
+  Solver s(sc, q, opt);
+  check_query(sc, q, s);
   SpendingRoom room;
   room.query = q, room.profile = s.profile_, room.paths = static_cast<size_t>(sc.paths);
   for (int y = sc.first_year; y <= sc.last_year; ++y) room.years.push_back(y);
   const double n = static_cast<double>(sc.paths);
-  const double a_min = 1 - q.confidence, a_max = 1 - q.floor_confidence;
-
   const PathTable zero = s.run(0.0);
   room.at_zero = s.bands(zero, 0.0);
-
-  // Minimum: the smallest amount with P(bovenmatig in doeljaar) <= 1 − zekerheid.
-  auto ok_min = [&](double a) { return s.run(a).excessive(s.target_) <= a_min + 1e-12; };
-  auto [found_min, amount_min] = s.boundary(quantile(s.crit_excessive(zero, 0.0), q.confidence), false, ok_min);
-  // Maximum: the largest amount with P(onder ondergrens in enig jaar) <= 1 − ondergrens-zekerheid.
-  auto ok_max = [&](double a) { return s.run(a).below_floor_any() <= a_max + 1e-12; };
-  const std::vector<double> cf0 = s.crit_floor(zero, 0.0);
-  auto [found_max, amount_max] = s.boundary(quantile(cf0, a_max), true, ok_max);
-
-  room.minimum.found = found_min, room.maximum.found = found_max;
-  if (found_min) {
-    const PathTable t = s.run(amount_min);
-    room.minimum.amount = amount_min;
-    room.minimum.probability = t.excessive(s.target_);
-    room.minimum.binding_year = q.target_year;
-    room.minimum.std_error = std::sqrt(a_min * (1 - a_min) / n) / density_at(s.crit_excessive(t, amount_min), amount_min);
-    room.at_minimum = s.bands(t, amount_min);
-  }
-  if (found_max) {
-    const PathTable t = s.run(amount_max);
-    room.maximum.amount = amount_max;
-    room.maximum.probability = t.below_floor_any();
-    room.maximum.std_error = std::sqrt(a_max * (1 - a_max) / n) / density_at(s.crit_floor(t, amount_max), amount_max);
-    // The binding year: where paths just past the maximum fall below the floor most often.
-    const PathTable past = s.run(amount_max + std::max(q.tolerance, 0.01 * std::fabs(amount_max)));
-    size_t best = 0;
-    for (size_t y = 1; y < past.years; ++y)
-      if (past.below_floor(y) > past.below_floor(best)) best = y;
-    room.maximum.binding_year = sc.first_year + static_cast<int>(best);
-    room.at_maximum = s.bands(t, amount_max);
-  }
+  solve_minimum(s, zero, q, n, room);
+  solve_maximum(s, zero, sc, q, n, room);
   room.runs = s.runs;
   return room;
 }

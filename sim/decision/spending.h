@@ -48,7 +48,8 @@ struct SpendingRoom {
   SpendingBands at_zero, at_minimum, at_maximum;
 };
 
-// `sc` must be prepared (prepare_for_monte_carlo). Throws std::invalid_argument with a Dutch message
+// `sc` must be prepared (prepare_for_monte_carlo). Deterministic for a seed: every trial is a
+// run_paths table, bit-identical for any thread count. Throws std::invalid_argument with a Dutch message
 // for a target year outside the planperiode, confidences outside (0, 1) or a profile that is
 // negative or zero up to the target year.
 SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt);

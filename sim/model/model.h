@@ -1,8 +1,13 @@
 #pragma once
+// The model room (sim/model): a built Scenario -> one path through the planperiode -> a Result.
+// Its contract: model.h (the path model), deterministic.h (the classic meerjarenbegroting),
+// result.h (what a run produces, plain data) and result_check.h (errors only a run reveals). It
+// reads only the scenario room below it; it draws nothing itself (the montecarlo room does).
+//
 // The path model: one path through the planperiode, year by year (docs/domein.md section 8). A pure
 // function of (Scenario, Draws) that reports each year to a Sink. Deterministic mode feeds it
 // expected values (DeterministicDraws); Monte-Carlo mode feeds it random draws. No I/O, no
-// allocation per year, no lookups by name.
+// allocation per year, no lookups by name; the same draws give bit-identical years.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -44,7 +49,13 @@ struct LineAmounts {
   explicit LineAmounts(size_t n = 0, size_t risks = 0) : budget(n), realised(n), computed(n), risk(risks) {}
 };
 
-// Year-independent helpers of the model, precomputed once per scenario.
+// The path model of one scenario. Construction precomputes what does not depend on a path (the
+// bridge of rules tables into the planperiode); run_path is then const and may run on many threads
+// at once, each with its own Draws and Sink. The Scenario must outlive the Model.
+//
+// Draws supplies every number a path draws (index rates, values, rates, moves, shocks, risks) and
+// owns the per-path buffers (index factors, line amounts), so run_path allocates nothing. Sink
+// receives each year in order: sink.year(yi, YearRecord, LineAmounts).
 class Model {
  public:
   explicit Model(const Scenario& sc);
@@ -56,55 +67,27 @@ class Model {
   // Mean yearly rate of an index in `year` (used before the planperiode).
   double mean_index_rate(IndexKind ix, int year) const;
 
+  // One path through the planperiode, year by year. Per year, in this order: index factors, the
+  // budget lines with the DUO cap, risks, the generic cut, the year's totals, the management rules
+  // (effect in the next year), then the pupil flows to the next teldatum.
   template <class Draws, class Sink>
   void run_path(Draws& dr, Sink& sink) const;
 
  private:
-  const Scenario& sc_;
-  // bridge_[k][d] = prod_{y = first-d+1 .. first} (1 + mean rate of index k in y): carries a rules
-  // table that ends d years before eerste_jaar into the planperiode (precomputed: hot path).
-  static constexpr int kBridgeYears = 64;
-  std::array<std::array<double, kBridgeYears>, 4> bridge_{};
-};
-
-// ---------------------------------------------------------------------------------------------
-template <class Draws, class Sink>
-void Model::run_path(Draws& dr, Sink& sink) const {
-  const Scenario& sc = sc_;
-  const Start& st = sc.start;
-  const Flows& fl = sc.flows;
-  const Policy& pol = sc.policy;
-  const size_t nl = sc.lines.size();
-  const bool vo = sc.sector == Sector::Vo;
-
-  double regular = st.regular, sbo = st.sbo, pro = st.pro;
-  std::array<double, 3> so = st.so;
-  double intake = sc.demography.intake, shock = 0.0;  // instroom_{Y-1}, e_{Y-1}
-  double equity = st.equity;
-  std::vector<std::array<double, 4>>& F = dr.index_factors();  // [yi][bekostiging, loon, prijs, geen]
-  LineAmounts& amt = dr.line_amounts();
-
-  double carry_skim = 0, carry_spend = 0;
-  bool carry_cut = false;
-
-  for (int yi = 0; yi < sc.years(); ++yi) {
-    const int Y = sc.first_year + yi;
-    YearRecord rec;
-    rec.year = Y;
-
-    // Indices: F_Y = prod_{k=first+1..Y} (1 + i_k); 1 in eerste_jaar.
-    if (yi == 0) {
-      F[0] = {1, 1, 1, 1};
-    } else {
-      std::array<double, 3> r = dr.index_rates(Y);  // bekostiging, loon, prijs
-      for (int k = 0; k < 3; ++k) F[yi][k] = F[yi - 1][k] * (1 + r[k]);
-      F[yi][3] = 1;
-    }
-
-    // Counts at the teldatum of Y-1 fund year Y.
-    const double so_total = so[0] + so[1] + so[2];
-    const double lwoo = vo ? dr.value(st.lwoo_share, Y) * regular : 0.0;
-    auto count = [&](Basis b) {
+  // What a path carries from one year to the next.
+  struct PathState {
+    double regular, sbo, pro;
+    std::array<double, 3> so;  // laag, midden, hoog
+    double intake, shock;      // instroom_{Y-1}, e_{Y-1}
+    double equity;
+    double carry_skim = 0, carry_spend = 0;  // management rules of Y-1, effective in Y
+    bool carry_cut = false;
+  };
+  // Counts at the teldatum of Y-1, which fund year Y.
+  struct Counts {
+    double regular, sbo, so_total, pro, lwoo;
+    bool vo;
+    double of(Basis b) const {
       switch (b) {
         case Basis::Regular: return regular;
         case Basis::Sbo: return sbo;
@@ -114,156 +97,249 @@ void Model::run_path(Draws& dr, Sink& sink) const {
         case Basis::Total: return vo ? regular + pro : regular + sbo;
       }
       return 0.0;
-    };
-    const Rules& ru = sc.rules;
-    auto computed_amount = [&](const Line& l) {
-      double a = 0;
-      switch (l.computed) {
-        case Computed::Support:
-          for (const auto& c : ru.support) a += rules_amount(c.amount, Y, l.index, F) * c.factor * count(c.basis);
-          break;
-        case Computed::DeductSo:
-          for (int c = 0; c < 3; ++c) a += rules_amount(ru.deduct_so[c], Y, l.index, F) * so[c];
-          break;
-        case Computed::DeductSbo:
-          a = rules_amount(ru.deduct_sbo, Y, l.index, F) * std::max(0.0, sbo - ru.sbo_threshold * (regular + sbo));
-          break;
-        case Computed::DeductLwooPro: a = rules_amount(ru.deduct_lwoo_pro, Y, l.index, F) * (lwoo + pro); break;
-      }
-      return a;
-    };
-
-    // Budget lines.
-    rec.cut_active = carry_cut;
-    const double cut_share = carry_cut ? dr.value(pol.cut_share, Y) : 0.0;
-    double support = 0, deductions = 0;
-    bool has_support = false;
-    for (size_t i = 0; i < nl; ++i) {
-      const Line& l = sc.lines[i];
-      const double f = F[yi][static_cast<int>(l.index)];
-      double budget = 0;
-      amt.computed[i] = kNoAmount;
-      switch (l.kind) {
-        case LineKind::Amount: budget = dr.value(l.amount, Y) * f; break;
-        case LineKind::PerPupil: budget = dr.value(l.per_pupil, Y) * count(l.basis) * f; break;
-        case LineKind::Computed:
-          if (l.has_override) {
-            budget = dr.value(l.amount, Y) * f;
-            amt.computed[i] = computed_amount(l);
-          } else {
-            budget = computed_amount(l);
-          }
-          break;
-      }
-      if (carry_cut && l.side == Side::Cost && l.group_id == pol.cut_group) budget *= 1 - cut_share;
-      double realised = budget * dr.value(l.realisation, Y) * dr.line_shock(i, Y);
-      amt.budget[i] = budget;
-      amt.realised[i] = realised;
-      if (l.kind == LineKind::Computed) {
-        if (l.computed == Computed::Support) support += realised, has_support = true;
-        else deductions += realised;
-      }
     }
-    // Cap: DUO pays nothing below zero; deductions above the support income are charged to the
-    // schools of the region. All deduction lines scale by the same factor.
-    if (has_support && deductions > support) {
-      rec.cap_binding = true;
-      rec.cap_factor = deductions > 0 ? support / deductions : 1.0;
-      for (size_t i = 0; i < nl; ++i) {
-        const Line& l = sc.lines[i];
-        if (l.kind == LineKind::Computed && l.computed != Computed::Support) amt.realised[i] *= rec.cap_factor;
-      }
-    }
-    for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.income : rec.costs) += amt.realised[i];
+  };
+  using Factors = std::vector<std::array<double, 4>>;  // [yi][bekostiging, loon, prijs, geen]
 
-    // Risks. Decision support may give the year's totals directly (weerstandsvermogen: all risks
-    // but one, from a run that drew them all), which keeps its per-risk reruns linear in the risks.
-    if constexpr (requires(Draws& d, YearRecord& x) { d.risk_totals(0, x); }) {
-      dr.risk_totals(yi, rec);
-    } else {
-      for (size_t r = 0; r < sc.risks.size(); ++r) {
-        const Risk& rk = sc.risks[r];
-        amt.risk[r] = 0;
-        if (!rk.active(Y)) continue;
-        const double impact = dr.risk(r, Y);
-        amt.risk[r] = impact;
-        (rk.lost_income ? rec.risk_lost_income : rec.risk_costs) += impact;
-      }
-    }
+  // The named steps of run_path, in its order. Forced inline: together they are the hot loop, and
+  // split into calls it ran ~1% more instructions (callgrind, tools/bench/po-10jaar.toml).
 
-    // Generic cut (ocw_korting) in its year, compensated up to the signaleringswaarde.
-    if (pol.generic_cut && Y == pol.generic_cut_year) {
-      double cut = pol.generic_cut_per_pupil * count(Basis::Total);
-      double signal_before = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
-      double comp = std::min(cut, std::max(0.0, signal_before - (equity - cut)));
-      rec.generic_cut = cut - comp;
-      rec.generic_cut_compensation = comp;
-    }
+  template <class Draws>
+  [[gnu::always_inline]] void index_factors(Draws& dr, Factors& F, int yi, int Y) const;
+  template <class Draws>
+  [[gnu::always_inline]] Counts counts(Draws& dr, const PathState& s, int Y) const;
+  [[gnu::always_inline]] double computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y) const;
+  template <class Draws>
+  [[gnu::always_inline]] void budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y, YearRecord& rec,
+                    LineAmounts& amt) const;
+  template <class Draws>
+  [[gnu::always_inline]] void risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts& amt) const;
+  [[gnu::always_inline]] void generic_cut(const PathState& s, const Counts& n, int Y, YearRecord& rec) const;
+  template <class Draws>
+  [[gnu::always_inline]] void close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec) const;
+  template <class Draws>
+  [[gnu::always_inline]] void pupil_flows(Draws& dr, PathState& s, int Y) const;
 
-    // Totals (section 12).
-    rec.skim = carry_skim;
-    rec.spend_down = carry_spend;
-    rec.reductions = rec.risk_lost_income + rec.skim + rec.generic_cut;
-    rec.costs += rec.risk_costs + rec.spend_down;
-    if (!sc.extra_cost.empty()) rec.costs += sc.extra_cost[static_cast<size_t>(yi)];  // bestedingsruimte
-    rec.result = rec.income - rec.reductions - rec.costs;
-    equity += rec.result;
-    rec.equity = equity;
-    rec.signal = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
-    rec.floor = dr.value(sc.floor, Y);
+  const Scenario& sc_;
+  // bridge_[k][d] = prod_{y = first-d+1 .. first} (1 + mean rate of index k in y): carries a rules
+  // table that ends d years before eerste_jaar into the planperiode (precomputed: hot path).
+  static constexpr int kBridgeYears = 64;
+  std::array<std::array<double, kBridgeYears>, 4> bridge_{};
+};
 
-    // Management rules at the end of Y, effects in Y+1 (section 11).
-    const double excess = std::max(0.0, equity - rec.signal);
-    carry_skim = (pol.skim && Y >= pol.skim_from) ? dr.value(pol.skim_share, Y) * excess : 0.0;
-    carry_spend = pol.spend_down ? dr.value(pol.spend_share, Y) * std::max(0.0, excess - carry_skim) : 0.0;
-    carry_cut = pol.cut && equity < rec.floor;
+// ---------------------------------------------------------------------------------------------
+// The hot path: everything below is inline (templates and inline members) and allocation-free.
 
-    // Flows: counts at the teldatum of Y-1 move to the teldatum of Y (competing risks).
-    {
-      const double eff = dr.value(fl.effectiveness, Y);
-      auto applied = [&](const YearTable& t) { return 1 - eff * (1 - t.at(Y)); };
-      const double fs = applied(fl.factor_sbo), fso = applied(fl.factor_so), fp = applied(fl.factor_pro);
-      // regular -> sbo, so laag/midden/hoog, pro, out
-      std::array<double, 6> rr = {dr.rate(fl.refer_sbo, Y) * fs, dr.rate(fl.refer_so[0], Y) * fso,
-                                  dr.rate(fl.refer_so[1], Y) * fso, dr.rate(fl.refer_so[2], Y) * fso,
-                                  dr.rate(fl.refer_pro, Y) * fp,     dr.rate(fl.out_regular, Y)};
-      std::array<double, 6> mr{};
-      dr.moves(Y, 0, regular, rr.data(), 6, mr.data());
-      // sbo -> so laag/midden/hoog, regular, out
-      std::array<double, 5> rs = {dr.rate(fl.sbo_to_so[0], Y), dr.rate(fl.sbo_to_so[1], Y), dr.rate(fl.sbo_to_so[2], Y),
-                                  dr.rate(fl.return_sbo, Y), dr.rate(fl.out_sbo, Y)};
-      std::array<double, 5> ms{};
-      dr.moves(Y, 1, sbo, rs.data(), 5, ms.data());
-      // so[c] -> regular, out
-      std::array<double, 2> ro = {dr.rate(fl.return_so, Y), dr.rate(fl.out_so, Y)};
-      std::array<std::array<double, 2>, 3> mo{};
-      for (int c = 0; c < 3; ++c) dr.moves(Y, 2 + c, so[c], ro.data(), 2, mo[c].data());
-      // pro -> out
-      std::array<double, 1> rp = {dr.rate(fl.out_pro, Y)};
-      std::array<double, 1> mp{};
-      dr.moves(Y, 5, pro, rp.data(), 1, mp.data());
-
-      // Intake: instroom_Y = max(0, instroom_{Y-1} (1 + groei_Y + e_Y)), e_Y = rho e_{Y-1} + sigma z_Y.
-      shock = dr.value(sc.demography.persistence, Y) * shock + dr.value(sc.demography.sigma, Y) * dr.demography_z(Y);
-      const double next = intake * (1 + dr.value(sc.demography.growth, Y) + shock);
-      if (next < 0) dr.note_negative_intake();
-      intake = std::max(0.0, next);
-      const double added = dr.round_intake(intake, Y);
-
-      const double out_reg = mr[0] + mr[1] + mr[2] + mr[3] + mr[4] + mr[5];
-      const double out_sbo = ms[0] + ms[1] + ms[2] + ms[3] + ms[4];
-      regular += -out_reg + ms[3] + mo[0][0] + mo[1][0] + mo[2][0] + added;
-      sbo += mr[0] - out_sbo;
-      for (int c = 0; c < 3; ++c) so[c] += mr[1 + c] + ms[c] - mo[c][0] - mo[c][1];
-      pro += mr[4] - mp[0];
-    }
-    rec.regular = regular;
-    rec.sbo = sbo;
-    rec.so = so[0] + so[1] + so[2];
-    rec.pro = pro;
-
+template <class Draws, class Sink>
+void Model::run_path(Draws& dr, Sink& sink) const {
+  const Scenario& sc = sc_;
+  const Start& st = sc.start;
+  PathState s{st.regular, st.sbo, st.pro, st.so, sc.demography.intake, 0.0, st.equity};
+  Factors& F = dr.index_factors();
+  LineAmounts& amt = dr.line_amounts();
+  for (int yi = 0; yi < sc.years(); ++yi) {
+    const int Y = sc.first_year + yi;
+    YearRecord rec;
+    rec.year = Y;
+    index_factors(dr, F, yi, Y);
+    const Counts n = counts(dr, s, Y);
+    budget_lines(dr, s, n, F, yi, Y, rec, amt);
+    risks(dr, yi, Y, rec, amt);
+    generic_cut(s, n, Y, rec);
+    close_year(dr, s, yi, Y, rec);
+    pupil_flows(dr, s, Y);
+    rec.regular = s.regular;
+    rec.sbo = s.sbo;
+    rec.so = s.so[0] + s.so[1] + s.so[2];
+    rec.pro = s.pro;
     sink.year(yi, rec, amt);
   }
+}
+
+// Indices: F_Y = prod_{k=first+1..Y} (1 + i_k); 1 in eerste_jaar.
+template <class Draws>
+inline void Model::index_factors(Draws& dr, Factors& F, int yi, int Y) const {
+  if (yi == 0) {
+    F[0] = {1, 1, 1, 1};
+    return;
+  }
+  std::array<double, 3> r = dr.index_rates(Y);  // bekostiging, loon, prijs
+  for (int k = 0; k < 3; ++k) F[yi][k] = F[yi - 1][k] * (1 + r[k]);
+  F[yi][3] = 1;
+}
+
+template <class Draws>
+inline Model::Counts Model::counts(Draws& dr, const PathState& s, int Y) const {
+  const bool vo = sc_.sector == Sector::Vo;
+  const double so_total = s.so[0] + s.so[1] + s.so[2];
+  const double lwoo = vo ? dr.value(sc_.start.lwoo_share, Y) * s.regular : 0.0;
+  return {s.regular, s.sbo, so_total, s.pro, lwoo, vo};
+}
+
+// A computed line's amount from the funding rules (ondersteuning, afdracht_*).
+inline double Model::computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y) const {
+  const Rules& ru = sc_.rules;
+  double a = 0;
+  switch (l.computed) {
+    case Computed::Support:
+      for (const auto& c : ru.support) a += rules_amount(c.amount, Y, l.index, F) * c.factor * n.of(c.basis);
+      break;
+    case Computed::DeductSo:
+      for (int c = 0; c < 3; ++c) a += rules_amount(ru.deduct_so[c], Y, l.index, F) * s.so[c];
+      break;
+    case Computed::DeductSbo:
+      a = rules_amount(ru.deduct_sbo, Y, l.index, F) * std::max(0.0, s.sbo - ru.sbo_threshold * (s.regular + s.sbo));
+      break;
+    case Computed::DeductLwooPro: a = rules_amount(ru.deduct_lwoo_pro, Y, l.index, F) * (n.lwoo + s.pro); break;
+  }
+  return a;
+}
+
+// Budget lines (begroot and realised), the bezuiniging of the year, and the DUO cap: DUO pays
+// nothing below zero; deductions above the support income are charged to the schools of the
+// region, all deduction lines scaled by the same factor. Sums income and costs into `rec`.
+template <class Draws>
+inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y,
+                                YearRecord& rec, LineAmounts& amt) const {
+  const Scenario& sc = sc_;
+  const Policy& pol = sc.policy;
+  const size_t nl = sc.lines.size();
+  rec.cut_active = s.carry_cut;
+  const double cut_share = s.carry_cut ? dr.value(pol.cut_share, Y) : 0.0;
+  double support = 0, deductions = 0;
+  bool has_support = false;
+  for (size_t i = 0; i < nl; ++i) {
+    const Line& l = sc.lines[i];
+    const double f = F[yi][static_cast<int>(l.index)];
+    double budget = 0;
+    amt.computed[i] = kNoAmount;
+    switch (l.kind) {
+      case LineKind::Amount: budget = dr.value(l.amount, Y) * f; break;
+      case LineKind::PerPupil: budget = dr.value(l.per_pupil, Y) * n.of(l.basis) * f; break;
+      case LineKind::Computed:
+        if (l.has_override) {
+          budget = dr.value(l.amount, Y) * f;
+          amt.computed[i] = computed_amount(l, s, n, F, Y);
+        } else {
+          budget = computed_amount(l, s, n, F, Y);
+        }
+        break;
+    }
+    if (s.carry_cut && l.side == Side::Cost && l.group_id == pol.cut_group) budget *= 1 - cut_share;
+    double realised = budget * dr.value(l.realisation, Y) * dr.line_shock(i, Y);
+    amt.budget[i] = budget;
+    amt.realised[i] = realised;
+    if (l.kind == LineKind::Computed) {
+      if (l.computed == Computed::Support) support += realised, has_support = true;
+      else deductions += realised;
+    }
+  }
+  if (has_support && deductions > support) {
+    rec.cap_binding = true;
+    rec.cap_factor = deductions > 0 ? support / deductions : 1.0;
+    for (size_t i = 0; i < nl; ++i) {
+      const Line& l = sc.lines[i];
+      if (l.kind == LineKind::Computed && l.computed != Computed::Support) amt.realised[i] *= rec.cap_factor;
+    }
+  }
+  for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.income : rec.costs) += amt.realised[i];
+}
+
+// Risks. Decision support may give the year's totals directly (weerstandsvermogen: all risks but
+// one, from a run that drew them all), which keeps its per-risk reruns linear in the risks.
+template <class Draws>
+inline void Model::risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts& amt) const {
+  if constexpr (requires(Draws& d, YearRecord& x) { d.risk_totals(0, x); }) {
+    dr.risk_totals(yi, rec);
+  } else {
+    for (size_t r = 0; r < sc_.risks.size(); ++r) {
+      const Risk& rk = sc_.risks[r];
+      amt.risk[r] = 0;
+      if (!rk.active(Y)) continue;
+      const double impact = dr.risk(r, Y);
+      amt.risk[r] = impact;
+      (rk.lost_income ? rec.risk_lost_income : rec.risk_costs) += impact;
+    }
+  }
+}
+
+// Generic cut (ocw_korting) in its year, compensated up to the signaleringswaarde.
+inline void Model::generic_cut(const PathState& s, const Counts& n, int Y, YearRecord& rec) const {
+  const Scenario& sc = sc_;
+  const Policy& pol = sc.policy;
+  if (!(pol.generic_cut && Y == pol.generic_cut_year)) return;
+  double cut = pol.generic_cut_per_pupil * n.of(Basis::Total);
+  double signal_before = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
+  double comp = std::min(cut, std::max(0.0, signal_before - (s.equity - cut)));
+  rec.generic_cut = cut - comp;
+  rec.generic_cut_compensation = comp;
+}
+
+// Totals of the year (section 12), then the management rules at the end of Y, with their effects
+// in Y+1 (section 11): OCW withholding, the bestedingsplan and the bezuiniging.
+template <class Draws>
+inline void Model::close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec) const {
+  const Scenario& sc = sc_;
+  const Policy& pol = sc.policy;
+  rec.skim = s.carry_skim;
+  rec.spend_down = s.carry_spend;
+  rec.reductions = rec.risk_lost_income + rec.skim + rec.generic_cut;
+  rec.costs += rec.risk_costs + rec.spend_down;
+  if (!sc.extra_cost.empty()) rec.costs += sc.extra_cost[static_cast<size_t>(yi)];  // bestedingsruimte
+  rec.result = rec.income - rec.reductions - rec.costs;
+  s.equity += rec.result;
+  rec.equity = s.equity;
+  rec.signal = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
+  rec.floor = dr.value(sc.floor, Y);
+
+  const double excess = std::max(0.0, s.equity - rec.signal);
+  s.carry_skim = (pol.skim && Y >= pol.skim_from) ? dr.value(pol.skim_share, Y) * excess : 0.0;
+  s.carry_spend = pol.spend_down ? dr.value(pol.spend_share, Y) * std::max(0.0, excess - s.carry_skim) : 0.0;
+  s.carry_cut = pol.cut && s.equity < rec.floor;
+}
+
+// Flows: counts at the teldatum of Y-1 move to the teldatum of Y (competing risks), plus the
+// intake of Y.
+template <class Draws>
+inline void Model::pupil_flows(Draws& dr, PathState& s, int Y) const {
+  const Scenario& sc = sc_;
+  const Flows& fl = sc.flows;
+  const double eff = dr.value(fl.effectiveness, Y);
+  auto applied = [&](const YearTable& t) { return 1 - eff * (1 - t.at(Y)); };
+  const double fs = applied(fl.factor_sbo), fso = applied(fl.factor_so), fp = applied(fl.factor_pro);
+  // regular -> sbo, so laag/midden/hoog, pro, out
+  std::array<double, 6> rr = {dr.rate(fl.refer_sbo, Y) * fs, dr.rate(fl.refer_so[0], Y) * fso,
+                              dr.rate(fl.refer_so[1], Y) * fso, dr.rate(fl.refer_so[2], Y) * fso,
+                              dr.rate(fl.refer_pro, Y) * fp,     dr.rate(fl.out_regular, Y)};
+  std::array<double, 6> mr{};
+  dr.moves(Y, 0, s.regular, rr.data(), 6, mr.data());
+  // sbo -> so laag/midden/hoog, regular, out
+  std::array<double, 5> rs = {dr.rate(fl.sbo_to_so[0], Y), dr.rate(fl.sbo_to_so[1], Y), dr.rate(fl.sbo_to_so[2], Y),
+                              dr.rate(fl.return_sbo, Y), dr.rate(fl.out_sbo, Y)};
+  std::array<double, 5> ms{};
+  dr.moves(Y, 1, s.sbo, rs.data(), 5, ms.data());
+  // so[c] -> regular, out
+  std::array<double, 2> ro = {dr.rate(fl.return_so, Y), dr.rate(fl.out_so, Y)};
+  std::array<std::array<double, 2>, 3> mo{};
+  for (int c = 0; c < 3; ++c) dr.moves(Y, 2 + c, s.so[c], ro.data(), 2, mo[c].data());
+  // pro -> out
+  std::array<double, 1> rp = {dr.rate(fl.out_pro, Y)};
+  std::array<double, 1> mp{};
+  dr.moves(Y, 5, s.pro, rp.data(), 1, mp.data());
+
+  // Intake: instroom_Y = max(0, instroom_{Y-1} (1 + groei_Y + e_Y)), e_Y = rho e_{Y-1} + sigma z_Y.
+  s.shock = dr.value(sc.demography.persistence, Y) * s.shock + dr.value(sc.demography.sigma, Y) * dr.demography_z(Y);
+  const double next = s.intake * (1 + dr.value(sc.demography.growth, Y) + s.shock);
+  if (next < 0) dr.note_negative_intake();
+  s.intake = std::max(0.0, next);
+  const double added = dr.round_intake(s.intake, Y);
+
+  const double out_reg = mr[0] + mr[1] + mr[2] + mr[3] + mr[4] + mr[5];
+  const double out_sbo = ms[0] + ms[1] + ms[2] + ms[3] + ms[4];
+  s.regular += -out_reg + ms[3] + mo[0][0] + mo[1][0] + mo[2][0] + added;
+  s.sbo += mr[0] - out_sbo;
+  for (int c = 0; c < 3; ++c) s.so[c] += mr[1 + c] + ms[c] - mo[c][0] - mo[c][1];
+  s.pro += mr[4] - mp[0];
 }
 
 }  // namespace swv

@@ -1,20 +1,17 @@
 #include "mc.h"
 
-#include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
-#include <Eigen/Cholesky>
-#include <Eigen/Eigenvalues>
 #include <chrono>
 #include <cmath>
-#include <thread>
 
 #include "deterministic.h"
 #include "diagnostics.h"
 #include "format_nl.h"
+#include "mc_blocks.h"
 #include "mc_draws.h"
 #include "mc_stats.h"
 #include "model.h"
@@ -22,19 +19,10 @@
 
 namespace swv {
 
-double percentile_type7(const std::vector<double>& s, double p) {
-  if (s.empty()) return 0.0;
-  double h = (static_cast<double>(s.size()) - 1) * p;
-  size_t lo = static_cast<size_t>(std::floor(h));
-  size_t hi = std::min(lo + 1, s.size() - 1);
-  return s[lo] + (h - static_cast<double>(lo)) * (s[hi] - s[lo]);
-}
-
 namespace {
 
 constexpr int kSeries = 12;  // series_keys() order
 constexpr int kRules = 5;    // ocw_afroming, afbouw, bezuiniging, ocw_korting, cap
-constexpr size_t kBlockPaths = 256;
 
 void series_values(const YearRecord& r, double* s) {
   s[0] = r.equity, s[1] = r.signal, s[2] = r.income, s[3] = r.reductions, s[4] = r.costs, s[5] = r.result;
@@ -69,7 +57,7 @@ struct PathSink {
   SeriesStore* store;  // null in streaming mode
   size_t path, years, lines;
   const Scenario* sc;
-  double shortfall = -INFINITY;  // max over years of (floor - equity)
+  double shortfall = kNoShortfall;
   void year(int yi, const YearRecord& r, const LineAmounts& a) {
     const size_t y = static_cast<size_t>(yi);
     double s[kSeries];
@@ -80,7 +68,7 @@ struct PathSink {
     for (size_t i = 0; i < lines; ++i) probe += (a.budget[i] + a.realised[i]) * 0.0;
     for (double x : a.risk) probe += x * 0.0;
     if (probe != 0 && block->bad_path == SIZE_MAX) note_bad(yi, s, a);
-    shortfall = std::max(shortfall, r.floor - r.equity);
+    shortfall = path_shortfall(shortfall, r.floor, r.equity);
     block->excess[y] += std::max(0.0, r.equity - r.signal);
     for (size_t k = 0; k < a.risk.size(); ++k) {
       block->risk_sum[k * years + y] += a.risk[k];
@@ -125,31 +113,16 @@ struct PathSink {
 struct HistogramSink {
   Histograms* h;
   size_t years;
-  double shortfall = -INFINITY;
+  double shortfall = kNoShortfall;
   void year(int yi, const YearRecord& r, const LineAmounts&) {
     double s[kSeries];
     series_values(r, s);
     for (size_t k = 0; k < kSeries; ++k) h->add(k * years + static_cast<size_t>(yi), s[k]);
-    shortfall = std::max(shortfall, r.floor - r.equity);
+    shortfall = path_shortfall(shortfall, r.floor, r.equity);
   }
   void finish() { h->add(kSeries * years, shortfall); }
 };
 
-
-// Runs the paths of blocks [first, last) once, in parallel; `visit(draws, block, path)` runs one path.
-template <class Visit>
-void for_each_path(const Scenario& sc, const Eigen::Matrix3d& chol, size_t first, size_t last, size_t n,
-                   const McOptions& opt, Visit visit) {
-  tbb::parallel_for(tbb::blocked_range<size_t>(first, last, 1), [&](const tbb::blocked_range<size_t>& br) {
-    McDraws dr(sc, chol, sc.seed);
-    for (size_t b = br.begin(); b != br.end(); ++b) {
-      if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-      const size_t end = std::min(n, (b + 1) * kBlockPaths);
-      for (size_t p = b * kBlockPaths; p < end; ++p) visit(dr, b, p);
-      if (opt.progress) opt.progress->done.fetch_add(end - b * kBlockPaths, std::memory_order_relaxed);
-    }
-  });
-}
 
 // Blocks are reduced in chunks (serially, in block order), so the per-block sums take bounded
 // memory however many paths run.
@@ -185,7 +158,7 @@ struct MemoryPlan {
 
 MemoryPlan plan_memory(const Scenario& sc, size_t budget, size_t threads) {
   const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years());
-  const size_t cells = kSeries * years + 1, blocks = (n + kBlockPaths - 1) / kBlockPaths;
+  const size_t cells = kSeries * years + 1, blocks = block_count(n);
   const size_t min_chunk = std::max<size_t>(1, std::min(blocks, threads));
   MemoryPlan m;
   // The per-path store gets what the minimal block sums leave (total, template, one per thread).
@@ -249,6 +222,149 @@ void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::v
                        " van de paden werd de instroom negatief en is die op 0 gezet");
 }
 
+// One run's fixed inputs, set up before any path runs. `sc` is the run's prepared copy.
+struct McRun {
+  const Scenario& sc;
+  const McOptions& opt;
+  const MemoryPlan plan;
+  const size_t n, years, lines, risks, blocks, cells;  // cells: every (series, year) + the shortfall
+  const bool streaming;
+  const Model model;
+  const Eigen::Matrix3d chol;
+  McRun(const Scenario& s, const McOptions& o, const MemoryPlan& p)
+      : sc(s), opt(o), plan(p), n(static_cast<size_t>(s.paths)), years(static_cast<size_t>(s.years())), lines(s.lines.size()),
+        risks(s.risks.size()), blocks(block_count(n)), cells(kSeries * years + 1), streaming(p.mode == StoreMode::Histogram),
+        model(s), chol(correlation_factor(s)) {}
+};
+
+// Step 1, accumulate: every path once. Each block sums its paths into its own Block; the blocks of
+// a chunk are added to the total in block order (thread-independent). In exact mode every value
+// also goes into `store`, in streaming mode each cell's range into the Block.
+Block accumulate(const McRun& run, SeriesStore* store) {
+  const Block empty(run.years, run.lines, run.risks, run.streaming);
+  Block total = empty;
+  std::vector<Block> acc(run.plan.chunk_blocks, empty);
+  for (size_t first = 0; first < run.blocks; first += run.plan.chunk_blocks) {
+    const size_t last = std::min(run.blocks, first + run.plan.chunk_blocks);
+    std::fill(acc.begin(), acc.end(), empty);
+    for_each_path(run.sc, run.chol, Pin{}, first, last, run.n, run.opt, [&](McDraws& dr, size_t b, size_t p) {
+      Block& blk = acc[b - first];
+      PathSink sink{&blk, store, p, run.years, run.lines, &run.sc};
+      run.model.run_path(dr, sink);
+      sink.finish();
+      dr.end_path(blk.counters);
+    });
+    for (size_t b = first; b < last; ++b) add_block(total, acc[b - first]);  // block order: thread-independent
+  }
+  return total;
+}
+
+// Step 2, percentiles of every cell (cells in parallel: each cell's result is independent of
+// scheduling). Exact mode: from the store, which is freed afterwards.
+std::vector<Percentiles> exact_percentiles(std::unique_ptr<SeriesStore> store, size_t cells) {
+  std::vector<Percentiles> pct(cells);
+  tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = store->percentiles(cell); });
+  return pct;
+}
+
+// Streaming mode: the same paths again, counted into histograms over the ranges of step 1. At most
+// plan.histograms sets at once (each thread fills its own): --geheugen bounds them.
+std::vector<Percentiles> histogram_percentiles(const McRun& run, const Block& total) {
+  tbb::enumerable_thread_specific<Histograms> local(total.lo, total.hi);
+  tbb::task_arena arena(static_cast<int>(run.plan.histograms));
+  arena.execute([&] {
+    for_each_path(run.sc, run.chol, Pin{}, 0, run.blocks, run.n, run.opt, [&](McDraws& dr, size_t, size_t) {
+      HistogramSink sink{&local.local(), run.years};
+      run.model.run_path(dr, sink);
+      sink.finish();
+    });
+  });
+  Histograms h = std::move(*local.begin());  // merged into the first set: no extra copy
+  for (auto it = std::next(local.begin()); it != local.end(); ++it) h.merge(*it);
+  local.clear();
+  std::vector<Percentiles> pct(run.cells);
+  tbb::parallel_for(size_t{0}, run.cells, [&](size_t cell) { pct[cell] = h.percentiles(cell, run.n); });
+  return pct;
+}
+
+// Step 3, assemble the Result from the totals and the percentiles.
+Probability probability(const std::vector<double>& hits, double n) {
+  Probability pr;
+  for (double h : hits) {
+    const double q = h / n;
+    pr.value.push_back(q);
+    pr.std_error.push_back(std::sqrt(q * (1 - q) / n));
+  }
+  return pr;
+}
+
+void assemble_series(const McRun& run, const Block& total, const std::vector<Percentiles>& pct, Result& r) {
+  const double dn = static_cast<double>(run.n);
+  const auto& keys = series_keys();
+  for (size_t k = 0; k < kSeries; ++k) {
+    Series s{keys[k], {}, {}, {}, {}, {}, {}};
+    for (size_t y = 0; y < run.years; ++y) {
+      const size_t cell = k * run.years + y;
+      s.mean.push_back(total.series_sum[cell] / dn);
+      const Percentiles& q = pct[cell];
+      s.p5.push_back(q.p[kP5]), s.p25.push_back(q.p[kP25]), s.p50.push_back(q.p[kP50]), s.p75.push_back(q.p[kP75]), s.p95.push_back(q.p[kP95]);
+    }
+    r.series.push_back(std::move(s));
+  }
+}
+
+void assemble_lines_and_risks(const McRun& run, const Block& total, Result& r) {
+  const double dn = static_cast<double>(run.n);
+  const size_t years = run.years;
+  for (size_t i = 0; i < run.lines; ++i) {
+    r.lines[i].budget.clear(), r.lines[i].realised.clear(), r.lines[i].computed.clear();
+    for (size_t y = 0; y < years; ++y) {
+      r.lines[i].budget.push_back(total.line_budget[i * years + y] / dn);
+      r.lines[i].realised.push_back(total.line_real[i * years + y] / dn);
+      if (r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
+    }
+  }
+  for (size_t k = 0; k < run.risks; ++k) {
+    const Risk& risk = run.sc.risks[k];
+    RiskResult rr{risk.code, risk.name, risk.lost_income, {}, {}};
+    for (size_t y = 0; y < years; ++y) {
+      rr.expected.push_back(total.risk_sum[k * years + y] / dn);
+      rr.hit_share.push_back(total.risk_hits[k * years + y] / dn);
+    }
+    r.risks.push_back(std::move(rr));
+  }
+}
+
+Result assemble(const McRun& run, const Block& total, const std::vector<Percentiles>& pct, const std::vector<std::string>& warnings,
+                int threads) {
+  Result r = init_result(run.sc, warnings);
+  r.mode = Mode::MonteCarlo;
+  r.paths = run.sc.paths;
+  r.seed = run.sc.seed;
+  r.threads = threads;
+  r.percentile_method = run.plan.mode == StoreMode::ExactDouble  ? "exact"
+                        : run.plan.mode == StoreMode::ExactFloat ? "exact (float)"
+                                                                 : "histogram";
+  const double dn = static_cast<double>(run.n);
+  assemble_series(run, total, pct, r);
+  r.excessive = probability(total.excessive, dn), r.below_floor = probability(total.below_floor, dn);
+  r.negative = probability(total.negative, dn);
+  assemble_lines_and_risks(run, total, r);
+  for (size_t y = 0; y < run.years; ++y) r.expected_excess.push_back(total.excess[y] / dn);
+  const Percentiles& sf = pct[run.cells - 1];
+  for (size_t i = 0; i < kBufferConfidence.size(); ++i) {
+    const double q = sf.p[kBufferPercentile[i]];
+    r.buffers.push_back({kBufferConfidence[i], q, required_buffer(run.sc.start.equity, q)});
+  }
+  const char* rules[kRules] = {"ocw_afroming", "afbouw", "bezuiniging", "ocw_korting", "cap"};
+  for (size_t k = 0; k < kRules; ++k) {
+    std::vector<double> v;
+    for (size_t y = 0; y < run.years; ++y) v.push_back(total.fired[k * run.years + y] / dn);
+    r.policy_fired.emplace_back(rules[k], v);
+  }
+  return r;
+}
+
 }  // namespace
 
 void prepare_for_monte_carlo(Scenario& sc) {
@@ -257,126 +373,28 @@ void prepare_for_monte_carlo(Scenario& sc) {
   tbb::parallel_for(size_t{0}, values.size(), [&](size_t i) { values[i]->prepare(sc.first_year, sc.last_year); });
 }
 
+// accumulate -> percentiles -> assemble.
 Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& warnings, const McOptions& opt) {
-  auto t0 = std::chrono::steady_clock::now();
-  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const auto t0 = std::chrono::steady_clock::now();
+  const int threads = thread_count(opt);
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
   check_paths(input);
   const MemoryPlan plan = plan_memory(input, opt.memory_budget, static_cast<size_t>(threads));  // before any allocation
   Scenario sc = input;
   prepare_for_monte_carlo(sc);
-  const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years()), lines = sc.lines.size();
-  const size_t risks = sc.risks.size();
-  const size_t blocks = (n + kBlockPaths - 1) / kBlockPaths, cells = kSeries * years + 1;  // + shortfall
-  const StoreMode mode = plan.mode;
-  const bool streaming = mode == StoreMode::Histogram;
-  Model model(sc);
-  const Eigen::Matrix3d chol = correlation_factor(sc);
-  if (opt.progress) opt.progress->total = n * (streaming ? 2 : 1);
+  const McRun run(sc, opt, plan);
+  if (opt.progress) opt.progress->total = run.n * (run.streaming ? 2 : 1);
 
   std::unique_ptr<SeriesStore> store;
-  if (!streaming) store = std::make_unique<SeriesStore>(n, cells, mode == StoreMode::ExactFloat);
-  const Block empty(years, lines, risks, streaming);
-  Block total = empty;
-  std::vector<Block> acc(plan.chunk_blocks, empty);
-  for (size_t first = 0; first < blocks; first += plan.chunk_blocks) {
-    const size_t last = std::min(blocks, first + plan.chunk_blocks);
-    std::fill(acc.begin(), acc.end(), empty);
-    for_each_path(sc, chol, first, last, n, opt, [&](McDraws& dr, size_t b, size_t p) {
-      Block& blk = acc[b - first];
-      dr.start_path(p);
-      PathSink sink{&blk, store.get(), p, years, lines, &sc};
-      model.run_path(dr, sink);
-      sink.finish();
-      dr.end_path(blk.counters);
-    });
-    for (size_t b = first; b < last; ++b) add_block(total, acc[b - first]);  // block order: thread-independent
-  }
-  acc.clear();
+  if (!run.streaming) store = std::make_unique<SeriesStore>(run.n, run.cells, plan.mode == StoreMode::ExactFloat);
+  const Block total = accumulate(run, store.get());
   if (total.bad_path != SIZE_MAX)  // before any percentile: sorting or binning NaN is meaningless
     throw RunError(overflow_message(sc.files.back(), total.bad_what, total.bad_year, " (pad " + std::to_string(total.bad_path) + ")"));
   std::vector<std::string> all_warnings = warnings;
-  report_counters(sc, total.counters, n, all_warnings);
+  report_counters(sc, total.counters, run.n, all_warnings);
 
-  // Percentiles per cell, cells in parallel (each cell's result is independent of scheduling).
-  std::vector<Percentiles> pct(cells);
-  if (!streaming) {
-    tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = store->percentiles(cell); });
-    store.reset();
-  } else {
-    // At most plan.histograms sets at once (each thread fills its own): --geheugen bounds them.
-    tbb::enumerable_thread_specific<Histograms> local(total.lo, total.hi);
-    tbb::task_arena arena(static_cast<int>(plan.histograms));
-    arena.execute([&] {
-      for_each_path(sc, chol, 0, blocks, n, opt, [&](McDraws& dr, size_t, size_t p) {
-        dr.start_path(p);
-        HistogramSink sink{&local.local(), years};
-        model.run_path(dr, sink);
-        sink.finish();
-      });
-    });
-    Histograms h = std::move(*local.begin());  // merged into the first set: no extra copy
-    for (auto it = std::next(local.begin()); it != local.end(); ++it) h.merge(*it);
-    local.clear();
-    tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = h.percentiles(cell, n); });
-  }
-
-  Result r = init_result(sc, all_warnings);
-  r.mode = Mode::MonteCarlo;
-  r.paths = sc.paths;
-  r.seed = sc.seed;
-  r.threads = threads;
-  r.percentile_method = mode == StoreMode::ExactDouble  ? "exact"
-                        : mode == StoreMode::ExactFloat ? "exact (float)"
-                                                        : "histogram";
-  const double dn = static_cast<double>(n);
-  const auto& keys = series_keys();
-  for (size_t k = 0; k < kSeries; ++k) {
-    Series s{keys[k], {}, {}, {}, {}, {}, {}};
-    for (size_t y = 0; y < years; ++y) {
-      const size_t cell = k * years + y;
-      s.mean.push_back(total.series_sum[cell] / dn);
-      const Percentiles& q = pct[cell];
-      s.p5.push_back(q.p[kP5]), s.p25.push_back(q.p[kP25]), s.p50.push_back(q.p[kP50]), s.p75.push_back(q.p[kP75]), s.p95.push_back(q.p[kP95]);
-    }
-    r.series.push_back(std::move(s));
-  }
-  auto prob = [&](const std::vector<double>& hits) {
-    Probability pr;
-    for (double h : hits) {
-      const double q = h / dn;
-      pr.value.push_back(q);
-      pr.std_error.push_back(std::sqrt(q * (1 - q) / dn));
-    }
-    return pr;
-  };
-  r.excessive = prob(total.excessive), r.below_floor = prob(total.below_floor), r.negative = prob(total.negative);
-  for (size_t i = 0; i < lines; ++i) {
-    r.lines[i].budget.clear(), r.lines[i].realised.clear(), r.lines[i].computed.clear();
-    for (size_t y = 0; y < years; ++y) {
-      r.lines[i].budget.push_back(total.line_budget[i * years + y] / dn);
-      r.lines[i].realised.push_back(total.line_real[i * years + y] / dn);
-      if (r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
-    }
-  }
-  for (size_t k = 0; k < risks; ++k) {
-    RiskResult rr{sc.risks[k].code, sc.risks[k].name, sc.risks[k].lost_income, {}, {}};
-    for (size_t y = 0; y < years; ++y) {
-      rr.expected.push_back(total.risk_sum[k * years + y] / dn);
-      rr.hit_share.push_back(total.risk_hits[k * years + y] / dn);
-    }
-    r.risks.push_back(std::move(rr));
-  }
-  for (size_t y = 0; y < years; ++y) r.expected_excess.push_back(total.excess[y] / dn);
-  const Percentiles& sf = pct[cells - 1];
-  for (auto [c, i] : {std::pair{0.80, kP80}, std::pair{0.90, kP90}, std::pair{0.95, kP95}})
-    r.buffers.push_back({c, sf.p[i], std::max(0.0, sc.start.equity + sf.p[i])});
-  const char* rules[kRules] = {"ocw_afroming", "afbouw", "bezuiniging", "ocw_korting", "cap"};
-  for (size_t k = 0; k < kRules; ++k) {
-    std::vector<double> v;
-    for (size_t y = 0; y < years; ++y) v.push_back(total.fired[k * years + y] / dn);
-    r.policy_fired.emplace_back(rules[k], v);
-  }
+  const std::vector<Percentiles> pct = run.streaming ? histogram_percentiles(run, total) : exact_percentiles(std::move(store), run.cells);
+  Result r = assemble(run, total, pct, all_warnings, threads);
   check_finite(r, sc.files.back());  // sums of finite values can still overflow
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
@@ -389,7 +407,7 @@ void check_paths(const Scenario& sc) {
 }
 
 size_t monte_carlo_memory(const Scenario& sc, const McOptions& opt) {
-  const int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = thread_count(opt);
   return plan_memory(sc, opt.memory_budget, static_cast<size_t>(threads)).bytes;
 }
 

@@ -1,8 +1,20 @@
 #pragma once
-// Monte-Carlo mode: many paths of the same model, each drawn from counter-based random streams
-// keyed by (seed, path, driver, year, draw), run in parallel over fixed blocks of paths. A path's
-// numbers depend only on (seed, path), never on threads or scheduling; sums are reduced in block
-// order, so results are bit-identical for any thread count.
+// The Monte-Carlo room: many paths of the same model, each with its own random draws, summarised
+// into one Result (run_monte_carlo), or kept path by path for decision support (mc_paths.h).
+//
+// What the room promises:
+// - Reproducible: the same scenario and seed give bit-identical results whatever the number of
+//   threads. A draw is a pure function of (seed, path, stream id, year, draw) (random.h); paths run
+//   in fixed blocks of 256 (mc_blocks.h); sums are kept per block and added in block order;
+//   percentiles are computed per cell from all its values, never from partial results.
+// - Common random numbers: an input's stream id is the hash of its key (stream_id.h), so a variant
+//   draws the same numbers as its base for every input both have, path by path.
+// - Bounded: a run takes at most opt.memory_budget beyond the scenario (monte_carlo_memory), or
+//   refuses before it allocates; the path loop allocates nothing per path or year.
+// - Honest numbers: a non-finite value anywhere is a RunError naming series, year and path, never a
+//   number in the result.
+// Its layers: random.h (streams) <- binomial.h, mc_draws.h (draws of one path) <- mc_blocks.h (the
+// block loop) <- mc.h, mc_paths.h (runs); mc_stats.h (percentiles, required buffer, stores).
 #include <atomic>
 #include <cstdint>
 #include <stdexcept>
@@ -40,14 +52,15 @@ constexpr size_t kMinMemoryBudget = size_t{64} << 20;
 size_t monte_carlo_memory(const Scenario& sc, const McOptions& opt);
 
 // Tabulates the costly quantile functions (beta, pert) and lognormal shapes of every value for the
-// planperiode (Value::prepare). run_monte_carlo does this on its own copy; only code that drives
-// McDraws directly (tests) calls it.
+// planperiode (Value::prepare). run_monte_carlo does this on its own copy; run_paths and the
+// decision room, which run a scenario many times, expect their caller to have done it once.
 void prepare_for_monte_carlo(Scenario& sc);
 
+// The Monte-Carlo Result of `sc` (mode MonteCarlo): per series and year the mean and P5-P95
+// (percentile method exact, exact (float) or histogram: mc_stats.h, chosen by the memory budget),
+// probabilities with their standard errors, mean line and risk amounts, the required buffer at
+// 80/90/95% and how often each policy rule fired; `warnings` are carried over and the run's own
+// (counted by the draws) appended. Throws RunError (input or overflow) and Cancelled.
 Result run_monte_carlo(const Scenario& sc, const std::vector<std::string>& warnings = {}, const McOptions& opt = {});
-
-// Hyndman-Fan type 7 percentile of sorted data (numpy's default): linear interpolation between
-// order statistics at h = (n - 1) p.
-double percentile_type7(const std::vector<double>& sorted, double p);
 
 }  // namespace swv

@@ -1,7 +1,12 @@
 #pragma once
 // The random draws of one Monte-Carlo path, in the interface Model::run_path expects (the same one
-// DeterministicDraws implements with means). Every draw is a pure function of (seed, path, driver,
-// year, draw) through Stream; the path cache only avoids recomputing draws made once per path.
+// DeterministicDraws implements with means).
+//
+// Contract:
+// - Every draw is a pure function of (seed, path, driver, year, draw) through Stream; the path cache
+//   only avoids recomputing draws made once per path. One McDraws serves many paths in turn
+//   (start_path ... end_path) and allocates nothing per path once warm.
+// - The layout below is part of the results: changing it changes every Monte-Carlo number.
 //
 // Draw layout (one Philox call gives four 32-bit words):
 //   value, per year      (driver, Y, 0)            words 0-1 -> u (53 bits)
@@ -52,8 +57,13 @@ class McDraws {
 
   McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed);
   void start_path(uint64_t path);
-  // Called after the path: folds this path's events into `c`.
+  // Called after the path: folds this path's events into `c`, or forgets them (nobody reports them).
   void end_path(DrawCounters& c);
+  void end_path() {
+    clamped_.clear();
+    rate_sum_.fill(false);
+    negative_intake_ = false;
+  }
 
   std::vector<std::array<double, 4>>& index_factors() { return F_; }
   LineAmounts& line_amounts() { return amt_; }

@@ -1,14 +1,11 @@
 #include "mc_paths.h"
 
-#include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
-#include <tbb/parallel_for.h>
 
 #include <cmath>
-#include <thread>
 
 #include "format_nl.h"
-
+#include "mc_blocks.h"
 #include "model.h"
 
 namespace swv {
@@ -101,26 +98,14 @@ PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin) {
   t.paths = static_cast<size_t>(sc.paths);
   t.years = static_cast<size_t>(sc.years());
   t.equity.resize(t.paths * t.years), t.signal.resize(t.paths * t.years), t.floor.resize(t.paths * t.years);
-  const int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(thread_count(opt)));
   const Model model(sc);
   const Eigen::Matrix3d chol = correlation_factor(sc);
-  constexpr size_t kBlock = 256;
-  const size_t blocks = (t.paths + kBlock - 1) / kBlock;
   // Each path writes only its own rows: the table is the same for any thread count.
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, blocks, 1), [&](const tbb::blocked_range<size_t>& br) {
-    McDraws dr(sc, chol, sc.seed);
-    dr.set_pin(pin);
-    DrawCounters unused;
-    for (size_t b = br.begin(); b != br.end(); ++b) {
-      if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) throw Cancelled();
-      for (size_t p = b * kBlock; p < std::min(t.paths, (b + 1) * kBlock); ++p) {
-        dr.start_path(p);
-        TableSink sink{&t, p};
-        model.run_path(dr, sink);
-        dr.end_path(unused);
-      }
-    }
+  for_each_path(sc, chol, pin, 0, block_count(t.paths), t.paths, opt, [&](McDraws& dr, size_t, size_t p) {
+    TableSink sink{&t, p};
+    model.run_path(dr, sink);
+    dr.end_path();  // decision support reports no draw counts
   });
   check_table_finite(sc, t);
   return t;

@@ -1,8 +1,14 @@
 #pragma once
-// Per-path Monte-Carlo runs for decision support: the same paths as run_monte_carlo (same seed, same
-// draws), but instead of statistics it keeps each path's equity, signaleringswaarde and floor per
-// year, so that two runs can be compared path by path (paired differences under common random
-// numbers), and skips everything else (percentiles, reports), so a solver can run it many times.
+// Per-path Monte-Carlo runs for decision support (the decision room's only way into the paths).
+//
+// Contract:
+// - run_paths runs the same paths as run_monte_carlo (same seed, same draws, same block loop), but
+//   keeps each path's equity, signaleringswaarde and floor per year instead of statistics, and
+//   skips everything else (percentiles, reports), so a solver can run it many times.
+// - Two tables of one seed can be compared path by path (paired differences under common random
+//   numbers); a table is bit-identical for any thread count (each path writes its own rows).
+// - Bounded before it runs: memory (two tables within opt.memory_budget) and work
+//   (check_decision_work); a non-finite value is a RunError naming series, year and path.
 #include <cstddef>
 #include <string>
 #include <vector>

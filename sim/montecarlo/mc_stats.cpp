@@ -8,8 +8,6 @@
 
 namespace swv {
 
-const double kReportedP[kPercentiles] = {0.05, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95};
-
 StoreMode store_mode(size_t paths, size_t cells, size_t budget_bytes) {
   const double values = static_cast<double>(paths) * static_cast<double>(cells);
   if (values * sizeof(double) <= static_cast<double>(budget_bytes) / 2) return StoreMode::ExactDouble;
@@ -17,59 +15,68 @@ StoreMode store_mode(size_t paths, size_t cells, size_t budget_bytes) {
   return StoreMode::Histogram;
 }
 
+namespace {
+
+// Exact selection by bucketing (three linear passes instead of five quickselects): bucket
+// b(x) = floor((x - min) * scale) is monotone in x, so the k-th smallest value lies in the bucket
+// where the running count passes k, and is found among that bucket's values alone.
+template <class T>
+class BucketSelect {
+ public:
+  static constexpr size_t kBuckets = 4096;
+  // v[0..n) with lo < hi (its minimum and maximum); `ranks` are the order statistics wanted.
+  BucketSelect(const T* v, size_t n, T lo, T hi, const std::vector<size_t>& ranks)
+      : lo_(static_cast<double>(lo)), scale_(static_cast<double>(kBuckets) / (static_cast<double>(hi) - static_cast<double>(lo))),
+        start_(kBuckets + 1), slot_(kBuckets, -1) {
+    std::vector<uint32_t> count(kBuckets);
+    for (size_t i = 0; i < n; ++i) ++count[bucket(v[i])];
+    for (size_t b = 0; b < kBuckets; ++b) start_[b + 1] = start_[b] + count[b];  // values in buckets < b + 1
+    std::vector<size_t> want;  // buckets holding a wanted rank
+    for (size_t r : ranks)
+      if (const size_t b = bucket_of_rank(r); std::find(want.begin(), want.end(), b) == want.end()) want.push_back(b);
+    members_.resize(want.size());
+    for (size_t k = 0; k < want.size(); ++k) slot_[want[k]] = static_cast<int>(k), members_[k].reserve(count[want[k]]);
+    for (size_t i = 0; i < n; ++i)
+      if (const int k = slot_[bucket(v[i])]; k >= 0) members_[static_cast<size_t>(k)].push_back(v[i]);
+    for (auto& m : members_) std::sort(m.begin(), m.end());
+  }
+  // The r-th smallest value (0-based); r must be one of the wanted ranks.
+  double operator()(size_t r) const {
+    const size_t b = bucket_of_rank(r);
+    return static_cast<double>(members_[static_cast<size_t>(slot_[b])][r - start_[b]]);
+  }
+
+ private:
+  size_t bucket(T x) const {
+    const size_t b = static_cast<size_t>((static_cast<double>(x) - lo_) * scale_);
+    return b < kBuckets ? b : kBuckets - 1;
+  }
+  size_t bucket_of_rank(size_t r) const {
+    return static_cast<size_t>(std::upper_bound(start_.begin(), start_.end(), r) - start_.begin()) - 1;
+  }
+  double lo_, scale_;
+  std::vector<size_t> start_;  // start_[b] = values in buckets < b
+  std::vector<int> slot_;      // bucket -> index into members_, -1 when not wanted
+  std::vector<std::vector<T>> members_;
+};
+
+}  // namespace
+
 template <class T>
 Percentiles percentiles_type7(T* v, size_t n) {
   Percentiles out{};
   if (n == 0) return out;
-  // The order statistics type 7 needs: floor(h) and floor(h) + 1 for each percentile.
-  size_t rank[kPercentiles];
-  double frac[kPercentiles];
-  for (int i = 0; i < kPercentiles; ++i) {
-    const double h = static_cast<double>(n - 1) * kReportedP[i];
-    rank[i] = static_cast<size_t>(std::floor(h));
-    frac[i] = h - static_cast<double>(rank[i]);
-  }
-  // Exact selection by bucketing (three linear passes instead of five quickselects): bucket
-  // b(x) = floor((x - min) * scale) is monotone in x, so the k-th smallest value lies in the bucket
-  // where the running count passes k, and is found among that bucket's values alone.
   T lo = v[0], hi = v[0];
   for (size_t i = 1; i < n; ++i) lo = std::min(lo, v[i]), hi = std::max(hi, v[i]);
   if (!(hi > lo)) {  // all equal
     for (int i = 0; i < kPercentiles; ++i) out.p[i] = static_cast<double>(lo);
     return out;
   }
-  constexpr size_t kBuckets = 4096;
-  const double scale = static_cast<double>(kBuckets) / (static_cast<double>(hi) - static_cast<double>(lo));
-  auto bucket = [&](T x) {
-    const size_t b = static_cast<size_t>((static_cast<double>(x) - static_cast<double>(lo)) * scale);
-    return b < kBuckets ? b : kBuckets - 1;
-  };
-  std::vector<uint32_t> count(kBuckets);
-  for (size_t i = 0; i < n; ++i) ++count[bucket(v[i])];
-  std::vector<size_t> start(kBuckets + 1);  // start[b] = values in buckets < b
-  for (size_t b = 0; b < kBuckets; ++b) start[b + 1] = start[b] + count[b];
-  // Buckets holding a wanted rank, and their values.
-  std::vector<size_t> want;
-  for (int i = 0; i < kPercentiles; ++i)
-    for (size_t r : {rank[i], std::min(rank[i] + 1, n - 1)}) {
-      const size_t b = static_cast<size_t>(std::upper_bound(start.begin(), start.end(), r) - start.begin()) - 1;
-      if (std::find(want.begin(), want.end(), b) == want.end()) want.push_back(b);
-    }
-  std::vector<std::vector<T>> members(want.size());
-  std::vector<int> slot(kBuckets, -1);
-  for (size_t k = 0; k < want.size(); ++k) slot[want[k]] = static_cast<int>(k), members[k].reserve(count[want[k]]);
-  for (size_t i = 0; i < n; ++i)
-    if (const int k = slot[bucket(v[i])]; k >= 0) members[static_cast<size_t>(k)].push_back(v[i]);
-  for (auto& m : members) std::sort(m.begin(), m.end());
-  auto order_stat = [&](size_t r) {
-    const size_t b = static_cast<size_t>(std::upper_bound(start.begin(), start.end(), r) - start.begin()) - 1;
-    const size_t k = static_cast<size_t>(slot[b]);
-    return static_cast<double>(members[k][r - start[b]]);
-  };
-  for (int i = 0; i < kPercentiles; ++i) {
-    const double a = order_stat(rank[i]), c = order_stat(std::min(rank[i] + 1, n - 1));
-    out.p[i] = a + frac[i] * (c - a);
-  }
+  std::vector<size_t> ranks;
+  for (double p : kReportedP)
+    for (size_t r : type7_ranks(n, p)) ranks.push_back(r);
+  const BucketSelect<T> select(v, n, lo, hi, ranks);
+  for (int i = 0; i < kPercentiles; ++i) out.p[i] = type7(n, kReportedP[i], select);
   return out;
 }
 template Percentiles percentiles_type7<double>(double*, size_t);
@@ -103,7 +110,7 @@ Percentiles Histograms::percentiles(size_t cell, size_t paths) const {
   if (paths == 0) return out;
   const uint32_t* c = count_.data() + cell * kHistogramBins;
   const double w = bin_width(cell);
-  // Value of the r-th order statistic (0-based), walking the bins once per call.
+  // The r-th order statistic (0-based), estimated in its bin, walking the bins once per call.
   auto order_stat = [&](size_t r) {
     size_t before = 0;
     for (size_t b = 0; b < kHistogramBins; ++b) {
@@ -112,12 +119,7 @@ Percentiles Histograms::percentiles(size_t cell, size_t paths) const {
     }
     return hi_[cell];
   };
-  for (int i = 0; i < kPercentiles; ++i) {
-    const double h = static_cast<double>(paths - 1) * kReportedP[i];
-    const size_t lo = static_cast<size_t>(std::floor(h));
-    const double a = order_stat(lo), b = lo + 1 < paths ? order_stat(lo + 1) : a;
-    out.p[i] = a + (h - static_cast<double>(lo)) * (b - a);
-  }
+  for (int i = 0; i < kPercentiles; ++i) out.p[i] = type7(paths, kReportedP[i], order_stat);
   return out;
 }
 

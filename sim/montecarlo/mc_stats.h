@@ -1,12 +1,29 @@
 #pragma once
-// Per-year statistics over paths: the store behind exact percentiles and the streaming fallback.
+// Statistics over paths: the one type-7 percentile, the required buffer, and the two stores a run
+// keeps its per-path values in.
 //
-// A cell is one (series, year). Exact mode keeps every path's value of every cell, column by
-// column, in double precision when that fits in half the memory budget and in float (relative
-// error 6e-8: under € 0,50 on € 8 mln) when it fits in the whole budget. Above the budget the run
-// streams: a first pass finds each cell's range, a second pass (the same paths again: they are
-// reproducible) counts them into kHistogramBins bins per cell, and each percentile is interpolated
-// inside its bin (error at most one bin width, reported).
+// Contract:
+// - Every percentile the engine reports is Hyndman-Fan type 7 (numpy's default), computed by
+//   type7() below and nowhere else. Callers differ only in how they reach an order statistic:
+//   sorted vectors index it, the exact store selects it (percentiles_type7: same numbers as
+//   sorting, bit for bit), the histograms estimate it inside its bin. The histogram estimate is a
+//   genuinely different method (the values themselves are gone; error at most one bin width,
+//   reported as "histogram" in resultaat.json); the interpolation between order statistics is the
+//   same.
+// - The required buffer (benodigd weerstandsvermogen) is defined once, here: resultaat.json's
+//   weerstandsvermogen (run_monte_carlo) and the weerstandsvermogen command (analyse_buffer) both
+//   call path_shortfall and required_buffer. They give the same numbers whenever the shortfall
+//   quantile is exact (percentile method "exact"); in float or histogram mode resultaat.json's
+//   buffer carries that store's error, the command always selects exactly.
+// - A cell is one (series, year). Exact mode keeps every path's value of every cell, column by
+//   column, in double precision when that fits in half the memory budget and in float (relative
+//   error 6e-8: under € 0,50 on € 8 mln) when it fits in the whole budget. Above the budget the run
+//   streams: a first pass finds each cell's range, a second pass (the same paths again: they are
+//   reproducible) counts them into kHistogramBins bins per cell. None of this depends on the
+//   number of threads: a column is written only by its own path, histogram counts are integers.
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -14,12 +31,30 @@
 
 namespace swv {
 
-enum class StoreMode { ExactDouble, ExactFloat, Histogram };
+// ---- Type-7 percentiles --------------------------------------------------------------------------
 
-constexpr size_t kHistogramBins = 1 << 16;
+// The p-quantile of n >= 1 values, given their order statistics x(0) <= ... <= x(n - 1): at
+// h = (n - 1) p, x(floor h) + (h - floor h) (x(floor h + 1) - x(floor h)); x(n - 1) itself at the top.
+// `x` is called only with the ranks type7_ranks names.
+template <class OrderStat>
+double type7(size_t n, double p, OrderStat&& x) {
+  const double h = static_cast<double>(n - 1) * p;
+  const size_t lo = static_cast<size_t>(std::floor(h));
+  const double a = x(lo), b = lo + 1 < n ? x(lo + 1) : a;
+  return a + (h - static_cast<double>(lo)) * (b - a);
+}
 
-// Which mode a run of `paths` x `cells` takes under `budget_bytes`.
-StoreMode store_mode(size_t paths, size_t cells, size_t budget_bytes);
+// The ranks type7(n, p, x) reads: floor(h) and, below the top, floor(h) + 1.
+inline std::array<size_t, 2> type7_ranks(size_t n, double p) {
+  const size_t lo = static_cast<size_t>(std::floor(static_cast<double>(n - 1) * p));
+  return {lo, std::min(lo + 1, n - 1)};
+}
+
+// The type-7 p-quantile of ascending `sorted` (0 when empty).
+inline double percentile_type7(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return 0.0;
+  return type7(sorted.size(), p, [&](size_t r) { return sorted[r]; });
+}
 
 // The percentiles computed per cell: P5, P25, P50, P75, P95 (reported per series) and P80, P90
 // (with P95: the confidence levels of the required buffer).
@@ -27,13 +62,41 @@ constexpr int kPercentiles = 7;
 struct Percentiles {
   double p[kPercentiles];
 };
-extern const double kReportedP[kPercentiles];  // ascending: 0.05, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95
+inline constexpr double kReportedP[kPercentiles] = {0.05, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95};  // ascending
 enum PercentileIndex { kP5 = 0, kP25 = 1, kP50 = 2, kP75 = 3, kP80 = 4, kP90 = 5, kP95 = 6 };
 
-// Type-7 percentiles of v[0..n) (reordered in place) by selection: O(n) on average.
+// Type-7 percentiles kReportedP of v[0..n) (reordered in place) by exact selection, O(n): equal,
+// bit for bit, to percentile_type7 of the sorted values (zeros when n = 0).
 template <class T>
 Percentiles percentiles_type7(T* v, size_t n);
 inline Percentiles percentiles_type7(std::vector<double>& v) { return percentiles_type7(v.data(), v.size()); }
+
+// ---- The required buffer (benodigd weerstandsvermogen) -----------------------------------------
+
+// A path's shortfall is its largest (floor − equity) over the planperiode: start at kNoShortfall
+// and fold in every year with path_shortfall.
+inline constexpr double kNoShortfall = -INFINITY;
+inline double path_shortfall(double so_far, double floor, double equity) { return std::max(so_far, floor - equity); }
+
+// The buffer needed at confidence c: the reserve that, at the start, keeps a share c of the paths
+// above the floor in every year (all else equal): max(0, start equity + the c-quantile of the
+// paths' shortfalls). Reported at three levels; kBufferPercentile names each level's percentile.
+inline constexpr std::array<double, 3> kBufferConfidence{0.80, 0.90, 0.95};
+inline constexpr std::array<PercentileIndex, 3> kBufferPercentile{kP80, kP90, kP95};
+static_assert(kReportedP[kP80] == kBufferConfidence[0] && kReportedP[kP90] == kBufferConfidence[1] &&
+              kReportedP[kP95] == kBufferConfidence[2]);
+inline double required_buffer(double start_equity, double shortfall_quantile) {
+  return std::max(0.0, start_equity + shortfall_quantile);
+}
+
+// ---- Stores --------------------------------------------------------------------------------------
+
+enum class StoreMode { ExactDouble, ExactFloat, Histogram };
+
+constexpr size_t kHistogramBins = 1 << 16;
+
+// Which mode a run of `paths` x `cells` takes under `budget_bytes`.
+StoreMode store_mode(size_t paths, size_t cells, size_t budget_bytes);
 
 // Column store of exact mode: value(cell, path).
 class SeriesStore {
@@ -70,9 +133,9 @@ class Histograms {
     ++count_[cell * kHistogramBins + b];
   }
   void merge(const Histograms& o);
-  // Percentiles of a cell over `paths` values: the order statistics a type-7 percentile needs are
-  // spread evenly over their bin (the j-th of c values at lo + (j + 1/2) / c of the bin), so the
-  // error is at most one bin width.
+  // Type-7 percentiles of a cell over `paths` values, each order statistic estimated from the
+  // counts: the c values of a bin are spread evenly over it (the j-th at lo + (j + 1/2) / c of
+  // the bin), so the error is at most one bin width.
   Percentiles percentiles(size_t cell, size_t paths) const;
   double bin_width(size_t cell) const { return (hi_[cell] - lo_[cell]) / kHistogramBins; }
 

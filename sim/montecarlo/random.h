@@ -1,9 +1,13 @@
 #pragma once
-// Counter-based random numbers (Random123's Philox4x32-10). A stream is keyed by (seed, path); one
-// call maps a counter (driver, year, draw) to four independent 32-bit words. Nothing is sequential,
-// so a number depends only on (seed, path, driver, year, draw): never on threads, block size or the
-// order in which the model asks. Drivers are hashes of key paths (Value::driver), so a variant
-// draws the same numbers as its base for every key both have (common random numbers).
+// Counter-based random numbers (Random123's Philox4x32-10), the root of the room's reproducibility.
+//
+// Contract:
+// - A stream is keyed by (seed, path); one call maps a counter (driver, year, draw) to four
+//   independent 32-bit words. Nothing is sequential: a number depends only on (seed, path, driver,
+//   year, draw), never on threads, block size or the order in which the model asks.
+// - Drivers are stream ids, the hashes of the inputs' key paths (stream_id.h, Value::driver), so a
+//   variant draws the same numbers as its base for every key both have (common random numbers).
+// - u32 and u53 map words to uniforms strictly inside (0, 1): a normal score is always finite.
 #include <Random123/philox.h>
 
 #include <algorithm>

@@ -5,11 +5,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "build_scenario.h"
+
 #include "build_common.h"
 #include "format_nl.h"
 #include "loader.h"
 #include "stream_id.h"
 #include "validate.h"
+#include "value_read.h"
 
 namespace swv {
 
@@ -51,41 +54,24 @@ std::vector<std::string> resolve_stream_collisions(Scenario& sc, const std::unor
   return moved;
 }
 
-Value value_of(const MNode& node) {
-  Value v;
-  v.where = node.where();
-  v.driver = stream_id(node.key);
-  const toml::node& n = *node.node;
-  const toml::table* t = n.as_table();
-  if (!t || !t->contains("verdeling")) {
-    v.p[0] = year_table_of(n);
-    return v;
-  }
-  std::string name = (*t)["verdeling"].value<std::string>().value_or("vast");
-  static const std::map<std::string, Dist> kinds = {
-      {"vast", Dist::Fixed},       {"normaal", Dist::Normal},  {"lognormaal", Dist::LogNormal}, {"uniform", Dist::Uniform},
-      {"driehoek", Dist::Triangle}, {"pert", Dist::Pert},      {"beta", Dist::Beta}};
-  v.dist = kinds.at(name);
-  v.per_year = (*t)["per_jaar"].value<bool>().value_or(false);
-  auto params = dist_params(name);
-  for (size_t i = 0; i < params.size(); ++i)
-    if (const toml::node* p = t->get(params[i])) v.p[i] = year_table_of(*p);
-  return v;
-}
-
 namespace {
 
 struct Builder {
   const MNode& root;
   Diagnostics& d;
   Scenario& sc;
-  std::vector<std::pair<Value*, Range>> ranged;  // checked per year at the end
+  // Values with the range they must keep in every year of the planperiode, checked at the end in
+  // this order (which is the order of the messages).
+  std::vector<std::pair<Value*, Range>> ranged;
 
-  Value val(std::string_view path, Value def, Range /*range: checked via ranged_add*/) {
-    const MNode* n = root.find(path);
-    Value v = n ? value_of(*n) : def;
-    if (n) v.where = n->where();
-    return v;
+  // Reads the value at `path` into `out` (which keeps its default when the key is absent) and
+  // registers it for the range check. `out` must not move afterwards.
+  void val(Value& out, std::string_view path, Range range) {
+    if (const MNode* n = root.find(path)) {
+      out = value_of(*n);
+      out.where = n->where();
+    }
+    ranged_add(out, range);
   }
   void ranged_add(Value& v, Range r) { ranged.emplace_back(&v, r); }
   Where where(std::string_view path) const {
@@ -123,21 +109,16 @@ void build_flows(Builder& b) {
   Scenario& sc = b.sc;
   Flows& f = sc.flows;
   const char* cats[3] = {"laag", "midden", "hoog"};
-  f.refer_sbo = b.val("stromen.verwijzing.sbo", f.refer_sbo, Range::Rate);
-  f.refer_pro = b.val("stromen.verwijzing.pro", f.refer_pro, Range::Rate);
-  for (int c = 0; c < 3; ++c) {
-    f.refer_so[c] = b.val("stromen.verwijzing.so." + std::string(cats[c]), f.refer_so[c], Range::Rate);
-    f.sbo_to_so[c] = b.val("stromen.doorstroom.sbo_so." + std::string(cats[c]), f.sbo_to_so[c], Range::Rate);
-  }
-  f.return_sbo = b.val("stromen.terugplaatsing.sbo", f.return_sbo, Range::Rate);
-  f.return_so = b.val("stromen.terugplaatsing.so", f.return_so, Range::Rate);
-  f.out_regular = b.val("stromen.uitstroom.regulier", f.out_regular, Range::Rate);
-  f.out_sbo = b.val("stromen.uitstroom.sbo", f.out_sbo, Range::Rate);
-  f.out_so = b.val("stromen.uitstroom.so", f.out_so, Range::Rate);
-  f.out_pro = b.val("stromen.uitstroom.pro", f.out_pro, Range::Rate);
-  for (Value* v : {&f.refer_sbo, &f.refer_pro, &f.refer_so[0], &f.refer_so[1], &f.refer_so[2], &f.sbo_to_so[0], &f.sbo_to_so[1],
-                   &f.sbo_to_so[2], &f.return_sbo, &f.return_so, &f.out_regular, &f.out_sbo, &f.out_so, &f.out_pro})
-    b.ranged_add(*v, Range::Rate);
+  b.val(f.refer_sbo, "stromen.verwijzing.sbo", Range::Rate);
+  b.val(f.refer_pro, "stromen.verwijzing.pro", Range::Rate);
+  for (int c = 0; c < 3; ++c) b.val(f.refer_so[c], "stromen.verwijzing.so." + std::string(cats[c]), Range::Rate);
+  for (int c = 0; c < 3; ++c) b.val(f.sbo_to_so[c], "stromen.doorstroom.sbo_so." + std::string(cats[c]), Range::Rate);
+  b.val(f.return_sbo, "stromen.terugplaatsing.sbo", Range::Rate);
+  b.val(f.return_so, "stromen.terugplaatsing.so", Range::Rate);
+  b.val(f.out_regular, "stromen.uitstroom.regulier", Range::Rate);
+  b.val(f.out_sbo, "stromen.uitstroom.sbo", Range::Rate);
+  b.val(f.out_so, "stromen.uitstroom.so", Range::Rate);
+  b.val(f.out_pro, "stromen.uitstroom.pro", Range::Rate);
   auto factor = [&](std::string_view path) {
     const MNode* n = b.root.find(path);
     YearTable t = n ? year_table_of(*n->node) : YearTable::fixed(1.0);
@@ -147,8 +128,7 @@ void build_flows(Builder& b) {
   f.factor_sbo = factor("stromen.beleid.verwijzing_sbo_factor");
   f.factor_so = factor("stromen.beleid.verwijzing_so_factor");
   f.factor_pro = factor("stromen.beleid.verwijzing_pro_factor");
-  f.effectiveness = b.val("stromen.beleid.effectiviteit", Value::fixed(1), Range::Rate);
-  b.ranged_add(f.effectiveness, Range::Rate);
+  b.val(f.effectiveness, "stromen.beleid.effectiviteit", Range::Rate);
 }
 
 // Mean rate sums per state must stay below 1 in every year (section 6).
@@ -184,11 +164,11 @@ void check_rate_sums(Builder& b) {
 
 void build_index(Builder& b) {
   Indexation& ix = b.sc.index;
-  ix.wage = b.val("indexatie.loon", ix.wage, Range::Any);
-  ix.price = b.val("indexatie.prijs", ix.price, Range::Any);
+  // (-1, 1]: index factors stay positive and cannot overflow.
+  b.val(ix.wage, "indexatie.loon", Range::IndexRate);
+  b.val(ix.price, "indexatie.prijs", Range::IndexRate);
   ix.funding_given = b.root.find("indexatie.bekostiging") != nullptr;
-  ix.funding = b.val("indexatie.bekostiging", ix.funding, Range::Any);
-  for (Value* v : {&ix.wage, &ix.price, &ix.funding}) b.ranged_add(*v, Range::IndexRate);  // (-1, 1]: no overflow
+  b.val(ix.funding, "indexatie.bekostiging", Range::IndexRate);
   const MNode* m = b.root.find("indexatie.correlatie");
   if (!m) return;
   const auto& arr = *m->node->as_array();
@@ -230,6 +210,86 @@ void build_index(Builder& b) {
                            (vals[i]->per_year ? names[j] : names[i]) + " één keer per pad; geef beide per_jaar = true of geen van beide");
 }
 
+// A computed line (berekend): its rule, the side it belongs to, the rules section it needs, and an
+// optional override amount. `computed_seen`: rule -> code of the first line computing it.
+void computed_line(Builder& b, const MNode& e, bool rules_ok, std::map<std::string, std::string>& computed_seen, Line& l) {
+  const MNode* amount = e.child("bedrag");
+  const MNode* per = e.child("per_leerling");
+  const MNode* comp = e.child("berekend");
+  l.kind = LineKind::Computed;
+  std::string c = text(comp);
+  l.computed = c == "ondersteuning" ? Computed::Support
+               : c == "afdracht_so" ? Computed::DeductSo
+               : c == "afdracht_sbo" ? Computed::DeductSbo
+                                     : Computed::DeductLwooPro;
+  bool income = l.computed == Computed::Support;
+  if (income != (l.side == Side::Income))
+    b.d.error(comp->where(), "berekend = \"" + c + "\" hoort bij kant = \"" + (income ? "baten" : "lasten") + "\"");
+  if (per) b.d.error(per->where(), "een berekende post heeft geen per_leerling (alleen bedrag als override)");
+  if (rules_ok) {
+    const Rules& r = b.sc.rules;
+    const char* missing = (l.computed == Computed::DeductSo && !r.has_deduct_so)       ? "[afdracht.so]"
+                          : (l.computed == Computed::DeductSbo && !r.has_deduct_sbo)  ? "[afdracht.sbo]"
+                          : (l.computed == Computed::DeductLwooPro && !r.has_deduct_lwoo_pro) ? "[afdracht.lwoo_pro]"
+                                                                                          : nullptr;
+    if (missing) b.d.error(comp->where(), "het regelsbestand " + r.file + " heeft geen " + missing);
+  }
+  if (amount) {
+    l.has_override = true;
+    l.amount = value_of(*amount);
+  } else if (computed_seen.count(c)) {
+    b.d.warning(comp->where(), "berekend = \"" + c + "\" staat ook in post " + quote(computed_seen[c]) + ": het bedrag telt twee keer");
+  }
+  if (!amount) computed_seen[c] = l.code;
+  l.index = amount ? IndexKind::None : IndexKind::Funding;
+}
+
+// How a line's amount is given: berekend, bedrag or per_leerling (with its grondslag), and the
+// default index that goes with it.
+void line_amount(Builder& b, const MNode& e, bool rules_ok, std::map<std::string, std::string>& computed_seen, Line& l) {
+  const MNode* amount = e.child("bedrag");
+  const MNode* per = e.child("per_leerling");
+  const MNode* basis = e.child("grondslag");
+  if (e.child("berekend")) {
+    computed_line(b, e, rules_ok, computed_seen, l);
+  } else if (amount && per) {
+    b.d.error(per->where(), "een post heeft bedrag óf per_leerling, niet beide");
+  } else if (amount) {
+    l.kind = LineKind::Amount;
+    l.amount = value_of(*amount);
+    l.index = IndexKind::Price;
+  } else if (per) {
+    l.kind = LineKind::PerPupil;
+    l.per_pupil = value_of(*per);
+    l.index = IndexKind::Funding;
+    if (!basis) b.d.error(per->where(), "per_leerling vraagt ook grondslag (regulier, sbo, so, pro, lwoo of totaal)");
+  } else {
+    b.d.error(l.where, "post " + quote(l.code) + " heeft geen bedrag: geef bedrag, per_leerling of berekend");
+  }
+  if (basis && !per) b.d.error(basis->where(), "grondslag hoort bij per_leerling");
+  if (basis) l.basis = basis_of(text(basis));
+}
+
+// The rest of a line: index, realisation, shock, and its group (numbered in order of appearance).
+void line_details(Builder& b, const MNode& e, std::unordered_map<std::string, int>& group_ids, Line& l) {
+  if (const MNode* ix = e.child("indexatie")) {
+    std::string s = text(ix);
+    l.index = s == "bekostiging" ? IndexKind::Funding : s == "loon" ? IndexKind::Wage : s == "prijs" ? IndexKind::Price : IndexKind::None;
+  }
+  if (const MNode* r = e.child("realisatie")) l.realisation = value_of(*r);
+  l.shock_sd = num(e.child("onzekerheid"), 0.0);
+  l.shock_per_year = boolean(e.child("onzekerheid_per_jaar"), false);
+  l.shock_driver = stream_id("post[" + l.code + "].onzekerheid");
+  l.group = text(e.child("groep"));
+  if (!l.group.empty()) {
+    auto [it, added] = group_ids.emplace(l.group, static_cast<int>(b.sc.groups.size()));
+    if (added) b.sc.groups.push_back(l.group);
+    l.group_id = it->second;
+  }
+}
+
+// The budget lines ([[post]]): unique codes, one line per entry, then their ranges per year and
+// the warning for deductions without support (no cap).
 void build_lines(Builder& b, bool rules_ok) {
   Scenario& sc = b.sc;
   const MNode* posts = b.root.child("post");
@@ -248,68 +308,15 @@ void build_lines(Builder& b, bool rules_ok) {
     }
     seen[l.code] = l.where.file + ":" + std::to_string(l.where.line);
     l.side = text(e.child("kant")) == "baten" ? Side::Income : Side::Cost;
-    const MNode* amount = e.child("bedrag");
-    const MNode* per = e.child("per_leerling");
-    const MNode* comp = e.child("berekend");
-    const MNode* basis = e.child("grondslag");
-    if (comp) {
-      l.kind = LineKind::Computed;
-      std::string c = text(comp);
-      l.computed = c == "ondersteuning" ? Computed::Support
-                   : c == "afdracht_so" ? Computed::DeductSo
-                   : c == "afdracht_sbo" ? Computed::DeductSbo
-                                         : Computed::DeductLwooPro;
-      bool income = l.computed == Computed::Support;
-      if (income != (l.side == Side::Income))
-        b.d.error(comp->where(), "berekend = \"" + c + "\" hoort bij kant = \"" + (income ? "baten" : "lasten") + "\"");
-      if (per) b.d.error(per->where(), "een berekende post heeft geen per_leerling (alleen bedrag als override)");
-      if (rules_ok) {
-        const Rules& r = sc.rules;
-        const char* missing = (l.computed == Computed::DeductSo && !r.has_deduct_so)       ? "[afdracht.so]"
-                              : (l.computed == Computed::DeductSbo && !r.has_deduct_sbo)  ? "[afdracht.sbo]"
-                              : (l.computed == Computed::DeductLwooPro && !r.has_deduct_lwoo_pro) ? "[afdracht.lwoo_pro]"
-                                                                                              : nullptr;
-        if (missing) b.d.error(comp->where(), "het regelsbestand " + r.file + " heeft geen " + missing);
-      }
-      if (amount) {
-        l.has_override = true;
-        l.amount = value_of(*amount);
-      } else if (computed_seen.count(c)) {
-        b.d.warning(comp->where(), "berekend = \"" + c + "\" staat ook in post " + quote(computed_seen[c]) + ": het bedrag telt twee keer");
-      }
-      if (!amount) computed_seen[c] = l.code;
-      l.index = amount ? IndexKind::None : IndexKind::Funding;
-    } else if (amount && per) {
-      b.d.error(per->where(), "een post heeft bedrag óf per_leerling, niet beide");
-    } else if (amount) {
-      l.kind = LineKind::Amount;
-      l.amount = value_of(*amount);
-      l.index = IndexKind::Price;
-    } else if (per) {
-      l.kind = LineKind::PerPupil;
-      l.per_pupil = value_of(*per);
-      l.index = IndexKind::Funding;
-      if (!basis) b.d.error(per->where(), "per_leerling vraagt ook grondslag (regulier, sbo, so, pro, lwoo of totaal)");
-    } else {
-      b.d.error(l.where, "post " + quote(l.code) + " heeft geen bedrag: geef bedrag, per_leerling of berekend");
-    }
-    if (basis && !per) b.d.error(basis->where(), "grondslag hoort bij per_leerling");
-    if (basis) l.basis = basis_of(text(basis));
-    if (const MNode* ix = e.child("indexatie")) {
-      std::string s = text(ix);
-      l.index = s == "bekostiging" ? IndexKind::Funding : s == "loon" ? IndexKind::Wage : s == "prijs" ? IndexKind::Price : IndexKind::None;
-    }
-    if (const MNode* r = e.child("realisatie")) l.realisation = value_of(*r);
-    l.shock_sd = num(e.child("onzekerheid"), 0.0);
-    l.shock_per_year = boolean(e.child("onzekerheid_per_jaar"), false);
-    l.shock_driver = stream_id("post[" + l.code + "].onzekerheid");
-    l.group = text(e.child("groep"));
-    if (!l.group.empty()) {
-      auto [it, added] = group_ids.emplace(l.group, static_cast<int>(sc.groups.size()));
-      if (added) sc.groups.push_back(l.group);
-      l.group_id = it->second;
-    }
+    line_amount(b, e, rules_ok, computed_seen, l);
+    line_details(b, e, group_ids, l);
     sc.lines.push_back(std::move(l));
+  }
+  // Ranges per year, now that sc.lines stopped growing (the pointers stay valid).
+  for (auto& l : sc.lines) {
+    b.ranged_add(l.realisation, Range::NonNegative);
+    b.ranged_add(l.amount, Range::Any);
+    b.ranged_add(l.per_pupil, Range::Any);
   }
   bool has_support = std::any_of(sc.lines.begin(), sc.lines.end(),
                                  [](const Line& l) { return l.kind == LineKind::Computed && l.computed == Computed::Support; });
@@ -349,6 +356,10 @@ void build_risks(Builder& b) {
     }
     sc.risks.push_back(std::move(r));
   }
+  for (auto& r : sc.risks) {  // now that sc.risks stopped growing
+    b.ranged_add(r.probability, Range::Rate);
+    b.ranged_add(r.impact, Range::Any);
+  }
 }
 
 void build_policy(Builder& b) {
@@ -357,15 +368,15 @@ void build_policy(Builder& b) {
   if (b.root.find("beleid.ocw_afroming")) {
     p.skim = true;
     p.skim_from = static_cast<int>(integer(b.root.find("beleid.ocw_afroming.vanaf"), 0));
-    p.skim_share = b.val("beleid.ocw_afroming.aandeel", Value::fixed(0), Range::Rate);
+    b.val(p.skim_share, "beleid.ocw_afroming.aandeel", Range::Rate);
   }
   if (b.root.find("beleid.afbouw")) {
     p.spend_down = true;
-    p.spend_share = b.val("beleid.afbouw.aandeel", Value::fixed(0), Range::Rate);
+    b.val(p.spend_share, "beleid.afbouw.aandeel", Range::Rate);
   }
   if (const MNode* cut = b.root.find("beleid.bezuiniging")) {
     p.cut = true;
-    p.cut_share = b.val("beleid.bezuiniging.aandeel", Value::fixed(0), Range::Rate);
+    b.val(p.cut_share, "beleid.bezuiniging.aandeel", Range::Rate);
     std::string g = text(b.root.find("beleid.bezuiniging.groep"));
     std::vector<std::string> cost_groups;
     std::unordered_set<std::string> listed;
@@ -415,6 +426,89 @@ void default_intake(Builder& b) {
   }
 }
 
+// swv: name, sector and the planperiode (at most 15 years). False when the period is unusable.
+bool build_period(Builder& b) {
+  Scenario& sc = b.sc;
+  const MNode& root = b.root;
+  sc.name = text(root.find("swv.naam"));
+  sc.description = text(root.find("swv.omschrijving"));
+  sc.sector = text(root.find("swv.sector")) == "vo" ? Sector::Vo : Sector::Po;
+  sc.first_year = static_cast<int>(integer(root.find("swv.eerste_jaar"), 0));
+  sc.last_year = static_cast<int>(integer(root.find("swv.laatste_jaar"), 0));
+  if (sc.last_year < sc.first_year) {
+    b.d.error(b.where("swv.laatste_jaar"), "laatste_jaar (" + std::to_string(sc.last_year) + ") ligt vóór eerste_jaar (" +
+                                               std::to_string(sc.first_year) + ")");
+    return false;
+  }
+  if (sc.years() > 15) {
+    b.d.error(b.where("swv.laatste_jaar"), "de planperiode is " + std::to_string(sc.years()) + " jaar; ten hoogste 15 jaar");
+    return false;
+  }
+  return true;
+}
+
+// swv.regels: the rules file, built-in or by path. True when it loaded without errors.
+bool build_rules(Builder& b, const std::string& rules_dir) {
+  const MNode& rules_node = *b.root.find("swv.regels");
+  std::string rp = resolve_rules_path(rules_node, rules_dir, b.d);
+  if (rp.empty()) return false;
+  int e = b.d.error_count();
+  Where rw = rules_node.where();
+  load_rules_named(rp, b.sc.sector, b.sc.rules, b.d, "swv.regels in " + rw.file + ":" + std::to_string(rw.line));
+  return b.d.error_count() == e;
+}
+
+// start and demografie (the default intake comes later, when the flows are known).
+void build_start(Builder& b) {
+  const MNode& root = b.root;
+  Start& s = b.sc.start;
+  s.equity = num(root.find("start.eigen_vermogen"), 0.0);
+  s.regular = num(root.find("start.leerlingen.regulier"), 0.0);
+  s.sbo = num(root.find("start.leerlingen.sbo"), 0.0);
+  s.pro = num(root.find("start.leerlingen.pro"), 0.0);
+  s.so = {num(root.find("start.leerlingen.so.laag"), 0.0), num(root.find("start.leerlingen.so.midden"), 0.0),
+          num(root.find("start.leerlingen.so.hoog"), 0.0)};
+  b.val(s.lwoo_share, "start.leerlingen.lwoo_aandeel", Range::Rate);
+  Demography& dm = b.sc.demography;
+  b.val(dm.growth, "demografie.groei", Range::Any);
+  b.val(dm.sigma, "demografie.onzekerheid", Range::NonNegative);
+  b.val(dm.persistence, "demografie.persistentie", Range::RateBelowOne);
+}
+
+// normen (overriding the rules file key by key), simulatie and bestedingsruimte.
+void build_settings(Builder& b) {
+  Scenario& sc = b.sc;
+  const MNode& root = b.root;
+  sc.signal_percentage = num(root.find("normen.signaleringswaarde.percentage"), sc.rules.signal_percentage);
+  sc.signal_minimum = num(root.find("normen.signaleringswaarde.minimum"), sc.rules.signal_minimum);
+  b.val(sc.floor, "normen.ondergrens", Range::Any);
+
+  sc.mode = text(root.find("simulatie.modus"), "montecarlo") == "deterministisch" ? Mode::Deterministic : Mode::MonteCarlo;
+  sc.paths = integer(root.find("simulatie.paden"), 10'000);
+  if (sc.paths > kMaxPaths)
+    b.d.error(b.where("simulatie.paden"), "ten hoogste " + num_nl(static_cast<double>(kMaxPaths)) + " paden, gevonden " +
+                                              num_nl(static_cast<double>(sc.paths)));
+  sc.seed = static_cast<uint64_t>(integer(root.find("simulatie.zaad"), 1));
+
+  if (const MNode* n = root.find("bestedingsruimte.profiel")) sc.spending_profile = year_table_of(*n->node);
+}
+
+// rapport: the traffic-light thresholds; orange must not exceed red.
+void build_report_settings(Builder& b) {
+  const MNode& root = b.root;
+  ReportSettings& rs = b.sc.report;
+  rs.excessive_orange = num(root.find("rapport.bovenmatig_oranje"), rs.excessive_orange);
+  rs.excessive_red = num(root.find("rapport.bovenmatig_rood"), rs.excessive_red);
+  rs.floor_orange = num(root.find("rapport.ondergrens_oranje"), rs.floor_orange);
+  rs.floor_red = num(root.find("rapport.ondergrens_rood"), rs.floor_red);
+  if (rs.excessive_orange > rs.excessive_red)
+    b.d.error(b.where("rapport.bovenmatig_oranje"), "de oranje drempel (" + num_plain(rs.excessive_orange) +
+                                                        ") mag niet boven de rode (" + num_plain(rs.excessive_red) + ") liggen");
+  if (rs.floor_orange > rs.floor_red)
+    b.d.error(b.where("rapport.ondergrens_oranje"), "de oranje drempel (" + num_plain(rs.floor_orange) +
+                                                        ") mag niet boven de rode (" + num_plain(rs.floor_red) + ") liggen");
+}
+
 }  // namespace
 
 void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& sc, Diagnostics& d,
@@ -423,99 +517,17 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   check_required(root, FileKind::Scenario, "", sc.files.back(), d);
   if (d.error_count() > before) return;
   Builder b{root, d, sc, {}};
-
-  sc.name = text(root.find("swv.naam"));
-  sc.description = text(root.find("swv.omschrijving"));
-  sc.sector = text(root.find("swv.sector")) == "vo" ? Sector::Vo : Sector::Po;
-  sc.first_year = static_cast<int>(integer(root.find("swv.eerste_jaar"), 0));
-  sc.last_year = static_cast<int>(integer(root.find("swv.laatste_jaar"), 0));
-  if (sc.last_year < sc.first_year) {
-    d.error(b.where("swv.laatste_jaar"), "laatste_jaar (" + std::to_string(sc.last_year) + ") ligt vóór eerste_jaar (" +
-                                             std::to_string(sc.first_year) + ")");
-    return;
-  }
-  if (sc.years() > 15) {
-    d.error(b.where("swv.laatste_jaar"), "de planperiode is " + std::to_string(sc.years()) + " jaar; ten hoogste 15 jaar");
-    return;
-  }
-
-  // Rules.
-  bool rules_ok = false;
-  const MNode& rules_node = *root.find("swv.regels");
-  if (std::string rp = resolve_rules_path(rules_node, rules_dir, d); !rp.empty()) {
-    int e = d.error_count();
-    Where rw = rules_node.where();
-    load_rules_named(rp, sc.sector, sc.rules, d, "swv.regels in " + rw.file + ":" + std::to_string(rw.line));
-    rules_ok = d.error_count() == e;
-  }
-
-  // Start.
-  Start& s = sc.start;
-  s.equity = num(root.find("start.eigen_vermogen"), 0.0);
-  s.regular = num(root.find("start.leerlingen.regulier"), 0.0);
-  s.sbo = num(root.find("start.leerlingen.sbo"), 0.0);
-  s.pro = num(root.find("start.leerlingen.pro"), 0.0);
-  s.so = {num(root.find("start.leerlingen.so.laag"), 0.0), num(root.find("start.leerlingen.so.midden"), 0.0),
-          num(root.find("start.leerlingen.so.hoog"), 0.0)};
-  s.lwoo_share = b.val("start.leerlingen.lwoo_aandeel", Value::fixed(0), Range::Rate);
-  b.ranged_add(s.lwoo_share, Range::Rate);
-
-  // Demography, flows, indices.
-  Demography& dm = sc.demography;
-  dm.growth = b.val("demografie.groei", dm.growth, Range::Any);
-  dm.sigma = b.val("demografie.onzekerheid", dm.sigma, Range::NonNegative);
-  dm.persistence = b.val("demografie.persistentie", dm.persistence, Range::RateBelowOne);
-  b.ranged_add(dm.growth, Range::Any);
-  b.ranged_add(dm.sigma, Range::NonNegative);
-  b.ranged_add(dm.persistence, Range::RateBelowOne);
+  if (!build_period(b)) return;
+  const bool rules_ok = build_rules(b, rules_dir);
+  build_start(b);
   build_flows(b);
   build_index(b);
-
   build_lines(b, rules_ok);
   build_risks(b);
   build_policy(b);
-
-  // Norms: normen overrides the rules file key by key.
-  sc.signal_percentage = num(root.find("normen.signaleringswaarde.percentage"), sc.rules.signal_percentage);
-  sc.signal_minimum = num(root.find("normen.signaleringswaarde.minimum"), sc.rules.signal_minimum);
-  sc.floor = b.val("normen.ondergrens", Value::fixed(0), Range::Any);
-
-  // Simulation settings.
-  sc.mode = text(root.find("simulatie.modus"), "montecarlo") == "deterministisch" ? Mode::Deterministic : Mode::MonteCarlo;
-  sc.paths = integer(root.find("simulatie.paden"), 10'000);
-  if (sc.paths > kMaxPaths)
-    d.error(b.where("simulatie.paden"), "ten hoogste " + num_nl(static_cast<double>(kMaxPaths)) + " paden, gevonden " +
-                                            num_nl(static_cast<double>(sc.paths)));
-  sc.seed = static_cast<uint64_t>(integer(root.find("simulatie.zaad"), 1));
-
-  if (const MNode* n = root.find("bestedingsruimte.profiel")) sc.spending_profile = year_table_of(*n->node);
-
-  // Report settings: orange must not exceed red.
-  ReportSettings& rs = sc.report;
-  rs.excessive_orange = num(root.find("rapport.bovenmatig_oranje"), rs.excessive_orange);
-  rs.excessive_red = num(root.find("rapport.bovenmatig_rood"), rs.excessive_red);
-  rs.floor_orange = num(root.find("rapport.ondergrens_oranje"), rs.floor_orange);
-  rs.floor_red = num(root.find("rapport.ondergrens_rood"), rs.floor_red);
-  if (rs.excessive_orange > rs.excessive_red)
-    d.error(b.where("rapport.bovenmatig_oranje"), "de oranje drempel (" + num_plain(rs.excessive_orange) +
-                                                      ") mag niet boven de rode (" + num_plain(rs.excessive_red) + ") liggen");
-  if (rs.floor_orange > rs.floor_red)
-    d.error(b.where("rapport.ondergrens_oranje"), "de oranje drempel (" + num_plain(rs.floor_orange) +
-                                                      ") mag niet boven de rode (" + num_plain(rs.floor_red) + ") liggen");
-
-  // Ranges per year (after merging, when the planperiode is known). Values inside sc.lines/risks
-  // are referenced after the vectors stopped growing.
-  for (auto& l : sc.lines) {
-    b.ranged_add(l.realisation, Range::NonNegative);
-    b.ranged_add(l.amount, Range::Any);
-    b.ranged_add(l.per_pupil, Range::Any);
-  }
-  for (auto& r : sc.risks) {
-    b.ranged_add(r.probability, Range::Rate);
-    b.ranged_add(r.impact, Range::Any);
-  }
-  for (Value* v : {&sc.policy.skim_share, &sc.policy.spend_share, &sc.policy.cut_share}) b.ranged_add(*v, Range::Rate);
-  b.ranged_add(sc.floor, Range::Any);
+  build_settings(b);
+  build_report_settings(b);
+  // Ranges per year (after merging, when the planperiode is known), in the order registered.
   for (const auto& [v, r] : b.ranged) check_value(*v, r, sc.first_year, sc.last_year, d);
   if (d.error_count() > before) return;
   check_rate_sums(b);

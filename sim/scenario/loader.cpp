@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "build_scenario.h"
 #include "validate.h"
 
 #ifndef SWVSIM_RULES_DIR
@@ -58,23 +59,10 @@ std::optional<Sector> sector_of(const toml::table& root) {
   return std::nullopt;
 }
 
-void check_schema_tag(const toml::table& root, const std::string& file, const char* expected, Diagnostics& diags) {
-  const toml::node* s = root.get("schema");
-  if (!s) {
-    diags.error({file, 1, 1, "schema"}, std::string("sleutel \"schema\" ontbreekt; zet bovenaan: schema = \"") + expected + "\"");
-    return;
-  }
-  if (s->value<std::string>() != std::string(expected))
-    diags.error(where_of(*s, "schema"), std::string("verwacht schema = \"") + expected + "\", gevonden " + found_text(*s));
-}
-
-}  // namespace
-
-LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
-  LoadResult result;
-  Diagnostics& diags = result.diags;
-
-  // 1. The chain of files, most derived first.
+// The file at `path` and its chain of bases, most derived first; stops at a ring, a chain longer
+// than kMaxChain, a file that cannot be read, or a basis that cannot be followed (its error comes
+// from the per-file check).
+std::vector<ParsedFile> read_chain(const std::string& path, Diagnostics& diags) {
   std::vector<ParsedFile> chain;
   std::vector<std::string> seen;
   std::string cur = path;
@@ -107,6 +95,17 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
     named_at = "basis in " + f.path + ":" + std::to_string(basis->source().begin.line);
     cur = (fs::path(cur).parent_path() / *b).lexically_normal().string();
   }
+  return chain;
+}
+
+}  // namespace
+
+LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
+  LoadResult result;
+  Diagnostics& diags = result.diags;
+
+  // 1. The chain of files, most derived first.
+  std::vector<ParsedFile> chain = read_chain(path, diags);
   if (chain.empty()) return result;
 
   // 2. Each file on its own.
@@ -114,7 +113,7 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
   for (const auto& f : chain)
     if (!sector) sector = sector_of(*f.root);
   for (const auto& f : chain) {
-    check_schema_tag(*f.root, f.path, "swvsim/1", diags);
+    check_schema_tag(*f.root, f.path, kScenarioSchema, diags);
     validate_file(*f.root, FileKind::Scenario, sector, f.root->contains("basis"), diags);
   }
   if (diags.has_errors()) return result;

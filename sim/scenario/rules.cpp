@@ -2,19 +2,11 @@
 #include "build_common.h"
 #include "loader.h"
 #include "validate.h"
+#include "value_read.h"
 
 namespace swv {
 
 using namespace detail;
-
-YearTable year_table_of(const toml::node& node) {
-  YearTable t;
-  if (node.is_number()) return YearTable::fixed(number_of(node).value_or(0));
-  if (const auto* tab = node.as_table())
-    for (const auto& [k, v] : *tab) t.points.emplace_back(std::stoi(std::string(k.str())), number_of(v).value_or(0));
-  std::sort(t.points.begin(), t.points.end());
-  return t;
-}
 
 namespace {
 YearTable table_at(const MNode& root, std::string_view path) {
@@ -39,11 +31,7 @@ void detail::load_rules_named(const std::string& path, Sector sector, Rules& out
       return;
     }
   }
-  const toml::node* s = f.root->get("schema");
-  if (!s)
-    diags.error({path, 1, 1, "schema"}, "sleutel \"schema\" ontbreekt; zet bovenaan: schema = \"swvsim-regels/1\"");
-  else if (s->value<std::string>() != std::string("swvsim-regels/1"))
-    diags.error(where_of(*s, "schema"), "verwacht schema = \"swvsim-regels/1\", gevonden " + found_text(*s));
+  check_schema_tag(*f.root, path, kRulesSchema, diags);
   validate_file(*f.root, FileKind::Rules, sector, false, diags);
   MNode root = tree_of(*f.root, FileKind::Rules);
   check_required(root, FileKind::Rules, "", path, diags);

@@ -3,15 +3,12 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "format_nl.h"
-#include "loader.h"
 #include "validate.h"
+#include "value_read.h"
 
 namespace swv {
 
 namespace {
-
-constexpr const char* kAbsent = "niet opgegeven (standaard)";
 
 bool is_value_table(const toml::table& t) {
   if (t.contains("verdeling")) return true;
@@ -30,21 +27,37 @@ bool is_value(const toml::node& n) {
   return t && is_value_table(*t);
 }
 
-std::string describe(const Value& v, int year) {
-  if (v.dist == Dist::Fixed) return num_short(v.p[0].at(year));
-  std::string s = std::string(dist_name(v.dist)) + "(";
-  const auto names = dist_params(dist_name(v.dist));
-  for (size_t i = 0; i < names.size() && i < v.p.size(); ++i)
-    s += (i ? "; " : "") + names[i] + " " + num_short(v.p[i].at(year));
-  return s + (v.per_year ? "; per jaar)" : ")");
+ChangeValue value_in(const Value& v, int year) {
+  ChangeValue c;
+  c.kind = ChangeValue::Kind::Value;
+  c.dist = v.dist;
+  c.per_year = v.dist != Dist::Fixed && v.per_year;
+  const size_t n = v.dist == Dist::Fixed ? 1 : dist_params(dist_name(v.dist)).size();
+  for (size_t i = 0; i < n && i < v.p.size(); ++i) c.params[i] = v.p[i].at(year);
+  return c;
 }
 
-std::string describe_plain(const toml::node& n) {
-  if (auto s = n.value<std::string>()) return "\"" + *s + "\"";
-  if (auto b = n.value<bool>()) return *b ? "true" : "false";
-  std::ostringstream o;
-  n.visit([&](const auto& x) { o << x; });  // lists and the rest as TOML
-  return o.str();
+ChangeValue literal_of(const toml::node& n) {
+  ChangeValue c;
+  c.kind = ChangeValue::Kind::Literal;
+  if (auto s = n.value<std::string>()) {
+    c.literal = *s;
+    c.is_text = true;
+  } else if (auto b = n.value<bool>()) {
+    c.literal = *b ? "true" : "false";
+  } else {
+    std::ostringstream o;
+    n.visit([&](const auto& x) { o << x; });  // lists and the rest as TOML
+    c.literal = o.str();
+  }
+  return c;
+}
+
+ChangeValue entry(bool present) {
+  ChangeValue c;
+  c.kind = ChangeValue::Kind::Item;
+  c.present = present;
+  return c;
 }
 
 struct Walker {
@@ -59,12 +72,12 @@ struct Walker {
     if (value_like) {
       const Value vb = b && b->node ? value_of(*b) : Value{}, vv = v && v->node ? value_of(*v) : Value{};
       for (int y = first; y <= last; ++y) {
-        std::string tb = b && b->node ? describe(vb, y) : kAbsent, tv = v && v->node ? describe(vv, y) : kAbsent;
-        if (tb != tv) c.years.push_back({y, tb, tv});
+        ChangeValue tb = b && b->node ? value_in(vb, y) : ChangeValue{}, tv = v && v->node ? value_in(vv, y) : ChangeValue{};
+        if (!(tb == tv)) c.years.push_back({y, tb, tv});
       }
     } else {
-      std::string tb = b && b->node ? describe_plain(*b->node) : kAbsent, tv = v && v->node ? describe_plain(*v->node) : kAbsent;
-      if (tb != tv) c.years.push_back({0, tb, tv});
+      ChangeValue tb = b && b->node ? literal_of(*b->node) : ChangeValue{}, tv = v && v->node ? literal_of(*v->node) : ChangeValue{};
+      if (!(tb == tv)) c.years.push_back({0, tb, tv});
     }
     if (!c.years.empty()) out.push_back(std::move(c));
   }
@@ -86,12 +99,12 @@ struct Walker {
       const auto it = base_by_code.find(code_of(item));
       const MNode* match = it == base_by_code.end() ? nullptr : it->second;
       const std::string k = key + "[" + code_of(item) + "]";
-      if (!match) out.push_back({k, item.where(), {{0, "geen", "toegevoegd"}}});
+      if (!match) out.push_back({k, item.where(), {{0, entry(false), entry(true)}}});
       node(match, &item, k);
     }
     for (const MNode& item : bi)
       if (!variant_by_code.count(code_of(item)))
-        out.push_back({key + "[" + code_of(item) + "]", item.where(), {{0, "aanwezig", "verwijderd"}}});
+        out.push_back({key + "[" + code_of(item) + "]", item.where(), {{0, entry(true), entry(false)}}});
   }
 
   // Table nodes recurse; a node present on one side only is compared with "niet opgegeven".

@@ -1,18 +1,39 @@
 #pragma once
 // "Wat verandert dit scenario": every key and year whose resolved value differs between a base and
 // a variant, read from the merged trees (after each file's chain of bases is applied), each change
-// with the file and line where the variant's value is written.
+// with the file and line where the variant's value is written. Plain data: values compare exactly
+// (a year is listed when its values differ at all); the reports word them (reports/change_text.h).
+#include <array>
 #include <string>
 #include <vector>
 
 #include "diagnostics.h"
 #include "toml_tree.h"
+#include "value.h"
 
 namespace swv {
 
+// What one side (base or variant) of a change holds in one year: data, formatted by the reports.
+struct ChangeValue {
+  enum class Kind {
+    Absent,   // the key is not given on this side (its default applies)
+    Value,    // a number (dist Fixed, params[0]) or a distribution with its parameters in this year
+    Literal,  // anything else: a text (is_text), or a switch or list as TOML text ("true", "[2025, 2026]")
+    Item,     // a [[post]]/[[risico]] entry as a whole: present on this side or not
+  };
+  Kind kind = Kind::Absent;
+  Dist dist = Dist::Fixed;
+  std::array<double, 3> params{};  // in the order of dist_params(dist_name(dist)); unused ones 0
+  bool per_year = false;
+  std::string literal;
+  bool is_text = false;
+  bool present = false;
+  bool operator==(const ChangeValue&) const = default;
+};
+
 struct ChangeYear {
-  int year = 0;  // 0: the key has no per-year value (text, switch, list)
-  std::string base, variant;  // as a reader writes them ("0,012", "normaal(gemiddelde 0,01; sd 0,005)")
+  int year = 0;  // 0: the key has no per-year value (text, switch, list, an entry as a whole)
+  ChangeValue base, variant;
 };
 
 struct Change {
@@ -21,7 +42,8 @@ struct Change {
   std::vector<ChangeYear> years;
 };
 
-// The differences from `base` to `variant` for the years [first, last]. Keys that only point to a
+// The differences from `base` to `variant` for the years [first, last], in the variant's key order
+// (then keys only the base has). Keys that only point to a
 // file's base (basis) are no change.
 std::vector<Change> scenario_changes(const MNode& base, const MNode& variant, int first, int last);
 

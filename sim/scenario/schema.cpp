@@ -5,7 +5,7 @@ namespace swv {
 namespace {
 
 using F = Form;
-using R = KeyRange;
+using R = Range;
 using S = SectorOnly;
 
 // The scenario contract (docs/scenario-formaat.md, sections 2-13), plus documented extensions.
@@ -230,19 +230,6 @@ const char* form_text(Form f) {
     case Form::ArrayOfTables: return "lijst van tabellen ([[...]])";
   }
   return "?";
-}
-
-const char* range_text(KeyRange r) {
-  switch (r) {
-    case KeyRange::Any: return "";
-    case KeyRange::NonNegative: return ">= 0";
-    case KeyRange::Rate: return "fractie in [0, 1]";
-    case KeyRange::RateBelowOne: return "fractie in [0, 1)";
-    case KeyRange::Count: return "geheel aantal >= 0";
-    case KeyRange::Year: return "jaartal (4 cijfers)";
-    case KeyRange::Positive: return ">= 1";
-  }
-  return "";
 }
 
 const char* sector_text(SectorOnly s) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "range.h"
+
 namespace swv {
 
 enum class Form {
@@ -22,8 +24,6 @@ enum class Form {
   ArrayOfTables,  // [[post]], [[risico]]
 };
 
-enum class KeyRange { Any, NonNegative, Rate, RateBelowOne, Count, Year, Positive };
-
 enum class SectorOnly { Both, Po, Vo };
 
 // sector of an SWV: primary (po) or secondary (vo)
@@ -36,7 +36,7 @@ inline bool sector_allows(SectorOnly only, Sector s) {
 struct KeyInfo {
   std::string_view path;     // "post[].bedrag", "ondersteuning.*.normbedrag"
   Form form;
-  KeyRange range;
+  Range range;
   SectorOnly sector;
   bool required;             // required in the merged scenario (when its parent exists)
   std::string_view choices;  // Enum: "regulier,sbo:po,pro:vo" (":po"/":vo" = sector only)
@@ -60,7 +60,6 @@ struct Choice {
 std::vector<Choice> parse_choices(std::string_view choices);
 
 const char* form_text(Form f);      // Dutch description of the form, for docs and messages
-const char* range_text(KeyRange r);  // Dutch description of the range, "" for Any
 const char* sector_text(SectorOnly s);
 
 // The key reference (Markdown) generated from the tables.

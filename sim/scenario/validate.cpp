@@ -54,7 +54,7 @@ std::string written_large(double x, const toml::node* n) {
 }
 
 // Range check of one number (`n` its node, for exact echoing); returns false (and reports) when out of range.
-bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags, const toml::node* n = nullptr) {
+bool check_number(double x, Range r, const Where& w, Diagnostics& diags, const toml::node* n = nullptr) {
   if (!std::isfinite(x)) {
     diags.error(w, "verwacht een eindig getal, gevonden " + num_plain(x));
     return false;
@@ -72,15 +72,16 @@ bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags, cons
   }
   bool ok = true;
   switch (r) {
-    case KeyRange::Any: break;
-    case KeyRange::NonNegative: ok = x >= 0; break;
-    case KeyRange::Rate: ok = x >= 0 && x <= 1; break;
-    case KeyRange::RateBelowOne: ok = x >= 0 && x < 1; break;
-    case KeyRange::Count: ok = x >= 0 && x == std::floor(x); break;
-    case KeyRange::Year: ok = x >= kMinYear && x <= kMaxYear && x == std::floor(x); break;
-    case KeyRange::Positive: ok = x >= 1; break;
+    case Range::Any: break;
+    case Range::NonNegative: ok = x >= 0; break;
+    case Range::Rate: ok = x >= 0 && x <= 1; break;
+    case Range::RateBelowOne: ok = x >= 0 && x < 1; break;
+    case Range::Count: ok = x >= 0 && x == std::floor(x); break;
+    case Range::Year: ok = x >= kMinYear && x <= kMaxYear && x == std::floor(x); break;
+    case Range::Positive: ok = x >= 1; break;
+    case Range::IndexRate: ok = x > -1 && x <= 1; break;
   }
-  if (!ok && r == KeyRange::Year)
+  if (!ok && r == Range::Year)
     diags.error(w, "moet een jaartal van " + std::to_string(kMinYear) + " tot en met " + std::to_string(kMaxYear) + " zijn, gevonden " +
                        written(x, n));
   else if (!ok)
@@ -89,11 +90,11 @@ bool check_number(double x, KeyRange r, const Where& w, Diagnostics& diags, cons
 }
 
 // A number node's value; every number node has one (number_of reads big integers too).
-bool check_number_node(const toml::node& v, KeyRange r, const Where& w, Diagnostics& diags) {
+bool check_number_node(const toml::node& v, Range r, const Where& w, Diagnostics& diags) {
   return check_number(number_of(v).value_or(0), r, w, diags, &v);
 }
 
-void check_year_table(const toml::table& t, KeyRange r, const std::string& key, Ctx& c) {
+void check_year_table(const toml::table& t, Range r, const std::string& key, Ctx& c) {
   if (t.empty()) {
     c.diags.error(where_of(t, key), "lege jaartabel; geef ten minste één jaar, bijv. { 2025 = 0.01 }");
     return;
@@ -119,7 +120,7 @@ void check_year_table(const toml::table& t, KeyRange r, const std::string& key, 
 }
 
 // Number or per-year table. `allow_dist` adds distributions (form Value).
-void check_quantity(const toml::node& n, KeyRange r, bool allow_dist, const std::string& key, Ctx& c) {
+void check_quantity(const toml::node& n, Range r, bool allow_dist, const std::string& key, Ctx& c) {
   if (n.is_number()) {
     check_number_node(n, r, where_of(n, key), c.diags);
     return;
@@ -185,42 +186,121 @@ void check_quantity(const toml::node& n, KeyRange r, bool allow_dist, const std:
       continue;
     }
     // Ranges of parameters are checked per year after merging (they depend on each other).
-    check_quantity(v, KeyRange::Any, false, pkey, c);
+    check_quantity(v, Range::Any, false, pkey, c);
   }
   for (const auto& p : params)
     if (!t.contains(p))
       c.diags.error(where_of(n, key), "verdeling \"" + *name + "\" mist de parameter \"" + p + "\"");
 }
 
+// Text: a non-empty string without forbidden characters, at most kMaxTextLength characters.
+void check_text(const toml::node& n, const std::string& spath, const Where& w, Ctx& c) {
+  if (!n.is_string()) {
+    c.diags.error(w, "verwacht tekst tussen aanhalingstekens, gevonden " + found_text(n));
+  } else if (n.as_string()->get().find_first_not_of(" \t") == std::string::npos) {
+    c.diags.error(w, "lege tekst; geef een waarde of laat de sleutel weg");
+  } else if (long bad = first_forbidden_char(n.as_string()->get(), spath == "swv.omschrijving"); bad >= 0) {
+    // Names end up in terminals, files and reports, where such a character can do harm: C0
+    // controls only arrive through TOML escapes or multi-line strings, the others (C1,
+    // direction overrides, noncharacters) also typed or pasted.
+    const auto cp = static_cast<char32_t>(bad);
+    if (cp < 0x20 || cp == 0x7F)
+      c.diags.error(w, "tekst bevat " + forbidden_char_text(cp) +
+                           "; een \\ tussen \"...\" begint een code (\\n, \\r, \\t, \\u...): schrijf / in paden, \\\\ voor een "
+                           "backslash, of gebruik '...'");
+    else
+      c.diags.error(w, "tekst bevat " + forbidden_char_text(cp) +
+                           "; zulke tekens zijn niet toegestaan in namen en teksten (ze verstoren terminal, rapport en werkmap): verwijder het");
+  } else {
+    const std::string& s = n.as_string()->get();
+    size_t chars = std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+    if (chars > kMaxTextLength)
+      c.diags.error(w, "tekst is te lang (" + std::to_string(chars) + " tekens; ten hoogste " + std::to_string(kMaxTextLength) + ")");
+  }
+}
+
+// Enum: one of the key's choices, and one of this sector's.
+void check_choice(const toml::node& n, const KeyInfo& info, const Where& w, Ctx& c) {
+  auto choices = parse_choices(info.choices);
+  std::vector<std::string> names;
+  for (const auto& ch : choices) names.push_back(ch.name);
+  std::string all;
+  for (const auto& nm : names) all += (all.empty() ? "\"" : ", \"") + nm + "\"";
+  auto s = n.value<std::string>();
+  if (!s) {
+    c.diags.error(w, "verwacht een van " + all + ", gevonden " + found_text(n));
+    return;
+  }
+  auto it = std::find_if(choices.begin(), choices.end(), [&](const Choice& ch) { return ch.name == *s; });
+  if (it == choices.end()) {
+    c.diags.error(w, "onbekende waarde " + quote(*s) + did_you_mean(*s, names) + "; kies uit " + all);
+  } else if (c.sector && !sector_allows(it->sector, *c.sector)) {
+    c.diags.error(w, "\"" + *s + "\" hoort bij sector " + sector_text(it->sector) + ", dit is een " +
+                         sector_name(*c.sector) + "-scenario");
+  }
+}
+
+// YearList: a non-empty list of years.
+void check_year_list(const toml::node& n, const std::string& key, const Where& w, Ctx& c) {
+  if (!n.is_array()) {
+    c.diags.error(w, "verwacht een lijst van jaren, bijv. [2025, 2026], gevonden " + found_text(n));
+    return;
+  }
+  if (n.as_array()->empty()) c.diags.error(w, "lege lijst van jaren; laat de sleutel weg voor alle jaren");
+  for (const auto& e : *n.as_array()) {
+    if (!e.is_integer()) c.diags.error(where_of(e, key), "verwacht een jaartal, gevonden " + found_text(e));
+    else check_number_node(e, Range::Year, where_of(e, key), c.diags);
+  }
+}
+
+// Matrix: a list of lists of correlations in [-1, 1] (its shape is checked when building).
+void check_matrix(const toml::node& n, const std::string& key, const Where& w, Ctx& c) {
+  bool ok = n.is_array();
+  if (ok)
+    for (const auto& row : *n.as_array()) {
+      if (!row.is_array()) { ok = false; break; }
+      for (const auto& x : *row.as_array()) {
+        if (!x.is_number()) { ok = false; break; }
+        double v = number_of(x).value_or(0);
+        if (!std::isfinite(v) || v < -1 || v > 1) {
+          c.diags.error(where_of(x, key), "een correlatie ligt tussen −1 en 1, gevonden " + written(v, &x));
+        }
+      }
+    }
+  if (!ok) c.diags.error(w, "verwacht een matrix als [[1.0, 0.5], [0.5, 1.0]], gevonden " + found_text(n));
+}
+
 void check_table(const toml::table& t, const std::string& spath, const std::string& kpath, Ctx& c);
 
+// ArrayOfTables ([[post]], [[risico]]): each entry has a code and its own keys; vervang and
+// verwijder only in a variant, never both.
+void check_entries(const toml::node& n, const KeyInfo& info, const std::string& spath, const std::string& key, const Where& w,
+                   Ctx& c) {
+  if (!n.is_array_of_tables()) {
+    c.diags.error(w, "verwacht een lijst van tabellen, geschreven als [[" + std::string(info.path) + "]], gevonden " + found_text(n));
+    return;
+  }
+  const auto& arr = *n.as_array();
+  for (size_t i = 0; i < arr.size(); ++i) {
+    const auto& e = *arr[i].as_table();
+    auto code = e["code"].value<std::string>();
+    std::string ekey = key + "[" + (code ? *code : "#" + std::to_string(i + 1)) + "]";
+    if (!e.contains("code"))
+      c.diags.error(where_of(arr[i], ekey), "elke " + std::string(info.path) + " heeft een code nodig (\"code = ...\")");
+    check_table(e, spath + "[]", ekey, c);
+    bool remove = e["verwijder"].value<bool>().value_or(false), replace = e["vervang"].value<bool>().value_or(false);
+    if ((remove || replace) && !c.is_variant)
+      c.diags.error(where_of(arr[i], ekey), std::string(remove ? "verwijder" : "vervang") +
+                                                " = true kan alleen in een variant (een bestand met basis = ...)");
+    if (remove && replace) c.diags.error(where_of(arr[i], ekey), "vervang en verwijder tegelijk: kies er één");
+  }
+}
+
+// One key's node against its schema entry: its form, and for numbers its range.
 void check_node(const toml::node& n, const KeyInfo& info, const std::string& spath, const std::string& key, Ctx& c) {
   Where w = where_of(n, key);
   switch (info.form) {
-    case Form::Text:
-      if (!n.is_string()) {
-        c.diags.error(w, "verwacht tekst tussen aanhalingstekens, gevonden " + found_text(n));
-      } else if (n.as_string()->get().find_first_not_of(" \t") == std::string::npos) {
-        c.diags.error(w, "lege tekst; geef een waarde of laat de sleutel weg");
-      } else if (long bad = first_forbidden_char(n.as_string()->get(), spath == "swv.omschrijving"); bad >= 0) {
-        // Names end up in terminals, files and reports, where such a character can do harm: C0
-        // controls only arrive through TOML escapes or multi-line strings, the others (C1,
-        // direction overrides, noncharacters) also typed or pasted.
-        const auto cp = static_cast<char32_t>(bad);
-        if (cp < 0x20 || cp == 0x7F)
-          c.diags.error(w, "tekst bevat " + forbidden_char_text(cp) +
-                               "; een \\ tussen \"...\" begint een code (\\n, \\r, \\t, \\u...): schrijf / in paden, \\\\ voor een "
-                               "backslash, of gebruik '...'");
-        else
-          c.diags.error(w, "tekst bevat " + forbidden_char_text(cp) +
-                               "; zulke tekens zijn niet toegestaan in namen en teksten (ze verstoren terminal, rapport en werkmap): verwijder het");
-      } else {
-        const std::string& s = n.as_string()->get();
-        size_t chars = std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
-        if (chars > kMaxTextLength)
-          c.diags.error(w, "tekst is te lang (" + std::to_string(chars) + " tekens; ten hoogste " + std::to_string(kMaxTextLength) + ")");
-      }
-      break;
+    case Form::Text: check_text(n, spath, w, c); break;
     case Form::Integer:
       if (!n.is_integer()) c.diags.error(w, "verwacht een geheel getal, gevonden " + found_text(n));
       else check_number_node(n, info.range, w, c.diags);
@@ -234,79 +314,14 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
     case Form::Bool:
       if (!n.is_boolean()) c.diags.error(w, "verwacht true of false, gevonden " + found_text(n));
       break;
-    case Form::Enum: {
-      auto choices = parse_choices(info.choices);
-      std::vector<std::string> names;
-      for (const auto& ch : choices) names.push_back(ch.name);
-      std::string all;
-      for (const auto& nm : names) all += (all.empty() ? "\"" : ", \"") + nm + "\"";
-      auto s = n.value<std::string>();
-      if (!s) {
-        c.diags.error(w, "verwacht een van " + all + ", gevonden " + found_text(n));
-        break;
-      }
-      auto it = std::find_if(choices.begin(), choices.end(), [&](const Choice& ch) { return ch.name == *s; });
-      if (it == choices.end()) {
-        c.diags.error(w, "onbekende waarde " + quote(*s) + did_you_mean(*s, names) + "; kies uit " + all);
-      } else if (c.sector && !sector_allows(it->sector, *c.sector)) {
-        c.diags.error(w, "\"" + *s + "\" hoort bij sector " + sector_text(it->sector) + ", dit is een " +
-                             sector_name(*c.sector) + "-scenario");
-      }
-      break;
-    }
-    case Form::YearList: {
-      if (!n.is_array()) {
-        c.diags.error(w, "verwacht een lijst van jaren, bijv. [2025, 2026], gevonden " + found_text(n));
-        break;
-      }
-      if (n.as_array()->empty()) c.diags.error(w, "lege lijst van jaren; laat de sleutel weg voor alle jaren");
-      for (const auto& e : *n.as_array()) {
-        if (!e.is_integer()) c.diags.error(where_of(e, key), "verwacht een jaartal, gevonden " + found_text(e));
-        else check_number_node(e, KeyRange::Year, where_of(e, key), c.diags);
-      }
-      break;
-    }
-    case Form::Matrix: {
-      bool ok = n.is_array();
-      if (ok)
-        for (const auto& row : *n.as_array()) {
-          if (!row.is_array()) { ok = false; break; }
-          for (const auto& x : *row.as_array()) {
-            if (!x.is_number()) { ok = false; break; }
-            double v = number_of(x).value_or(0);
-            if (!std::isfinite(v) || v < -1 || v > 1) {
-              c.diags.error(where_of(x, key), "een correlatie ligt tussen −1 en 1, gevonden " + written(v, &x));
-            }
-          }
-        }
-      if (!ok) c.diags.error(w, "verwacht een matrix als [[1.0, 0.5], [0.5, 1.0]], gevonden " + found_text(n));
-      break;
-    }
+    case Form::Enum: check_choice(n, info, w, c); break;
+    case Form::YearList: check_year_list(n, key, w, c); break;
+    case Form::Matrix: check_matrix(n, key, w, c); break;
     case Form::Section:
       if (!n.is_table()) c.diags.error(w, "verwacht een tabel (sectie), gevonden " + found_text(n));
       else check_table(*n.as_table(), spath, key, c);
       break;
-    case Form::ArrayOfTables: {
-      if (!n.is_array_of_tables()) {
-        c.diags.error(w, "verwacht een lijst van tabellen, geschreven als [[" + std::string(info.path) + "]], gevonden " + found_text(n));
-        break;
-      }
-      const auto& arr = *n.as_array();
-      for (size_t i = 0; i < arr.size(); ++i) {
-        const auto& e = *arr[i].as_table();
-        auto code = e["code"].value<std::string>();
-        std::string ekey = key + "[" + (code ? *code : "#" + std::to_string(i + 1)) + "]";
-        if (!e.contains("code"))
-          c.diags.error(where_of(arr[i], ekey), "elke " + std::string(info.path) + " heeft een code nodig (\"code = ...\")");
-        check_table(e, spath + "[]", ekey, c);
-        bool remove = e["verwijder"].value<bool>().value_or(false), replace = e["vervang"].value<bool>().value_or(false);
-        if ((remove || replace) && !c.is_variant)
-          c.diags.error(where_of(arr[i], ekey), std::string(remove ? "verwijder" : "vervang") +
-                                                    " = true kan alleen in een variant (een bestand met basis = ...)");
-        if (remove && replace) c.diags.error(where_of(arr[i], ekey), "vervang en verwijder tegelijk: kies er één");
-      }
-      break;
-    }
+    case Form::ArrayOfTables: check_entries(n, info, spath, key, w, c); break;
   }
 }
 
@@ -340,6 +355,16 @@ void check_table(const toml::table& t, const std::string& spath, const std::stri
 }
 
 }  // namespace
+
+void check_schema_tag(const toml::table& root, const std::string& file, const char* expected, Diagnostics& diags) {
+  const toml::node* s = root.get("schema");
+  if (!s) {
+    diags.error({file, 1, 1, "schema"}, std::string("sleutel \"schema\" ontbreekt; zet bovenaan: schema = \"") + expected + "\"");
+    return;
+  }
+  if (s->value<std::string>() != std::string(expected))
+    diags.error(where_of(*s, "schema"), std::string("verwacht schema = \"") + expected + "\", gevonden " + found_text(*s));
+}
 
 void validate_file(const toml::table& root, FileKind kind, std::optional<Sector> sector, bool is_variant, Diagnostics& diags) {
   Ctx c{kind, sector, is_variant, diags};

@@ -16,6 +16,13 @@ namespace swv {
 void validate_file(const toml::table& root, FileKind kind, std::optional<Sector> sector, bool is_variant,
                    Diagnostics& diags);
 
+// The schema tag every file must carry as its key "schema": scenario files (each file of a chain)
+// and rules files.
+constexpr const char* kScenarioSchema = "swvsim/1";
+constexpr const char* kRulesSchema = "swvsim-regels/1";
+// Reports a missing `schema` key, or one that is not `expected`, in the file `file` with root `root`.
+void check_schema_tag(const toml::table& root, const std::string& file, const char* expected, Diagnostics& diags);
+
 // The parameter names of a verdeling ("normaal" -> gemiddelde, sd), empty if unknown.
 std::vector<std::string> dist_params(std::string_view verdeling);
 // All verdeling names.

@@ -150,7 +150,7 @@ double Value::quantile(int year, double u) const {
       auto s = beta_shape(a, b);
       // A narrow beta (both shapes above 1e6, e.g. sd 1e-9) makes boost iterate for ~1 ms per
       // quantile; there the Cornish-Fisher expansion with the beta's skewness and kurtosis is within
-      // 1e-5 relative of it out to |z| = 8 (tests/test_values.cpp), in O(1).
+      // 1e-5 relative of it out to |z| = 8 (tests/scenario/test_values.cpp), in O(1).
       if (std::min(s.a, s.b) > 1e6) {
         const double n = s.a + s.b, z = normal_quantile(u);
         const double g = 2 * (s.b - s.a) * std::sqrt(n + 1) / ((n + 2) * std::sqrt(s.a * s.b));
@@ -286,19 +286,6 @@ double Value::mass_outside(int year, double lo, double hi) const {
   return 0;
 }
 
-namespace {
-const char* range_text(Range r) {
-  switch (r) {
-    case Range::Any: return "";
-    case Range::NonNegative: return "niet-negatief (>= 0)";
-    case Range::Rate: return "een fractie tussen 0 en 1";
-    case Range::RateBelowOne: return "een fractie in [0, 1)";
-    case Range::IndexRate: return "een jaarlijkse mutatie boven −1 (−100%) en ten hoogste 1 (+100%)";
-  }
-  return "";
-}
-}  // namespace
-
 void check_value(const Value& v, Range range, int first, int last, Diagnostics& diags) {
   const double inf = std::numeric_limits<double>::infinity();
   double lo = range == Range::Any ? -inf : range == Range::IndexRate ? -1.0 : 0.0;
@@ -348,7 +335,7 @@ void check_value(const Value& v, Range range, int first, int last, Diagnostics& 
     if (v.dist == Dist::Normal && range != Range::IndexRate) {  // an index is not clamped: its mass is checked
       // normaal is clamped at run time (with a warning); its mean must lie in range.
       if (a < lo || a > hi || (range == Range::RateBelowOne && a >= 1))
-        return fail("het gemiddelde moet " + std::string(range_text(range)) + " zijn, gevonden " +
+        return fail("het gemiddelde moet " + std::string(range_phrase(range)) + " zijn, gevonden " +
                     num_plain(a));
       continue;
     }
@@ -363,9 +350,9 @@ void check_value(const Value& v, Range range, int first, int last, Diagnostics& 
     if (range == Range::IndexRate && v.dist == Dist::Fixed && a <= -1) out = 1;
     if (out > 0.001) {
       if (v.dist == Dist::Fixed)
-        return fail("moet " + std::string(range_text(range)) + " zijn, gevonden " + num_plain(a));
+        return fail("moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_plain(a));
       return fail("de verdeling \"" + std::string(dist_name(v.dist)) + "\" legt " +
-                  pct_plain(out) + " van haar kans buiten het bereik (moet " + range_text(range) +
+                  pct_plain(out) + " van haar kans buiten het bereik (moet " + range_phrase(range) +
                   " zijn; toegestaan is ten hoogste 0,1%)");
     }
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "range.h"
 
 namespace swv {
 
@@ -31,11 +32,6 @@ struct YearTable {
 // verdeling
 enum class Dist { Fixed, Normal, LogNormal, Uniform, Triangle, Pert, Beta };
 const char* dist_name(Dist d);  // Dutch name as written in scenarios ("normaal", ...)
-
-// Which range a quantity must stay in (section 1 "Valid ranges").
-// IndexRate: a yearly index change, in (-1, 1]: at -100% or below index factors turn 0 or negative,
-// above +100% a year compounding over the planperiode overflows (issue 14).
-enum class Range { Any, NonNegative, Rate, RateBelowOne, IndexRate };
 
 struct Value {
   Dist dist = Dist::Fixed;
@@ -68,7 +64,7 @@ struct Value {
   // Tabulates the quantile function in normal-score space for the years [first, last] (beta and
   // pert, whose exact quantile is costly), so from_normal interpolates in the path loop; for
   // lognormaal it precomputes the shape per year.
-  // Interpolation error is below 1e-5 relative (tests/test_values.cpp).
+  // Interpolation error is below 1e-5 relative (tests/scenario/test_values.cpp).
   void prepare(int first, int last);
   // Probability mass below lo and above hi in year `year`.
   double mass_outside(int year, double lo, double hi) const;
@@ -77,6 +73,7 @@ struct Value {
 // Checks the parameters of `v` for every year in [first, last] (sd >= 0, min <= modus <= max,
 // beta/lognormaal constraints) and that at most 0.1% of the mass lies outside `range`
 // ("normaal" is clamped instead, so only its mean is checked). Errors go to `diags` at v.where.
+// `range`: Any, NonNegative, Rate, RateBelowOne or IndexRate (the schema-only ranges do not apply).
 void check_value(const Value& v, Range range, int first, int last, Diagnostics& diags);
 
 double normal_cdf(double z);

@@ -1,4 +1,4 @@
-// Monte-Carlo properties (first part of issue 3): bit-identical results for any thread count, and
+// Monte-Carlo properties: bit-identical results for any thread count, and
 // with every uncertainty removed the Monte-Carlo run equals deterministic mode.
 #include <catch2/catch.hpp>
 #include <cmath>

@@ -1,6 +1,7 @@
 // vergelijk: base, variant and their paired difference side by side, and what the variant changes.
 #include <cmath>
 
+#include "change_text.h"
 #include "decision_common.h"
 #include "decision_report.h"
 #include "format_nl.h"
@@ -92,7 +93,7 @@ DocTable change_table(const VariantComparison& v) {
              "Waarden na het toepassen van de basis-keten van elk bestand; jaar leeg: de sleutel heeft geen waarde per jaar."};
   for (const Change& ch : v.changes)
     for (const ChangeYear& y : ch.years)
-      t.rows.push_back({DocCell::t(ch.key), y.year ? DocCell::year(y.year) : DocCell::empty(), DocCell::t(y.base), DocCell::t(y.variant),
+      t.rows.push_back({DocCell::t(ch.key), y.year ? DocCell::year(y.year) : DocCell::empty(), DocCell::t(change_text(y.base, false)), DocCell::t(change_text(y.variant, true)),
                         DocCell::t(where_text(ch.where))});
   if (t.rows.empty()) t.rows.push_back({DocCell::t("(geen verschillen)")});
   return t;
@@ -158,7 +159,7 @@ std::string comparison_json(const ComparisonReport& c) {
     for (const Change& k : v.changes) {
       djson years = djson::array();
       for (const ChangeYear& y : k.years)
-        years.push_back({{"jaar", y.year ? djson(y.year) : djson(nullptr)}, {"basis", y.base}, {"variant", y.variant}});
+        years.push_back({{"jaar", y.year ? djson(y.year) : djson(nullptr)}, {"basis", change_text(y.base, false)}, {"variant", change_text(y.variant, true)}});
       ch.push_back({{"sleutel", k.key}, {"bestand", k.where.file}, {"regel", k.where.line}, {"jaren", years}});
     }
     x["verschillen"] = ch;

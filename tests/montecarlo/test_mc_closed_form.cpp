@@ -1,4 +1,4 @@
-// Monte-Carlo runs against closed forms (issue 3): equity as a Gaussian random walk, a single
+// Monte-Carlo runs against closed forms: equity as a Gaussian random walk, a single
 // binomial flow, common random numbers between a variant and its base, run-time input checks,
 // and the three ways of computing percentiles.
 #include <boost/math/distributions/binomial.hpp>
