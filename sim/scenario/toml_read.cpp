@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <unordered_map>
 
 #include "format_nl.h"
@@ -52,69 +53,149 @@ struct NestingProblem {
   std::string message;
 };
 
-NestingProblem nesting_problem(std::string_view t) {
-  const int kMax = kMaxNesting;
-  const std::string limit = std::to_string(kMax);
+// The scan behind nesting_problem: a small state machine over the text, one member per kind of
+// place (a table header, a key, a value).
+class NestingScanner {
+ public:
+  explicit NestingScanner(std::string_view t) : t_(t), n_(t.size()), limit_(std::to_string(kMaxNesting)) {}
+  NestingProblem run();
+
+ private:
   enum class Ctx { LineStart, Key, Value, AfterHeader };
   struct Frame {
     char kind;  // '{' or '['
     int depth;  // depth of its keys ({) or elements ([)
   };
-  std::vector<Frame> stack;
-  Ctx ctx = Ctx::LineStart;
-  int header = 0;          // depth of the current [table]
-  int key_base = 0, key_parts = 0, value_depth = 0;
-  const size_t n = t.size();
-  auto too_deep_key = [&](size_t at) {
-    return NestingProblem{at, "te diep genest: deze sleutel ligt meer dan " + limit +
+
+  size_t skip_string(size_t i) const;
+  std::optional<NestingProblem> table_header(size_t& i);
+  std::optional<NestingProblem> key_char(size_t& i);
+  std::optional<NestingProblem> value_char(size_t& i);
+  void start_key(int base) {
+    ctx_ = Ctx::Key;
+    key_base_ = base;
+    key_parts_ = 1;
+  }
+  NestingProblem too_deep_key(size_t at) const {
+    return NestingProblem{at, "te diep genest: deze sleutel ligt meer dan " + limit_ +
                                   " niveaus diep (delen tussen punten, samen met de tabelkop en omringende { } of [ ]); "
                                   "een scenario heeft er hoogstens 8 nodig"};
-  };
-  auto too_deep_value = [&](size_t at) {
-    return NestingProblem{at, "te diep genest: meer dan " + limit +
+  }
+  NestingProblem too_deep_value(size_t at) const {
+    return NestingProblem{at, "te diep genest: meer dan " + limit_ +
                                   " niveaus van lijsten [ ] en tabellen { } in elkaar (samen met de sleutel ervoor); "
                                   "een scenario heeft er hoogstens 8 nodig"};
-  };
-  // Skips a string starting at i (a quote); returns the offset after it.
-  auto skip_string = [&](size_t i) {
-    const char q = t[i];
-    const bool basic = q == '"';
-    if (i + 2 < n && t[i + 1] == q && t[i + 2] == q) {  // multi-line
-      for (i += 3; i < n; ++i) {
-        if (basic && t[i] == '\\') {
-          ++i;
-          continue;
-        }
-        if (t[i] == q && i + 2 < n && t[i + 1] == q && t[i + 2] == q) {
-          i += 3;
-          while (i < n && t[i] == q) ++i;  // up to two quotes may end the content
-          return i;
-        }
-      }
-      return n;
-    }
-    for (++i; i < n && t[i] != '\n'; ++i) {
-      if (basic && t[i] == '\\') {
+  }
+
+  std::string_view t_;
+  size_t n_;
+  std::string limit_;
+  std::vector<Frame> stack_;
+  Ctx ctx_ = Ctx::LineStart;
+  int header_ = 0;  // depth of the current [table]
+  int key_base_ = 0, key_parts_ = 0, value_depth_ = 0;
+};
+
+// Skips a string starting at i (a quote); returns the offset after it.
+size_t NestingScanner::skip_string(size_t i) const {
+  const char q = t_[i];
+  const bool basic = q == '"';
+  if (i + 2 < n_ && t_[i + 1] == q && t_[i + 2] == q) {  // multi-line
+    for (i += 3; i < n_; ++i) {
+      if (basic && t_[i] == '\\') {
         ++i;
         continue;
       }
-      if (t[i] == q) return i + 1;
+      if (t_[i] == q && i + 2 < n_ && t_[i + 1] == q && t_[i + 2] == q) {
+        i += 3;
+        while (i < n_ && t_[i] == q) ++i;  // up to two quotes may end the content
+        return i;
+      }
     }
-    return i;  // unterminated: toml++ reports it
-  };
-  auto start_key = [&](int base) {
-    ctx = Ctx::Key;
-    key_base = base;
-    key_parts = 1;
-  };
-  for (size_t i = 0; i < n;) {
-    const char ch = t[i];
+    return n_;
+  }
+  for (++i; i < n_ && t_[i] != '\n'; ++i) {
+    if (basic && t_[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (t_[i] == q) return i + 1;
+  }
+  return i;  // unterminated: toml++ reports it
+}
+
+// A table header at i: [a.b] or [[a.b]].
+std::optional<NestingProblem> NestingScanner::table_header(size_t& i) {
+  const bool array = i + 1 < n_ && t_[i + 1] == '[';
+  i += array ? 2 : 1;
+  int parts = 1 + (array ? 1 : 0);
+  while (i < n_ && t_[i] != ']' && t_[i] != '\n') {
+    if (t_[i] == '"' || t_[i] == '\'') {
+      i = skip_string(i);
+      continue;
+    }
+    if (t_[i] == '.' && ++parts > kMaxNesting)
+      return NestingProblem{i, "te diep genest: deze tabelkop heeft meer dan " + limit_ +
+                                   " niveaus (delen tussen punten); een scenario heeft er hoogstens 3 nodig"};
+    ++i;
+  }
+  header_ = parts;
+  ctx_ = Ctx::AfterHeader;
+  while (i < n_ && t_[i] == ']') ++i;
+  return std::nullopt;
+}
+
+std::optional<NestingProblem> NestingScanner::key_char(size_t& i) {
+  const char ch = t_[i];
+  if (ch == '"' || ch == '\'') {
+    i = skip_string(i);
+    return std::nullopt;
+  }
+  if (ch == '.') {
+    if (key_base_ + ++key_parts_ > kMaxNesting) return too_deep_key(i);
+  } else if (ch == '=') {
+    ctx_ = Ctx::Value;
+    value_depth_ = key_base_ + key_parts_;
+    if (value_depth_ > kMaxNesting) return too_deep_key(i);  // a one-part key inside deep { }
+  } else if (ch == '}' && !stack_.empty() && stack_.back().kind == '{') {  // empty inline table
+    stack_.pop_back();
+    ctx_ = Ctx::Value;
+  }
+  ++i;
+  return std::nullopt;
+}
+
+std::optional<NestingProblem> NestingScanner::value_char(size_t& i) {
+  const char ch = t_[i];
+  if (ch == '"' || ch == '\'') {
+    i = skip_string(i);
+    return std::nullopt;
+  }
+  if (ch == '[' || ch == '{') {
+    const int depth = value_depth_ + (ch == '[' ? 1 : 0);
+    if (depth > kMaxNesting || static_cast<int>(stack_.size()) >= kMaxNesting) return too_deep_value(i);
+    stack_.push_back({ch, depth});
+    if (ch == '{') start_key(depth);
+    else value_depth_ = depth;
+  } else if (ch == ',' && !stack_.empty()) {
+    if (stack_.back().kind == '{') start_key(stack_.back().depth);
+    else value_depth_ = stack_.back().depth;
+  } else if ((ch == ']' || ch == '}') && !stack_.empty()) {
+    stack_.pop_back();
+  }
+  ++i;
+  return std::nullopt;
+}
+
+NestingProblem NestingScanner::run() {
+  for (size_t i = 0; i < n_;) {
+    const char ch = t_[i];
     if (ch == '#') {  // comment
-      while (i < n && t[i] != '\n') ++i;
+      while (i < n_ && t_[i] != '\n') ++i;
       continue;
     }
     if (ch == '\n') {
-      if (stack.empty()) ctx = Ctx::LineStart;
+      if (stack_.empty()) ctx_ = Ctx::LineStart;
       ++i;
       continue;
     }
@@ -122,71 +203,26 @@ NestingProblem nesting_problem(std::string_view t) {
       ++i;
       continue;
     }
-    switch (ctx) {
+    std::optional<NestingProblem> problem;
+    switch (ctx_) {
       case Ctx::LineStart:
-        if (ch == '[') {  // table header: [a.b] or [[a.b]]
-          bool array = i + 1 < n && t[i + 1] == '[';
-          i += array ? 2 : 1;
-          int parts = 1 + (array ? 1 : 0);
-          while (i < n && t[i] != ']' && t[i] != '\n') {
-            if (t[i] == '"' || t[i] == '\'') {
-              i = skip_string(i);
-              continue;
-            }
-            if (t[i] == '.' && ++parts > kMax)
-              return {i, "te diep genest: deze tabelkop heeft meer dan " + limit +
-                             " niveaus (delen tussen punten); een scenario heeft er hoogstens 3 nodig"};
-            ++i;
-          }
-          header = parts;
-          ctx = Ctx::AfterHeader;
-          while (i < n && t[i] == ']') ++i;
-          continue;
+        if (ch == '[') {
+          problem = table_header(i);
+          break;
         }
-        start_key(header);
-        if (key_base + key_parts > kMax) return too_deep_key(i);
+        start_key(header_);
+        if (key_base_ + key_parts_ > kMaxNesting) return too_deep_key(i);
         continue;  // re-read this character as part of the key
       case Ctx::AfterHeader: ++i; continue;  // only a comment may follow (toml++ checks)
-      case Ctx::Key:
-        if (ch == '"' || ch == '\'') {
-          i = skip_string(i);
-          continue;
-        }
-        if (ch == '.') {
-          if (key_base + ++key_parts > kMax) return too_deep_key(i);
-        } else if (ch == '=') {
-          ctx = Ctx::Value;
-          value_depth = key_base + key_parts;
-          if (value_depth > kMax) return too_deep_key(i);  // a one-part key inside deep { }
-        } else if (ch == '}' && !stack.empty() && stack.back().kind == '{') {  // empty inline table
-          stack.pop_back();
-          ctx = Ctx::Value;
-        }
-        ++i;
-        continue;
-      case Ctx::Value:
-        if (ch == '"' || ch == '\'') {
-          i = skip_string(i);
-          continue;
-        }
-        if (ch == '[' || ch == '{') {
-          int depth = value_depth + (ch == '[' ? 1 : 0);
-          if (depth > kMax || static_cast<int>(stack.size()) >= kMax) return too_deep_value(i);
-          stack.push_back({ch, depth});
-          if (ch == '{') start_key(depth);
-          else value_depth = depth;
-        } else if (ch == ',' && !stack.empty()) {
-          if (stack.back().kind == '{') start_key(stack.back().depth);
-          else value_depth = stack.back().depth;
-        } else if ((ch == ']' || ch == '}') && !stack.empty()) {
-          stack.pop_back();
-        }
-        ++i;
-        continue;
+      case Ctx::Key: problem = key_char(i); break;
+      case Ctx::Value: problem = value_char(i); break;
     }
+    if (problem) return *problem;
   }
   return {};
 }
+
+NestingProblem nesting_problem(std::string_view t) { return NestingScanner(t).run(); }
 
 void line_col_of(const std::string& s, size_t offset, int& line, int& col) {
   line = 1, col = 1;

@@ -120,34 +120,10 @@ void check_year_table(const toml::table& t, Range r, const std::string& key, Ctx
 }
 
 // Number or per-year table. `allow_dist` adds distributions (form Value).
-void check_quantity(const toml::node& n, Range r, bool allow_dist, const std::string& key, Ctx& c) {
-  if (n.is_number()) {
-    check_number_node(n, r, where_of(n, key), c.diags);
-    return;
-  }
-  const char* expected = allow_dist ? "verwacht een getal, een jaartabel of een verdeling" : "verwacht een getal of een jaartabel";
-  if (!n.is_table()) {
-    c.diags.error(where_of(n, key), std::string(expected) + ", gevonden " + found_text(n));
-    return;
-  }
-  const auto& t = *n.as_table();
-  bool has_verdeling = t.contains("verdeling");
-  bool all_years = !t.empty() && std::all_of(t.begin(), t.end(), [](const auto& kv) { return is_year_key(kv.first.str()); });
-  if (!has_verdeling) {
-    if (all_years || t.empty()) return check_year_table(t, r, key, c);
-    bool looks_like_dist = t.contains("gemiddelde") || t.contains("min") || t.contains("sd") || t.contains("waarde");
-    c.diags.error(where_of(n, key), std::string(expected) +
-                                        (looks_like_dist && allow_dist ? "; een verdeling heeft de sleutel \"verdeling\" (bijv. verdeling = \"normaal\")"
-                                                                       : "; een jaartabel heeft jaartallen als sleutels"));
-    return;
-  }
-  if (!allow_dist) {
-    c.diags.error(where_of(n, key), c.kind == FileKind::Rules
-                                        ? "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekerheid hoort in het scenario)"
-                                        : "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekere werking van beleid "
-                                          "geef je met stromen.beleid.effectiviteit)");
-    return;
-  }
+void check_quantity(const toml::node& n, Range r, bool allow_dist, const std::string& key, Ctx& c);
+
+// The parameters of a distribution table {verdeling = "...", ...} at `key` (n is the table's node).
+void check_distribution(const toml::node& n, const toml::table& t, const std::string& key, Ctx& c) {
   const toml::node& vn = *t.get("verdeling");
   auto name = vn.value<std::string>();
   if (!name) {
@@ -191,6 +167,37 @@ void check_quantity(const toml::node& n, Range r, bool allow_dist, const std::st
   for (const auto& p : params)
     if (!t.contains(p))
       c.diags.error(where_of(n, key), "verdeling \"" + *name + "\" mist de parameter \"" + p + "\"");
+}
+
+void check_quantity(const toml::node& n, Range r, bool allow_dist, const std::string& key, Ctx& c) {
+  if (n.is_number()) {
+    check_number_node(n, r, where_of(n, key), c.diags);
+    return;
+  }
+  const char* expected = allow_dist ? "verwacht een getal, een jaartabel of een verdeling" : "verwacht een getal of een jaartabel";
+  if (!n.is_table()) {
+    c.diags.error(where_of(n, key), std::string(expected) + ", gevonden " + found_text(n));
+    return;
+  }
+  const auto& t = *n.as_table();
+  bool has_verdeling = t.contains("verdeling");
+  bool all_years = !t.empty() && std::all_of(t.begin(), t.end(), [](const auto& kv) { return is_year_key(kv.first.str()); });
+  if (!has_verdeling) {
+    if (all_years || t.empty()) return check_year_table(t, r, key, c);
+    bool looks_like_dist = t.contains("gemiddelde") || t.contains("min") || t.contains("sd") || t.contains("waarde");
+    c.diags.error(where_of(n, key), std::string(expected) +
+                                        (looks_like_dist && allow_dist ? "; een verdeling heeft de sleutel \"verdeling\" (bijv. verdeling = \"normaal\")"
+                                                                       : "; een jaartabel heeft jaartallen als sleutels"));
+    return;
+  }
+  if (!allow_dist) {
+    c.diags.error(where_of(n, key), c.kind == FileKind::Rules
+                                        ? "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekerheid hoort in het scenario)"
+                                        : "hier is geen verdeling toegestaan, alleen een getal of jaartabel (onzekere werking van beleid "
+                                          "geef je met stromen.beleid.effectiviteit)");
+    return;
+  }
+  check_distribution(n, t, key, c);
 }
 
 // Text: a non-empty string without forbidden characters, at most kMaxTextLength characters.

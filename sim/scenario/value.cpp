@@ -286,74 +286,90 @@ double Value::mass_outside(int year, double lo, double hi) const {
   return 0;
 }
 
-void check_value(const Value& v, Range range, int first, int last, Diagnostics& diags) {
+namespace {
+
+// The parameters of one year among themselves ("" when they fit).
+std::string parameter_problem(Dist dist, double a, double b, double c) {
+  switch (dist) {
+    case Dist::Normal:
+    case Dist::LogNormal:
+    case Dist::Beta:
+      if (b < 0) return "sd moet >= 0 zijn, gevonden " + num_plain(b);
+      break;
+    case Dist::Uniform:
+      if (b < a) return "min (" + num_plain(a) + ") is groter dan max (" + num_plain(b) + ")";
+      break;
+    case Dist::Triangle:
+    case Dist::Pert:
+      if (!(a <= b && b <= c))
+        return "verwacht min <= modus <= max, gevonden " + num_plain(a) + ", " + num_plain(b) + ", " + num_plain(c);
+      break;
+    case Dist::Fixed: break;
+  }
+  if (dist == Dist::LogNormal && a <= 0) return "lognormaal vraagt een gemiddelde > 0, gevonden " + num_plain(a);
+  if (dist == Dist::Beta && b > 0 && (a <= 0 || a >= 1 || b * b >= a * (1 - a)))
+    return "beta vraagt 0 < gemiddelde < 1 en sd² < gemiddelde × (1 − gemiddelde), gevonden "
+           "gemiddelde " + num_plain(a) + ", sd " + num_plain(b);
+  return {};
+}
+
+// The derived shape must be finite (the numbers' range check keeps it so; this guards the rest).
+bool shape_computable(Dist dist, double a, double b) {
+  if (dist == Dist::Beta && b > 0) {
+    BetaShape s = beta_shape(a, b);
+    return std::isfinite(s.a) && std::isfinite(s.b) && s.a > 0 && s.b > 0;
+  }
+  if (dist == Dist::LogNormal && b > 0) {
+    LogShape s = log_shape(a, b);
+    return std::isfinite(s.mu) && std::isfinite(s.sigma);
+  }
+  return true;
+}
+
+std::string unusable_text(Dist dist, double a, double b, double c) {
+  return "de verdeling \"" + std::string(dist_name(dist)) + "\" is met deze parameters niet te berekenen (" +
+         num_plain(a) + ", " + num_plain(b) + (dist == Dist::Triangle || dist == Dist::Pert ? ", " + num_plain(c) : "") +
+         "); kies minder extreme waarden";
+}
+
+// The year's values against `range` ("" when within): at most 0,1% of the mass outside.
+std::string range_problem(const Value& v, Range range, int y, double a, double b, double c) {
+  if (range == Range::Any) return {};
   const double inf = std::numeric_limits<double>::infinity();
-  double lo = range == Range::Any ? -inf : range == Range::IndexRate ? -1.0 : 0.0;
-  double hi = (range == Range::Rate || range == Range::RateBelowOne || range == Range::IndexRate) ? 1.0 : inf;
+  const double lo = range == Range::IndexRate ? -1.0 : 0.0;
+  const double hi = (range == Range::Rate || range == Range::RateBelowOne || range == Range::IndexRate) ? 1.0 : inf;
+  if (v.dist == Dist::Normal && range != Range::IndexRate) {  // an index is not clamped: its mass is checked
+    // normaal is clamped at run time (with a warning); its mean must lie in range.
+    if (a < lo || a > hi || (range == Range::RateBelowOne && a >= 1))
+      return "het gemiddelde moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_plain(a);
+    return {};
+  }
+  double out;
+  try {
+    out = v.mass_outside(y, lo, hi);
+  } catch (const std::exception&) {  // boost::math reports parameters it cannot handle by throwing
+    out = std::numeric_limits<double>::quiet_NaN();
+  }
+  if (!std::isfinite(out)) return unusable_text(v.dist, a, b, c);
+  if (range == Range::RateBelowOne && v.dist == Dist::Fixed && a >= 1) out = 1;
+  if (range == Range::IndexRate && v.dist == Dist::Fixed && a <= -1) out = 1;
+  if (out <= 0.001) return {};
+  if (v.dist == Dist::Fixed) return "moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_plain(a);
+  return "de verdeling \"" + std::string(dist_name(v.dist)) + "\" legt " + pct_plain(out) +
+         " van haar kans buiten het bereik (moet " + range_phrase(range) + " zijn; toegestaan is ten hoogste 0,1%)";
+}
+
+}  // namespace
+
+void check_value(const Value& v, Range range, int first, int last, Diagnostics& diags) {
   for (int y = first; y <= last; ++y) {
-    double a = v.p[0].at(y), b = v.p[1].at(y), c = v.p[2].at(y);
-    std::string in_year = " in " + std::to_string(y);
-    auto fail = [&](const std::string& msg) { diags.error(v.where, msg + in_year); };
-    switch (v.dist) {
-      case Dist::Normal:
-      case Dist::LogNormal:
-      case Dist::Beta:
-        if (b < 0) return fail("sd moet >= 0 zijn, gevonden " + num_plain(b));
-        break;
-      case Dist::Uniform:
-        if (b < a) return fail("min (" + num_plain(a) + ") is groter dan max (" + num_plain(b) + ")");
-        break;
-      case Dist::Triangle:
-      case Dist::Pert:
-        if (!(a <= b && b <= c))
-          return fail("verwacht min <= modus <= max, gevonden " + num_plain(a) + ", " + num_plain(b) +
-                      ", " + num_plain(c));
-        break;
-      case Dist::Fixed: break;
-    }
-    if (v.dist == Dist::LogNormal && a <= 0)
-      return fail("lognormaal vraagt een gemiddelde > 0, gevonden " + num_plain(a));
-    if (v.dist == Dist::Beta && b > 0 && (a <= 0 || a >= 1 || b * b >= a * (1 - a)))
-      return fail("beta vraagt 0 < gemiddelde < 1 en sd² < gemiddelde × (1 − gemiddelde), gevonden "
-                  "gemiddelde " + num_plain(a) + ", sd " + num_plain(b));
-    // The derived shape must be finite (the numbers' range check keeps it so; this guards the rest).
-    bool shape_ok = true;
-    if (v.dist == Dist::Beta && b > 0) {
-      BetaShape s = beta_shape(a, b);
-      shape_ok = std::isfinite(s.a) && std::isfinite(s.b) && s.a > 0 && s.b > 0;
-    } else if (v.dist == Dist::LogNormal && b > 0) {
-      LogShape s = log_shape(a, b);
-      shape_ok = std::isfinite(s.mu) && std::isfinite(s.sigma);
-    }
-    auto unusable = [&] {
-      return fail("de verdeling \"" + std::string(dist_name(v.dist)) + "\" is met deze parameters niet te berekenen (" +
-                  num_plain(a) + ", " + num_plain(b) + (v.dist == Dist::Triangle || v.dist == Dist::Pert ? ", " + num_plain(c) : "") +
-                  "); kies minder extreme waarden");
-    };
-    if (!shape_ok) return unusable();
-    if (range == Range::Any) continue;
-    if (v.dist == Dist::Normal && range != Range::IndexRate) {  // an index is not clamped: its mass is checked
-      // normaal is clamped at run time (with a warning); its mean must lie in range.
-      if (a < lo || a > hi || (range == Range::RateBelowOne && a >= 1))
-        return fail("het gemiddelde moet " + std::string(range_phrase(range)) + " zijn, gevonden " +
-                    num_plain(a));
-      continue;
-    }
-    double out;
-    try {
-      out = v.mass_outside(y, lo, hi);
-    } catch (const std::exception&) {  // boost::math reports parameters it cannot handle by throwing
-      out = std::numeric_limits<double>::quiet_NaN();
-    }
-    if (!std::isfinite(out)) return unusable();
-    if (range == Range::RateBelowOne && v.dist == Dist::Fixed && a >= 1) out = 1;
-    if (range == Range::IndexRate && v.dist == Dist::Fixed && a <= -1) out = 1;
-    if (out > 0.001) {
-      if (v.dist == Dist::Fixed)
-        return fail("moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_plain(a));
-      return fail("de verdeling \"" + std::string(dist_name(v.dist)) + "\" legt " +
-                  pct_plain(out) + " van haar kans buiten het bereik (moet " + range_phrase(range) +
-                  " zijn; toegestaan is ten hoogste 0,1%)");
+    const double a = v.p[0].at(y), b = v.p[1].at(y), c = v.p[2].at(y);
+    std::string problem = parameter_problem(v.dist, a, b, c);
+    if (problem.empty() && !shape_computable(v.dist, a, b)) problem = unusable_text(v.dist, a, b, c);
+    if (problem.empty()) problem = range_problem(v, range, y, a, b, c);
+    if (!problem.empty()) {  // the first problem only: later years repeat it
+      diags.error(v.where, problem + " in " + std::to_string(y));
+      return;
     }
   }
 }
