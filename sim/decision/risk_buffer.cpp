@@ -18,17 +18,18 @@ namespace swv {
 namespace {
 
 // The buffer levels of these shortfalls (exact type 7, by selection: reorders them).
-BufferLevels levels_of(const Scenario& sc, std::vector<double>& shortfall) {
+BufferLevels levels_of(std::vector<double>& shortfall) {
   const Percentiles q = percentiles_type7(shortfall);
   BufferLevels b;
-  for (size_t i = 0; i < b.kConfidence.size(); ++i) b.required[i] = required_buffer(sc.start.equity, q.p[kBufferPercentile[i]]);
+  for (size_t i = 0; i < b.kConfidence.size(); ++i) b.required[i] = required_buffer(q.p[kBufferPercentile[i]]);
   return b;
 }
 
-std::vector<double> shortfalls(const PathTable& t) {
+// Each path's shortfall below the plan (sc.plan_equity, fixed by prepare_for_monte_carlo).
+std::vector<double> shortfalls(const Scenario& sc, const PathTable& t) {
   std::vector<double> s(t.paths, kNoShortfall);
   for (size_t p = 0; p < t.paths; ++p)
-    for (size_t y = 0; y < t.years; ++y) s[p] = path_shortfall(s[p], t.at(t.floor, p, y), t.at(t.equity, p, y));
+    for (size_t y = 0; y < t.years; ++y) s[p] = path_shortfall(s[p], sc.plan_equity[y], t.at(t.equity, p, y));
   return s;
 }
 
@@ -37,14 +38,14 @@ struct BaseSink {
   double* shortfall;
   double* totals;  // [year][2] of this path
   void year(int yi, const YearRecord& r, const LineAmounts&) {
-    *shortfall = path_shortfall(*shortfall, r.floor, r.equity);
+    *shortfall = path_shortfall(*shortfall, r.plan_equity, r.equity);
     totals[2 * yi] = r.risk_costs, totals[2 * yi + 1] = r.risk_lost_income;
   }
 };
 
 struct ShortfallSink {
   double shortfall = kNoShortfall;
-  void year(int, const YearRecord& r, const LineAmounts&) { shortfall = path_shortfall(shortfall, r.floor, r.equity); }
+  void year(int, const YearRecord& r, const LineAmounts&) { shortfall = path_shortfall(shortfall, r.plan_equity, r.equity); }
 };
 
 // The draws of a path with one risk switched off: everything as drawn, and the year's risk totals
@@ -88,8 +89,8 @@ double work_in_runs(const Scenario& sc) {
 BufferLevels without_any_risk(const Scenario& sc, const McOptions& opt) {
   Scenario off = sc;
   for (Risk& r : off.risks) r.probability = Value::fixed(0);
-  std::vector<double> s = shortfalls(run_paths(off, opt));  // checks paths, memory, overflow
-  return levels_of(sc, s);
+  std::vector<double> s = shortfalls(sc, run_paths(off, opt));  // checks paths, memory, overflow
+  return levels_of(s);
 }
 
 // The run with every risk, path by path: shortfall[p] and totals[(p * years + y) * 2 + {0, 1}].
@@ -149,6 +150,8 @@ BufferAnalysis analyse_buffer(const Scenario& sc, const McOptions& opt) {
   BufferAnalysis a;
   a.paths = static_cast<size_t>(sc.paths);
   a.start_equity = sc.start.equity;
+  a.available = sc.start.equity;
+  for (const auto& r : sc.reserves) a.available -= r.balance;
   a.without_any = without_any_risk(sc, opt);
   const size_t years = static_cast<size_t>(sc.years());
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(thread_count(opt)));
@@ -157,7 +160,7 @@ BufferAnalysis analyse_buffer(const Scenario& sc, const McOptions& opt) {
   const BasePass base = run_base(sc, model, chol, opt);
   {
     std::vector<double> s = base.shortfall;
-    a.with_all = levels_of(sc, s);
+    a.with_all = levels_of(s);
   }
   a.risks.resize(sc.risks.size());
   tbb::enumerable_thread_specific<RiskPassLocal> locals;
@@ -167,7 +170,7 @@ BufferAnalysis analyse_buffer(const Scenario& sc, const McOptions& opt) {
     if (!l.dr) l.dr = std::make_unique<McDraws>(sc, chol, sc.seed), l.own.assign(years * 2, 0.0);
     shortfalls_without(sc, model, base, k, l);
     const Risk& rk = sc.risks[k];
-    RiskContribution c{rk.code, rk.name, levels_of(sc, l.shortfall), {}};
+    RiskContribution c{rk.code, rk.name, levels_of(l.shortfall), {}};
     for (size_t i = 0; i < c.contribution.size(); ++i) c.contribution[i] = a.with_all.required[i] - c.without.required[i];
     a.risks[k] = std::move(c);
   });

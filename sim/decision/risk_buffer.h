@@ -3,8 +3,8 @@
 //
 // Contract:
 // - One definition of the buffer (mc_stats.h: path_shortfall, required_buffer): at confidence c,
-//   max(0, start equity + the c-quantile of the paths' largest (floor − equity)), the reserve that
-//   keeps a share c of the paths above the floor in every year. with_all equals resultaat.json's
+//   the c-quantile of the paths' largest shortfall of equity below the deterministic plan (at
+//   least 0): what the risks and uncertainty can take away from the plan. with_all equals resultaat.json's
 //   weerstandsvermogen for the same scenario, seed and paths whenever that run's percentiles are
 //   exact; here the quantile is always exact (type 7 by selection).
 // - A risk's contribution is the buffer with all risks minus the buffer with that risk switched
@@ -35,6 +35,7 @@ struct RiskContribution {
 struct BufferAnalysis {
   size_t paths = 0;
   double start_equity = 0;
+  double available = 0;  // beschikbaar: the algemene reserve at the start
   BufferLevels with_all, without_any;  // all risks on; all risks off
   std::vector<RiskContribution> risks;
 };

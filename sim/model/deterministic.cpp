@@ -5,6 +5,7 @@
 #include "engine_version.h"
 #include "result_check.h"
 #include "model.h"
+#include "path_series.h"
 #include "sha256.h"
 
 namespace swv {
@@ -14,7 +15,8 @@ namespace {
 // Draws for deterministic mode: means and expected values everywhere.
 class DeterministicDraws {
  public:
-  DeterministicDraws(const Model& m, size_t years, size_t lines) : m_(m), F_(years), amt_(lines, m.scenario().risks.size()) {}
+  DeterministicDraws(const Model& m, size_t years, size_t lines)
+      : m_(m), F_(years), amt_(lines, m.scenario().risks.size(), m.scenario().reserves.size()) {}
   std::vector<std::array<double, 4>>& index_factors() { return F_; }
   LineAmounts& line_amounts() { return amt_; }
   std::array<double, 3> index_rates(int Y) const {
@@ -39,11 +41,10 @@ class DeterministicDraws {
 };
 
 struct TraceSink {
-  std::vector<YearRecord> years;
-  std::vector<LineAmounts> lines;
+  PlanTrace* trace;
   void year(int, const YearRecord& r, const LineAmounts& a) {
-    years.push_back(r);
-    lines.push_back(a);
+    trace->years.push_back(r);
+    trace->lines.push_back(a);
   }
 };
 
@@ -73,6 +74,11 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
     lr.code = l.code, lr.name = l.name, lr.group = l.group, lr.side = l.side, lr.has_override = l.has_override;
     r.lines.push_back(std::move(lr));
   }
+  for (const ExtraLine& e : extra_lines(sc)) {
+    LineResult lr;
+    lr.code = e.code, lr.name = e.name, lr.group = e.is_risk ? "risico's" : "beleid", lr.side = e.side;
+    r.lines.push_back(std::move(lr));
+  }
   for (int y : r.years) {
     double e = 0;
     for (const auto& rk : sc.risks)
@@ -82,16 +88,42 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   r.signal_percentage = sc.signal_percentage;
   r.signal_minimum = sc.signal_minimum;
   r.start_equity = sc.start.equity;
+  r.start_general_reserve = sc.start.equity;
+  for (const auto& res : sc.reserves) r.start_general_reserve -= res.balance;
   r.warnings = warnings;
   return r;
 }
 
+PlanTrace trace_plan(const Scenario& sc) {
+  Model model(sc);
+  DeterministicDraws dr(model, static_cast<size_t>(sc.years()), sc.lines.size());
+  PlanTrace t;
+  TraceSink sink{&t};
+  model.run_path(dr, sink);
+  return t;
+}
+
+void fix_plan(Scenario& sc) {
+  sc.plan_spend.clear(), sc.plan_equity.clear();
+  const PlanTrace t = trace_plan(sc);
+  for (const YearRecord& y : t.years) sc.plan_equity.push_back(y.equity);
+  if (sc.policy.spend_down && sc.policy.spend_moment == SpendMoment::Budget)
+    for (const YearRecord& y : t.years) sc.plan_spend.push_back(y.spend_down);
+}
+
+void set_plan_budgets(const Scenario& sc, const PlanTrace& plan, Result& r) {
+  const std::vector<ExtraLine> extra = extra_lines(sc);
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    r.lines[i].budget.clear();
+    for (const LineAmounts& a : plan.lines)
+      r.lines[i].budget.push_back(i < sc.lines.size() ? a.budget[i] : extra_budget(extra[i - sc.lines.size()], a));
+  }
+}
+
 Result run_deterministic(const Scenario& sc, const std::vector<std::string>& warnings) {
   auto t0 = std::chrono::steady_clock::now();
-  Model model(sc);
-  DeterministicDraws dr(model, sc.years(), sc.lines.size());
-  TraceSink sink;
-  model.run_path(dr, sink);
+  const PlanTrace plan = trace_plan(sc);
+  const std::vector<YearRecord>& years = plan.years;
 
   Result r = init_result(sc, warnings);
   r.mode = Mode::Deterministic;
@@ -99,37 +131,44 @@ Result run_deterministic(const Scenario& sc, const std::vector<std::string>& war
   r.threads = 1;
   auto col = [&](auto f) {
     std::vector<double> v;
-    for (const auto& y : sink.years) v.push_back(f(y));
+    for (const auto& y : years) v.push_back(f(y));
     return v;
   };
-  r.series = {
-      constant_series("eigen_vermogen", col([](const YearRecord& y) { return y.equity; })),
-      constant_series("signaleringswaarde", col([](const YearRecord& y) { return y.signal; })),
-      constant_series("totale_baten", col([](const YearRecord& y) { return y.income; })),
-      constant_series("kortingen", col([](const YearRecord& y) { return y.reductions; })),
-      constant_series("totale_lasten", col([](const YearRecord& y) { return y.costs; })),
-      constant_series("saldo", col([](const YearRecord& y) { return y.result; })),
-      constant_series("ratio_ev_baten", col([](const YearRecord& y) { return y.income != 0 ? y.equity / y.income : 0.0; })),
-      constant_series("leerlingen_regulier", col([](const YearRecord& y) { return y.regular; })),
-      constant_series("leerlingen_sbo", col([](const YearRecord& y) { return y.sbo; })),
-      constant_series("leerlingen_so", col([](const YearRecord& y) { return y.so; })),
-      constant_series("leerlingen_pro", col([](const YearRecord& y) { return y.pro; })),
-      constant_series("ondergrens", col([](const YearRecord& y) { return y.floor; })),
-  };
+  const std::vector<std::string> keys = path_series_keys(sc);
+  std::vector<std::vector<double>> values(keys.size());
+  std::vector<double> row(keys.size());
+  for (size_t y = 0; y < years.size(); ++y) {
+    path_series_values(sc, years[y], plan.lines[y], row.data());
+    for (size_t k = 0; k < keys.size(); ++k) values[k].push_back(row[k]);
+  }
+  for (size_t k = 0; k < keys.size(); ++k) r.series.push_back(constant_series(keys[k], values[k]));
   auto flag = [&](auto f) {
-    return Probability{col([&](const YearRecord& y) { return f(y) ? 1.0 : 0.0; }), std::vector<double>(sink.years.size(), 0.0)};
+    return Probability{col([&](const YearRecord& y) { return f(y) ? 1.0 : 0.0; }), std::vector<double>(years.size(), 0.0)};
   };
   r.excessive = flag([](const YearRecord& y) { return y.equity > y.signal; });
   r.below_floor = flag([](const YearRecord& y) { return y.equity < y.floor; });
   r.negative = flag([](const YearRecord& y) { return y.equity < 0; });
+  const std::vector<std::string> flag_keys = path_flag_keys(sc);
+  for (size_t k = 0; k < flag_keys.size(); ++k) {
+    r.more_flags.push_back({flag_keys[k], flag([&](const YearRecord& y) {
+                              bool f[kMaxFlags];
+                              path_flag_values(sc, y, f);
+                              return f[k];
+                            })});
+  }
   r.expected_excess = col([](const YearRecord& y) { return std::max(0.0, y.equity - y.signal); });
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
-    for (const auto& a : sink.lines) {
-      r.lines[i].budget.push_back(a.budget[i]);
-      r.lines[i].realised.push_back(a.realised[i]);
-      if (sc.lines[i].has_override) r.lines[i].computed.push_back(a.computed[i]);
+  const std::vector<ExtraLine> extra = extra_lines(sc);
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    for (const LineAmounts& a : plan.lines) {
+      if (i < sc.lines.size()) {
+        r.lines[i].realised.push_back(a.realised[i]);
+        if (sc.lines[i].has_override) r.lines[i].computed.push_back(a.computed[i]);
+      } else {
+        r.lines[i].realised.push_back(extra_realised(extra[i - sc.lines.size()], a));
+      }
     }
   }
+  set_plan_budgets(sc, plan, r);
   r.policy_fired = {
       {"ocw_afroming", col([](const YearRecord& y) { return y.skim > 0 ? 1.0 : 0.0; })},
       {"afbouw", col([](const YearRecord& y) { return y.spend_down > 0 ? 1.0 : 0.0; })},
@@ -137,11 +176,6 @@ Result run_deterministic(const Scenario& sc, const std::vector<std::string>& war
       {"ocw_korting", col([](const YearRecord& y) { return y.generic_cut > 0 ? 1.0 : 0.0; })},
       {"cap", col([](const YearRecord& y) { return y.cap_binding ? 1.0 : 0.0; })},
   };
-  // Detail rows a controller reconciles against (deterministic only).
-  r.series.push_back(constant_series("risicolasten", col([](const YearRecord& y) { return y.risk_costs; })));
-  r.series.push_back(constant_series("afbouw", col([](const YearRecord& y) { return y.spend_down; })));
-  r.series.push_back(constant_series("ocw_afroming", col([](const YearRecord& y) { return y.skim; })));
-  r.series.push_back(constant_series("ocw_korting_netto", col([](const YearRecord& y) { return y.generic_cut; })));
   check_finite(r, sc.files.back());  // an overflow is an error, never a 0 or an empty cell
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;

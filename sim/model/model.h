@@ -15,39 +15,9 @@
 #include <vector>
 
 #include "scenario.h"
+#include "year_record.h"
 
 namespace swv {
-
-// Everything one year of one path produces (besides the per-line amounts).
-struct YearRecord {
-  int year = 0;
-  double equity = 0;       // eigen vermogen 31-12
-  double signal = 0;       // signaleringswaarde
-  double floor = 0;        // ondergrens
-  double income = 0;       // totale baten
-  double reductions = 0;   // kortingen
-  double costs = 0;        // totale lasten
-  double result = 0;       // saldo
-  double regular = 0, sbo = 0, so = 0, pro = 0;  // counts at the teldatum of this year
-  double risk_costs = 0, risk_lost_income = 0;
-  double skim = 0;          // OCW withholding landing in this year (ocw_afroming)
-  double spend_down = 0;    // extra cost of the bestedingsplan in this year (afbouw)
-  double generic_cut = 0;   // net generic cut (ocw_korting) in this year
-  double generic_cut_compensation = 0;
-  bool cut_active = false;  // bezuiniging applied in this year
-  bool cap_binding = false; // DUO deduction cap bit in this year
-  double cap_factor = 1.0;
-};
-
-constexpr double kNoAmount = std::numeric_limits<double>::quiet_NaN();  // not a computed line
-
-// Per-line amounts of one year: begroot (budgeted), realised, and for override lines the amount
-// the engine computed from the rules (NaN for other lines).
-struct LineAmounts {
-  std::vector<double> budget, realised, computed;
-  std::vector<double> risk;  // impact of each risk in this year (0 when it did not occur)
-  explicit LineAmounts(size_t n = 0, size_t risks = 0) : budget(n), realised(n), computed(n), risk(risks) {}
-};
 
 // The path model of one scenario. Construction precomputes what does not depend on a path (the
 // bridge of rules tables into the planperiode); run_path is then const and may run on many threads
@@ -82,6 +52,8 @@ class Model {
     double equity;
     double carry_skim = 0, carry_spend = 0;  // management rules of Y-1, effective in Y
     bool carry_cut = false;
+    double fixed_assets = 0, provisions = 0;  // balance sheet items that move
+    int negative_run = 0;                     // consecutive years with a negative saldo
   };
   // Counts at the teldatum of Y-1, which fund year Y.
   struct Counts {
@@ -116,7 +88,11 @@ class Model {
   [[gnu::always_inline]] void risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts& amt) const;
   [[gnu::always_inline]] void generic_cut(const PathState& s, const Counts& n, int Y, YearRecord& rec) const;
   template <class Draws>
-  [[gnu::always_inline]] void close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec) const;
+  [[gnu::always_inline]] void reserves(Draws& dr, int Y, YearRecord& rec, LineAmounts& amt) const;
+  template <class Draws>
+  [[gnu::always_inline]] void close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec, LineAmounts& amt) const;
+  template <class Draws>
+  [[gnu::always_inline]] void balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec) const;
   template <class Draws>
   [[gnu::always_inline]] void pupil_flows(Draws& dr, PathState& s, int Y) const;
 
@@ -135,8 +111,10 @@ void Model::run_path(Draws& dr, Sink& sink) const {
   const Scenario& sc = sc_;
   const Start& st = sc.start;
   PathState s{st.regular, st.sbo, st.pro, st.so, sc.demography.intake, 0.0, st.equity};
+  s.fixed_assets = sc.balance.fixed_assets, s.provisions = sc.balance.provisions;
   Factors& F = dr.index_factors();
   LineAmounts& amt = dr.line_amounts();
+  for (size_t k = 0; k < sc.reserves.size(); ++k) amt.reserve[k] = sc.reserves[k].balance;
   for (int yi = 0; yi < sc.years(); ++yi) {
     const int Y = sc.first_year + yi;
     YearRecord rec;
@@ -146,7 +124,9 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     budget_lines(dr, s, n, F, yi, Y, rec, amt);
     risks(dr, yi, Y, rec, amt);
     generic_cut(s, n, Y, rec);
-    close_year(dr, s, yi, Y, rec);
+    reserves(dr, Y, rec, amt);
+    close_year(dr, s, yi, Y, rec, amt);
+    if (sc.balance.given) balance_sheet(dr, s, Y, rec);
     pupil_flows(dr, s, Y);
     rec.regular = s.regular;
     rec.sbo = s.sbo;
@@ -206,6 +186,7 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
   const size_t nl = sc.lines.size();
   rec.cut_active = s.carry_cut;
   const double cut_share = s.carry_cut ? dr.value(pol.cut_share, Y) : 0.0;
+  double cut_budget = 0, cut_realised = 0;  // the bezuiniging, a line of its own
   double support = 0, deductions = 0;
   bool has_support = false;
   for (size_t i = 0; i < nl; ++i) {
@@ -225,10 +206,13 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
         }
         break;
     }
-    if (s.carry_cut && l.side == Side::Cost && l.group_id == pol.cut_group) budget *= 1 - cut_share;
     double realised = budget * dr.value(l.realisation, Y) * dr.line_shock(i, Y);
     amt.budget[i] = budget;
     amt.realised[i] = realised;
+    // The bezuiniging cuts the group's own lines (never a deduction set by the rules); the lines
+    // keep their amounts and the cut is the line beleid.bezuiniging.
+    if (s.carry_cut && l.side == Side::Cost && l.group_id == pol.cut_group && l.kind != LineKind::Computed)
+      cut_budget -= cut_share * budget, cut_realised -= cut_share * realised;
     if (l.kind == LineKind::Computed) {
       if (l.computed == Computed::Support) support += realised, has_support = true;
       else deductions += realised;
@@ -243,6 +227,8 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
     }
   }
   for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.income : rec.costs) += amt.realised[i];
+  rec.costs += cut_realised;
+  amt.policy[kPolicyCut] = cut_realised, amt.policy_budget[kPolicyCut] = cut_budget;
 }
 
 // Risks. Decision support may give the year's totals directly (weerstandsvermogen: all risks but
@@ -275,27 +261,88 @@ inline void Model::generic_cut(const PathState& s, const Counts& n, int Y, YearR
   rec.generic_cut_compensation = comp;
 }
 
-// Totals of the year (section 12), then the management rules at the end of Y, with their effects
-// in Y+1 (section 11): OCW withholding, the bestedingsplan and the bezuiniging.
+// Earmarked reserves (section 14.1): each gets its dotatie, then gives its onttrekking, at most
+// what it then holds. Transfers within equity: no line, no effect on the result.
 template <class Draws>
-inline void Model::close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec) const {
+inline void Model::reserves(Draws& dr, int Y, YearRecord& rec, LineAmounts& amt) const {
+  double sum = 0;
+  for (size_t k = 0; k < sc_.reserves.size(); ++k) {
+    const EarmarkedReserve& r = sc_.reserves[k];
+    double b = amt.reserve[k] + dr.value(r.addition, Y);
+    b -= std::min(std::max(0.0, dr.value(r.withdrawal, Y)), b);
+    amt.reserve[k] = b;
+    sum += b;
+  }
+  rec.earmarked = sum;
+}
+
+// Totals of the year (section 12), then the management rules at the end of Y, with their effects
+// in Y+1 (section 11): OCW withholding, the bestedingsplan and the bezuiniging. A bestedingsplan
+// with moment = begroting is paid in Y itself (section 14.2). Every policy effect is also a line.
+template <class Draws>
+inline void Model::close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec, LineAmounts& amt) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
+  const size_t y = static_cast<size_t>(yi);
+  rec.target = sc.has_target ? dr.value(sc.target, Y) : 0.0;
+  rec.signal = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
   rec.skim = s.carry_skim;
-  rec.spend_down = s.carry_spend;
   rec.reductions = rec.risk_lost_income + rec.skim + rec.generic_cut;
+  const double extra = sc.extra_cost.empty() ? 0.0 : sc.extra_cost[y];  // bestedingsruimte
+  if (pol.spend_down && pol.spend_moment == SpendMoment::Budget) {
+    if (!sc.plan_spend.empty()) {
+      rec.spend_down = sc.plan_spend[y];  // fixed in the budget: every path pays the plan's amount
+    } else {  // the plan itself: the excess at the end of Y before this line
+      const double equity_before = s.equity + rec.income - rec.reductions - (rec.costs + rec.risk_costs + extra);
+      const double excess = pol.spend_above == SpendAbove::Target ? equity_before - rec.earmarked - rec.target : equity_before - rec.signal;
+      rec.spend_down = dr.value(pol.spend_share, Y) * std::max(0.0, excess);
+    }
+  } else {
+    rec.spend_down = s.carry_spend;
+  }
   rec.costs += rec.risk_costs + rec.spend_down;
-  if (!sc.extra_cost.empty()) rec.costs += sc.extra_cost[static_cast<size_t>(yi)];  // bestedingsruimte
+  rec.costs += extra;
   rec.result = rec.income - rec.reductions - rec.costs;
   s.equity += rec.result;
   rec.equity = s.equity;
-  rec.signal = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
+  rec.general = rec.equity - rec.earmarked;
+  rec.plan_equity = sc.plan_equity.empty() ? rec.equity : sc.plan_equity[y];
   rec.floor = dr.value(sc.floor, Y);
+  amt.policy[kPolicySpend] = rec.spend_down;
+  amt.policy[kPolicySkim] = rec.skim;
+  amt.policy[kPolicyGenericCut] = rec.generic_cut + rec.generic_cut_compensation;
+  amt.policy[kPolicyCompensation] = -rec.generic_cut_compensation;
+  amt.policy[kPolicyExtraSpending] = extra;
+  for (int k = 0; k < kPolicyLines; ++k)
+    if (k != kPolicyCut) amt.policy_budget[k] = amt.policy[k];
 
   const double excess = std::max(0.0, s.equity - rec.signal);
   s.carry_skim = (pol.skim && Y >= pol.skim_from) ? dr.value(pol.skim_share, Y) * excess : 0.0;
-  s.carry_spend = pol.spend_down ? dr.value(pol.spend_share, Y) * std::max(0.0, excess - s.carry_skim) : 0.0;
-  s.carry_cut = pol.cut && s.equity < rec.floor;
+  const double spendable = pol.spend_above == SpendAbove::Target ? std::max(0.0, rec.general - rec.target) : excess;
+  s.carry_spend = pol.spend_down && pol.spend_moment == SpendMoment::NextYear
+                      ? dr.value(pol.spend_share, Y) * std::max(0.0, spendable - s.carry_skim)
+                      : 0.0;
+  s.carry_cut = pol.cut && (pol.cut_below == CutBelow::Target ? rec.general < rec.target : s.equity < rec.floor);
+  s.negative_run = rec.result < 0 ? s.negative_run + 1 : 0;
+  rec.three_negative = s.negative_run >= 3;
+}
+
+// The balance sheet on 31-12 of Y (section 14.8): fixed assets move with investments and
+// depreciation, provisions with their mutation, cash balances; the Inspectie's ratios.
+template <class Draws>
+inline void Model::balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec) const {
+  const BalanceSheet& b = sc_.balance;
+  s.fixed_assets += dr.value(b.investments, Y) - dr.value(b.depreciation, Y);
+  s.provisions += dr.value(b.provisions_change, Y);
+  rec.fixed_assets = s.fixed_assets, rec.provisions = s.provisions;
+  rec.receivables = b.receivables, rec.long_debt = b.long_debt, rec.short_debt = b.short_debt;
+  rec.balance_total = rec.equity + rec.provisions + rec.long_debt + rec.short_debt;
+  rec.cash = rec.balance_total - rec.fixed_assets - rec.receivables;
+  // Bounded below at -1 (-100%): near a balance total of 0 the ratio runs off to minus infinity and
+  // says no more than "equity deeply negative"; a total of 0 or less is -1 too.
+  rec.solvency = rec.balance_total > 0 ? std::max(-1.0, (rec.equity + rec.provisions) / rec.balance_total) : -1.0;
+  rec.liquidity = (rec.receivables + rec.cash) / rec.short_debt;  // short_debt >= 1 (schema)
+  rec.profitability = rec.income != 0 ? rec.result / rec.income : 0.0;
 }
 
 // Flows: counts at the teldatum of Y-1 move to the teldatum of Y (competing risks), plus the

@@ -1,6 +1,7 @@
 #pragma once
 // The result of a run: plain data, exactly what resultaat.json and the reports show. Statistics
 // are computed in sim/; writers only format.
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,15 +38,34 @@ struct RiskResult {
   std::vector<double> hit_share;       // share of paths in which it occurred
 };
 
-// Benodigd weerstandsvermogen at a confidence level: the equity at the start of the planperiode
-// needed so that equity stays at or above the floor in every year in that share of the paths,
-// all else equal (no feedback through policy rules). shortfall = that quantile of each path's
-// largest shortfall max_Y (ondergrens_Y - eigen vermogen_Y); required = max(0, start + shortfall).
+// Benodigd weerstandsvermogen at a confidence level (cli-en-uitvoer, additions 1.1): the buffer
+// that covers, in that share of the paths, the largest shortfall of equity below the deterministic
+// plan in any year. The plan includes the bestedingsplan, so planned spending needs no buffer;
+// without risks and uncertainty every path is the plan and the buffer is 0.
+// shortfall = that quantile of max(0, max_Y (plan_Y - eigen vermogen_Y)); required = shortfall.
 struct BufferResult {
   double confidence = 0.9;
   double shortfall = 0;
   double required = 0;
 };
+
+// The NAR rating of ratio weerstandsvermogen = beschikbaar / benodigd (A > 2,0 ... F < 0,6).
+struct NarClass {
+  char letter;
+  const char* label;  // Dutch: uitstekend, ruim voldoende, voldoende, matig, onvoldoende, ruim onvoldoende
+};
+inline NarClass nar_class(double ratio) {
+  if (ratio > 2.0) return {'A', "uitstekend"};
+  if (ratio > 1.4) return {'B', "ruim voldoende"};
+  if (ratio >= 1.0) return {'C', "voldoende"};
+  if (ratio >= 0.8) return {'D', "matig"};
+  if (ratio >= 0.6) return {'E', "onvoldoende"};
+  return {'F', "ruim onvoldoende"};
+}
+// beschikbaar / benodigd; no buffer needed counts as infinitely covered (class A).
+inline double buffer_ratio(double available, double required) {
+  return required > 0 ? available / required : std::numeric_limits<double>::infinity();
+}
 
 struct InputFile {
   std::string role;  // "scenario", "basis", "regels"
@@ -69,11 +89,14 @@ struct Result {
   std::vector<int> years;
   std::vector<Series> series;
   Probability excessive, below_floor, negative;  // bovenmatig, onder_ondergrens, negatief
+  // More flags (path_flag_keys): onder_streefvermogen and the balance sheet's continuity signals.
+  std::vector<std::pair<std::string, Probability>> more_flags;
   std::vector<LineResult> lines;
   std::vector<double> expected_risk_cost;  // verwachte_risicolast
   std::vector<RiskResult> risks;           // Monte Carlo only
   std::vector<double> expected_excess;     // E[max(0, eigen vermogen - signaleringswaarde)] per year
-  double start_equity = 0;                 // eigen vermogen at the start (beschikbaar)
+  double start_equity = 0;                 // eigen vermogen at the start
+  double start_general_reserve = 0;        // algemene reserve at the start (beschikbaar weerstandsvermogen)
   std::vector<BufferResult> buffers;       // 80%, 90%, 95% (Monte Carlo only)
   // Share of paths per year in which each policy rule fired: ocw_afroming, afbouw, bezuiniging,
   // ocw_korting, cap.

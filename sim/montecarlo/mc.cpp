@@ -14,139 +14,16 @@
 #include "mc_blocks.h"
 #include "mc_draws.h"
 #include "mc_stats.h"
+#include "mc_sums.h"
 #include "model.h"
+#include "path_series.h"
 #include "validate.h"
 
 namespace swv {
 
 namespace {
 
-constexpr int kSeries = 12;  // series_keys() order
-constexpr int kRules = 5;    // ocw_afroming, afbouw, bezuiniging, ocw_korting, cap
-
-void series_values(const YearRecord& r, double* s) {
-  s[0] = r.equity, s[1] = r.signal, s[2] = r.income, s[3] = r.reductions, s[4] = r.costs, s[5] = r.result;
-  s[6] = r.income != 0 ? r.equity / r.income : 0.0;
-  s[7] = r.regular, s[8] = r.sbo, s[9] = r.so, s[10] = r.pro, s[11] = r.floor;
-}
-
-// Sums of one block of paths; blocks are reduced in block order, so sums do not depend on threads.
-struct Block {
-  std::vector<double> series_sum;                          // [series][year]
-  std::vector<double> excessive, below_floor, negative;    // [year] path counts
-  std::vector<double> line_budget, line_real, line_comp;   // [line][year]
-  std::vector<double> fired;                               // [rule][year]
-  std::vector<double> risk_sum, risk_hits;                 // [risk][year]
-  std::vector<double> excess;                              // [year] sum of max(0, equity - signal)
-  std::vector<double> lo, hi;                              // [series][year] (streaming mode)
-  DrawCounters counters;
-  // The first path (lowest number) with a non-finite value, its year and what (run-time error).
-  size_t bad_path = SIZE_MAX;
-  int bad_year = 0;
-  std::string bad_what;
-  Block(size_t years, size_t lines, size_t risks, bool ranges)
-      : series_sum(kSeries * years), excessive(years), below_floor(years), negative(years), line_budget(lines * years),
-        line_real(lines * years), line_comp(lines * years), fired(kRules * years), risk_sum(risks * years),
-        risk_hits(risks * years), excess(years), lo(ranges ? kSeries * years + 1 : 0, INFINITY),
-        hi(ranges ? kSeries * years + 1 : 0, -INFINITY) {}
-};
-
-// The main pass: sums, counts and (exact mode) every value into the store.
-struct PathSink {
-  Block* block;
-  SeriesStore* store;  // null in streaming mode
-  size_t path, years, lines;
-  const Scenario* sc;
-  double shortfall = kNoShortfall;
-  void year(int yi, const YearRecord& r, const LineAmounts& a) {
-    const size_t y = static_cast<size_t>(yi);
-    double s[kSeries];
-    series_values(r, s);
-    // x * 0 is 0 for a finite x and NaN otherwise: one comparison per year finds any overflow.
-    double probe = 0;
-    for (size_t k = 0; k < kSeries; ++k) probe += s[k] * 0.0;
-    for (size_t i = 0; i < lines; ++i) probe += (a.budget[i] + a.realised[i]) * 0.0;
-    for (double x : a.risk) probe += x * 0.0;
-    if (probe != 0 && block->bad_path == SIZE_MAX) note_bad(yi, s, a);
-    shortfall = path_shortfall(shortfall, r.floor, r.equity);
-    block->excess[y] += std::max(0.0, r.equity - r.signal);
-    for (size_t k = 0; k < a.risk.size(); ++k) {
-      block->risk_sum[k * years + y] += a.risk[k];
-      block->risk_hits[k * years + y] += a.risk[k] != 0;
-    }
-    for (size_t k = 0; k < kSeries; ++k) {
-      const size_t cell = k * years + y;
-      block->series_sum[cell] += s[k];
-      if (store) store->put(cell, path, s[k]);
-      else block->lo[cell] = std::min(block->lo[cell], s[k]), block->hi[cell] = std::max(block->hi[cell], s[k]);
-    }
-    block->excessive[y] += r.equity > r.signal;
-    block->below_floor[y] += r.equity < r.floor;
-    block->negative[y] += r.equity < 0;
-    for (size_t i = 0; i < lines; ++i) {
-      block->line_budget[i * years + y] += a.budget[i];
-      block->line_real[i * years + y] += a.realised[i];
-      if (!std::isnan(a.computed[i])) block->line_comp[i * years + y] += a.computed[i];
-    }
-    const bool f[kRules] = {r.skim > 0, r.spend_down > 0, r.cut_active, r.generic_cut > 0, r.cap_binding};
-    for (int k = 0; k < kRules; ++k) block->fired[static_cast<size_t>(k) * years + y] += f[k];
-  }
-  void note_bad(int yi, const double* s, const LineAmounts& a) {
-    std::string what;
-    for (size_t k = 0; k < kSeries && what.empty(); ++k)
-      if (!std::isfinite(s[k])) what = series_keys()[k];
-    for (size_t i = 0; i < lines && what.empty(); ++i)
-      if (!std::isfinite(a.budget[i]) || !std::isfinite(a.realised[i])) what = "post " + sc->lines[i].code;
-    for (size_t k = 0; k < a.risk.size() && what.empty(); ++k)
-      if (!std::isfinite(a.risk[k])) what = "risico " + sc->risks[k].code;
-    block->bad_path = path, block->bad_year = sc->first_year + yi, block->bad_what = what;
-  }
-  // After the path: its largest shortfall, kept like a series value (cell after the series).
-  void finish() {
-    const size_t cell = kSeries * years;
-    if (store) store->put(cell, path, shortfall);
-    else block->lo[cell] = std::min(block->lo[cell], shortfall), block->hi[cell] = std::max(block->hi[cell], shortfall);
-  }
-};
-
-// The second pass of streaming mode: the same paths again, counted into histograms.
-struct HistogramSink {
-  Histograms* h;
-  size_t years;
-  double shortfall = kNoShortfall;
-  void year(int yi, const YearRecord& r, const LineAmounts&) {
-    double s[kSeries];
-    series_values(r, s);
-    for (size_t k = 0; k < kSeries; ++k) h->add(k * years + static_cast<size_t>(yi), s[k]);
-    shortfall = path_shortfall(shortfall, r.floor, r.equity);
-  }
-  void finish() { h->add(kSeries * years, shortfall); }
-};
-
-
-// Blocks are reduced in chunks (serially, in block order), so the per-block sums take bounded
-// memory however many paths run.
-constexpr size_t kChunkBlocks = 1024;
-
-void add_block(Block& total, const Block& b) {
-  auto add = [](std::vector<double>& t, const std::vector<double>& x) {
-    for (size_t i = 0; i < t.size(); ++i) t[i] += x[i];
-  };
-  add(total.series_sum, b.series_sum), add(total.excessive, b.excessive), add(total.below_floor, b.below_floor);
-  add(total.negative, b.negative), add(total.line_budget, b.line_budget), add(total.line_real, b.line_real);
-  add(total.line_comp, b.line_comp), add(total.fired, b.fired), add(total.risk_sum, b.risk_sum);
-  add(total.risk_hits, b.risk_hits), add(total.excess, b.excess);
-  for (size_t i = 0; i < total.lo.size(); ++i) total.lo[i] = std::min(total.lo[i], b.lo[i]), total.hi[i] = std::max(total.hi[i], b.hi[i]);
-  total.counters.add(b.counters);
-  if (total.bad_path == SIZE_MAX && b.bad_path != SIZE_MAX)  // blocks come in path order: the first path
-    total.bad_path = b.bad_path, total.bad_year = b.bad_year, total.bad_what = b.bad_what;
-}
-
-
-size_t block_bytes(size_t years, size_t lines, size_t risks, bool ranges) {
-  const size_t doubles = (kSeries + 4 + 3 * lines + kRules + 2 * risks) * years + (ranges ? 2 * (kSeries * years + 1) : 0);
-  return doubles * sizeof(double) + sizeof(Block);
-}
+using namespace mc_detail;
 
 // How a run uses its memory: the store mode, how many blocks are summed per chunk and how many
 // histogram sets the streaming pass keeps at once (one per thread when they fit). None of these
@@ -158,15 +35,15 @@ struct MemoryPlan {
 
 MemoryPlan plan_memory(const Scenario& sc, size_t budget, size_t threads) {
   const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years());
-  const size_t cells = kSeries * years + 1, blocks = block_count(n);
+  const size_t cells = shape_of(sc, false).cells(), blocks = block_count(n);
   const size_t min_chunk = std::max<size_t>(1, std::min(blocks, threads));
   MemoryPlan m;
   // The per-path store gets what the minimal block sums leave (total, template, one per thread).
-  const size_t blk_exact = block_bytes(years, sc.lines.size(), sc.risks.size(), false);
+  const size_t blk_exact = block_bytes(shape_of(sc, false));
   const size_t fixed_exact = (2 + min_chunk) * blk_exact;
   m.mode = store_mode(n, cells, budget > fixed_exact ? budget - fixed_exact : 0);
   const bool streaming = m.mode == StoreMode::Histogram;
-  const size_t blk = block_bytes(years, sc.lines.size(), sc.risks.size(), streaming);
+  const size_t blk = block_bytes(shape_of(sc, streaming));
   const double values = static_cast<double>(n) * static_cast<double>(cells);
   const double store = m.mode == StoreMode::ExactDouble ? values * 8 : m.mode == StoreMode::ExactFloat ? values * 4 : 0;
   const double hist = streaming ? static_cast<double>(cells) * kHistogramBins * sizeof(uint32_t) : 0;
@@ -227,21 +104,25 @@ struct McRun {
   const Scenario& sc;
   const McOptions& opt;
   const MemoryPlan plan;
-  const size_t n, years, lines, risks, blocks, cells;  // cells: every (series, year) + the shortfall
+  const size_t n, years, blocks;
   const bool streaming;
+  const Shape shape;
+  const size_t cells;  // every (series, year) + the shortfall
+  const std::vector<std::string> keys, flag_keys;
+  const std::vector<ExtraLine> extra;
   const Model model;
   const Eigen::Matrix3d chol;
   McRun(const Scenario& s, const McOptions& o, const MemoryPlan& p)
-      : sc(s), opt(o), plan(p), n(static_cast<size_t>(s.paths)), years(static_cast<size_t>(s.years())), lines(s.lines.size()),
-        risks(s.risks.size()), blocks(block_count(n)), cells(kSeries * years + 1), streaming(p.mode == StoreMode::Histogram),
-        model(s), chol(correlation_factor(s)) {}
+      : sc(s), opt(o), plan(p), n(static_cast<size_t>(s.paths)), years(static_cast<size_t>(s.years())), blocks(block_count(n)),
+        streaming(p.mode == StoreMode::Histogram), shape(shape_of(s, streaming)), cells(shape.cells()), keys(path_series_keys(s)),
+        flag_keys(path_flag_keys(s)), extra(extra_lines(s)), model(s), chol(correlation_factor(s)) {}
 };
 
 // Step 1, accumulate: every path once. Each block sums its paths into its own Block; the blocks of
 // a chunk are added to the total in block order (thread-independent). In exact mode every value
 // also goes into `store`, in streaming mode each cell's range into the Block.
 Block accumulate(const McRun& run, SeriesStore* store) {
-  const Block empty(run.years, run.lines, run.risks, run.streaming);
+  const Block empty(run.shape);
   Block total = empty;
   std::vector<Block> acc(run.plan.chunk_blocks, empty);
   for (size_t first = 0; first < run.blocks; first += run.plan.chunk_blocks) {
@@ -249,7 +130,7 @@ Block accumulate(const McRun& run, SeriesStore* store) {
     std::fill(acc.begin(), acc.end(), empty);
     for_each_path(run.sc, run.chol, Pin{}, first, last, run.n, run.opt, [&](McDraws& dr, size_t b, size_t p) {
       Block& blk = acc[b - first];
-      PathSink sink{&blk, store, p, run.years, run.lines, &run.sc};
+      PathSink sink{&blk, store, p, &run.shape, &run.sc, &run.extra, &run.keys};
       run.model.run_path(dr, sink);
       sink.finish();
       dr.end_path(blk.counters);
@@ -274,7 +155,7 @@ std::vector<Percentiles> histogram_percentiles(const McRun& run, const Block& to
   tbb::task_arena arena(static_cast<int>(run.plan.histograms));
   arena.execute([&] {
     for_each_path(run.sc, run.chol, Pin{}, 0, run.blocks, run.n, run.opt, [&](McDraws& dr, size_t, size_t) {
-      HistogramSink sink{&local.local(), run.years};
+      HistogramSink sink{&local.local(), &run.shape, &run.sc};
       run.model.run_path(dr, sink);
       sink.finish();
     });
@@ -300,9 +181,8 @@ Probability probability(const std::vector<double>& hits, double n) {
 
 void assemble_series(const McRun& run, const Block& total, const std::vector<Percentiles>& pct, Result& r) {
   const double dn = static_cast<double>(run.n);
-  const auto& keys = series_keys();
-  for (size_t k = 0; k < kSeries; ++k) {
-    Series s{keys[k], {}, {}, {}, {}, {}, {}};
+  for (size_t k = 0; k < run.shape.series; ++k) {
+    Series s{run.keys[k], {}, {}, {}, {}, {}, {}};
     for (size_t y = 0; y < run.years; ++y) {
       const size_t cell = k * run.years + y;
       s.mean.push_back(total.series_sum[cell] / dn);
@@ -313,22 +193,25 @@ void assemble_series(const McRun& run, const Block& total, const std::vector<Per
   }
 }
 
+// Lines: bedragen are the means over the paths, begroot the plan's amounts (scenario-format 14.3).
 void assemble_lines_and_risks(const McRun& run, const Block& total, Result& r) {
   const double dn = static_cast<double>(run.n);
-  const size_t years = run.years;
-  for (size_t i = 0; i < run.lines; ++i) {
-    r.lines[i].budget.clear(), r.lines[i].realised.clear(), r.lines[i].computed.clear();
+  const size_t years = run.years, lines = run.shape.lines;
+  for (size_t i = 0; i < run.shape.all_lines(); ++i) {
+    r.lines[i].realised.clear(), r.lines[i].computed.clear();
     for (size_t y = 0; y < years; ++y) {
-      r.lines[i].budget.push_back(total.line_budget[i * years + y] / dn);
       r.lines[i].realised.push_back(total.line_real[i * years + y] / dn);
-      if (r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
+      if (i < lines && r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
     }
   }
-  for (size_t k = 0; k < run.risks; ++k) {
+  set_plan_budgets(run.sc, trace_plan(run.sc), r);
+  for (size_t k = 0; k < run.shape.risks; ++k) {
     const Risk& risk = run.sc.risks[k];
     RiskResult rr{risk.code, risk.name, risk.lost_income, {}, {}};
+    // The risk's line holds its mean impact (extra_lines: risks come last).
+    const size_t line = run.shape.all_lines() - run.shape.risks + k;
     for (size_t y = 0; y < years; ++y) {
-      rr.expected.push_back(total.risk_sum[k * years + y] / dn);
+      rr.expected.push_back(total.line_real[line * years + y] / dn);
       rr.hit_share.push_back(total.risk_hits[k * years + y] / dn);
     }
     r.risks.push_back(std::move(rr));
@@ -349,12 +232,16 @@ Result assemble(const McRun& run, const Block& total, const std::vector<Percenti
   assemble_series(run, total, pct, r);
   r.excessive = probability(total.excessive, dn), r.below_floor = probability(total.below_floor, dn);
   r.negative = probability(total.negative, dn);
+  for (size_t k = 0; k < run.shape.flags; ++k)
+    r.more_flags.push_back({run.flag_keys[k], probability(std::vector<double>(total.flags.begin() + static_cast<long>(k * run.years),
+                                                                              total.flags.begin() + static_cast<long>((k + 1) * run.years)),
+                                                          dn)});
   assemble_lines_and_risks(run, total, r);
   for (size_t y = 0; y < run.years; ++y) r.expected_excess.push_back(total.excess[y] / dn);
   const Percentiles& sf = pct[run.cells - 1];
   for (size_t i = 0; i < kBufferConfidence.size(); ++i) {
     const double q = sf.p[kBufferPercentile[i]];
-    r.buffers.push_back({kBufferConfidence[i], q, required_buffer(run.sc.start.equity, q)});
+    r.buffers.push_back({kBufferConfidence[i], q, required_buffer(q)});
   }
   const char* rules[kRules] = {"ocw_afroming", "afbouw", "bezuiniging", "ocw_korting", "cap"};
   for (size_t k = 0; k < kRules; ++k) {
@@ -371,6 +258,7 @@ void prepare_for_monte_carlo(Scenario& sc) {
   std::vector<Value*> values;
   for_each_value(sc, [&](Value& v) { values.push_back(&v); });
   tbb::parallel_for(size_t{0}, values.size(), [&](size_t i) { values[i]->prepare(sc.first_year, sc.last_year); });
+  fix_plan(sc);
 }
 
 // accumulate -> percentiles -> assemble.

@@ -31,7 +31,7 @@ Eigen::Matrix3d correlation_factor(const Scenario& sc) {
 Pin Pin::at(uint32_t driver, double q) { return Pin{true, driver, q, normal_quantile(q)}; }
 
 McDraws::McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
-    : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size(), sc.risks.size()), s_(seed, 0) {
+    : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size(), sc.risks.size(), sc.reserves.size()), s_(seed, 0) {
   // Every key that can hold a per-path draw: three per line, two per risk, some fifty fixed keys.
   const size_t keys = 3 * sc.lines.size() + 2 * sc.risks.size() + 64;
   size_t size = 64;

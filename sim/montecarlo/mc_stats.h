@@ -73,21 +73,19 @@ inline Percentiles percentiles_type7(std::vector<double>& v) { return percentile
 
 // ---- The required buffer (benodigd weerstandsvermogen) -----------------------------------------
 
-// A path's shortfall is its largest (floor − equity) over the planperiode: start at kNoShortfall
-// and fold in every year with path_shortfall.
-inline constexpr double kNoShortfall = -INFINITY;
-inline double path_shortfall(double so_far, double floor, double equity) { return std::max(so_far, floor - equity); }
+// A path's shortfall is its largest (plan − equity) over the planperiode, at least 0 (a path that
+// never falls below the deterministic plan needs no buffer): start at kNoShortfall and fold in
+// every year with path_shortfall.
+inline constexpr double kNoShortfall = 0.0;
+inline double path_shortfall(double so_far, double plan, double equity) { return std::max(so_far, plan - equity); }
 
-// The buffer needed at confidence c: the reserve that, at the start, keeps a share c of the paths
-// above the floor in every year (all else equal): max(0, start equity + the c-quantile of the
-// paths' shortfalls). Reported at three levels; kBufferPercentile names each level's percentile.
+// The buffer needed at confidence c (benodigd weerstandsvermogen): the c-quantile of the paths'
+// shortfalls below the plan. Reported at three levels; kBufferPercentile names each level's percentile.
 inline constexpr std::array<double, 3> kBufferConfidence{0.80, 0.90, 0.95};
 inline constexpr std::array<PercentileIndex, 3> kBufferPercentile{kP80, kP90, kP95};
 static_assert(kReportedP[kP80] == kBufferConfidence[0] && kReportedP[kP90] == kBufferConfidence[1] &&
               kReportedP[kP95] == kBufferConfidence[2]);
-inline double required_buffer(double start_equity, double shortfall_quantile) {
-  return std::max(0.0, start_equity + shortfall_quantile);
-}
+inline double required_buffer(double shortfall_quantile) { return std::max(0.0, shortfall_quantile); }
 
 // ---- Stores --------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // Turning the merged scenario tree into a Scenario: defaults, cross-checks and ranges per year.
 #include <Eigen/Eigenvalues>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 #include "build_scenario.h"
 
 #include "build_common.h"
+#include "builder.h"
 #include "format_nl.h"
 #include "loader.h"
 #include "stream_id.h"
@@ -56,29 +58,6 @@ std::vector<std::string> resolve_stream_collisions(Scenario& sc, const std::unor
 
 namespace {
 
-struct Builder {
-  const MNode& root;
-  Diagnostics& d;
-  Scenario& sc;
-  // Values with the range they must keep in every year of the planperiode, checked at the end in
-  // this order (which is the order of the messages).
-  std::vector<std::pair<Value*, Range>> ranged;
-
-  // Reads the value at `path` into `out` (which keeps its default when the key is absent) and
-  // registers it for the range check. `out` must not move afterwards.
-  void val(Value& out, std::string_view path, Range range) {
-    if (const MNode* n = root.find(path)) {
-      out = value_of(*n);
-      out.where = n->where();
-    }
-    ranged_add(out, range);
-  }
-  void ranged_add(Value& v, Range r) { ranged.emplace_back(&v, r); }
-  Where where(std::string_view path) const {
-    const MNode* n = root.find(path);
-    return n ? n->where() : Where{sc.files.back(), 0, 0, std::string(path)};
-  }
-};
 
 std::string resolve_rules_path(const MNode& node, const std::string& rules_dir, Diagnostics& d) {
   std::string r = text(&node);
@@ -326,82 +305,6 @@ void build_lines(Builder& b, bool rules_ok) {
     b.d.warning(posts->where(), "geen post met berekend = \"ondersteuning\": de afdrachten worden niet begrensd (geen cap)");
 }
 
-void build_risks(Builder& b) {
-  Scenario& sc = b.sc;
-  const MNode* rs = b.root.child("risico");
-  if (!rs) return;
-  std::map<std::string, std::string> seen;
-  for (const MNode& e : rs->items) {
-    Risk r;
-    r.code = text(e.child("code"));
-    r.name = text(e.child("naam"));
-    r.where = e.where();
-    if (auto it = seen.find(r.code); it != seen.end()) {
-      b.d.error(r.where, "code " + quote(r.code) + " komt twee keer voor (eerder: " + it->second + ")");
-      continue;
-    }
-    seen[r.code] = r.where.file + ":" + std::to_string(r.where.line);
-    if (const MNode* k = e.child("kans")) r.probability = value_of(*k);
-    if (const MNode* i = e.child("impact")) r.impact = value_of(*i);
-    r.lost_income = text(e.child("kant"), "lasten") == "baten";
-    r.driver = stream_id("risico[" + r.code + "]");
-    if (const MNode* j = e.child("jaren")) {
-      for (const auto& y : *j->node->as_array()) {
-        int year = static_cast<int>(y.value<int64_t>().value_or(0));
-        if (year < sc.first_year || year > sc.last_year)
-          b.d.warning(where_of(y, j->key), "jaar " + std::to_string(year) + " ligt buiten de planperiode " +
-                                               std::to_string(sc.first_year) + "–" + std::to_string(sc.last_year));
-        r.years.push_back(year);
-      }
-    }
-    sc.risks.push_back(std::move(r));
-  }
-  for (auto& r : sc.risks) {  // now that sc.risks stopped growing
-    b.ranged_add(r.probability, Range::Rate);
-    b.ranged_add(r.impact, Range::Any);
-  }
-}
-
-void build_policy(Builder& b) {
-  Scenario& sc = b.sc;
-  Policy& p = sc.policy;
-  if (b.root.find("beleid.ocw_afroming")) {
-    p.skim = true;
-    p.skim_from = static_cast<int>(integer(b.root.find("beleid.ocw_afroming.vanaf"), 0));
-    b.val(p.skim_share, "beleid.ocw_afroming.aandeel", Range::Rate);
-  }
-  if (b.root.find("beleid.afbouw")) {
-    p.spend_down = true;
-    b.val(p.spend_share, "beleid.afbouw.aandeel", Range::Rate);
-  }
-  if (const MNode* cut = b.root.find("beleid.bezuiniging")) {
-    p.cut = true;
-    b.val(p.cut_share, "beleid.bezuiniging.aandeel", Range::Rate);
-    std::string g = text(b.root.find("beleid.bezuiniging.groep"));
-    std::vector<std::string> cost_groups;
-    std::unordered_set<std::string> listed;
-    for (const auto& l : sc.lines)
-      if (l.side == Side::Cost && !l.group.empty() && listed.insert(l.group).second) cost_groups.push_back(l.group);
-    if (!listed.count(g)) {
-      std::string all;
-      for (size_t i = 0; i < cost_groups.size() && i < 20; ++i) all += (all.empty() ? "" : ", ") + quote(cost_groups[i]);
-      if (cost_groups.size() > 20) all += ", … (" + std::to_string(cost_groups.size()) + " groepen)";
-      const MNode* gn = cut->child("groep");
-      b.d.error(gn ? gn->where() : cut->where(), "onbekende groep " + quote(g) + did_you_mean(g, cost_groups) +
-                                                      "; groepen van lasten-posten: " + (all.empty() ? "(geen)" : all));
-    } else {
-      p.cut_group = static_cast<int>(std::find(sc.groups.begin(), sc.groups.end(), g) - sc.groups.begin());
-    }
-  }
-  if (const MNode* k = b.root.find("beleid.ocw_korting")) {
-    p.generic_cut = true;
-    p.generic_cut_year = static_cast<int>(integer(k->child("jaar"), 0));
-    p.generic_cut_per_pupil = num(k->child("per_leerling"), 0.0);
-    if (p.generic_cut_year < sc.first_year || p.generic_cut_year > sc.last_year)
-      b.d.warning(k->child("jaar")->where(), "jaar " + std::to_string(p.generic_cut_year) + " ligt buiten de planperiode: de korting heeft geen effect");
-  }
-}
-
 // Default intake keeps the regular count constant in expectation in eerste_jaar - 1 (section 5).
 void default_intake(Builder& b) {
   Scenario& sc = b.sc;
@@ -524,8 +427,11 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   build_index(b);
   build_lines(b, rules_ok);
   build_risks(b);
+  build_reserves(b);
   build_policy(b);
   build_settings(b);
+  build_target(b);
+  build_balance(b);
   build_report_settings(b);
   // Ranges per year (after merging, when the planperiode is known), in the order registered.
   for (const auto& [v, r] : b.ranged) check_value(*v, r, sc.first_year, sc.last_year, d);

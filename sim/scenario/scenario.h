@@ -16,7 +16,7 @@ namespace swv {
 // Pupil states (leerlingen). SO categories laag/midden/hoog are 0/1/2.
 enum class Basis { Regular, Sbo, So, Pro, Lwoo, Total };  // grondslag
 enum class IndexKind { Funding, Wage, Price, None };     // bekostiging, loon, prijs, geen
-enum class Side { Income, Cost };                          // baten, lasten
+enum class Side { Income, Cost, Reduction };               // baten, lasten, kortingen (policy and risk lines only)
 enum class LineKind { Amount, PerPupil, Computed };        // bedrag, per_leerling, berekend
 enum class Computed { Support, DeductSo, DeductSbo, DeductLwooPro };  // ondersteuning, afdracht_*
 enum class Mode { MonteCarlo, Deterministic };
@@ -106,18 +106,48 @@ struct Risk {  // risico
   }
 };
 
+inline constexpr size_t kMaxReserves = 100;  // bestemmingsreserves per scenario (a path keeps them on its stack)
+
+// Earmarked reserve (bestemmingsreserve, section 14.1): part of equity set aside for a purpose.
+// Transfers change no total equity; the spending itself is an ordinary budget line.
+struct EarmarkedReserve {
+  std::string code, name;
+  Where where;
+  double balance = 0;                       // stand on 31-12 of eerste_jaar - 1
+  Value withdrawal = Value::fixed(0);       // onttrekking per year, at most what the reserve holds
+  Value addition = Value::fixed(0);         // dotatie per year, out of the result
+};
+
+enum class SpendAbove { Signal, Target };      // afbouw.boven: signaleringswaarde | streefvermogen
+enum class SpendMoment { NextYear, Budget };   // afbouw.moment: volgend_jaar | begroting
+enum class CutBelow { Floor, Target };         // bezuiniging.onder: ondergrens | streefvermogen
+
 struct Policy {  // beleid, applied in this order at the end of each year
   bool skim = false;  // ocw_afroming
   int skim_from = 0;
   Value skim_share = Value::fixed(0);
   bool spend_down = false;  // afbouw
   Value spend_share = Value::fixed(0);
+  SpendAbove spend_above = SpendAbove::Signal;
+  SpendMoment spend_moment = SpendMoment::NextYear;
+  std::string spend_name = "Bestedingsplan (afbouw eigen vermogen)";  // afbouw.naam
   bool cut = false;  // bezuiniging
   Value cut_share = Value::fixed(0);
   int cut_group = -1;
+  CutBelow cut_below = CutBelow::Floor;
   bool generic_cut = false;  // ocw_korting
   int generic_cut_year = 0;
   double generic_cut_per_pupil = 0;
+};
+
+// Balance sheet on 31-12 of eerste_jaar - 1 (balans, section 14.8). Equity is start.eigen_vermogen;
+// liquide_middelen is the balancing item in later years.
+struct BalanceSheet {
+  bool given = false;
+  double fixed_assets = 0, receivables = 0, cash = 0;        // materiële vaste activa, vorderingen, liquide middelen
+  double provisions = 0, long_debt = 0, short_debt = 0;      // voorzieningen, langlopende / kortlopende schulden
+  Value investments = Value::fixed(0), depreciation = Value::fixed(0);  // investeringen, afschrijvingen per year
+  Value provisions_change = Value::fixed(0);                            // voorzieningen_mutatie per year
 };
 
 // Report settings (rapport, an extension): traffic-light thresholds on the yearly probabilities.
@@ -140,7 +170,11 @@ struct Scenario {
   std::vector<Line> lines;
   std::vector<std::string> groups;
   std::vector<Risk> risks;
+  std::vector<EarmarkedReserve> reserves;  // bestemmingsreserves
   Policy policy;
+  BalanceSheet balance;
+  bool has_target = false;
+  Value target = Value::fixed(0);  // normen.streefvermogen: own target for the algemene reserve
   double signal_percentage = 0.035, signal_minimum = 250'000;  // normen (or rules)
   Value floor = Value::fixed(0);  // ondergrens
 
@@ -154,6 +188,11 @@ struct Scenario {
   // year index that a run adds to totale_lasten (empty = none). Set by the solver, not by files.
   YearTable spending_profile = YearTable::fixed(1.0);
   std::vector<double> extra_cost;
+  // The deterministic plan, fixed before Monte-Carlo paths run (fix_plan in the model room): the
+  // bestedingsplan of each year when afbouw.moment = begroting (empty: computed in the path, which
+  // is how the plan itself is made), and the plan's equity per year (the required buffer's
+  // reference; empty: the path's own equity).
+  std::vector<double> plan_spend, plan_equity;
 };
 
 // Calls f(value) for every value of the scenario (flows, index, demography, lines, risks, policy,
@@ -172,6 +211,9 @@ void for_each_value(S& sc, F f) {
   for (auto& r : sc.risks) f(r.probability), f(r.impact);
   f(sc.policy.skim_share), f(sc.policy.spend_share), f(sc.policy.cut_share);
   f(sc.floor);
+  for (auto& r : sc.reserves) f(r.withdrawal), f(r.addition);
+  f(sc.target);
+  f(sc.balance.investments), f(sc.balance.depreciation), f(sc.balance.provisions_change);
 }
 
 }  // namespace swv

@@ -149,8 +149,18 @@ TEST_CASE("deterministic MJB over 3 years equals the hand computation to the cen
   CHECK(line("4.1").budget[2] == cents(100'000 * 1.0609));
   CHECK(line("4.1").realised[2] == cents(100'000 * 1.0609 * 0.9));
   CHECK(line("4.4").realised[2] == cents(52'020));
-  CHECK(series(r, "afbouw")[1] == cents(spend26));
-  CHECK(series(r, "afbouw")[2] == cents(spend27));
+  CHECK(line("beleid.afbouw").realised[1] == cents(spend26));
+  CHECK(line("beleid.afbouw").realised[2] == cents(spend27));
+  CHECK(line("beleid.afbouw").side == Side::Cost);
+
+  // Every euro on a line (scenario-format 14.3): the lines of each side add up to its total.
+  for (size_t y = 0; y < 3; ++y) {
+    double income = 0, costs = 0, reductions = 0;
+    for (const auto& l : r.lines) (l.side == Side::Income ? income : l.side == Side::Cost ? costs : reductions) += l.realised[y];
+    CHECK(income == cents(series(r, "totale_baten")[y]));
+    CHECK(costs == cents(series(r, "totale_lasten")[y]));
+    CHECK(reductions == cents(series(r, "kortingen")[y]));
+  }
 
   // Pupils at the teldatum of each year.
   CHECK(series(r, "leerlingen_regulier")[0] == Approx(985));

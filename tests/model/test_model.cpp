@@ -153,21 +153,26 @@ TEST_CASE("ocw_afroming withholds the excess in the next year; afbouw spends onl
   Result r = run(sc);
   // End 2025: excess 1,066,000 − 250,000 = 816,000, all withheld from 2026 income; afbouw 0.
   CHECK(at(r, "kortingen", 1) == Approx(816'000));
-  CHECK(at(r, "afbouw", 1) == Approx(0).margin(1e-9));
-  CHECK(at(r, "ocw_afroming", 0) == Approx(0).margin(1e-9));
+  CHECK(line(r, "beleid.afbouw").realised[1] == Approx(0).margin(1e-9));
+  CHECK(line(r, "beleid.ocw_afroming").realised[0] == Approx(0).margin(1e-9));
+  CHECK(line(r, "beleid.ocw_afroming").realised[1] == Approx(816'000));
   // Half withheld: afbouw spends 0.5 × (816,000 − 408,000).
   Result h = run(kMjbScenario + "ocw_afroming = { vanaf = 2025, aandeel = 0.5 }\n");
   CHECK(at(h, "kortingen", 1) == Approx(408'000));
-  CHECK(at(h, "afbouw", 1) == Approx(204'000));
+  CHECK(line(h, "beleid.afbouw").realised[1] == Approx(204'000));
 }
 
 TEST_CASE("bezuiniging cuts the group's costs in the year after equity fell below the floor", "[model][beleid]") {
   std::string sc = replace(kMjbScenario, "ondergrens = 200_000", "ondergrens = 2_000_000");
   sc += "bezuiniging = { aandeel = 0.4, groep = \"projecten\" }\n";
   Result r = run(sc);
-  // 2025 is never cut (decided at the end of 2025); 2026: 50,000 × 1.02 × (1 − 0.4).
+  // 2025 is never cut (decided at the end of 2025); 2026: the group's line keeps 50,000 × 1.02,
+  // and the cut of 0.4 × 51,000 is the line beleid.bezuiniging (a negative cost).
   CHECK(line(r, "4.4").budget[0] == Approx(50'000));
-  CHECK(line(r, "4.4").budget[1] == Approx(30'600));
+  CHECK(line(r, "4.4").budget[1] == Approx(51'000));
+  CHECK(line(r, "beleid.bezuiniging").realised[0] == 0);
+  CHECK(line(r, "beleid.bezuiniging").realised[1] == Approx(-20'400));
+  CHECK(line(r, "beleid.bezuiniging").budget[1] == Approx(-20'400));
   CHECK(r.below_floor.value[0] == 1.0);
 }
 
@@ -176,7 +181,10 @@ TEST_CASE("ocw_korting: generic cut compensated up to the signaleringswaarde", "
   auto net_cut = [&](const std::string& equity) {
     std::string sc = replace(kMjbScenario, "eigen_vermogen = 1_000_000", "eigen_vermogen = " + equity);
     Result r = run(sc + "ocw_korting = { jaar = 2025, per_leerling = 13.50 }\n");
-    return at(r, "ocw_korting_netto", 0);
+    // Two lines: the gross cut and the compensation (negative); together the net cut.
+    CHECK(line(r, "beleid.ocw_korting").realised[0] == Approx(13'770));
+    CHECK(line(r, "beleid.ocw_korting").side == Side::Reduction);
+    return line(r, "beleid.ocw_korting").realised[0] + line(r, "beleid.ocw_korting.compensatie").realised[0];
   };
   // Far above the norm: compensation = max(0, 250,000 − (1,000,000 − 13,770)) = 0.
   CHECK(net_cut("1_000_000") == Approx(13'770));

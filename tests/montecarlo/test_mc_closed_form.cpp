@@ -8,6 +8,7 @@
 #include "deterministic.h"
 #include "helpers.h"
 #include "mc.h"
+#include "path_series.h"
 #include "mc_draws.h"
 #include "model.h"
 
@@ -194,7 +195,7 @@ TEST_CASE("percentiles: exact in double, exact in float, and the streaming histo
   REQUIRE(lr.scenario);
   Scenario sc = *lr.scenario;
   sc.paths = 3000;
-  const size_t cells = 12 * static_cast<size_t>(sc.years());
+  const size_t cells = path_series_keys(sc).size() * static_cast<size_t>(sc.years());
   McOptions exact{2}, single{2}, stream{2};
   single.memory_budget = 3000 * cells * 6;  // too big for doubles in half, fits as floats
   stream.memory_budget = 3000 * cells * 2;  // fits neither
@@ -253,15 +254,17 @@ TEST_CASE("required buffer, expected excess and risk statistics against closed f
   REQUIRE(lr.scenario);
   Result r = run_monte_carlo(*lr.scenario, {}, {2});
   const double n = 20'000, mu = 300'000, sd = 100'000;
-  // Shortfall S = 200,000 - equity ~ N(-100,000, sd^2); required = 250,000 + q_c(S). The standard
-  // error of a sample quantile is sd sqrt(c(1-c)) / (phi(z_c) sqrt(n)).
+  // The plan's equity is 250,000 + 2,000,000 - 1,950,000 = 300,000. Shortfall below the plan
+  // S = max(0, 300,000 - equity) = max(0, -Z sd), Z ~ N(0, 1): for c >= 0.5 its c-quantile is z_c sd,
+  // and required = that quantile. The standard error of a sample quantile is
+  // sd sqrt(c(1-c)) / (phi(z_c) sqrt(n)).
   REQUIRE(r.buffers.size() == 3);
   for (const auto& b : r.buffers) {
     const double z = normal_quantile(b.confidence), phi = std::exp(-z * z / 2) / std::sqrt(2 * M_PI);
     const double se = sd * std::sqrt(b.confidence * (1 - b.confidence)) / (phi * std::sqrt(n));
     INFO("zekerheid " << b.confidence);
-    CHECK(std::fabs(b.shortfall - (-100'000 + z * sd)) < 4.5 * se);
-    CHECK(b.required == Approx(std::max(0.0, 250'000 + b.shortfall)));
+    CHECK(std::fabs(b.required - z * sd) < 4.5 * se);
+    CHECK(b.shortfall == b.required);
   }
   CHECK(r.start_equity == 250'000);
   // E[max(0, X - s)] = sd phi(d) + (mu - s) Phi(d), d = (mu - s) / sd, s = 250,000.
@@ -283,4 +286,53 @@ impact = 100_000
   CHECK(std::fabs(r2.risks[0].hit_share[0] - 0.25) < 4.5 * se);
   CHECK(r2.risks[0].expected[0] == Approx(100'000 * r2.risks[0].hit_share[0]));
   CHECK(r2.risks[0].code == "R1");
+}
+
+TEST_CASE("required buffer: 0 without risks and uncertainty, the impact of a risk above the plan", "[mc][closed-form][buffer]") {
+  // Every path equals the deterministic plan: nothing can take equity below it, so the buffer is
+  // 0 at every confidence and the ratio is class A.
+  std::string fixed = random_walk_scenario(2027, "100_000", "0", 2'000, 1);
+  fixed.replace(fixed.find("{ verdeling"), fixed.find("}\nindexatie") + 1 - fixed.find("{ verdeling"), "1_950_000");
+  LoadResult lr = load_text(fixed, kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  Result r = run_monte_carlo(*lr.scenario, {}, {2});
+  REQUIRE(r.buffers.size() == 3);
+  for (const auto& b : r.buffers) CHECK(b.required == 0);
+  CHECK(nar_class(buffer_ratio(r.start_general_reserve, r.buffers[1].required)).letter == 'A');
+
+  // A risk of 100,000 with probability 0.25 in the first year only: the plan has no risks, so a
+  // path falls 100,000 below it (and stays there) exactly when the risk occurs. Its shortfall is
+  // 100,000 with probability 0.25 and 0 otherwise: the 80%, 90% and 95% quantiles are 100,000 as
+  // long as more than 20% of the paths are hit (0.25 − 0.2 is 11 standard errors at 2,000 paths).
+  Result r2 = run_monte_carlo(*load_text(fixed + R"(
+[[risico]]
+code = "R1"
+naam = "Vast risico"
+kans = 0.25
+impact = 100_000
+jaren = [2025]
+)", kRulesPo).scenario, {}, {2});
+  for (const auto& b : r2.buffers) CHECK(b.required == 100'000);
+  // Available is the algemene reserve (250,000): ratio 2.5, class A "uitstekend".
+  CHECK(r2.start_general_reserve == 250'000);
+  CHECK(nar_class(buffer_ratio(r2.start_general_reserve, r2.buffers[1].required)).letter == 'A');
+}
+
+TEST_CASE("NAR classes of the ratio weerstandsvermogen", "[buffer]") {
+  // A > 2.0, B 1.4-2.0, C 1.0-1.4, D 0.8-1.0, E 0.6-0.8, F < 0.6 (boundaries to the better class
+  // where the table says 1.0 and 0.8 and 0.6 are sufficient/moderate/insufficient).
+  CHECK(nar_class(2.01).letter == 'A');
+  CHECK(nar_class(2.0).letter == 'B');
+  CHECK(nar_class(1.41).letter == 'B');
+  CHECK(nar_class(1.4).letter == 'C');
+  CHECK(nar_class(1.0).letter == 'C');
+  CHECK(nar_class(0.99).letter == 'D');
+  CHECK(nar_class(0.81).letter == 'D');
+  CHECK(std::string(nar_class(0.81).label) == "matig");
+  CHECK(nar_class(0.8).letter == 'D');
+  CHECK(nar_class(0.79).letter == 'E');
+  CHECK(nar_class(0.6).letter == 'E');
+  CHECK(nar_class(0.59).letter == 'F');
+  CHECK(nar_class(buffer_ratio(1, 0)).letter == 'A');
 }

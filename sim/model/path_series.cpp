@@ -1,0 +1,75 @@
+#include "path_series.h"
+
+namespace swv {
+
+namespace {
+const char* const kBalanceKeys[] = {"materiele_vaste_activa", "vorderingen",  "liquide_middelen", "voorzieningen",
+                                    "langlopende_schulden",   "kortlopende_schulden", "balanstotaal", "solvabiliteit_2",
+                                    "liquiditeit",            "rentabiliteit"};
+}
+
+std::vector<std::string> path_series_keys(const Scenario& sc) {
+  std::vector<std::string> k = series_keys();
+  k.push_back("algemene_reserve");
+  k.push_back("bestemmingsreserves");
+  if (sc.has_target) k.push_back("streefvermogen");
+  for (const auto& r : sc.reserves) k.push_back("bestemmingsreserve." + r.code);
+  if (sc.balance.given)
+    for (const char* b : kBalanceKeys) k.push_back(b);
+  return k;
+}
+
+void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmounts& a, double* s) {
+  s[0] = r.equity, s[1] = r.signal, s[2] = r.income, s[3] = r.reductions, s[4] = r.costs, s[5] = r.result;
+  s[6] = r.income != 0 ? r.equity / r.income : 0.0;
+  s[7] = r.regular, s[8] = r.sbo, s[9] = r.so, s[10] = r.pro, s[11] = r.floor;
+  size_t i = 12;
+  s[i++] = r.general, s[i++] = r.earmarked;
+  if (sc.has_target) s[i++] = r.target;
+  for (size_t k = 0; k < sc.reserves.size(); ++k) s[i++] = a.reserve[k];
+  if (sc.balance.given) {
+    s[i++] = r.fixed_assets, s[i++] = r.receivables, s[i++] = r.cash, s[i++] = r.provisions, s[i++] = r.long_debt;
+    s[i++] = r.short_debt, s[i++] = r.balance_total, s[i++] = r.solvency, s[i++] = r.liquidity, s[i++] = r.profitability;
+  }
+}
+
+std::vector<std::string> path_flag_keys(const Scenario& sc) {
+  std::vector<std::string> k;
+  if (sc.has_target) k.push_back("onder_streefvermogen");
+  if (sc.balance.given) {
+    k.push_back("solvabiliteit_onder_signaal");
+    k.push_back("liquiditeit_onder_signaal");
+    k.push_back("drie_jaar_negatief_resultaat");
+  }
+  return k;
+}
+
+void path_flag_values(const Scenario& sc, const YearRecord& r, bool* f) {
+  size_t i = 0;
+  if (sc.has_target) f[i++] = r.general < r.target;
+  if (sc.balance.given) {
+    f[i++] = r.solvency < kSolvencySignal;
+    f[i++] = r.liquidity < kLiquiditySignal;
+    f[i++] = r.three_negative;
+  }
+}
+
+std::vector<ExtraLine> extra_lines(const Scenario& sc) {
+  std::vector<ExtraLine> v;
+  const Policy& p = sc.policy;
+  if (p.spend_down) v.push_back({"beleid.afbouw", p.spend_name, Side::Cost, false, kPolicySpend});
+  if (p.cut) v.push_back({"beleid.bezuiniging", "Bezuiniging op groep " + (p.cut_group >= 0 ? sc.groups[static_cast<size_t>(p.cut_group)] : std::string()), Side::Cost, false, kPolicyCut});
+  if (p.skim) v.push_back({"beleid.ocw_afroming", "OCW-afroming van bovenmatig eigen vermogen", Side::Reduction, false, kPolicySkim});
+  if (p.generic_cut) {
+    v.push_back({"beleid.ocw_korting", "Generieke OCW-korting", Side::Reduction, false, kPolicyGenericCut});
+    v.push_back({"beleid.ocw_korting.compensatie", "Compensatie OCW-korting tot de signaleringswaarde", Side::Reduction, false, kPolicyCompensation});
+  }
+  if (!sc.extra_cost.empty()) v.push_back({"beleid.extra_besteding", "Extra besteding (bestedingsruimte)", Side::Cost, false, kPolicyExtraSpending});
+  for (size_t k = 0; k < sc.risks.size(); ++k) {
+    const Risk& r = sc.risks[k];
+    v.push_back({"risico." + r.code, r.name, r.lost_income ? Side::Reduction : Side::Cost, true, static_cast<int>(k)});
+  }
+  return v;
+}
+
+}  // namespace swv

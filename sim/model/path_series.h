@@ -1,0 +1,49 @@
+#pragma once
+// What a run reports per path and year (resultaat.json `reeksen`, `posten` and the flags of
+// `kansen`): one definition for deterministic and Monte-Carlo mode, so both report the same
+// series, lines and flags from the same year of a path.
+#include <string>
+#include <vector>
+
+#include "model.h"
+#include "result.h"
+
+namespace swv {
+
+// The series keys of this scenario, in output order: series_keys() (the contract's twelve), then
+// algemene_reserve, bestemmingsreserves, streefvermogen (when given), one
+// bestemmingsreserve.<code> per reserve, and the balance sheet (when [balans] is given).
+std::vector<std::string> path_series_keys(const Scenario& sc);
+// The values of one year, in path_series_keys order, into out[0 .. path_series_keys(sc).size()).
+void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmounts& a, double* out);
+
+// Per-year yes/no flags beyond bovenmatig/onder_ondergrens/negatief, in output order:
+// onder_streefvermogen (algemene reserve below the target, when given) and the Inspectie's
+// continuity signals (when [balans] is given): solvabiliteit_onder_signaal (< 0,30),
+// liquiditeit_onder_signaal (< 0,75), drie_jaar_negatief_resultaat.
+std::vector<std::string> path_flag_keys(const Scenario& sc);
+inline constexpr size_t kMaxFlags = 4;
+void path_flag_values(const Scenario& sc, const YearRecord& r, bool* out);  // out[kMaxFlags]
+// The most series a scenario can have (12 + 3 + kMaxReserves + 10).
+inline constexpr size_t kMaxSeries = 25 + kMaxReserves;
+inline constexpr double kSolvencySignal = 0.30, kLiquiditySignal = 0.75;
+
+// The lines beyond the budget lines (scenario-format 14.3), in output order: the policy lines the
+// scenario uses (beleid.*), then one line per risk (risico.<code>). `source` says where a line's
+// amount comes from: a PolicyLine or a risk index.
+struct ExtraLine {
+  std::string code, name;
+  Side side = Side::Cost;
+  bool is_risk = false;
+  int index = 0;  // PolicyLine, or the risk's index
+};
+std::vector<ExtraLine> extra_lines(const Scenario& sc);
+// The realised and budget amount of an extra line in one year.
+inline double extra_realised(const ExtraLine& e, const LineAmounts& a) {
+  return e.is_risk ? a.risk[static_cast<size_t>(e.index)] : a.policy[static_cast<size_t>(e.index)];
+}
+inline double extra_budget(const ExtraLine& e, const LineAmounts& a) {
+  return e.is_risk ? 0.0 : a.policy_budget[static_cast<size_t>(e.index)];  // the plan has no risks
+}
+
+}  // namespace swv

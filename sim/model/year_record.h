@@ -1,0 +1,63 @@
+#pragma once
+// What one year of one path produces: the year's totals and states (YearRecord) and its amounts per
+// line (LineAmounts). Plain data, written by the path model (model.h) and read by every sink.
+#include <array>
+#include <limits>
+#include <vector>
+
+namespace swv {
+
+// Everything one year of one path produces (besides the per-line amounts).
+struct YearRecord {
+  int year = 0;
+  double equity = 0;       // eigen vermogen 31-12
+  double earmarked = 0;    // bestemmingsreserves 31-12 (sum of the balances)
+  double general = 0;      // algemene reserve 31-12 = equity - earmarked
+  double target = 0;       // streefvermogen (0 when not given)
+  double plan_equity = 0;  // the plan's equity 31-12 (the required buffer's reference)
+  double signal = 0;       // signaleringswaarde
+  double floor = 0;        // ondergrens
+  double income = 0;       // totale baten
+  double reductions = 0;   // kortingen
+  double costs = 0;        // totale lasten
+  double result = 0;       // saldo
+  double regular = 0, sbo = 0, so = 0, pro = 0;  // counts at the teldatum of this year
+  double risk_costs = 0, risk_lost_income = 0;
+  double skim = 0;          // OCW withholding landing in this year (ocw_afroming)
+  double spend_down = 0;    // extra cost of the bestedingsplan in this year (afbouw)
+  double generic_cut = 0;   // net generic cut (ocw_korting) in this year
+  double generic_cut_compensation = 0;
+  bool cut_active = false;  // bezuiniging applied in this year
+  bool cap_binding = false; // DUO deduction cap bit in this year
+  double cap_factor = 1.0;
+  // Balance sheet 31-12 (balans given): assets, liabilities and the Inspectie's ratios.
+  double fixed_assets = 0, receivables = 0, cash = 0, provisions = 0, long_debt = 0, short_debt = 0, balance_total = 0;
+  double solvency = 0, liquidity = 0, profitability = 0;  // solvabiliteit 2, liquiditeit, rentabiliteit
+  bool three_negative = false;  // saldo negative in this year and the two before (within the planperiode)
+};
+
+// Lines that are not budget lines (scenario-format 14.3): policy effects, in this order.
+enum PolicyLine {
+  kPolicySpend,          // beleid.afbouw (lasten)
+  kPolicyCut,            // beleid.bezuiniging (lasten, negative)
+  kPolicySkim,           // beleid.ocw_afroming (kortingen)
+  kPolicyGenericCut,     // beleid.ocw_korting (kortingen, gross)
+  kPolicyCompensation,   // beleid.ocw_korting.compensatie (kortingen, negative)
+  kPolicyExtraSpending,  // beleid.extra_besteding (lasten; decision support)
+  kPolicyLines
+};
+
+constexpr double kNoAmount = std::numeric_limits<double>::quiet_NaN();  // not a computed line
+
+// Per-line amounts of one year: begroot (budgeted), realised, and for override lines the amount
+// the engine computed from the rules (NaN for other lines).
+struct LineAmounts {
+  std::vector<double> budget, realised, computed;
+  std::vector<double> risk;     // impact of each risk in this year (0 when it did not occur)
+  std::vector<double> reserve;  // balance of each bestemmingsreserve on 31-12 (the path's state)
+  std::array<double, kPolicyLines> policy{}, policy_budget{};  // policy lines: realised, begroot
+  explicit LineAmounts(size_t n = 0, size_t risks = 0, size_t reserves = 0)
+      : budget(n), realised(n), computed(n), risk(risks), reserve(reserves) {}
+};
+
+}  // namespace swv
