@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "report_terms.h"
 #include "spreadsheet_text.h"
 
 namespace swv {
@@ -55,10 +56,13 @@ std::string results_csv(const ReportInput& in, CsvDialect dialect) {
     for (size_t y = 0; y < r.years.size(); ++y)
       w.row("reeks", x.key, "", r.years[y], {x.mean[y], nan, x.p5[y], x.p25[y], x.p50[y], x.p75[y], x.p95[y]});
   const std::pair<const char*, const Probability*> probs[] = {{"bovenmatig", &r.excessive}, {"onder_ondergrens", &r.below_floor}, {"negatief", &r.negative}};
-  for (const auto& [key, p] : probs)
-    for (size_t y = 0; y < r.years.size(); ++y) w.row("kans", key, "", r.years[y], {p->value[y], nan, nan, nan, nan, nan, nan, p->std_error[y]});
-  for (const auto& l : r.lines)
-    for (size_t y = 0; y < r.years.size(); ++y) w.row(l.side == Side::Income ? "post_baten" : "post_lasten", l.code, l.name, r.years[y], {l.realised[y], l.budget[y]});
+  auto prob_rows = [&](const std::string& key, const Probability& p) {
+    for (size_t y = 0; y < r.years.size(); ++y) w.row("kans", key, "", r.years[y], {p.value[y], nan, nan, nan, nan, nan, nan, p.std_error[y]});
+  };
+  for (const auto& [key, p] : probs) prob_rows(key, *p);
+  for (const auto& [key, p] : r.more_flags) prob_rows(key, p);  // onder_streefvermogen, the balance signals
+  for (const auto& l : r.lines)  // post_baten, post_kortingen, post_lasten
+    for (size_t y = 0; y < r.years.size(); ++y) w.row(std::string("post_") + side_name(l.side), l.code, l.name, r.years[y], {l.realised[y], l.budget[y]});
   for (const auto& k : r.risks)
     for (size_t y = 0; y < r.years.size(); ++y) {
       w.row("risico_last", k.code, k.name, r.years[y], {k.expected[y]});

@@ -3,8 +3,9 @@
 #include <cmath>
 
 #include "format_nl.h"
-#include "html_escape.h"
+#include "html_parts.h"
 #include "html_style.h"
+#include "report_terms.h"
 #include "report_text.h"
 #include "svg_chart.h"
 
@@ -13,28 +14,10 @@ namespace swv {
 namespace {
 
 using std::string;
-
-string esc(const string& s) { return html_escape(s); }
-string td(const string& text, const string& cls = "") { return "<td" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + text + "</td>"; }
-string th(const string& text) { return "<th>" + text + "</th>"; }
-
-string year_header(const Result& r, const string& first) {
-  string s = "<tr>" + th(first);
-  for (int y : r.years) s += th(std::to_string(y));
-  return s + "</tr>";
-}
-
-string money_row(const string& label, const std::vector<double>& v, const string& cls = "") {
-  string s = "<tr" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + td(label, "label");
-  for (double x : v) s += td(euro(x), "num");
-  return s + "</tr>";
-}
-
-const std::vector<double>& mean(const Result& r, const char* key) {
-  static const std::vector<double> none;
-  const Series* s = r.find(key);
-  return s ? s->mean : none;
-}
+using html::esc;
+using html::mean;
+using html::td;
+using html::th;
 
 string header(const ReportInput& in) {
   const Result& r = in.result;
@@ -56,8 +39,10 @@ string summary(const ReportInput& in) {
   const ReportSettings st = in.settings();
   s += "<table class=\"lights\"><thead><tr>" + th("Jaar") + th(in.monte_carlo() ? "Kans bovenmatig" : "Bovenmatig") +
        th(in.monte_carlo() ? "Kans onder ondergrens" : "Onder ondergrens") + th(in.monte_carlo() ? "Kans negatief" : "Negatief") +
-       th("Eigen vermogen" + string(in.monte_carlo() ? " (mediaan)" : "")) + th("Signaleringswaarde") + th("Verwacht overschot") +
-       "</tr></thead><tbody>";
+       th("Eigen vermogen" + string(in.monte_carlo() ? " (mediaan)" : "")) + th("Signaleringswaarde") + th("Verwacht overschot");
+  const Probability* target = find_flag(r, "onder_streefvermogen");
+  if (target) s += th(esc(flag_label("onder_streefvermogen", in.monte_carlo())));
+  s += "</tr></thead><tbody>";
   const Series* ev = r.find("eigen_vermogen");
   for (size_t y = 0; y < r.years.size(); ++y) {
     const string year = std::to_string(r.years[y]);
@@ -71,7 +56,9 @@ string summary(const ReportInput& in) {
          light_cell(r.below_floor.value[y], light_floor(in, y), "ondergrens") +
          td(in.monte_carlo() ? chance(r.negative.value[y]) : (r.negative.value[y] > 0 ? "ja" : "nee"), "num") +
          td(euro(ev ? ev->p50[y] : 0), "num") + td(euro(mean(r, "signaleringswaarde")[y]), "num") +
-         td(euro(y < r.expected_excess.size() ? r.expected_excess[y] : 0), "num") + "</tr>";
+         td(euro(y < r.expected_excess.size() ? r.expected_excess[y] : 0), "num");
+    if (target) s += td(in.monte_carlo() ? chance(target->value[y]) : (target->value[y] > 0 ? "ja" : "nee"), "num");
+    s += "</tr>";
   }
   s += "</tbody></table><p class=\"note\">Stoplicht bovenmatig: groen onder " + pct(st.excessive_orange, 0) + ", oranje vanaf " +
        pct(st.excessive_orange, 0) + ", rood vanaf " + pct(st.excessive_red, 0) + " kans. Stoplicht ondergrens: oranje vanaf " +
@@ -117,80 +104,9 @@ string charts(const ReportInput& in) {
   return s + "</section>";
 }
 
-string mjb(const ReportInput& in) {
-  const Result& r = in.result;
-  const Result* d = in.deterministic;
-  string s = "<section id=\"mjb\"><h2>Meerjarenbegroting</h2><p class=\"note\">Per post: <b>verwacht</b> is het bedrag na realisatie "
-             "(onderbesteding) en schokken" +
-             string(in.monte_carlo() ? ", gemiddeld over de paden" : "") +
-             "; <b>begroot</b> het bedrag vóór realisatie" + string(d && in.monte_carlo() ? "; <b>deterministisch</b> de klassieke begroting met alle verwachtingen" : "") +
-             ".</p><table class=\"mjb\"><thead>" + year_header(r, "") + "</thead><tbody>";
-  for (int side = 0; side < 2; ++side) {
-    const Side sd = side == 0 ? Side::Income : Side::Cost;
-    s += "<tr class=\"group\"><td colspan=\"" + std::to_string(r.years.size() + 1) + "\">" + (side == 0 ? "Baten" : "Lasten") + "</td></tr>";
-    for (size_t i = 0; i < r.lines.size(); ++i) {
-      const LineResult& l = r.lines[i];
-      if (l.side != sd) continue;
-      s += money_row(esc(l.code + " " + l.name), l.realised, "line");
-      s += money_row("begroot", d ? d->lines[i].budget : l.budget, "sub");
-      if (d && in.monte_carlo()) s += money_row("deterministisch", d->lines[i].realised, "sub");
-    }
-  }
-  s += money_row("Totale baten", mean(r, "totale_baten"), "total");
-  s += money_row("Kortingen (risico's baten, OCW)", mean(r, "kortingen"), "total");
-  s += money_row("Totale lasten (incl. risico's en afbouw)", mean(r, "totale_lasten"), "total");
-  s += money_row("Saldo", mean(r, "saldo"), "total strong");
-  if (d && in.monte_carlo()) s += money_row("Saldo deterministisch", mean(*d, "saldo"), "sub");
-  s += money_row("Eigen vermogen 31-12", mean(r, "eigen_vermogen"), "total strong");
-  if (const Series* ev = r.find("eigen_vermogen"); ev && in.monte_carlo()) {
-    s += money_row("P5", ev->p5, "sub");
-    s += money_row("P95", ev->p95, "sub");
-  }
-  if (d && in.monte_carlo()) s += money_row("Eigen vermogen deterministisch", mean(*d, "eigen_vermogen"), "sub");
-  s += money_row("Signaleringswaarde", mean(r, "signaleringswaarde"), "total");
-  s += money_row("Ondergrens", mean(r, "ondergrens"), "total");
-  s += money_row("Verwachte risicolast (register)", r.expected_risk_cost, "sub");
-  return s + "</tbody></table></section>";
-}
-
-string risks(const ReportInput& in) {
-  const Result& r = in.result;
-  string s = "<section id=\"risicos\"><h2>Risico's en weerstandsvermogen</h2>";
-  if (!r.risks.empty()) {
-    s += "<table class=\"risks\"><thead>" + year_header(r, "Risico") + "</thead><tbody>";
-    for (const auto& k : r.risks) {
-      s += "<tr>" + td(esc(k.code + " " + k.name) + (k.lost_income ? " <span class=\"tag\">baten</span>" : ""), "label");
-      for (size_t y = 0; y < k.expected.size(); ++y)
-        s += td(euro(k.expected[y]) + "<br><span class=\"small\">" + chance(k.hit_share[y]) + " van de paden</span>", "num");
-      s += "</tr>";
-    }
-    s += "</tbody></table><p class=\"note\">Per risico de verwachte last (gemiddelde over alle paden, 0 waar het risico zich niet "
-         "voordeed) en het aandeel paden waarin het zich voordeed.</p>";
-  } else {
-    s += "<p>Verwachte risicolast uit het register per jaar: ";
-    for (size_t y = 0; y < r.years.size(); ++y) s += (y ? ", " : "") + std::to_string(r.years[y]) + " " + euro(r.expected_risk_cost[y]);
-    s += ". In deterministische modus worden risico's niet in de begroting opgenomen.</p>";
-  }
-  if (!r.buffers.empty()) {
-    s += "<h3>Benodigd weerstandsvermogen</h3><table class=\"buffer\"><thead><tr>" + th("Zekerheid") + th("Grootste tekort t.o.v. ondergrens") +
-         th("Benodigd eigen vermogen bij de start") + th("Beschikbaar") + th("Verhouding beschikbaar / benodigd") + "</tr></thead><tbody>";
-    for (const auto& b : r.buffers) {
-      const string ratio = b.required <= 0 ? "geen buffer nodig" : num_nl(r.start_equity / b.required, 2);
-      s += "<tr>" + td(pct(b.confidence, 0), "label") + td(euro(b.shortfall), "num") + td(euro(b.required), "num") +
-           td(euro(r.start_equity), "num") + td(ratio, "num") + "</tr>";
-    }
-    s += "</tbody></table><p class=\"note\"><b>Definitie.</b> Per pad is het grootste tekort het grootste bedrag waarmee het eigen "
-         "vermogen in enig jaar onder de ondergrens zakt (negatief: de kleinste marge erboven). Het benodigde eigen vermogen bij de "
-         "start bij zekerheid c is het beschikbare eigen vermogen plus het c-kwantiel van dat tekort (minimaal 0): met zoveel "
-         "vermogen bij de start blijft het eigen vermogen in c van de paden in elk jaar boven de ondergrens, als al het andere "
-         "gelijk blijft (zonder terugwerking via beleidsregels zoals afbouw). Een verhouding van 1 of meer is voldoende.</p>";
-  }
-  return s + "</section>";
-}
-
 string policy(const ReportInput& in) {
   const Result& r = in.result;
-  string s = "<section id=\"beleid\"><h2>Beleidsregels</h2><table class=\"policy\"><thead>" + year_header(r, "Regel") + "</thead><tbody>";
+  string s = "<section id=\"beleid\"><h2>Beleidsregels</h2><table class=\"policy\"><thead>" + html::year_header(r, "Regel") + "</thead><tbody>";
   const std::pair<const char*, const char*> names[] = {{"ocw_afroming", "OCW-afroming"},
                                                        {"afbouw", "Bestedingsplan (afbouw)"},
                                                        {"bezuiniging", "Bezuiniging onder de ondergrens"},
@@ -223,6 +139,8 @@ string method(const ReportInput& in) {
     double worst_se = 0;
     for (const auto* p : {&r.excessive, &r.below_floor, &r.negative})
       for (double x : p->std_error) worst_se = std::max(worst_se, x);
+    for (const auto& f : r.more_flags)
+      for (double x : f.second.std_error) worst_se = std::max(worst_se, x);
     item("Simulatie", "Monte Carlo met " + num_nl(static_cast<double>(r.paths)) + " paden, zaad " + std::to_string(r.seed) + ", " +
                           std::to_string(r.threads) + " threads, rekentijd " + num_nl(r.seconds, 2) +
                           " s. Dezelfde bestanden met hetzelfde zaad en aantal paden geven precies dezelfde uitkomsten, bij elk aantal threads.");
@@ -231,10 +149,12 @@ string method(const ReportInput& in) {
     item("Percentielen", "Hyndman–Fan type 7 (lineaire interpolatie tussen geordende waarden, zoals numpy en Excel PERCENTILE.INC); "
                          "methode: " + esc(r.percentile_method) + ".");
   } else {
-    item("Simulatie", "Deterministisch: elke verdeling neemt haar verwachting; risico's staan als verwachte risicolast naast de begroting.");
+    item("Simulatie", "Deterministisch: elke verdeling neemt haar verwachting; de begroting trekt geen risico's (de risicoposten zijn 0) en "
+                      "hun verwachte last staat als verwachte risicolast naast de begroting.");
   }
   item("Normen", "Signaleringswaarde: " + pct(r.signal_percentage, 1) + " van de totale baten, minimaal " + euro(r.signal_minimum) +
-                     ", per pad en jaar opnieuw berekend. Bovenmatig: eigen vermogen boven de signaleringswaarde.");
+                     ", per pad en jaar opnieuw berekend. Bovenmatig: eigen vermogen boven de signaleringswaarde. De Inspectie toetst het hele "
+                     "eigen vermogen (algemene reserve plus bestemmingsreserves).");
   s += "</dl>";
   if (in.scenario) {
     s += "<h3>Aannames</h3><table class=\"assumptions\"><tbody>";
@@ -250,7 +170,7 @@ string html_report(const ReportInput& in) {
   const Result& r = in.result;
   string s = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
              "<title>" + esc(r.scenario_name) + " — swvsim</title><style>" + string(kReportCss) + "</style></head><body>";
-  s += header(in) + summary(in) + charts(in) + mjb(in) + risks(in) + policy(in) + method(in);
+  s += header(in) + summary(in) + charts(in) + html::mjb(in) + html::balance(in) + html::risks(in) + policy(in) + method(in);
   s += "<footer>Gemaakt met swvsim " + esc(r.engine_version) + ". Bedragen in euro, nominaal.</footer></body></html>\n";
   return s;
 }

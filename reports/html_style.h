@@ -18,12 +18,13 @@ td.num { white-space: nowrap; }
 tr.group td { font-weight: 600; background: #f1f4f8; text-align: left; }
 tr.sub td { color: var(--muted); font-size: 12.5px; border-bottom-style: dotted; }
 tr.sub td.label { padding-left: 18px; }
+tr.subgroup td { font-style: italic; color: var(--muted); text-align: left; padding-left: 12px; }
 tr.total td { font-weight: 600; } tr.strong td { border-top: 2px solid var(--ink); }
 td.light { white-space: nowrap; font-weight: 600; }
 td.light .dot { display: inline-block; width: 11px; height: 11px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; }
 td.light .word { font-weight: 400; font-size: 12px; color: var(--muted); }
 td.groen .dot { background: var(--green); } td.oranje .dot { background: var(--orange); } td.rood .dot { background: var(--red); }
-td.rood { color: var(--red); background: #fbe9ea; } td.oranje { color: var(--orange); }
+td.rood { color: var(--red); background: #fbe9ea; } table.nar { width: auto; } table.nar td, table.nar th { text-align: left; } td.oranje { color: var(--orange); }
 .years p { margin: 6px 0; }
 .small { font-size: 11.5px; color: var(--muted); } .tag { font-size: 11px; background: #eef1f5; padding: 0 4px; border-radius: 3px; }
 .hash { font-size: 11px; color: var(--muted); word-break: break-all; }

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "report_terms.h"
+
 namespace swv {
 
 namespace {
@@ -37,6 +39,9 @@ std::string result_json(const Result& r) {
                     {"seconden", std::round(r.seconds * 1000) / 1000}};
   if (!r.percentile_method.empty()) j["simulatie"]["percentielen"] = r.percentile_method;
   j["jaren"] = r.years;
+  j["start"] = {{"eigen_vermogen", tidy(r.start_equity)},
+                {"algemene_reserve", tidy(r.start_general_reserve)},
+                {"bestemmingsreserves", tidy(r.start_equity - r.start_general_reserve)}};
   json series = json::object();
   for (const auto& s : r.series)
     series[s.key] = {{"gemiddelde", arr(s.mean)}, {"p5", arr(s.p5)},   {"p25", arr(s.p25)},
@@ -44,9 +49,10 @@ std::string result_json(const Result& r) {
   j["reeksen"] = series;
   auto prob = [](const Probability& p) { return json{{"waarde", arr(p.value)}, {"standaardfout", arr(p.std_error)}}; };
   j["kansen"] = {{"bovenmatig", prob(r.excessive)}, {"onder_ondergrens", prob(r.below_floor)}, {"negatief", prob(r.negative)}};
+  for (const auto& [key, p] : r.more_flags) j["kansen"][key] = prob(p);
   json lines = json::array();
   for (const auto& l : r.lines) {
-    json o = {{"code", l.code}, {"naam", l.name}, {"kant", l.side == Side::Income ? "baten" : "lasten"}};
+    json o = {{"code", l.code}, {"naam", l.name}, {"kant", side_name(l.side)}};
     if (!l.group.empty()) o["groep"] = l.group;
     o["begroot"] = arr(l.budget);
     o["bedragen"] = arr(l.realised);
@@ -63,11 +69,16 @@ std::string result_json(const Result& r) {
                        {"verwachte_last", arr(k.expected)}, {"kans_geraakt", arr(k.hit_share)}});
     j["risicos"] = risks;
   }
-  json wv = {{"beschikbaar", tidy(r.start_equity)}};
+  // Beschikbaar is the algemene reserve at the start. The ratio is null when nothing is needed
+  // (JSON has no infinity); the class is then A.
+  json wv = {{"definitie", kBufferDefinitionShort}, {"beschikbaar", tidy(r.start_general_reserve)}};
   if (!r.buffers.empty()) {
     json req = json::array();
-    for (const auto& b : r.buffers)
-      req.push_back({{"zekerheid", b.confidence}, {"grootste_tekort", tidy(b.shortfall)}, {"benodigd", tidy(b.required)}});
+    for (const auto& b : r.buffers) {
+      const BufferVerdict v = buffer_verdict(r.start_general_reserve, b.required);
+      req.push_back({{"zekerheid", b.confidence}, {"grootste_tekort", tidy(b.shortfall)}, {"benodigd", tidy(b.required)},
+                     {"ratio", tidy(v.ratio)}, {"klasse", std::string(1, v.nar.letter)}, {"oordeel", v.nar.label}});
+    }
     wv["benodigd"] = req;
   }
   j["weerstandsvermogen"] = wv;

@@ -1,6 +1,7 @@
 #include "md_report.h"
 
 #include "format_nl.h"
+#include "report_terms.h"
 #include "report_text.h"
 
 namespace swv {
@@ -18,6 +19,19 @@ std::string md(const std::string& s) {
   return out;
 }
 
+// Benodigd weerstandsvermogen per confidence against the algemene reserve, with the NAR class.
+std::string buffer_table(const Result& r) {
+  if (r.buffers.empty()) return "";
+  std::string s = "\n## Weerstandsvermogen\n\n| Zekerheid | Benodigd weerstandsvermogen | Beschikbaar (algemene reserve) | Ratio | Klasse |\n"
+                  "|---|---|---|---|---|\n";
+  for (const auto& b : r.buffers) {
+    const BufferVerdict v = buffer_verdict(r.start_general_reserve, b.required);
+    s += "| " + pct(b.confidence, 0) + " | " + euro(b.required) + " | " + euro(r.start_general_reserve) + " | " + v.ratio_text + " | " +
+         v.class_text + " |\n";
+  }
+  return s + "\n" + md(kBufferDefinition) + " Klassen: " + md(nar_scale_text()) + ".\n";
+}
+
 }  // namespace
 
 std::string markdown_summary(const ReportInput& in) {
@@ -28,9 +42,10 @@ std::string markdown_summary(const ReportInput& in) {
                          : std::string("deterministisch")) +
        ".\n\n";
   for (const auto& line : summary_sentences(in)) s += "- " + md(line) + "\n";
+  const Probability* target = find_flag(r, "onder_streefvermogen");
   s += std::string("\n| Jaar | Bovenmatig | Onder ondergrens | Negatief | Eigen vermogen") + (in.monte_carlo() ? " (mediaan)" : "") +
-       " | Signaleringswaarde |\n";
-  s += "|---|---|---|---|---|---|\n";
+       " | Signaleringswaarde |" + (target ? " Algemene reserve onder streefvermogen |" : "") + "\n";
+  s += std::string("|---|---|---|---|---|---|") + (target ? "---|" : "") + "\n";
   const Series* ev = r.find("eigen_vermogen");
   const Series* sw = r.find("signaleringswaarde");
   for (size_t y = 0; y < r.years.size(); ++y) {
@@ -40,8 +55,11 @@ std::string markdown_summary(const ReportInput& in) {
     };
     s += "| " + std::to_string(r.years[y]) + " | " + cell(r.excessive.value[y], light_excessive(in, y)) + " | " +
          cell(r.below_floor.value[y], light_floor(in, y)) + " | " + (in.monte_carlo() ? chance(r.negative.value[y]) : (r.negative.value[y] > 0 ? "ja" : "nee")) +
-         " | " + euro(ev ? ev->p50[y] : 0) + " | " + euro(sw ? sw->mean[y] : 0) + " |\n";
+         " | " + euro(ev ? ev->p50[y] : 0) + " | " + euro(sw ? sw->mean[y] : 0) + " |";
+    if (target) s += " " + (in.monte_carlo() ? chance(target->value[y]) : (target->value[y] > 0 ? "ja" : "nee")) + " |";
+    s += "\n";
   }
+  s += buffer_table(r);
   if (!r.warnings.empty()) {
     s += "\nWaarschuwingen:\n\n";
     for (const auto& w : r.warnings) s += "- " + md(w) + "\n";

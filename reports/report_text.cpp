@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "format_nl.h"
+#include "report_terms.h"
 
 namespace swv {
 
@@ -207,18 +208,67 @@ void add_floor_summary(const ReportInput& in, std::vector<std::string>& out) {
                   std::to_string(r.years[wn]) + ".");
 }
 
-// The buffer (benodigd weerstandsvermogen) at 90% against the start equity.
+// The algemene reserve against the SWV's own target (when the scenario has one).
+void add_target_summary(const ReportInput& in, std::vector<std::string>& out) {
+  const Result& r = in.result;
+  const Probability* p = find_flag(r, "onder_streefvermogen");
+  if (!p || p->value.empty()) return;
+  if (!in.monte_carlo()) {
+    const auto below = years_where(r, *p, 0.5);
+    out.push_back(below.empty() ? "De algemene reserve blijft in elk jaar op of boven het streefvermogen."
+                                : "De algemene reserve ligt onder het streefvermogen in " + year_list(below) + ".");
+    return;
+  }
+  const size_t w = worst_year(*p);
+  const double target = mean_of(r, "streefvermogen", w);
+  if (p->value[w] < 0.005)
+    out.push_back("In geen enkel jaar is de kans groter dan 1% dat de algemene reserve onder het streefvermogen (" + euro(target) +
+                  ") zakt.");
+  else
+    out.push_back("De kans dat de algemene reserve onder het streefvermogen (" + euro(target) + ") zakt, is het grootst in " +
+                  std::to_string(r.years[w]) + ": " + chance(p->value[w]) + ".");
+}
+
+// The Inspectie's continuity signals on the meerjarenbalans (when the scenario has [balans]).
+void add_balance_summary(const ReportInput& in, std::vector<std::string>& out) {
+  const Result& r = in.result;
+  if (!has_balance(r)) return;
+  std::vector<std::string> hits;
+  for (const BalanceSignal& g : balance_signals()) {
+    const Probability* p = find_flag(r, g.flag);
+    if (!p || p->value.empty()) continue;
+    if (in.monte_carlo()) {
+      const size_t w = worst_year(*p);
+      if (p->value[w] >= 0.005) hits.push_back(flag_words(g.flag) + " (kans tot " + chance(p->value[w]) + ", in " + std::to_string(r.years[w]) + ")");
+    } else if (const auto ys = years_where(r, *p, 0.5); !ys.empty()) {
+      hits.push_back(flag_words(g.flag) + " (" + year_list(ys) + ")");
+    }
+  }
+  if (hits.empty()) {
+    out.push_back(std::string("De meerjarenbalans geeft ") + (in.monte_carlo() ? "in geen enkel jaar met meer dan 1% kans " : "in geen enkel jaar ") +
+                  "een signaal van de Inspectie (solvabiliteit 2 onder 0,30, liquiditeit onder 0,75, drie jaar op rij een negatief resultaat).");
+    return;
+  }
+  std::string s = "Signalen van de Inspectie op de meerjarenbalans: ";
+  for (size_t k = 0; k < hits.size(); ++k) s += (k == 0 ? "" : k + 1 == hits.size() ? " en " : ", ") + hits[k];
+  out.push_back(s + ".");
+}
+
+// The benodigd weerstandsvermogen at 90% against the algemene reserve at the start, rated on the NAR scale.
 void add_buffer_summary(const ReportInput& in, std::vector<std::string>& out) {
   const Result& r = in.result;
   for (const auto& b : r.buffers) {
     if (std::fabs(b.confidence - 0.9) > 1e-9) continue;
-    std::string s = "Om met 90% zekerheid in elk jaar boven de ondergrens te blijven, is bij de start een eigen vermogen van " +
-                    euro(b.required) + " nodig; beschikbaar is " + euro(r.start_equity);
-    if (b.required <= 0) s += ": ruim voldoende (er is geen buffer nodig).";
-    else {
-      const double ratio = r.start_equity / b.required;
-      s += " (verhouding beschikbaar / benodigd " + num_nl(ratio, 2) + ": " + (ratio >= 1 ? "voldoende" : "onvoldoende") + ").";
-    }
+    const BufferVerdict v = buffer_verdict(r.start_general_reserve, b.required);
+    const std::string rating = std::string("klasse ") + v.nar.letter + " (" + v.nar.label + ")";
+    std::string s = "Benodigd weerstandsvermogen (90% zekerheid): " + euro(b.required);
+    if (b.required <= 0)
+      s += ": in ten minste 90% van de paden komt het eigen vermogen in geen enkel jaar onder de begroting, er is geen buffer nodig. "
+           "Beschikbaar (algemene reserve bij de start) is " + euro(r.start_general_reserve) + ": " + rating + ".";
+    else
+      s += ", het bedrag waarmee het eigen vermogen door risico's en onzekerheid in het slechtste jaar onder de begroting kan "
+           "uitkomen. Beschikbaar (algemene reserve bij de start) is " + euro(r.start_general_reserve) + ": ratio " + v.ratio_text +
+           ", " + rating + ".";
     out.push_back(s);
   }
 }
@@ -230,6 +280,8 @@ std::vector<std::string> summary_sentences(const ReportInput& in) {
   if (in.result.years.empty()) return out;
   add_excessive_summary(in, out);
   add_floor_summary(in, out);
+  add_target_summary(in, out);
+  add_balance_summary(in, out);
   add_buffer_summary(in, out);
   return out;
 }

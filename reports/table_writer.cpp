@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "format_nl.h"
+#include "report_terms.h"
 
 namespace swv {
 
@@ -42,33 +43,38 @@ Row money_row(const std::string& label, const std::vector<double>& v, bool rule 
   return row;
 }
 
-// BATEN and LASTEN, each a heading and its budget lines.
+// BATEN, KORTINGEN (only when the run has kortingen lines) and LASTEN: each a heading and every
+// line of that side (budget lines, then policy and risk lines), so the lines add up to the totals.
 void add_line_rows(Rows& rows, const Result& r) {
   const size_t n = r.years.size();
-  for (int side = 0; side < 2; ++side) {
-    Side s = side == 0 ? Side::Income : Side::Cost;
-    rows.push_back({side == 0 ? "BATEN" : "LASTEN", std::vector<std::string>(n), side == 1, false, {}});
+  bool first = true;
+  for (Side s : kSideOrder) {
+    if (s == Side::Reduction && !has_side(r, s)) continue;
+    std::string title = side_title(s);
+    for (char& c : title) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    rows.push_back({title, std::vector<std::string>(n), !first, false, {}});
+    first = false;
     for (const auto& l : r.lines)
       if (l.side == s) rows.push_back(money_row("  " + l.code + " " + l.name, l.realised));
   }
 }
 
-// Totals, equity and the norms (deterministic: risks and afbouw as lines first).
+// Totals, equity with its two parts, and the norms.
 void add_total_rows(Rows& rows, const Result& r) {
-  const bool mc = r.mode == Mode::MonteCarlo;
   auto series = [&](const char* key) { return r.find(key) ? r.find(key)->mean : std::vector<double>(r.years.size(), 0.0); };
-  if (const Series* s = r.find("risicolasten"); s && !mc) rows.push_back(money_row("  risico's (lasten)", s->mean));
-  if (const Series* s = r.find("afbouw"); s && !mc) rows.push_back(money_row("  afbouw (bestedingsplan)", s->mean));
   rows.push_back(money_row("Totale baten", series("totale_baten"), true));
   rows.push_back(money_row("Kortingen", series("kortingen")));
   rows.push_back(money_row("Totale lasten", series("totale_lasten")));
   rows.push_back(money_row("Saldo", series("saldo")));
   rows.push_back(money_row("Eigen vermogen 31-12", series("eigen_vermogen"), true));
+  if (r.find("algemene_reserve")) rows.push_back(money_row("  Algemene reserve 31-12", series("algemene_reserve")));
+  if (any_nonzero(r.find("bestemmingsreserves"))) rows.push_back(money_row("  Bestemmingsreserves 31-12", series("bestemmingsreserves")));
+  if (r.find("streefvermogen")) rows.push_back(money_row("Streefvermogen", series("streefvermogen")));
   rows.push_back(money_row("Signaleringswaarde", series("signaleringswaarde")));
   rows.push_back(money_row("Ondergrens", series("ondergrens")));
 }
 
-Row probability_row(const char* label, const Probability& p) {
+Row probability_row(const std::string& label, const Probability& p) {
   Row row{label, {}, false, false, {}};
   for (double x : p.value) row.cells.push_back(x <= 0 ? "0%" : x < 0.005 ? "<1%" : pct(x, 0));
   row.probs = p.value;
@@ -85,6 +91,16 @@ void add_probability_rows(Rows& rows, const Result& r) {
   rows.back().rule_before = true;
   rows.push_back(probability_row("Kans onder ondergrens", r.below_floor));
   rows.push_back(probability_row("Kans negatief vermogen", r.negative));
+  for (const auto& [key, p] : r.more_flags) rows.push_back(probability_row(flag_label(key, true), p));
+}
+
+// Deterministic: one row per extra flag (onder streefvermogen, the balance signals), "ja" or "—".
+void add_more_flag_rows(Rows& rows, const Result& r) {
+  for (const auto& [key, p] : r.more_flags) {
+    Row row{flag_label(key, false), {}, false, true, {}};
+    for (double x : p.value) row.cells.push_back(x > 0 ? "ja" : "—");
+    rows.push_back(row);
+  }
 }
 
 // Deterministic: one row naming the flags raised per year ("—" for none).
@@ -109,7 +125,10 @@ Rows table_rows(const Result& r) {
   add_line_rows(rows, r);
   add_total_rows(rows, r);
   if (r.mode == Mode::MonteCarlo) add_probability_rows(rows, r);
-  else rows.push_back(flags_row(r));
+  else {
+    rows.push_back(flags_row(r));
+    add_more_flag_rows(rows, r);
+  }
   rows.push_back(money_row("Verwachte risicolast", r.expected_risk_cost));
   return rows;
 }

@@ -33,6 +33,7 @@ class Book {
     percent = add_format("0.0%");
     count = add_format("#,##0");
     decimal = add_format("0.000");
+    ratio = add_format("0.00");
     year = add_format("0");
   }
   ~Book() { if (wb_) lxw_workbook_free(wb_); }
@@ -91,7 +92,7 @@ class Book {
     return error_;
   }
 
-  lxw_format *bold, *money, *percent, *count, *decimal, *year;
+  lxw_format *bold, *money, *percent, *count, *decimal, *ratio, *year;
 
  private:
   lxw_format* add_format(const char* num_format, bool is_bold = false) {

@@ -9,41 +9,28 @@
 
 #include "atomic_file.h"
 #include "report_text.h"
-#include "xlsx_book.h"
+#include "report_terms.h"
+#include "xlsx_parts.h"
 
 namespace swv {
 
 namespace {
 
-// A value of a per-year vector, NaN when missing (deterministic results have no risks, ...).
-double at(const std::vector<double>& v, size_t i) { return i < v.size() ? v[i] : NAN; }
+using xlsx::at;
+using xlsx::col;
+using xlsx::header;
+using xlsx::per_year;
+using xlsx::row;
+using xlsx::widths;
 
-// A header row in bold.
-void header(Book& b, lxw_worksheet* ws, lxw_row_t r, const std::vector<std::string>& cells, lxw_col_t from = 0) {
-  for (size_t i = 0; i < cells.size(); ++i) b.text(ws, r, static_cast<lxw_col_t>(from + i), cells[i], b.bold);
-}
-
-lxw_col_t col(size_t i) { return static_cast<lxw_col_t>(i); }
-lxw_row_t row(size_t i) { return static_cast<lxw_row_t>(i); }
-
-struct Width {
-  size_t first, last;
-  double width;
-};
-void widths(lxw_worksheet* ws, std::initializer_list<Width> list) {
-  for (const Width& w : list) worksheet_set_column(ws, col(w.first), col(w.last), w.width, nullptr);
-}
-
-// One value per year in consecutive columns from `first`.
-void per_year(Book& b, lxw_worksheet* ws, size_t r, size_t first, size_t years, const std::vector<double>& v,
-              lxw_format* f) {
-  for (size_t y = 0; y < years; ++y) b.number(ws, row(r), col(first + y), at(v, y), f);
-}
-
-// Money unless the series counts pupils (leerlingen_*) or is the equity/income ratio.
+// Money unless the series counts pupils (leerlingen_*, wachtlijst_*), is a share (deelname_*,
+// rentabiliteit: percentages) or a ratio (ratio_ev_baten, solvabiliteit 2, liquiditeit).
 lxw_format* series_format(Book& b, const std::string& key) {
-  if (key.rfind("leerlingen_", 0) == 0) return b.count;
+  if (key.rfind("leerlingen_", 0) == 0 || key.rfind("wachtlijst_", 0) == 0) return b.count;
+  if (key.rfind("deelname_", 0) == 0) return b.percent;
   if (key.rfind("ratio", 0) == 0) return b.decimal;
+  if (key == "solvabiliteit_2" || key == "liquiditeit") return b.ratio;
+  if (key == "rentabiliteit") return b.percent;
   return b.money;
 }
 
@@ -59,7 +46,7 @@ void seed_cell(Book& b, lxw_worksheet* ws, lxw_row_t r, uint64_t seed) {
 
 // The paths' equity bands against the signaleringswaarde and the ondergrens: a data block on this
 // sheet (so the chart's references need no quoted sheet name) and a line chart beside the table.
-void equity_chart(Book& b, lxw_worksheet* ws, const Result& r, size_t first) {
+void equity_chart(Book& b, lxw_worksheet* ws, const Result& r, size_t first, size_t chart_col) {
   const Series *ev = r.find("eigen_vermogen"), *sw = r.find("signaleringswaarde"), *og = r.find("ondergrens");
   if (!ev || r.years.empty()) return;
   b.text(ws, row(first), 0, "Grafiekgegevens eigen vermogen", b.bold);
@@ -97,13 +84,13 @@ void equity_chart(Book& b, lxw_worksheet* ws, const Result& r, size_t first) {
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options opt{};
   opt.x_scale = 1.6, opt.y_scale = 1.5;
-  b.check(worksheet_insert_chart_opt(ws, 7, 11, chart, &opt));
+  b.check(worksheet_insert_chart_opt(ws, 7, col(chart_col), chart, &opt));
 }
 
 void summary_sheet(Book& b, const ReportInput& in) {
   const Result& r = in.result;
   lxw_worksheet* ws = b.sheet("Samenvatting");
-  widths(ws, {{0, 0, 20}, {1, 9, 16}});
+  widths(ws, {{0, 0, 20}, {1, 10, 16}});
   b.text(ws, 0, 0, "Scenario", b.bold), b.text(ws, 0, 1, r.scenario_name);
   b.text(ws, 1, 0, "Omschrijving", b.bold), b.text(ws, 1, 1, r.scenario_description);
   b.text(ws, 2, 0, "Modus", b.bold), b.text(ws, 2, 1, mode_name(r.mode));
@@ -113,6 +100,8 @@ void summary_sheet(Book& b, const ReportInput& in) {
   const Series *ev = r.find("eigen_vermogen"), *sw = r.find("signaleringswaarde");
   header(b, ws, 6, {"Jaar", "P(bovenmatig)", "Signaal", "P(onder ondergrens)", "Signaal", "P(negatief)",
                     "Eigen vermogen (gem.)", "Signaleringswaarde (gem.)", "Verwacht overschot"});
+  const Probability* target = find_flag(r, "onder_streefvermogen");
+  if (target) b.text(ws, 6, 9, "P(algemene reserve onder streefvermogen)", b.bold);
   size_t rr = 7;
   for (size_t y = 0; y < r.years.size(); ++y, ++rr) {
     b.number(ws, row(rr), 0, r.years[y], b.year);
@@ -124,6 +113,7 @@ void summary_sheet(Book& b, const ReportInput& in) {
     b.number(ws, row(rr), 6, ev ? at(ev->mean, y) : NAN, b.money);
     b.number(ws, row(rr), 7, sw ? at(sw->mean, y) : NAN, b.money);
     b.number(ws, row(rr), 8, at(r.expected_excess, y), b.money);
+    if (target) b.number(ws, row(rr), 9, at(target->value, y), b.percent);
   }
 
   // The conclusions in words: the headline sentences, then per year the two norms.
@@ -136,52 +126,7 @@ void summary_sheet(Book& b, const ReportInput& in) {
   }
   for (const auto& s : sentences)
     if (!s.empty()) b.text(ws, row(rr++), 0, s);
-  equity_chart(b, ws, r, rr + 1);
-}
-
-// The classic meerjarenbegroting: per post the budget (begroot, deterministic) and the expectation
-// over the paths (verwacht), then the totals.
-void mjb_sheet(Book& b, const ReportInput& in) {
-  const Result& r = in.result;
-  lxw_worksheet* ws = b.sheet("MJB");
-  widths(ws, {{0, 0, 10}, {1, 1, 40}, {2, 4, 11}, {5, 4 + r.years.size(), 14}});
-  header(b, ws, 0, {"Code", "Post", "Groep", "Kant", "Bedrag"});
-  for (size_t y = 0; y < r.years.size(); ++y) b.number(ws, 0, col(5 + y), r.years[y], b.bold);
-  worksheet_freeze_panes(ws, 1, 2);
-  size_t rr = 1;
-  for (size_t i = 0; i < r.lines.size(); ++i) {
-    const LineResult& l = r.lines[i];
-    const bool det = in.deterministic && i < in.deterministic->lines.size();
-    const std::vector<double>& budget = det ? in.deterministic->lines[i].budget : l.budget;
-    const std::pair<const char*, const std::vector<double>*> rows[] = {{"begroot", &budget}, {"verwacht", &l.realised}};
-    for (const auto& [what, values] : rows) {
-      b.text(ws, row(rr), 0, l.code);
-      b.text(ws, row(rr), 1, l.name);
-      b.text(ws, row(rr), 2, l.group);
-      b.text(ws, row(rr), 3, l.side == Side::Income ? "baten" : "lasten");
-      b.text(ws, row(rr), 4, what);
-      per_year(b, ws, rr, 5, r.years.size(), *values, b.money);
-      ++rr;
-    }
-  }
-  b.text(ws, row(++rr), 0, "Totalen (gemiddelde over de paden)", b.bold);
-  ++rr;
-  const std::pair<const char*, const char*> totals[] = {
-      {"totale_baten", "Totale baten"},       {"kortingen", "Kortingen"},
-      {"totale_lasten", "Totale lasten"},     {"saldo", "Saldo"},
-      {"eigen_vermogen", "Eigen vermogen"},   {"signaleringswaarde", "Signaleringswaarde"},
-      {"ondergrens", "Ondergrens"}};
-  for (const auto& [key, label] : totals) {
-    const Series* s = r.find(key);
-    if (!s) continue;
-    b.text(ws, row(rr), 0, key), b.text(ws, row(rr), 1, label), b.text(ws, row(rr), 4, "verwacht");
-    per_year(b, ws, rr, 5, r.years.size(), s->mean, b.money);
-    ++rr;
-  }
-  if (!r.expected_risk_cost.empty()) {
-    b.text(ws, row(rr), 0, "verwachte_risicolast"), b.text(ws, row(rr), 1, "Verwachte risicolast");
-    per_year(b, ws, rr, 5, r.years.size(), r.expected_risk_cost, b.money);
-  }
+  equity_chart(b, ws, r, rr + 1, target ? 12 : 11);
 }
 
 // Long format (reeks, jaar, statistics): one row per series and year, ready for a pivot table.
@@ -205,13 +150,17 @@ void percentile_sheet(Book& b, const Result& r) {
 
 void chance_sheet(Book& b, const Result& r) {
   lxw_worksheet* ws = b.sheet("Kansen");
-  widths(ws, {{0, 0, 14}, {1, 6, 18}});
+  widths(ws, {{0, 0, 14}, {1, 6 + 2 * r.more_flags.size(), 18}});
   header(b, ws, 0, {"Jaar", "P(bovenmatig)", "standaardfout", "P(onder ondergrens)", "standaardfout", "P(negatief)",
                     "standaardfout"});
-  const Probability* probs[] = {&r.excessive, &r.below_floor, &r.negative};
+  std::vector<const Probability*> probs = {&r.excessive, &r.below_floor, &r.negative};
+  for (const auto& [key, p] : r.more_flags) {  // onder_streefvermogen, the balance signals
+    header(b, ws, 0, {"P(" + flag_words(key) + ")", "standaardfout"}, col(1 + 2 * probs.size()));
+    probs.push_back(&p);
+  }
   for (size_t y = 0; y < r.years.size(); ++y) {
     b.number(ws, row(1 + y), 0, r.years[y], b.year);
-    for (size_t k = 0; k < 3; ++k) {
+    for (size_t k = 0; k < probs.size(); ++k) {
       b.number(ws, row(1 + y), col(1 + 2 * k), at(probs[k]->value, y), b.percent);
       b.number(ws, row(1 + y), col(2 + 2 * k), at(probs[k]->std_error, y), b.percent);
     }
@@ -227,6 +176,33 @@ void chance_sheet(Book& b, const Result& r) {
   }
 }
 
+// Weerstandsvermogen: beschikbaar (the algemene reserve at the start) against benodigd per
+// confidence level, the ratio and its NAR class; then the definition and the NAR scale.
+void buffer_block(Book& b, lxw_worksheet* ws, const Result& r, size_t rr) {
+  const std::pair<const char*, double> start[] = {{"Eigen vermogen bij de start", r.start_equity},
+                                                  {"Bestemmingsreserves bij de start", r.start_equity - r.start_general_reserve},
+                                                  {"Algemene reserve bij de start (beschikbaar)", r.start_general_reserve}};
+  for (const auto& [label, value] : start) {
+    b.text(ws, row(rr), 0, label, b.bold);
+    b.number(ws, row(rr++), 3, value, b.money);
+  }
+  header(b, ws, row(++rr), {"Zekerheid", "Benodigd weerstandsvermogen", "Beschikbaar (algemene reserve)", "Ratio", "Klasse", "Oordeel"});
+  if (r.buffers.empty()) b.text(ws, row(++rr), 0, "Geen benodigd weerstandsvermogen (alleen in Monte Carlo-modus)");
+  for (const BufferResult& f : r.buffers) {
+    const BufferVerdict v = buffer_verdict(r.start_general_reserve, f.required);
+    b.number(ws, row(++rr), 0, f.confidence, b.percent);
+    b.number(ws, row(rr), 1, f.required, b.money);
+    b.number(ws, row(rr), 2, r.start_general_reserve, b.money);
+    std::isfinite(v.ratio) ? b.number(ws, row(rr), 3, v.ratio, b.ratio) : b.text(ws, row(rr), 3, v.ratio_text);
+    b.text(ws, row(rr), 4, std::string(1, v.nar.letter));
+    b.text(ws, row(rr), 5, v.nar.label);
+  }
+  rr += 2;
+  b.text(ws, row(rr++), 0, kBufferDefinition);
+  header(b, ws, row(++rr), {"Klasse", "Ratio beschikbaar / benodigd", "Oordeel"});
+  for (const NarRow& n : nar_scale()) b.text(ws, row(++rr), 0, n.letter), b.text(ws, row(rr), 1, n.range), b.text(ws, row(rr), 2, n.label);
+}
+
 void risk_sheet(Book& b, const Result& r) {
   lxw_worksheet* ws = b.sheet("Risico's");
   const size_t n = r.years.size();
@@ -240,7 +216,7 @@ void risk_sheet(Book& b, const Result& r) {
   if (r.risks.empty()) b.text(ws, row(rr++), 0, "Geen risico's per pad (alleen in Monte Carlo-modus)");
   for (const RiskResult& k : r.risks) {
     b.text(ws, row(rr), 0, k.code), b.text(ws, row(rr), 1, k.name);
-    b.text(ws, row(rr), 2, k.lost_income ? "baten" : "lasten");
+    b.text(ws, row(rr), 2, k.lost_income ? "baten" : "lasten");  // as in the scenario; its line is a korting
     per_year(b, ws, rr, 3, n, k.expected, b.money);
     per_year(b, ws, rr++, 3 + n, n, k.hit_share, b.percent);
   }
@@ -249,20 +225,7 @@ void risk_sheet(Book& b, const Result& r) {
     per_year(b, ws, rr++, 3, n, r.expected_risk_cost, b.money);
   }
 
-  // Weerstandsvermogen: available (start equity) against required per confidence level.
-  rr += 1;
-  b.text(ws, row(rr), 0, "Eigen vermogen bij start (beschikbaar)", b.bold);
-  b.number(ws, row(rr++), 3, r.start_equity, b.money);
-  header(b, ws, row(++rr), {"Zekerheid", "Tekort (kwantiel)", "Benodigd", "Beschikbaar", "Ratio beschikbaar/benodigd"});
-  if (r.buffers.empty()) b.text(ws, row(++rr), 0, "Geen buffers (alleen in Monte Carlo-modus)");
-  for (const BufferResult& f : r.buffers) {
-    b.number(ws, row(++rr), 0, f.confidence, b.percent);
-    b.number(ws, row(rr), 1, f.shortfall, b.money);
-    b.number(ws, row(rr), 2, f.required, b.money);
-    b.number(ws, row(rr), 3, r.start_equity, b.money);
-    f.required <= 0 ? b.text(ws, row(rr), 4, "geen buffer nodig")
-                    : b.number(ws, row(rr), 4, r.start_equity / f.required, b.decimal);
-  }
+  buffer_block(b, ws, r, rr + 1);
 }
 
 void input_sheet(Book& b, const ReportInput& in) {
@@ -311,7 +274,7 @@ void write_xlsx(const ReportInput& in, const std::string& path) {
   write_via_temp(path, [&](const std::string& tmp) {
     Book b(tmp);
     summary_sheet(b, in);
-    mjb_sheet(b, in);
+    xlsx::mjb_sheet(b, in);
     percentile_sheet(b, in.result);
     chance_sheet(b, in.result);
     risk_sheet(b, in.result);

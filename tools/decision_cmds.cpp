@@ -250,8 +250,9 @@ int cmd_buffer(const std::vector<std::string>& args) {
   po::options_description opts = common_options("Opties van weerstandsvermogen");
   po::variables_map vm = parse(args, opts, "bestanden", 1);
   if (vm.count("help")) {
-    std::cout << "swvsim weerstandsvermogen BESTAND [opties]\n\nHet eigen vermogen dat nodig is om met 80/90/95% zekerheid in geen enkel "
-                 "jaar onder de\nondergrens te komen, en de bijdrage van elk risico (weerstandsvermogen.*).\n\n"
+    std::cout << "swvsim weerstandsvermogen BESTAND [opties]\n\nHet benodigde weerstandsvermogen bij 80/90/95% zekerheid: hoeveel het eigen "
+                 "vermogen door\nrisico's en onzekerheid in het slechtste jaar onder de deterministische begroting kan\nuitkomen, "
+                 "tegenover de algemene reserve (ratio en NAR-klasse A–F), en de bijdrage van\nelk risico (weerstandsvermogen.*).\n\n"
               << opts;
     return kOk;
   }

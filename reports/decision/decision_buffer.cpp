@@ -1,18 +1,16 @@
 // weerstandsvermogen: the buffer needed at 80/90/95% and what each risk adds to it.
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "decision_common.h"
 #include "decision_report.h"
 #include "format_nl.h"
+#include "report_terms.h"
 
 namespace swv {
 
 namespace {
-
-std::string ratio_text(double available, double required) {
-  return required <= 0 ? "geen buffer nodig" : num_nl(available / required, 2);
-}
 
 djson levels_json(const BufferLevels& b) {
   djson j = djson::object();
@@ -26,14 +24,17 @@ Document buffer_document(const BufferAnalysis& b, const Scenario& sc) {
   Document d = new_document("Weerstandsvermogen: " + sc.name, num_nl(static_cast<double>(b.paths)) + " paden per doorrekening · zaad " +
                                                                   std::to_string(sc.seed));
   DocSection sum{"samenvatting", "Samenvatting", {}, {}, {}, {}};
-  sum.paragraphs.push_back("Benodigd weerstandsvermogen bij zekerheid c: het eigen vermogen dat bij de start nodig is om in een "
-                           "aandeel c van de paden in geen enkel jaar van de planperiode onder de ondergrens te komen (het c-kwantiel "
-                           "van het grootste tekort ten opzichte van de ondergrens, plus het huidige eigen vermogen; niet negatief).");
-  for (size_t i = 0; i < b.with_all.kConfidence.size(); ++i)
+  sum.paragraphs.push_back(kBufferDefinition);
+  sum.paragraphs.push_back("Beschikbaar: de algemene reserve bij de start, " + euro(b.available) + " (eigen vermogen " + euro(b.start_equity) +
+                           " min bestemmingsreserves " + euro(b.start_equity - b.available) + "). Klassen van de NAR-schaal: " +
+                           nar_scale_text() + ".");
+  for (size_t i = 0; i < b.with_all.kConfidence.size(); ++i) {
+    const BufferVerdict v = buffer_verdict(b.available, b.with_all.required[i]);
     sum.bullets.push_back("Bij " + pct(b.with_all.kConfidence[i], 0) + " zekerheid: " + euro(b.with_all.required[i]) + " nodig, " +
-                          euro(b.start_equity) + " beschikbaar (" +
-                          (b.with_all.required[i] <= 0 ? "geen buffer nodig" : "ratio " + ratio_text(b.start_equity, b.with_all.required[i])) +
-                          ").");
+                          euro(b.available) + " beschikbaar (" +
+                          (std::isfinite(v.ratio) ? "ratio " + v.ratio_text + ", " : "geen buffer nodig, ") + "klasse " + v.nar.letter +
+                          ": " + v.nar.label + ").");
+  }
   // The risk that adds most at 90%.
   if (!b.risks.empty()) {
     auto top = std::max_element(b.risks.begin(), b.risks.end(),
@@ -44,11 +45,17 @@ Document buffer_document(const BufferAnalysis& b, const Scenario& sc) {
 
   DocSection t{"tabellen", "Buffer en bijdrage per risico", {}, {}, {}, {}};
   DocTable lv{"Benodigd weerstandsvermogen", "Buffer",
-              {"Zekerheid", "Benodigd (alle risico's)", "Benodigd zonder risico's", "Beschikbaar", "Ratio beschikbaar/benodigd"}, {}, ""};
-  for (size_t i = 0; i < b.with_all.kConfidence.size(); ++i)
+              {"Zekerheid", "Benodigd (alle risico's)", "Benodigd zonder risico's", "Beschikbaar (algemene reserve)", "Ratio", "Klasse"},
+              {},
+              "Benodigd: het c-kwantiel van het grootste tekort van het eigen vermogen onder de deterministische begroting. Zonder "
+              "risico's blijft de onzekerheid van de andere invoer (verdelingen, schokken) over. Ratio = beschikbaar / benodigd."};
+  for (size_t i = 0; i < b.with_all.kConfidence.size(); ++i) {
+    const BufferVerdict v = buffer_verdict(b.available, b.with_all.required[i]);
     lv.rows.push_back({DocCell::percent(b.with_all.kConfidence[i]), DocCell::money(b.with_all.required[i]),
-                       DocCell::money(b.without_any.required[i]), DocCell::money(b.start_equity),
-                       b.with_all.required[i] <= 0 ? DocCell::t("geen buffer nodig") : DocCell::number(b.start_equity / b.with_all.required[i])});
+                       DocCell::money(b.without_any.required[i]), DocCell::money(b.available),
+                       std::isfinite(v.ratio) ? DocCell::ratio(v.ratio) : DocCell::t(v.ratio_text),
+                       DocCell::t(v.class_text).flagged(v.nar.letter >= 'D')});
+  }
   t.tables.push_back(std::move(lv));
   DocTable rk{"Bijdrage per risico", "Per risico",
               {"Code", "Risico", "Bijdrage 80%", "Bijdrage 90%", "Bijdrage 95%", "Benodigd zonder dit risico (90%)"}, {},
@@ -70,8 +77,17 @@ std::string buffer_json(const BufferAnalysis& b, const Scenario& sc) {
   j["scenario"] = {{"naam", sc.name}, {"bestand", sc.files.back()}};
   j["paden"] = b.paths;
   j["zaad"] = sc.seed;
+  j["definitie"] = kBufferDefinitionShort;
   j["eigen_vermogen_start"] = json_number(b.start_equity);
+  j["beschikbaar"] = json_number(b.available);  // the algemene reserve at the start
   j["benodigd"] = levels_json(b.with_all);
+  // Per confidence: ratio beschikbaar / benodigd (null when nothing is needed) and its NAR class.
+  djson rating = djson::object();
+  for (size_t i = 0; i < b.with_all.kConfidence.size(); ++i) {
+    const BufferVerdict v = buffer_verdict(b.available, b.with_all.required[i]);
+    rating[num_plain(b.with_all.kConfidence[i])] = {{"ratio", json_number(v.ratio)}, {"klasse", std::string(1, v.nar.letter)}, {"oordeel", v.nar.label}};
+  }
+  j["beoordeling"] = rating;
   j["benodigd_zonder_risicos"] = levels_json(b.without_any);
   djson rs = djson::array();
   for (const RiskContribution& c : b.risks) {

@@ -13,6 +13,7 @@ std::string DocCell::display() const {
     case Kind::Money: return euro(value);
     case Kind::Percent: return pct_plain(value);
     case Kind::Number: return num_short(value);
+    case Kind::Ratio: return num_nl(value, 2);
     case Kind::Year: return std::to_string(static_cast<int>(value));
     case Kind::Empty: return "";
   }

@@ -9,7 +9,7 @@
 namespace swv {
 
 struct DocCell {
-  enum class Kind { Text, Money, Percent, Number, Year, Empty };
+  enum class Kind { Text, Money, Percent, Number, Year, Empty, Ratio };
   Kind kind = Kind::Empty;
   double value = 0;
   std::string text;
@@ -18,10 +18,11 @@ struct DocCell {
   static DocCell money(double v) { return {Kind::Money, v, {}, false}; }
   static DocCell percent(double v) { return {Kind::Percent, v, {}, false}; }
   static DocCell number(double v) { return {Kind::Number, v, {}, false}; }
+  static DocCell ratio(double v) { return {Kind::Ratio, v, {}, false}; }  // two decimals: "1,71"
   static DocCell year(int y) { return {Kind::Year, static_cast<double>(y), {}, false}; }
   static DocCell empty() { return {}; }
   DocCell flagged(bool f = true) && { flag = f; return std::move(*this); }
-  // As shown in HTML and Markdown: "€ 1.234.567", "3,5%", "12.400", "2026".
+  // As shown in HTML and Markdown: "€ 1.234.567", "3,5%", "12.400", "1,71", "2026".
   std::string display() const;
 };
 

@@ -35,6 +35,7 @@ lxw_format* format_of(Book& b, DocCell::Kind k) {
     case DocCell::Kind::Money: return b.money;
     case DocCell::Kind::Percent: return b.percent;
     case DocCell::Kind::Year: return b.year;
+    case DocCell::Kind::Ratio: return b.ratio;
     default: return nullptr;
   }
 }

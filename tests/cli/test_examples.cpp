@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "deterministic.h"
@@ -15,7 +17,7 @@ using namespace swv::test;
 namespace fs = std::filesystem;
 
 TEST_CASE("each example scenario loads and runs", "[examples]") {
-  for (const char* name : {"voorbeeld-po.toml", "voorbeeld-po-krimp.toml", "voorbeeld-vo.toml"}) {
+  for (const char* name : {"voorbeeld-po.toml", "voorbeeld-po-krimp.toml", "voorbeeld-vo.toml", "voorbeeld-po-streefvermogen.toml"}) {
     INFO(name);
     LoadResult lr = load_scenario(source_path(std::string("scenarios/") + name));
     INFO(errors(lr));
@@ -27,6 +29,57 @@ TEST_CASE("each example scenario loads and runs", "[examples]") {
     // PO example: starts above the norm, as its story says.
     if (std::string(name) == "voorbeeld-po.toml") CHECK(r.excessive.value[0] == 1.0);
   }
+}
+
+// Every euro on a line (scenario-format 14.3): in resultaat.json and the CSV of every example, in
+// both modes, the lines of each side add up to its total per year (deterministic exactly, up to the
+// printed rounding; Monte Carlo the means, within rounding).
+TEST_CASE("every example's lines add up to its totals in JSON and CSV, in both modes", "[examples][reconciliation]") {
+  const std::string dir = temp_dir();
+  for (const char* name : {"voorbeeld-po", "voorbeeld-po-krimp", "voorbeeld-vo", "voorbeeld-po-streefvermogen"})
+    for (const char* mode : {"--deterministisch", "--paden 300"}) {
+      INFO(name << " " << mode);
+      const std::string out = dir + "/" + name + (mode[2] == 'd' ? "-d" : "-mc");
+      REQUIRE(run_cli("run " + source_path(std::string("scenarios/") + name + ".toml") + " " + mode +
+                      " --stil --formaat json,csv --uit " + out) == 0);
+      const auto j = nlohmann::json::parse(slurp(out + "/resultaat.json"));
+      const size_t years = j["jaren"].size();
+      const std::pair<const char*, const char*> sides[] = {{"baten", "totale_baten"}, {"kortingen", "kortingen"}, {"lasten", "totale_lasten"}};
+      // CSV rows "post_<kant>,code,naam,jaar,waarde,..." summed per side and year.
+      std::map<std::string, std::vector<double>> csv;
+      std::map<std::string, std::vector<double>> csv_total;
+      std::istringstream in(slurp(out + "/resultaat.csv"));
+      for (std::string row; std::getline(in, row);) {
+        std::vector<std::string> f;
+        std::string cell;
+        bool quoted = false;
+        for (char c : row) {
+          if (c == '"') quoted = !quoted;
+          else if (c == ',' && !quoted) f.push_back(cell), cell.clear();
+          else if (c != '\r') cell += c;
+        }
+        f.push_back(cell);
+        if (f.size() < 5 || f[3] == "jaar") continue;
+        const size_t y = static_cast<size_t>(std::stoi(f[3]) - j["jaren"][0].get<int>());
+        auto add = [&](std::map<std::string, std::vector<double>>& m, const std::string& k) {
+          m[k].resize(years);
+          m[k][y] += std::stod(f[4]);
+        };
+        if (f[0].rfind("post_", 0) == 0) add(csv, f[0].substr(5));
+        if (f[0] == "reeks") add(csv_total, f[1]);
+      }
+      for (const auto& [side, total] : sides)
+        for (size_t y = 0; y < years; ++y) {
+          double sum = 0;
+          for (const auto& p : j["posten"])
+            if (p["kant"] == side) sum += p["bedragen"][y].get<double>();
+          const double t = j["reeksen"][total]["gemiddelde"][y].get<double>();
+          INFO(side << " " << y);
+          CHECK(std::fabs(sum - t) <= 0.01);  // JSON amounts are printed to 6 decimals
+          const double c = csv.count(side) ? csv[side][y] : 0.0;
+          CHECK(std::fabs(c - csv_total[total][y]) <= 0.01);
+        }
+    }
 }
 
 TEST_CASE("the krimp variant changes the base and shrinks faster", "[examples]") {

@@ -87,13 +87,18 @@ TEST_CASE("the Dutch sentences say what the numbers say", "[reports]") {
                  "hoogste kans is 45% in 2026.");
   CHECK(s2[1] == "In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (€ 400.000) zakt.");
 
-  // The buffer sentence, insufficient and sufficient.
-  calm.buffers = {{0.9, 250'000, 1'250'000}};
-  CHECK(summary_sentences(in2).back() ==
-        "Om met 90% zekerheid in elk jaar boven de ondergrens te blijven, is bij de start een eigen vermogen van € 1.250.000 nodig; "
-        "beschikbaar is € 1.000.000 (verhouding beschikbaar / benodigd 0,80: onvoldoende).");
-  calm.buffers = {{0.9, -1'500'000, 0}};
-  CHECK(summary_sentences(in2).back().find("ruim voldoende (er is geen buffer nodig)") != std::string::npos);
+  // The buffer sentence: required = the 90% quantile of the shortfall below the plan, available =
+  // the algemene reserve at the start; 1,000,000 / 1,250,000 = 0,80: class D (matig).
+  calm.start_general_reserve = 1'000'000;
+  calm.buffers = {{0.9, 1'250'000, 1'250'000}};
+  const std::string b = summary_sentences(in2).back();
+  CHECK(b.find("€ 1.250.000") != std::string::npos);
+  CHECK(b.find("€ 1.000.000") != std::string::npos);
+  CHECK(b.find("0,80") != std::string::npos);
+  CHECK(b.find("klasse D (matig)") != std::string::npos);
+  CHECK(b.find("ondergrens") == std::string::npos);  // the buffer is measured on the plan, not the floor
+  calm.buffers = {{0.9, 0, 0}};
+  CHECK(summary_sentences(in2).back().find("klasse A") != std::string::npos);
 }
 
 TEST_CASE("years are listed as ranges in the summary", "[reports]") {
@@ -162,7 +167,7 @@ TEST_CASE("HTML, CSV and Markdown have their structure", "[reports]") {
 
   const std::string csv = results_csv(in, CsvDialect::Standard), nl = results_csv(in, CsvDialect::DutchExcel);
   const size_t years = r.years.size();
-  const size_t rows = 1 + r.series.size() * years + 3 * years + r.lines.size() * years + 2 * r.risks.size() * years +
+  const size_t rows = 1 + r.series.size() * years + (3 + r.more_flags.size()) * years + r.lines.size() * years + 2 * r.risks.size() * years +
                       r.policy_fired.size() * years + years;
   CHECK(count(csv, "\r\n") == rows);
   CHECK(count(nl, "\r\n") == rows);

@@ -1,0 +1,155 @@
+#include "report_terms.h"
+
+#include <cmath>
+
+#include "format_nl.h"
+
+namespace swv {
+
+const char* side_name(Side s) {
+  switch (s) {
+    case Side::Income: return "baten";
+    case Side::Reduction: return "kortingen";
+    case Side::Cost: return "lasten";
+  }
+  return "";
+}
+
+const char* side_title(Side s) {
+  switch (s) {
+    case Side::Income: return "Baten";
+    case Side::Reduction: return "Kortingen";
+    case Side::Cost: return "Lasten";
+  }
+  return "";
+}
+
+bool has_side(const Result& r, Side s) {
+  for (const auto& l : r.lines)
+    if (l.side == s) return true;
+  return false;
+}
+
+bool is_risk_line(const LineResult& l) { return l.code.rfind("risico.", 0) == 0; }
+bool is_policy_line(const LineResult& l) { return l.code.rfind("beleid.", 0) == 0; }
+
+const Probability* find_flag(const Result& r, const std::string& key) {
+  for (const auto& [k, p] : r.more_flags)
+    if (k == key) return &p;
+  return nullptr;
+}
+
+std::string flag_words(const std::string& key) {
+  if (key == "onder_streefvermogen") return "algemene reserve onder streefvermogen";
+  if (key == "solvabiliteit_onder_signaal") return "solvabiliteit 2 onder 0,30";
+  if (key == "liquiditeit_onder_signaal") return "liquiditeit onder 0,75";
+  if (key == "drie_jaar_negatief_resultaat") return "drie jaar op rij een negatief resultaat";
+  return key;
+}
+
+std::string flag_label(const std::string& key, bool monte_carlo) {
+  std::string w = flag_words(key);
+  if (monte_carlo) return "Kans " + w;
+  if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 'a' + 'A');
+  return w;
+}
+
+BufferVerdict buffer_verdict(double available, double required) {
+  const double ratio = buffer_ratio(available, required);
+  const NarClass c = nar_class(ratio);
+  // Two decimals, or more where two would put the ratio on the other side of a class boundary
+  // (2,004 is class A; "2,00" would read as B).
+  int decimals = 2;
+  while (std::isfinite(ratio) && decimals < 6) {
+    const double scale = std::pow(10.0, decimals);
+    if (nar_class(std::round(ratio * scale) / scale).letter == c.letter) break;
+    ++decimals;
+  }
+  return {ratio, c, std::isfinite(ratio) ? num_nl(ratio, decimals) : "geen buffer nodig", std::string(1, c.letter) + " — " + c.label};
+}
+
+const char* const kBufferDefinition =
+    "Het benodigde weerstandsvermogen bij zekerheid c is het bedrag waarmee het eigen vermogen in het slechtste jaar van de "
+    "planperiode onder de deterministische begroting kan uitkomen, bij die zekerheid: per pad het grootste tekort van het eigen "
+    "vermogen onder de begroting (minimaal 0), en daarvan het c-kwantiel over de paden. De deterministische begroting bevat het "
+    "bestedingsplan al: geplande uitgaven vragen geen buffer. Zonder risico's en onzekerheid volgt elk pad de begroting en is het "
+    "benodigde weerstandsvermogen 0. Beschikbaar is de algemene reserve bij de start (het eigen vermogen min de "
+    "bestemmingsreserves). De ratio beschikbaar / benodigd wordt beoordeeld met de NAR-schaal.";
+
+const char* const kBufferDefinitionShort = "grootste tekort van het eigen vermogen onder de deterministische begroting";
+
+const std::vector<NarRow>& nar_scale() {
+  static const std::vector<NarRow> rows = {{"A", "meer dan 2,0", "uitstekend"},   {"B", "1,4–2,0", "ruim voldoende"},
+                                           {"C", "1,0–1,4", "voldoende"},         {"D", "0,8–1,0", "matig"},
+                                           {"E", "0,6–0,8", "onvoldoende"},       {"F", "minder dan 0,6", "ruim onvoldoende"}};
+  return rows;
+}
+
+std::string nar_scale_text() {
+  std::string s;
+  for (const NarRow& n : nar_scale()) s += std::string(s.empty() ? "" : "; ") + n.letter + " " + n.range + ": " + n.label;
+  return s;
+}
+
+const std::vector<BalanceRow>& balance_assets() {
+  static const std::vector<BalanceRow> rows = {{"materiele_vaste_activa", "Materiële vaste activa", BalanceKind::Money},
+                                               {"vorderingen", "Vorderingen", BalanceKind::Money},
+                                               {"liquide_middelen", "Liquide middelen", BalanceKind::Money}};
+  return rows;
+}
+
+const std::vector<BalanceRow>& balance_liabilities() {
+  static const std::vector<BalanceRow> rows = {{"eigen_vermogen", "Eigen vermogen", BalanceKind::Money},
+                                               {"voorzieningen", "Voorzieningen", BalanceKind::Money},
+                                               {"langlopende_schulden", "Langlopende schulden", BalanceKind::Money},
+                                               {"kortlopende_schulden", "Kortlopende schulden", BalanceKind::Money}};
+  return rows;
+}
+
+const std::vector<BalanceRow>& balance_ratios() {
+  static const std::vector<BalanceRow> rows = {
+      {"solvabiliteit_2", "Solvabiliteit 2 ((eigen vermogen + voorzieningen) / balanstotaal)", BalanceKind::Ratio},
+      {"liquiditeit", "Liquiditeit ((vorderingen + liquide middelen) / kortlopende schulden)", BalanceKind::Ratio},
+      {"rentabiliteit", "Rentabiliteit (saldo / totale baten)", BalanceKind::Percent}};
+  return rows;
+}
+
+bool has_balance(const Result& r) { return r.find("balanstotaal") != nullptr; }
+
+std::string ratio_value_text(BalanceKind kind, double x) {
+  if (!std::isfinite(x)) return "n.v.t.";
+  if (kind == BalanceKind::Percent) return pct(x, 1);
+  if (kind == BalanceKind::Ratio) return num_nl(x, 2);
+  return euro(x);
+}
+
+const std::vector<BalanceSignal>& balance_signals() {
+  static const std::vector<BalanceSignal> rows = {{"solvabiliteit_onder_signaal", "Solvabiliteit 2 onder 0,30"},
+                                                  {"liquiditeit_onder_signaal", "Liquiditeit onder 0,75"},
+                                                  {"drie_jaar_negatief_resultaat", "Drie jaar op rij een negatief resultaat"}};
+  return rows;
+}
+
+std::vector<ReserveSeries> reserve_series(const ReportInput& in) {
+  std::vector<ReserveSeries> out;
+  const std::string prefix = "bestemmingsreserve.";
+  for (const Series& s : in.result.series) {
+    if (s.key.rfind(prefix, 0) != 0) continue;
+    const std::string code = s.key.substr(prefix.size());
+    std::string label = code;
+    if (in.scenario)
+      for (const auto& r : in.scenario->reserves)
+        if (r.code == code) label += " " + r.name;
+    out.push_back({&s, label});
+  }
+  return out;
+}
+
+bool any_nonzero(const Series* s) {
+  if (!s) return false;
+  for (double x : s->mean)
+    if (std::fabs(x) >= 0.005) return true;
+  return false;
+}
+
+}  // namespace swv
