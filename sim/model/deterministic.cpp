@@ -7,6 +7,7 @@
 #include "model.h"
 #include "path_series.h"
 #include "sha256.h"
+#include "targets.h"
 
 namespace swv {
 
@@ -120,8 +121,12 @@ void set_plan_budgets(const Scenario& sc, const PlanTrace& plan, Result& r) {
   }
 }
 
-Result run_deterministic(const Scenario& sc, const std::vector<std::string>& warnings) {
+Result run_deterministic(const Scenario& input, const std::vector<std::string>& warnings) {
   auto t0 = std::chrono::steady_clock::now();
+  Scenario solved;
+  const bool solve = (input.flows.target_given[0] || input.flows.target_given[1]) && !input.flows.targets_solved;
+  if (solve) solved = input, solve_targets(solved);
+  const Scenario& sc = solve ? solved : input;
   const PlanTrace plan = trace_plan(sc);
   const std::vector<YearRecord>& years = plan.years;
 

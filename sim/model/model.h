@@ -53,6 +53,8 @@ class Model {
     double carry_skim = 0, carry_spend = 0;  // management rules of Y-1, effective in Y
     bool carry_cut = false;
     double fixed_assets = 0, provisions = 0;  // balance sheet items that move
+    double wait_sbo = 0;                      // referred, waiting in regular education (capaciteit)
+    std::array<double, 3> wait_so{};
     int negative_run = 0;                     // consecutive years with a negative saldo
   };
   // Counts at the teldatum of Y-1, which fund year Y.
@@ -95,6 +97,15 @@ class Model {
   [[gnu::always_inline]] void balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec) const;
   template <class Draws>
   [[gnu::always_inline]] void pupil_flows(Draws& dr, PathState& s, int Y) const;
+  template <class Draws>
+  [[gnu::always_inline]] void safety_net(Draws& dr, const PathState& s, const Factors& F, int Y, YearRecord& rec, LineAmounts& amt) const;
+  // A line's yearly input in Y: its calendar-year value, or for periode = schooljaar
+  // 7/12 of the school year Y-1 and 5/12 of the school year Y.
+  template <class Draws>
+  [[gnu::always_inline]] double line_value(Draws& dr, const Line& l, const Value& v, int Y) const {
+    if (!l.school_year) return dr.value(v, Y);
+    return 7.0 / 12.0 * dr.value(v, Y - 1) + 5.0 / 12.0 * dr.value(v, Y);
+  }
 
   const Scenario& sc_;
   // bridge_[k][d] = prod_{y = first-d+1 .. first} (1 + mean rate of index k in y): carries a rules
@@ -124,6 +135,7 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     budget_lines(dr, s, n, F, yi, Y, rec, amt);
     risks(dr, yi, Y, rec, amt);
     generic_cut(s, n, Y, rec);
+    if (sc.safety_net.given) safety_net(dr, s, F, Y, rec, amt);
     reserves(dr, Y, rec, amt);
     close_year(dr, s, yi, Y, rec, amt);
     if (sc.balance.given) balance_sheet(dr, s, Y, rec);
@@ -132,6 +144,8 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     rec.sbo = s.sbo;
     rec.so = s.so[0] + s.so[1] + s.so[2];
     rec.pro = s.pro;
+    rec.waiting_sbo = s.wait_sbo;
+    rec.waiting_so = s.wait_so[0] + s.wait_so[1] + s.wait_so[2];
     sink.year(yi, rec, amt);
   }
 }
@@ -195,11 +209,11 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
     double budget = 0;
     amt.computed[i] = kNoAmount;
     switch (l.kind) {
-      case LineKind::Amount: budget = dr.value(l.amount, Y) * f; break;
-      case LineKind::PerPupil: budget = dr.value(l.per_pupil, Y) * n.of(l.basis) * f; break;
+      case LineKind::Amount: budget = line_value(dr, l, l.amount, Y) * f; break;
+      case LineKind::PerPupil: budget = line_value(dr, l, l.per_pupil, Y) * n.of(l.basis) * f; break;
       case LineKind::Computed:
         if (l.has_override) {
-          budget = dr.value(l.amount, Y) * f;
+          budget = line_value(dr, l, l.amount, Y) * f;
           amt.computed[i] = computed_amount(l, s, n, F, Y);
         } else {
           budget = computed_amount(l, s, n, F, Y);
@@ -261,6 +275,27 @@ inline void Model::generic_cut(const PathState& s, const Counts& n, int Y, YearR
   rec.generic_cut_compensation = comp;
 }
 
+// Vangnet (section 14.7): pupils arriving in SO and SBO after the teldatum, beyond what the schools
+// absorb, paid for part of the year at the deduction amounts (SO at this path's category mix of
+// the counts that fund Y; laag when there are none). A lasten line `vangnet`.
+template <class Draws>
+inline void Model::safety_net(Draws& dr, const PathState& s, const Factors& F, int Y, YearRecord& rec, LineAmounts& amt) const {
+  const Rules& ru = sc_.rules;
+  const SafetyNet& v = sc_.safety_net;
+  const double so_total = s.so[0] + s.so[1] + s.so[2];
+  double so_amount = 0;
+  for (int c = 0; c < 3; ++c) {
+    const double w = so_total > 0 ? s.so[c] / so_total : (c == 0 ? 1.0 : 0.0);
+    so_amount += w * rules_amount(ru.deduct_so[c], Y, IndexKind::Funding, F);
+  }
+  const double sbo_amount = ru.has_deduct_sbo ? rules_amount(ru.deduct_sbo, Y, IndexKind::Funding, F) : 0.0;
+  const double cost = (std::max(0.0, dr.value(v.growth_so, Y) - dr.value(v.threshold_so, Y)) * so_amount +
+                       std::max(0.0, dr.value(v.growth_sbo, Y) - dr.value(v.threshold_sbo, Y)) * sbo_amount) *
+                      dr.value(v.share, Y);
+  rec.costs += cost;
+  amt.policy[kPolicySafetyNet] = amt.policy_budget[kPolicySafetyNet] = cost;
+}
+
 // Earmarked reserves (section 14.1): each gets its dotatie, then gives its onttrekking, at most
 // what it then holds. Transfers within equity: no line, no effect on the result.
 template <class Draws>
@@ -314,7 +349,7 @@ inline void Model::close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord
   amt.policy[kPolicyCompensation] = -rec.generic_cut_compensation;
   amt.policy[kPolicyExtraSpending] = extra;
   for (int k = 0; k < kPolicyLines; ++k)
-    if (k != kPolicyCut) amt.policy_budget[k] = amt.policy[k];
+    if (k != kPolicyCut && k != kPolicySafetyNet) amt.policy_budget[k] = amt.policy[k];
 
   const double excess = std::max(0.0, s.equity - rec.signal);
   s.carry_skim = (pol.skim && Y >= pol.skim_from) ? dr.value(pol.skim_share, Y) * excess : 0.0;
@@ -345,8 +380,20 @@ inline void Model::balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec
   rec.profitability = rec.income != 0 ? rec.result / rec.income : 0.0;
 }
 
+// Places (capaciteit, section 14.5): of `referred` new referrals and `waiting` pupils still waiting,
+// admit the waiting first, then the new ones, up to `space` places. Returns {admitted waiting,
+// admitted new}; space is reduced by both.
+inline std::array<double, 2> admit(double waiting, double referred, double& space) {
+  const double w = std::min(waiting, space);
+  space -= w;
+  const double r = std::min(referred, space);
+  space -= r;
+  return {w, r};
+}
+
 // Flows: counts at the teldatum of Y-1 move to the teldatum of Y (competing risks), plus the
-// intake of Y.
+// intake of Y and the zij-instroom. Pupils waiting for a place (capaciteit) stay in regular
+// education, outside this year's draws, and are admitted first.
 template <class Draws>
 inline void Model::pupil_flows(Draws& dr, PathState& s, int Y) const {
   const Scenario& sc = sc_;
@@ -354,12 +401,13 @@ inline void Model::pupil_flows(Draws& dr, PathState& s, int Y) const {
   const double eff = dr.value(fl.effectiveness, Y);
   auto applied = [&](const YearTable& t) { return 1 - eff * (1 - t.at(Y)); };
   const double fs = applied(fl.factor_sbo), fso = applied(fl.factor_so), fp = applied(fl.factor_pro);
+  const double waiting = s.wait_sbo + s.wait_so[0] + s.wait_so[1] + s.wait_so[2];
   // regular -> sbo, so laag/midden/hoog, pro, out
   std::array<double, 6> rr = {dr.rate(fl.refer_sbo, Y) * fs, dr.rate(fl.refer_so[0], Y) * fso,
                               dr.rate(fl.refer_so[1], Y) * fso, dr.rate(fl.refer_so[2], Y) * fso,
                               dr.rate(fl.refer_pro, Y) * fp,     dr.rate(fl.out_regular, Y)};
   std::array<double, 6> mr{};
-  dr.moves(Y, 0, s.regular, rr.data(), 6, mr.data());
+  dr.moves(Y, 0, s.regular - waiting, rr.data(), 6, mr.data());
   // sbo -> so laag/midden/hoog, regular, out
   std::array<double, 5> rs = {dr.rate(fl.sbo_to_so[0], Y), dr.rate(fl.sbo_to_so[1], Y), dr.rate(fl.sbo_to_so[2], Y),
                               dr.rate(fl.return_sbo, Y), dr.rate(fl.out_sbo, Y)};
@@ -374,18 +422,35 @@ inline void Model::pupil_flows(Draws& dr, PathState& s, int Y) const {
   std::array<double, 1> mp{};
   dr.moves(Y, 5, s.pro, rp.data(), 1, mp.data());
 
-  // Intake: instroom_Y = max(0, instroom_{Y-1} (1 + groei_Y + e_Y)), e_Y = rho e_{Y-1} + sigma z_Y.
+  // Intake: instroom_Y = max(0, instroom_{Y-1} (1 + groei_Y + e_Y)), e_Y = rho e_{Y-1} + sigma z_Y;
+  // the zij-instroom of Y is added to it (net, may be negative), not compounded.
   s.shock = dr.value(sc.demography.persistence, Y) * s.shock + dr.value(sc.demography.sigma, Y) * dr.demography_z(Y);
   const double next = s.intake * (1 + dr.value(sc.demography.growth, Y) + s.shock);
   if (next < 0) dr.note_negative_intake();
   s.intake = std::max(0.0, next);
-  const double added = dr.round_intake(s.intake, Y);
+  const double added = dr.round_intake(s.intake + dr.value(sc.demography.newcomers, Y), Y);
+
+  // Admissions: without capaciteit every referral is admitted (nobody waits).
+  const double out_sbo = ms[0] + ms[1] + ms[2] + ms[3] + ms[4];
+  double sbo_space = fl.cap_sbo ? std::max(0.0, std::floor(dr.value(fl.capacity_sbo, Y)) - (s.sbo - out_sbo)) : INFINITY;
+  const std::array<double, 2> sbo_in = admit(s.wait_sbo, mr[0], sbo_space);
+  double so_after = ms[0] + ms[1] + ms[2];  // SBO -> SO always moves: those pupils already hold a place
+  for (int c = 0; c < 3; ++c) so_after += s.so[c] - mo[c][0] - mo[c][1];
+  double so_space = fl.cap_so ? std::max(0.0, std::floor(dr.value(fl.capacity_so, Y)) - so_after) : INFINITY;
+  std::array<std::array<double, 2>, 3> so_in{};
+  for (int c = 0; c < 3; ++c) so_in[c][0] = admit(s.wait_so[c], 0.0, so_space)[0];  // waiting first, every category
+  for (int c = 0; c < 3; ++c) so_in[c][1] = admit(0.0, mr[1 + c], so_space)[1];
 
   const double out_reg = mr[0] + mr[1] + mr[2] + mr[3] + mr[4] + mr[5];
-  const double out_sbo = ms[0] + ms[1] + ms[2] + ms[3] + ms[4];
-  s.regular += -out_reg + ms[3] + mo[0][0] + mo[1][0] + mo[2][0] + added;
-  s.sbo += mr[0] - out_sbo;
-  for (int c = 0; c < 3; ++c) s.so[c] += mr[1 + c] + ms[c] - mo[c][0] - mo[c][1];
+  double stay = mr[0] - sbo_in[1] - sbo_in[0];  // new referrals not admitted stay; admitted waiting leave
+  for (int c = 0; c < 3; ++c) stay += mr[1 + c] - so_in[c][1] - so_in[c][0];
+  s.regular = std::max(0.0, s.regular - out_reg + stay + ms[3] + mo[0][0] + mo[1][0] + mo[2][0] + added);
+  s.sbo += sbo_in[0] + sbo_in[1] - out_sbo;
+  s.wait_sbo += mr[0] - sbo_in[1] - sbo_in[0];
+  for (int c = 0; c < 3; ++c) {
+    s.so[c] += so_in[c][0] + so_in[c][1] + ms[c] - mo[c][0] - mo[c][1];
+    s.wait_so[c] += mr[1 + c] - so_in[c][1] - so_in[c][0];
+  }
   s.pro += mr[4] - mp[0];
 }
 

@@ -10,6 +10,11 @@ const char* const kBalanceKeys[] = {"materiele_vaste_activa", "vorderingen",  "l
 
 std::vector<std::string> path_series_keys(const Scenario& sc) {
   std::vector<std::string> k = series_keys();
+  const bool vo = sc.sector == Sector::Vo;
+  k.push_back(vo ? "deelname_vso" : "deelname_sbo");
+  k.push_back(vo ? "deelname_pro" : "deelname_so");
+  if (sc.flows.cap_sbo) k.push_back("wachtlijst_sbo");
+  if (sc.flows.cap_so) k.push_back(vo ? "wachtlijst_vso" : "wachtlijst_so");
   k.push_back("algemene_reserve");
   k.push_back("bestemmingsreserves");
   if (sc.has_target) k.push_back("streefvermogen");
@@ -24,6 +29,16 @@ void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmoun
   s[6] = r.income != 0 ? r.equity / r.income : 0.0;
   s[7] = r.regular, s[8] = r.sbo, s[9] = r.so, s[10] = r.pro, s[11] = r.floor;
   size_t i = 12;
+  auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
+  if (sc.sector == Sector::Vo) {
+    s[i++] = share(r.so, r.regular + r.so);    // deelname_vso = VSO / (VO + VSO)
+    s[i++] = share(r.pro, r.regular + r.pro);  // deelname_pro = PrO / (VO + PrO)
+  } else {
+    s[i++] = share(r.sbo, r.regular + r.sbo);           // deelname_sbo = SBO / (BaO + SBO)
+    s[i++] = share(r.so, r.regular + r.sbo + r.so);     // deelname_so = SO / (BaO + SBO + SO)
+  }
+  if (sc.flows.cap_sbo) s[i++] = r.waiting_sbo;
+  if (sc.flows.cap_so) s[i++] = r.waiting_so;
   s[i++] = r.general, s[i++] = r.earmarked;
   if (sc.has_target) s[i++] = r.target;
   for (size_t k = 0; k < sc.reserves.size(); ++k) s[i++] = a.reserve[k];
@@ -64,6 +79,7 @@ std::vector<ExtraLine> extra_lines(const Scenario& sc) {
     v.push_back({"beleid.ocw_korting", "Generieke OCW-korting", Side::Reduction, false, kPolicyGenericCut});
     v.push_back({"beleid.ocw_korting.compensatie", "Compensatie OCW-korting tot de signaleringswaarde", Side::Reduction, false, kPolicyCompensation});
   }
+  if (sc.safety_net.given) v.push_back({"vangnet", "Vangnetregeling (groei S(B)O na de teldatum)", Side::Cost, false, kPolicySafetyNet});
   if (!sc.extra_cost.empty()) v.push_back({"beleid.extra_besteding", "Extra besteding (bestedingsruimte)", Side::Cost, false, kPolicyExtraSpending});
   for (size_t k = 0; k < sc.risks.size(); ++k) {
     const Risk& r = sc.risks[k];

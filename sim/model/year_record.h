@@ -22,6 +22,7 @@ struct YearRecord {
   double costs = 0;        // totale lasten
   double result = 0;       // saldo
   double regular = 0, sbo = 0, so = 0, pro = 0;  // counts at the teldatum of this year
+  double waiting_sbo = 0, waiting_so = 0;        // wachtlijst at the teldatum (capaciteit)
   double risk_costs = 0, risk_lost_income = 0;
   double skim = 0;          // OCW withholding landing in this year (ocw_afroming)
   double spend_down = 0;    // extra cost of the bestedingsplan in this year (afbouw)
@@ -44,6 +45,7 @@ enum PolicyLine {
   kPolicyGenericCut,     // beleid.ocw_korting (kortingen, gross)
   kPolicyCompensation,   // beleid.ocw_korting.compensatie (kortingen, negative)
   kPolicyExtraSpending,  // beleid.extra_besteding (lasten; decision support)
+  kPolicySafetyNet,      // vangnet (lasten)
   kPolicyLines
 };
 

@@ -17,6 +17,7 @@
 #include "mc_sums.h"
 #include "model.h"
 #include "path_series.h"
+#include "targets.h"
 #include "validate.h"
 
 namespace swv {
@@ -258,6 +259,7 @@ void prepare_for_monte_carlo(Scenario& sc) {
   std::vector<Value*> values;
   for_each_value(sc, [&](Value& v) { values.push_back(&v); });
   tbb::parallel_for(size_t{0}, values.size(), [&](size_t i) { values[i]->prepare(sc.first_year, sc.last_year); });
+  solve_targets(sc);  // stromen.doel: the factors, before the plan and the paths
   fix_plan(sc);
 }
 

@@ -109,6 +109,17 @@ void build_target(Builder& b) {
   }
 }
 
+// [vangnet] (section 14.7).
+void build_safety_net(Builder& b) {
+  SafetyNet& v = b.sc.safety_net;
+  v.given = b.root.find("vangnet") != nullptr;
+  b.val(v.growth_so, "vangnet.groei.so", Range::NonNegative);
+  b.val(v.growth_sbo, "vangnet.groei.sbo", Range::NonNegative);
+  b.val(v.threshold_so, "vangnet.drempel.so", Range::NonNegative);
+  b.val(v.threshold_sbo, "vangnet.drempel.sbo", Range::NonNegative);
+  b.val(v.share, "vangnet.deel", Range::Rate);
+}
+
 // [balans] (section 14.8): assets equal equity plus liabilities at the start, within € 1.
 void build_balance(Builder& b) {
   Scenario& sc = b.sc;

@@ -97,6 +97,23 @@ void build_flows(Builder& b) {
   b.val(f.out_regular, "stromen.uitstroom.regulier", Range::Rate);
   b.val(f.out_sbo, "stromen.uitstroom.sbo", Range::Rate);
   b.val(f.out_so, "stromen.uitstroom.so", Range::Rate);
+  const bool vo = sc.sector == Sector::Vo;
+  const char* doel[2] = {vo ? "stromen.doel.pro" : "stromen.doel.sbo", vo ? "stromen.doel.vso" : "stromen.doel.so"};
+  const char* factor_key[2] = {vo ? "stromen.beleid.verwijzing_pro_factor" : "stromen.beleid.verwijzing_sbo_factor",
+                               "stromen.beleid.verwijzing_so_factor"};
+  for (int k = 0; k < 2; ++k) {
+    const MNode* n = b.root.find(doel[k]);
+    if (!n) continue;
+    f.target_given[k] = true;
+    f.target[k] = year_table_of(*n->node);
+    f.target_where[k] = n->where();
+    if (b.root.find(factor_key[k]))
+      b.d.warning(b.where(factor_key[k]), std::string(factor_key[k]) + " wordt genegeerd: " + doel[k] + " bepaalt de factor");
+  }
+  f.cap_sbo = b.root.find("stromen.capaciteit.sbo") != nullptr;
+  f.cap_so = b.root.find(vo ? "stromen.capaciteit.vso" : "stromen.capaciteit.so") != nullptr;
+  b.val(f.capacity_sbo, "stromen.capaciteit.sbo", Range::NonNegative);
+  b.val(f.capacity_so, vo ? "stromen.capaciteit.vso" : "stromen.capaciteit.so", Range::NonNegative);
   b.val(f.out_pro, "stromen.uitstroom.pro", Range::Rate);
   auto factor = [&](std::string_view path) {
     const MNode* n = b.root.find(path);
@@ -259,6 +276,7 @@ void line_details(Builder& b, const MNode& e, std::unordered_map<std::string, in
   l.shock_sd = num(e.child("onzekerheid"), 0.0);
   l.shock_per_year = boolean(e.child("onzekerheid_per_jaar"), false);
   l.shock_driver = stream_id("post[" + l.code + "].onzekerheid");
+  l.school_year = text(e.child("periode"), "kalenderjaar") == "schooljaar";
   l.group = text(e.child("groep"));
   if (!l.group.empty()) {
     auto [it, added] = group_ids.emplace(l.group, static_cast<int>(b.sc.groups.size()));
@@ -376,6 +394,7 @@ void build_start(Builder& b) {
   b.val(dm.growth, "demografie.groei", Range::Any);
   b.val(dm.sigma, "demografie.onzekerheid", Range::NonNegative);
   b.val(dm.persistence, "demografie.persistentie", Range::RateBelowOne);
+  b.val(dm.newcomers, "demografie.zij_instroom", Range::Any);
 }
 
 // normen (overriding the rules file key by key), simulatie and bestedingsruimte.
@@ -432,6 +451,7 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   build_settings(b);
   build_target(b);
   build_balance(b);
+  build_safety_net(b);
   build_report_settings(b);
   // Ranges per year (after merging, when the planperiode is known), in the order registered.
   for (const auto& [v, r] : b.ranged) check_value(*v, r, sc.first_year, sc.last_year, d);

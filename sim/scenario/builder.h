@@ -41,5 +41,6 @@ void build_reserves(Builder& b);  // [[bestemmingsreserve]] (section 14.1)
 void build_policy(Builder& b);    // [beleid]
 void build_target(Builder& b);    // normen.streefvermogen and what refers to it (14.2); after build_policy
 void build_balance(Builder& b);   // [balans] (14.8)
+void build_safety_net(Builder& b);  // [vangnet] (14.7)
 
 }  // namespace swv::detail

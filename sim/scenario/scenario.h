@@ -57,6 +57,7 @@ struct Demography {
   double intake = 0;  // instroom in eerste_jaar - 1 (defaulted when not given)
   bool intake_given = false;
   Value growth = Value::fixed(0), sigma = Value::fixed(0), persistence = Value::fixed(0.5);
+  Value newcomers = Value::fixed(0);  // zij_instroom: net arrivals in regular education, all ages
 };
 
 struct Flows {
@@ -67,6 +68,15 @@ struct Flows {
   Value out_regular = Value::fixed(0), out_sbo = Value::fixed(0), out_so = Value::fixed(0), out_pro = Value::fixed(0);
   YearTable factor_sbo = YearTable::fixed(1), factor_so = YearTable::fixed(1), factor_pro = YearTable::fixed(1);
   Value effectiveness = Value::fixed(1);  // effectiviteit
+  // capaciteit: places at a teldatum (sbo; so = SO for po, VSO for vo); referrals beyond wait.
+  // doel (section 14.4): participation targets per year, [0] sbo (po) or pro (vo), [1] so or vso;
+  // solved into factor_sbo/factor_pro and factor_so before any path runs (solve_targets).
+  std::array<bool, 2> target_given{};
+  std::array<YearTable, 2> target;
+  std::array<Where, 2> target_where;
+  bool targets_solved = false;
+  bool cap_sbo = false, cap_so = false;
+  Value capacity_sbo = Value::fixed(0), capacity_so = Value::fixed(0);
 };
 
 struct Indexation {
@@ -89,6 +99,7 @@ struct Line {  // post
   Value realisation = Value::fixed(1);
   double shock_sd = 0;  // onzekerheid
   bool shock_per_year = false;
+  bool school_year = false;  // periode = schooljaar: 7/12 of amount(Y-1) + 5/12 of amount(Y)
   int group_id = -1;  // index into Scenario::groups
   uint32_t shock_driver = 0;  // random stream of the onzekerheid shock
 };
@@ -140,6 +151,14 @@ struct Policy {  // beleid, applied in this order at the end of each year
   double generic_cut_per_pupil = 0;
 };
 
+// Vangnetregeling (po, section 14.7): S(B)O growth after the teldatum, paid by the SWV.
+struct SafetyNet {
+  bool given = false;
+  Value growth_so = Value::fixed(0), growth_sbo = Value::fixed(0);
+  Value threshold_so = Value::fixed(0), threshold_sbo = Value::fixed(0);
+  Value share = Value::fixed(0.5);  // deel van het jaar
+};
+
 // Balance sheet on 31-12 of eerste_jaar - 1 (balans, section 14.8). Equity is start.eigen_vermogen;
 // liquide_middelen is the balancing item in later years.
 struct BalanceSheet {
@@ -173,6 +192,7 @@ struct Scenario {
   std::vector<EarmarkedReserve> reserves;  // bestemmingsreserves
   Policy policy;
   BalanceSheet balance;
+  SafetyNet safety_net;
   bool has_target = false;
   Value target = Value::fixed(0);  // normen.streefvermogen: own target for the algemene reserve
   double signal_percentage = 0.035, signal_minimum = 250'000;  // normen (or rules)
@@ -214,6 +234,9 @@ void for_each_value(S& sc, F f) {
   for (auto& r : sc.reserves) f(r.withdrawal), f(r.addition);
   f(sc.target);
   f(sc.balance.investments), f(sc.balance.depreciation), f(sc.balance.provisions_change);
+  f(sc.demography.newcomers), f(fl.capacity_sbo), f(fl.capacity_so);
+  auto& vn = sc.safety_net;
+  f(vn.growth_so), f(vn.growth_sbo), f(vn.threshold_so), f(vn.threshold_sbo), f(vn.share);
 }
 
 }  // namespace swv

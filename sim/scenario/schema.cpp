@@ -38,6 +38,7 @@ const std::vector<KeyInfo> kScenario = {
     {"demografie.groei", F::Value, R::Any, S::Both, false, "", "verwachte jaarlijkse groei van de instroom (negatief = krimp; standaard 0)"},
     {"demografie.onzekerheid", F::Value, R::NonNegative, S::Both, false, "", "standaardafwijking van de jaarlijkse groeischok (standaard 0)"},
     {"demografie.persistentie", F::Value, R::RateBelowOne, S::Both, false, "", "AR(1)-coëfficiënt van de schok, in [0,1) (standaard 0.5)"},
+    {"demografie.zij_instroom", F::Value, R::Any, S::Both, false, "", "netto zij-instroom in het regulier onderwijs per jaar, op alle leeftijden (nieuwkomers, verhuizingen; mag negatief zijn; standaard 0)"},
 
     {"stromen", F::Section, R::Any, S::Both, false, "", "stromen tussen schoolsoorten (kansen per leerling per jaar)"},
     {"stromen.verwijzing", F::Section, R::Any, S::Both, false, "", "verwijzing vanuit het regulier onderwijs"},
@@ -65,6 +66,15 @@ const std::vector<KeyInfo> kScenario = {
     {"stromen.beleid.verwijzing_so_factor", F::Table, R::NonNegative, S::Both, false, "", "factor op verwijzing.so (alle categorieën) per jaar; vóór het eerste jaar 1.0"},
     {"stromen.beleid.verwijzing_pro_factor", F::Table, R::NonNegative, S::Vo, false, "", "factor op verwijzing.pro per jaar; vóór het eerste jaar 1.0"},
     {"stromen.beleid.effectiviteit", F::Value, R::Rate, S::Both, false, "", "effectiviteit van het beleid (standaard 1): toegepast 1 − effectiviteit × (1 − factor)"},
+    {"stromen.doel", F::Section, R::Any, S::Both, false, "", "doelen voor de deelname in plaats van beleidsfactoren: de rekenkern zoekt per jaar de factor die de verwachte deelname op het doel brengt"},
+    {"stromen.doel.sbo", F::Table, R::Rate, S::Po, false, "", "doel deelname SBO = SBO / (BaO + SBO) per jaar (tussen gegeven jaren lineair, daarna constant)"},
+    {"stromen.doel.so", F::Table, R::Rate, S::Po, false, "", "doel deelname SO = SO / (BaO + SBO + SO) per jaar"},
+    {"stromen.doel.vso", F::Table, R::Rate, S::Vo, false, "", "doel deelname VSO = VSO / (VO + VSO) per jaar"},
+    {"stromen.doel.pro", F::Table, R::Rate, S::Vo, false, "", "doel deelname PrO = PrO / (VO + PrO) per jaar"},
+    {"stromen.capaciteit", F::Section, R::Any, S::Both, false, "", "plaatsen in het speciaal (basis)onderwijs: verwijzingen daarboven wachten in het regulier onderwijs"},
+    {"stromen.capaciteit.sbo", F::Value, R::NonNegative, S::Po, false, "", "ten hoogste zoveel SBO-leerlingen op een teldatum"},
+    {"stromen.capaciteit.so", F::Value, R::NonNegative, S::Po, false, "", "ten hoogste zoveel SO-leerlingen (alle categorieën) op een teldatum"},
+    {"stromen.capaciteit.vso", F::Value, R::NonNegative, S::Vo, false, "", "ten hoogste zoveel VSO-leerlingen (alle categorieën) op een teldatum"},
 
     {"indexatie", F::Section, R::Any, S::Both, false, "", "loon-, prijs- en bekostigingsindex (jaarlijkse mutaties)"},
     {"indexatie.loon", F::Value, R::Any, S::Both, false, "", "loonindex (standaard 0)"},
@@ -85,6 +95,7 @@ const std::vector<KeyInfo> kScenario = {
     {"post[].onzekerheid", F::Number, R::NonNegative, S::Both, false, "", "relatieve sd van een multiplicatieve schok max(0, 1 + onzekerheid × z)"},
     {"post[].onzekerheid_per_jaar", F::Bool, R::Any, S::Both, false, "", "schok elk jaar opnieuw (standaard: één per pad)"},
     {"post[].groep", F::Text, R::Any, S::Both, false, "", "groep voor rapporten en beleid.bezuiniging"},
+    {"post[].periode", F::Enum, R::Any, S::Both, false, "kalenderjaar,schooljaar", "kalenderjaar (standaard) of schooljaar: jaarsleutels zijn schooljaren (2023 = 2023-24), het kalenderjaar krijgt 7/12 van Y−1 en 5/12 van Y"},
     {"post[].vervang", F::Bool, R::Any, S::Both, false, "", "variant: vervang de post van de basis met dezelfde code geheel"},
     {"post[].verwijder", F::Bool, R::Any, S::Both, false, "", "variant: verwijder de post van de basis met deze code"},
 
@@ -141,6 +152,15 @@ const std::vector<KeyInfo> kScenario = {
     {"balans.investeringen", F::Value, R::NonNegative, S::Both, false, "", "investeringen in materiële vaste activa per jaar (euro, standaard 0)"},
     {"balans.afschrijvingen", F::Value, R::NonNegative, S::Both, false, "", "afschrijvingen per jaar (euro, standaard 0); zitten al in de lasten-posten en worden niet opnieuw afgetrokken"},
     {"balans.voorzieningen_mutatie", F::Value, R::Any, S::Both, false, "", "mutatie van de voorzieningen per jaar (euro, standaard 0)"},
+
+    {"vangnet", F::Section, R::Any, S::Po, false, "", "vangnetregeling: groei van SO en SBO na de teldatum, door het SWV betaald (een lasten-post vangnet)"},
+    {"vangnet.groei", F::Section, R::Any, S::Po, false, "", "leerlingen die per jaar na de teldatum instromen"},
+    {"vangnet.groei.so", F::Value, R::NonNegative, S::Po, false, "", "groei SO na de teldatum (leerlingen per jaar, standaard 0)"},
+    {"vangnet.groei.sbo", F::Value, R::NonNegative, S::Po, false, "", "groei SBO na de teldatum (leerlingen per jaar, standaard 0)"},
+    {"vangnet.drempel", F::Section, R::Any, S::Po, false, "", "groei die de scholen zelf opvangen"},
+    {"vangnet.drempel.so", F::Value, R::NonNegative, S::Po, false, "", "drempel SO (leerlingen, standaard 0)"},
+    {"vangnet.drempel.sbo", F::Value, R::NonNegative, S::Po, false, "", "drempel SBO (leerlingen, standaard 0)"},
+    {"vangnet.deel", F::Value, R::Rate, S::Po, false, "", "deel van het jaar dat wordt betaald (standaard 0.5)"},
 
     {"simulatie", F::Section, R::Any, S::Both, false, "", "instellingen van de simulatie (de opdrachtregel gaat voor)"},
     {"simulatie.modus", F::Enum, R::Any, S::Both, false, "montecarlo,deterministisch", "montecarlo (standaard) of deterministisch"},

@@ -1,0 +1,151 @@
+// Pupils and funding as plans state them (docs/scenario-formaat.md §14.4-14.7), each rule against a
+// hand-computed value. The base: 1000 regular pupils, 20 SBO, 10 SO laag; no intake and no outflow;
+// each year 1% of the regular pupils is referred to SBO and 0.5% to SO laag (deterministic mode).
+#include <catch2/catch.hpp>
+
+#include "deterministic.h"
+#include "helpers.h"
+#include "result_check.h"
+
+using namespace swv;
+using namespace swv::test;
+
+namespace {
+
+const std::string kPupils = R"(schema = "swvsim/1"
+[swv]
+naam = "Leerlingen"
+sector = "po"
+eerste_jaar = 2025
+laatste_jaar = 2027
+regels = "regels.toml"
+[start]
+eigen_vermogen = 1_000_000
+[start.leerlingen]
+regulier = 1000
+sbo = 20
+so = { laag = 10 }
+[demografie]
+instroom = 0
+[stromen.verwijzing]
+sbo = 0.01
+so = { laag = 0.005 }
+)";
+
+Result run(const std::string& text) {
+  LoadResult lr = load_text(text, kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  return run_deterministic(*lr.scenario);
+}
+
+std::vector<double> series(const Result& r, const char* key) {
+  const Series* s = r.find(key);
+  REQUIRE(s);
+  return s->mean;
+}
+
+const LineResult& line(const Result& r, const std::string& code) {
+  for (const auto& l : r.lines)
+    if (l.code == code) return l;
+  FAIL("no line " << code);
+  return r.lines[0];
+}
+
+}  // namespace
+
+TEST_CASE("participation: deelname_sbo and deelname_so from the counts at the teldatum", "[model][deelname]") {
+  // 2025: 10 referred to SBO, 5 to SO: regular 985, SBO 30, SO 15.
+  // deelname_sbo = 30 / (985 + 30); deelname_so = 15 / (985 + 30 + 15).
+  const Result r = run(kPupils);
+  CHECK(series(r, "leerlingen_regulier")[0] == Approx(985));
+  CHECK(series(r, "deelname_sbo")[0] == Approx(30.0 / 1015));
+  CHECK(series(r, "deelname_so")[0] == Approx(15.0 / 1030));
+}
+
+TEST_CASE("zij_instroom adds net arrivals to regular education every year, not compounded", "[model][demografie]") {
+  // 2025: 1000 − 15 + 50 = 1035; 2026: 1035 − 0.015 × 1035 + 50 = 1069.475.
+  std::string text = kPupils;
+  text.replace(text.find("instroom = 0"), 12, "instroom = 0\nzij_instroom = 50");
+  const Result z = run(text);
+  CHECK(series(z, "leerlingen_regulier")[0] == Approx(1035));
+  CHECK(series(z, "leerlingen_regulier")[1] == Approx(1035 - 0.015 * 1035 + 50));
+}
+
+TEST_CASE("capaciteit: referrals beyond the places wait in regular education and are admitted first the next year", "[model][capaciteit]") {
+  // SBO places 25 in 2025, 32 in 2026.
+  // 2025: 10 referred, space 25 − 20 = 5: 5 admitted, 5 wait. Regular 1000 − 15 + 5 = 990, SBO 25.
+  // 2026: draws on 990 − 5 = 985: 9.85 to SBO, 4.925 to SO. Space 32 − 25 = 7: the 5 waiting first,
+  //   then 2 of the 9.85 new; 7.85 wait. Regular 990 − 14.775 + 7.85 − 5 = 978.075; SBO 32.
+  std::string text = kPupils + "[stromen.capaciteit]\nsbo = { 2025 = 25, 2026 = 32 }\n";
+  const Result r = run(text);
+  CHECK(series(r, "leerlingen_sbo")[0] == Approx(25));
+  CHECK(series(r, "wachtlijst_sbo")[0] == Approx(5));
+  CHECK(series(r, "leerlingen_regulier")[0] == Approx(990));
+  CHECK(series(r, "leerlingen_sbo")[1] == Approx(32));
+  CHECK(series(r, "wachtlijst_sbo")[1] == Approx(7.85));
+  CHECK(series(r, "leerlingen_regulier")[1] == Approx(978.075));
+  CHECK(series(r, "leerlingen_so")[1] == Approx(15 + 4.925));  // SO has no limit here
+  CHECK(r.find("wachtlijst_so") == nullptr);
+}
+
+TEST_CASE("periode = schooljaar: the calendar year gets 7/12 of school year Y−1 and 5/12 of school year Y", "[model][schooljaar]") {
+  // Pilot 12,000 in school year 2025-26, 24,000 from 2026-27 (no index).
+  // 2025: 7/12 × 12,000 (2024-25 takes the first given amount) + 5/12 × 12,000 = 12,000;
+  // 2026: 7/12 × 12,000 + 5/12 × 24,000 = 17,000; 2027: 24,000.
+  const Result r = run(kPupils + R"(
+[[post]]
+code = "P"
+naam = "Pilot"
+kant = "lasten"
+bedrag = { 2025 = 12_000, 2026 = 24_000 }
+indexatie = "geen"
+periode = "schooljaar"
+)");
+  CHECK(line(r, "P").realised == std::vector<double>{12'000, 17'000, 24'000});
+}
+
+TEST_CASE("vangnet: growth after the teldatum beyond the threshold, at the deduction amounts, for part of the year", "[model][vangnet]") {
+  // SO laag 10 and hoog 10 at the start: SO mix amount (10,000 + 30,000) / 2 = 20,000; SBO 5,000.
+  // 2025: (max(0, 4 − 1) × 20,000 + max(0, 2 − 0) × 5,000) × 0.5 = 35,000, a lasten line.
+  std::string text = kPupils;
+  text.replace(text.find("so = { laag = 10 }"), 18, "so = { laag = 10, hoog = 10 }");
+  const Result r = run(text + R"(
+[vangnet]
+groei = { so = 4, sbo = 2 }
+drempel = { so = 1 }
+)");
+  const LineResult& v = line(r, "vangnet");
+  CHECK(v.side == Side::Cost);
+  CHECK(v.realised[0] == Approx(35'000));
+  CHECK(series(r, "totale_lasten")[0] == Approx(35'000));
+}
+
+TEST_CASE("stromen.doel: the solved factors make the plan hit every participation target", "[model][deelname][doel]") {
+  // SBO 3.0% in 2025 falling linearly to 2.5% in 2027 (2026: 2.75%); SO 1.6% every year. Some SBO
+  // and SO pupils leave (uitstroom 10%), so the shares can fall.
+  std::string text = kPupils + "[stromen.uitstroom]\nsbo = 0.1\nso = 0.1\n[stromen.doel]\nsbo = { 2025 = 0.030, 2027 = 0.025 }\nso = 0.016\n";
+  const Result r = run(text);
+  const std::vector<double> sbo = series(r, "deelname_sbo"), so = series(r, "deelname_so");
+  CHECK(sbo[0] == Approx(0.030).margin(1e-6));
+  CHECK(sbo[1] == Approx(0.0275).margin(1e-6));
+  CHECK(sbo[2] == Approx(0.025).margin(1e-6));
+  for (double x : so) CHECK(x == Approx(0.016).margin(1e-6));
+  // The 2025 SBO target by hand: regular 1000 − 1000 (0.01 f + 0.005 g), SBO 20 − 2 + 10 f, SO 10 + 5 g;
+  // f solves (18 + 10 f) / (1000 − 5 g + 18) = 0.03 with g from the SO target: checked through the shares.
+  CHECK(series(r, "leerlingen_sbo")[0] / (series(r, "leerlingen_regulier")[0] + series(r, "leerlingen_sbo")[0]) ==
+        Approx(0.03).margin(1e-6));
+}
+
+TEST_CASE("stromen.doel: a target below what no referral at all gives is an error naming the year", "[model][doel]") {
+  // Without outflow the SBO share cannot fall below 20 / 1020 ≈ 1.96% in 2025.
+  LoadResult lr = load_text(kPupils + "[stromen.doel]\nsbo = 0.01\n", kRulesPo);
+  REQUIRE(lr.scenario);
+  try {
+    run_deterministic(*lr.scenario);
+    FAIL("no error");
+  } catch (const RunError& e) {
+    const std::string m = e.what();
+    CHECK(m.find("stromen.doel.sbo: het doel 1,00% in 2025 vraagt een negatieve verwijzingsfactor") != std::string::npos);
+  }
+}
