@@ -64,7 +64,8 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   r.scenario_sha256 = sha256_file(sc.files.back());
   for (size_t i = 0; i + 1 < sc.files.size(); ++i) r.inputs.push_back({"basis", sc.files[i], sha256_file(sc.files[i])});
   r.inputs.insert(r.inputs.begin(), {"scenario", sc.files.back(), r.scenario_sha256});
-  r.inputs.push_back({"regels", sc.rules.file, sha256_file(sc.rules.file)});
+  if (sc.rules_by_year.empty()) r.inputs.push_back({"regels", sc.rules.file, sha256_file(sc.rules.file)});
+  for (const auto& [from, ru] : sc.rules_by_year) r.inputs.push_back({"regels " + std::to_string(from), ru.file, sha256_file(ru.file)});
   r.sector = sc.sector;
   r.mode = sc.mode;
   r.paths = sc.paths;

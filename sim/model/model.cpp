@@ -3,6 +3,7 @@
 namespace swv {
 
 Model::Model(const Scenario& sc) : sc_(sc) {
+  for (int y = sc.first_year; y <= sc.last_year; ++y) year_rules_.push_back(&sc.rules_for(y));
   for (int k = 0; k < 4; ++k) {
     bridge_[k][0] = 1.0;
     for (int d = 1; d < kBridgeYears; ++d)

@@ -112,6 +112,7 @@ class Model {
   // table that ends d years before eerste_jaar into the planperiode (precomputed: hot path).
   static constexpr int kBridgeYears = 64;
   std::array<std::array<double, kBridgeYears>, 4> bridge_{};
+  std::vector<const Rules*> year_rules_;  // the rules of each year of the planperiode (swv.regels)
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +173,7 @@ inline Model::Counts Model::counts(Draws& dr, const PathState& s, int Y) const {
 
 // A computed line's amount from the funding rules (ondersteuning, afdracht_*).
 inline double Model::computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y) const {
-  const Rules& ru = sc_.rules;
+  const Rules& ru = *year_rules_[static_cast<size_t>(Y - sc_.first_year)];
   double a = 0;
   switch (l.computed) {
     case Computed::Support:
@@ -280,7 +281,7 @@ inline void Model::generic_cut(const PathState& s, const Counts& n, int Y, YearR
 // the counts that fund Y; laag when there are none). A lasten line `vangnet`.
 template <class Draws>
 inline void Model::safety_net(Draws& dr, const PathState& s, const Factors& F, int Y, YearRecord& rec, LineAmounts& amt) const {
-  const Rules& ru = sc_.rules;
+  const Rules& ru = *year_rules_[static_cast<size_t>(Y - sc_.first_year)];
   const SafetyNet& v = sc_.safety_net;
   const double so_total = s.so[0] + s.so[1] + s.so[2];
   double so_amount = 0;

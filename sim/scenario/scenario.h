@@ -202,7 +202,15 @@ struct Scenario {
   int64_t paths = 10'000;
   uint64_t seed = 1;
 
-  Rules rules;
+  Rules rules;  // the rules of eerste_jaar (and of every year when swv.regels is one file)
+  // swv.regels as a per-year table (section 14.6): (first year, rules), ascending; empty = one file.
+  std::vector<std::pair<int, Rules>> rules_by_year;
+  const Rules& rules_for(int year) const {
+    const Rules* r = &rules;
+    for (const auto& [from, ru] : rules_by_year)
+      if (from <= year) r = &ru;
+    return *r;
+  }
   ReportSettings report;
   // Decision support (bestedingsruimte): the profile of extra yearly spending, and the extra cost per
   // year index that a run adds to totale_lasten (empty = none). Set by the solver, not by files.

@@ -18,7 +18,7 @@ const std::vector<KeyInfo> kScenario = {
     {"swv.sector", F::Enum, R::Any, S::Both, true, "po,vo", "sector: po (BaO, SBO, SO) of vo (VO, PrO, LWOO, VSO)"},
     {"swv.eerste_jaar", F::Integer, R::Year, S::Both, true, "", "eerste gesimuleerde kalenderjaar van de planperiode"},
     {"swv.laatste_jaar", F::Integer, R::Year, S::Both, true, "", "laatste kalenderjaar (planperiode ten hoogste 15 jaar)"},
-    {"swv.regels", F::Text, R::Any, S::Both, true, "", "bekostigingsregels: pad naar een regelsbestand of ingebouwde naam (\"po-2025\")"},
+    {"swv.regels", F::TextByYear, R::Any, S::Both, true, "", "bekostigingsregels: pad naar een regelsbestand of ingebouwde naam (\"po-2025\"), of per jaar { 2022 = \"po-2022\", 2023 = \"po-2023\" }: jaar Y gebruikt het bestand met de grootste sleutel ≤ Y"},
     {"swv.omschrijving", F::Text, R::Any, S::Both, false, "", "uitbreiding: vrije omschrijving van het scenario, voor rapporten"},
 
     {"start", F::Section, R::Any, S::Both, true, "", "de bekende beginpositie"},
@@ -263,6 +263,7 @@ std::vector<Choice> parse_choices(std::string_view choices) {
 const char* form_text(Form f) {
   switch (f) {
     case Form::Text: return "tekst";
+    case Form::TextByYear: return "tekst of jaartabel van teksten";
     case Form::Integer: return "geheel getal";
     case Form::Number: return "getal";
     case Form::Table: return "getal of jaartabel";

@@ -12,6 +12,7 @@ namespace swv {
 
 enum class Form {
   Text,           // "..."
+  TextByYear,     // "..." or { 2022 = "...", 2023 = "..." } (swv.regels)
   Integer,        // whole number (years, paths, seed)
   Number,         // number only
   Table,          // number or per-year table (no distribution)

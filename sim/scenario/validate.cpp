@@ -308,6 +308,19 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
   Where w = where_of(n, key);
   switch (info.form) {
     case Form::Text: check_text(n, spath, w, c); break;
+    case Form::TextByYear:
+      if (n.is_string()) {
+        check_text(n, spath, w, c);
+      } else if (!n.is_table() || n.as_table()->empty()) {
+        c.diags.error(w, "verwacht tekst (\"po-2025\") of een jaartabel van teksten ({ 2022 = \"po-2022\", 2023 = \"po-2023\" }), gevonden " + found_text(n));
+      } else {
+        for (const auto& [k, v] : *n.as_table()) {
+          const std::string name(k.str()), ykey = key + "." + name;
+          if (!is_year_key(name)) c.diags.error(where_of(v, ykey), "sleutel " + quote(name) + " moet een jaartal van 4 cijfers zijn");
+          else check_text(v, spath, where_of(v, ykey), c);
+        }
+      }
+      break;
     case Form::Integer:
       if (!n.is_integer()) c.diags.error(w, "verwacht een geheel getal, gevonden " + found_text(n));
       else check_number_node(n, info.range, w, c.diags);

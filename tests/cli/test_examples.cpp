@@ -17,7 +17,7 @@ using namespace swv::test;
 namespace fs = std::filesystem;
 
 TEST_CASE("each example scenario loads and runs", "[examples]") {
-  for (const char* name : {"voorbeeld-po.toml", "voorbeeld-po-krimp.toml", "voorbeeld-vo.toml", "voorbeeld-po-streefvermogen.toml"}) {
+  for (const char* name : {"voorbeeld-po.toml", "voorbeeld-po-krimp.toml", "voorbeeld-vo.toml", "voorbeeld-po-streefvermogen.toml", "voorbeeld-po-2022.toml"}) {
     INFO(name);
     LoadResult lr = load_scenario(source_path(std::string("scenarios/") + name));
     INFO(errors(lr));
@@ -36,7 +36,7 @@ TEST_CASE("each example scenario loads and runs", "[examples]") {
 // printed rounding; Monte Carlo the means, within rounding).
 TEST_CASE("every example's lines add up to its totals in JSON and CSV, in both modes", "[examples][reconciliation]") {
   const std::string dir = temp_dir();
-  for (const char* name : {"voorbeeld-po", "voorbeeld-po-krimp", "voorbeeld-vo", "voorbeeld-po-streefvermogen"})
+  for (const char* name : {"voorbeeld-po", "voorbeeld-po-krimp", "voorbeeld-vo", "voorbeeld-po-streefvermogen", "voorbeeld-po-2022"})
     for (const char* mode : {"--deterministisch", "--paden 300"}) {
       INFO(name << " " << mode);
       const std::string out = dir + "/" + name + (mode[2] == 'd' ? "-d" : "-mc");

@@ -149,3 +149,33 @@ TEST_CASE("stromen.doel: a target below what no referral at all gives is an erro
     CHECK(m.find("stromen.doel.sbo: het doel 1,00% in 2025 vraagt een negatieve verwijzingsfactor") != std::string::npos);
   }
 }
+
+TEST_CASE("swv.regels per year: a 2022 -> 2023 regime switch in one run, with a warning for extrapolated years", "[model][regels]") {
+  // 2022 rules: SBO above 2% of BaO + SBO deducted at 5,000; 2023 rules: every SBO pupil at 6,000.
+  // Counts funding 2022 (teldatum 2021): BaO 1000, SBO 20 -> 5,000 × (20 − 0.02 × 1020) = 5,000 × −0.4 -> 0.
+  // Funding 2023 (teldatum 2022): BaO 985, SBO 30 -> 6,000 × 30 = 180,000.
+  const std::string dir = temp_dir();
+  std::string r2022 = kRulesPo, r2023 = kRulesPo;
+  r2022.replace(r2022.find("drempel = 0.0\nbedrag = 5_000.0"), 30, "drempel = 0.02\nbedrag = { 2022 = 5_000.0 }");
+  r2023.replace(r2023.find("drempel = 0.0\nbedrag = 5_000.0"), 30, "drempel = 0.0\nbedrag = { 2023 = 6_000.0 }");
+  write(dir, "r2022.toml", r2022);
+  write(dir, "r2023.toml", r2023);
+  std::string text = kPupils;
+  text.replace(text.find("eerste_jaar = 2025\nlaatste_jaar = 2027"), 38, "eerste_jaar = 2022\nlaatste_jaar = 2024");
+  text.replace(text.find("regels = \"regels.toml\""), 22, "regels = { 2022 = \"r2022.toml\", 2023 = \"r2023.toml\" }");
+  text += "[[post]]\ncode = \"4.5.1b\"\nnaam = \"Afdracht SBO\"\nkant = \"lasten\"\nberekend = \"afdracht_sbo\"\n";
+  LoadResult lr = load_scenario(write(dir, "scenario.toml", text));
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  const Result r = run_deterministic(*lr.scenario);
+  const LineResult& sbo = line(r, "4.5.1b");
+  CHECK(sbo.realised[0] == 0);
+  CHECK(sbo.realised[1] == Approx(180'000));
+  // 2024 still uses the 2023 file, whose table ends in 2023: carried forward (index 0 here) and warned.
+  CHECK(sbo.realised[2] == Approx(6'000 * series(r, "leerlingen_sbo")[1]));
+  std::string warnings;
+  for (const auto& d : lr.diags.items()) warnings += d.format() + "\n";
+  CHECK(warnings.find("regels r2023.toml: de bedragen voor 2024 zijn doorgetrokken met de index (de tabellen lopen tot 2023)") !=
+        std::string::npos);
+  CHECK(warnings.find("r2022.toml: de bedragen") == std::string::npos);  // 2022 is covered
+}
