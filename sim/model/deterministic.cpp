@@ -183,6 +183,7 @@ Result run_deterministic(const Scenario& input, const std::vector<std::string>& 
       {"cap", col([](const YearRecord& y) { return y.cap_binding ? 1.0 : 0.0; })},
   };
   check_finite(r, sc.files.back());  // an overflow is an error, never a 0 or an empty cell
+  add_plausibility_warnings(sc.files.back(), r);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

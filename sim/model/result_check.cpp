@@ -30,4 +30,41 @@ void check_finite(const Result& r, const std::string& file) {
   for (const auto& [key, v] : r.policy_fired) scan(v, "beleid_actief." + key);
 }
 
+namespace {
+std::string years_text(const std::vector<int>& years) {
+  std::string out;
+  for (size_t i = 0; i < years.size();) {
+    size_t j = i;
+    while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+    out += (out.empty() ? "" : ", ") + std::to_string(years[i]) + (j > i ? "–" + std::to_string(years[j]) : "");
+    i = j + 1;
+  }
+  return out;
+}
+}  // namespace
+
+void add_plausibility_warnings(const std::string& file, Result& r) {
+  const bool mc = r.mode == Mode::MonteCarlo;
+  for (const auto& [rule, share] : r.policy_fired) {
+    if (rule != "cap") continue;
+    std::vector<int> years;
+    for (size_t y = 0; y < share.size(); ++y)
+      if (share[y] > (mc ? 0.01 : 0.0)) years.push_back(r.years[y]);
+    if (!years.empty())
+      r.warnings.push_back(file + ": waarschuwing: afdrachten: in " + years_text(years) +
+                           (mc ? " zijn in meer dan 1% van de paden" : " zijn") +
+                           " de DUO-afdrachten hoger dan de ondersteuningsbaten; DUO draagt niet meer af dan die baten (cap) en het verschil "
+                           "komt ten laste van de scholen in de regio: controleer de leerlingaantallen en de regels");
+  }
+  const Series *floor = r.find("ondergrens"), *signal = r.find("signaleringswaarde");
+  if (!floor || !signal) return;
+  std::vector<int> years;
+  for (size_t y = 0; y < r.years.size(); ++y)
+    if (floor->mean[y] > signal->mean[y]) years.push_back(r.years[y]);
+  if (!years.empty())
+    r.warnings.push_back(file + ": waarschuwing: normen.ondergrens: de ondergrens ligt in " + years_text(years) +
+                         " boven de signaleringswaarde" + (mc ? " (gemiddeld)" : "") +
+                         ": dan is het eigen vermogen altijd óf bovenmatig óf onder de eigen grens; kies een ondergrens onder de signaleringswaarde");
+}
+
 }  // namespace swv

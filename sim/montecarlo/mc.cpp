@@ -286,6 +286,7 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
   const std::vector<Percentiles> pct = run.streaming ? histogram_percentiles(run, total) : exact_percentiles(std::move(store), run.cells);
   Result r = assemble(run, total, pct, all_warnings, threads);
   check_finite(r, sc.files.back());  // sums of finite values can still overflow
+  add_plausibility_warnings(sc.files.back(), r);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

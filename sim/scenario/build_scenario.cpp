@@ -95,6 +95,18 @@ void build_flows(Builder& b) {
   b.val(f.out_regular, "stromen.uitstroom.regulier", Range::Rate);
   b.val(f.out_sbo, "stromen.uitstroom.sbo", Range::Rate);
   b.val(f.out_so, "stromen.uitstroom.so", Range::Rate);
+  // A yearly referral probability above 10% is almost surely a percentage typed as a fraction
+  // (0.7 for 0,7%): a warning, since the value itself is a valid rate.
+  auto percent_like = [&](const Value& v, const char* key) {
+    const double m = v.mean(sc.first_year);
+    if (b.root.find(key) && m > 0.1)
+      b.d.warning(b.where(key), "een verwijzingskans van " + num_plain(m) + " betekent dat elk jaar " + pct(m, 0) +
+                                    " van de leerlingen wordt verwezen; bedoelt u " + pct(m / 100, 2) + " (schrijf " + num_plain(m / 100) + ")?");
+  };
+  percent_like(f.refer_sbo, "stromen.verwijzing.sbo");
+  percent_like(f.refer_pro, "stromen.verwijzing.pro");
+  for (int c = 0; c < 3; ++c) percent_like(f.refer_so[c], (std::string("stromen.verwijzing.so.") + cats[c]).c_str());
+  for (int c = 0; c < 3; ++c) percent_like(f.sbo_to_so[c], (std::string("stromen.doorstroom.sbo_so.") + cats[c]).c_str());
   const bool vo = sc.sector == Sector::Vo;
   const char* doel[2] = {vo ? "stromen.doel.pro" : "stromen.doel.sbo", vo ? "stromen.doel.vso" : "stromen.doel.so"};
   const char* factor_key[2] = {vo ? "stromen.beleid.verwijzing_pro_factor" : "stromen.beleid.verwijzing_sbo_factor",

@@ -1,5 +1,6 @@
 // Reading one TOML file (toml_tree.h): a bounded read, strict UTF-8, a nesting bound checked before
 // toml++ parses (it recurses per level), and toml++'s parse errors in Dutch.
+#include <regex>
 #include "toml_tree.h"
 
 #include <fcntl.h>
@@ -21,6 +22,32 @@ namespace swv {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A number written the Dutch way (2.400.000 or 10000,50) on line `line` of `text`: the way to write
+// it in TOML, appended to the parse error (empty when the line holds no such number).
+std::string dutch_number_hint(const std::string& text, int line) {
+  size_t start = 0;
+  for (int l = 1; l < line; ++l) {
+    const size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) return {};
+    start = nl + 1;
+  }
+  const std::string row = text.substr(start, text.find('\n', start) - start);
+  static const std::regex thousands(R"((^|[^\w.])(\d{1,3}(\.\d{3})+)(?![\d.]))"), comma(R"((^|[^\w,])(\d+),(\d+)(?![\d,]))");
+  std::smatch m;
+  const size_t eq = row.find('=');
+  const std::string value = eq == std::string::npos ? row : row.substr(eq + 1);
+  if (std::regex_search(value, m, thousands)) {
+    std::string plain = m[2].str();
+    std::replace(plain.begin(), plain.end(), '.', '_');
+    return "; " + m[2].str() + " is Nederlandse notatie: schrijf " + plain + " (punten als scheiding van duizendtallen kent TOML niet)";
+  }
+  if (std::regex_search(value, m, comma))
+    return "; " + m[2].str() + "," + m[3].str() + " is Nederlandse notatie: schrijf " + m[2].str() + "." + m[3].str() +
+           " (een decimaalteken is een punt; tussen [ ] scheidt een komma de getallen)";
+  return {};
+}
+
 
 // Returns the offset of the first invalid UTF-8 sequence, or npos. Strict (RFC 3629): overlong
 // forms, surrogates (U+D800..U+DFFF) and code points above U+10FFFF are invalid too; toml++
@@ -334,7 +361,7 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const st
   } catch (const toml::parse_error& e) {
     w.line = static_cast<int>(e.source().begin.line);
     w.column = static_cast<int>(e.source().begin.column);
-    diags.error(w, "geen geldige TOML: " + toml_error_text(e.description()));
+    diags.error(w, "geen geldige TOML: " + toml_error_text(e.description()) + dutch_number_hint(text, w.line));
   }
   return out;
 }

@@ -179,3 +179,40 @@ TEST_CASE("swv.regels per year: a 2022 -> 2023 regime switch in one run, with a 
         std::string::npos);
   CHECK(warnings.find("r2022.toml: de bedragen") == std::string::npos);  // 2022 is covered
 }
+
+TEST_CASE("plausibility warnings: a rate that looks like a percentage, deductions above income, a floor above the norm", "[model][waarschuwing]") {
+  // verwijzing.sbo = 0.7 reads as 70% a year: a warning (not an error: it is a valid rate).
+  std::string text = kPupils;
+  text.replace(text.find("sbo = 0.01"), 10, "sbo = 0.7");
+  LoadResult lr = load_text(text + "[normen]\nondergrens = 400_000\n", kRulesPo);
+  REQUIRE(lr.scenario);
+  std::string load_warnings;
+  for (const auto& d : lr.diags.items()) load_warnings += d.format() + "\n";
+  CHECK(load_warnings.find("stromen.verwijzing.sbo: een verwijzingskans van 0.7 betekent dat elk jaar 70% van de leerlingen wordt "
+                           "verwezen; bedoelt u 0,70% (schrijf 0.007)?") != std::string::npos);
+  // Run: 700 pupils move to SBO; the SBO deduction (5,000 each) then exceeds the support income
+  // (no support line here: add one) -> the cap warning; the floor 400,000 lies above the norm
+  // (250,000, the minimum) in every year -> the floor warning.
+  LoadResult lr2 = load_text(text + "[normen]\nondergrens = 400_000\n" + R"(
+[[post]]
+code = "3.1"
+naam = "Ondersteuning"
+kant = "baten"
+berekend = "ondersteuning"
+[[post]]
+code = "4.5.1b"
+naam = "Afdracht SBO"
+kant = "lasten"
+berekend = "afdracht_sbo"
+)", kRulesPo);
+  REQUIRE(lr2.scenario);
+  const Result r = run_deterministic(*lr2.scenario);
+  std::string w;
+  for (const auto& x : r.warnings) w += x + "\n";
+  // 2026: SBO at teldatum 2025 = 20 + 700 = 720 -> 3,600,000 deducted; support 100 × 285 + 500 × 1005.
+  CHECK(w.find("waarschuwing: afdrachten: in 2026–2027 zijn de DUO-afdrachten hoger dan de ondersteuningsbaten") != std::string::npos);
+  CHECK(w.find("waarschuwing: normen.ondergrens: de ondergrens ligt in 2025–2027 boven de signaleringswaarde") != std::string::npos);
+  // A sensible scenario gets neither.
+  const Result calm = run(kPupils);
+  for (const auto& x : calm.warnings) CHECK(x.find("afdrachten:") == std::string::npos);
+}
