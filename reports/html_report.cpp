@@ -99,8 +99,23 @@ string charts(const ReportInput& in) {
   if (r.sector == Sector::Po) s += fan("leerlingen_sbo", "Leerlingen SBO", false, {});
   s += fan("leerlingen_so", r.sector == Sector::Po ? "Leerlingen SO" : "Leerlingen VSO", false, {});
   if (r.sector == Sector::Vo) s += fan("leerlingen_pro", "Leerlingen PrO", false, {});
+  // Participation (with its target from stromen.doel) and, where capaciteit is set, the waiting lists.
+  const auto shares = pupil_shares(r);
+  bool any_target = false;
+  for (const PupilShare& p : shares) {
+    std::vector<ChartLine> lines;
+    if (auto t = pupil_share_target(in, p); !t.empty()) lines.push_back({"doel", "target", std::move(t)}), any_target = true;
+    FanChart c{p.title, r.years, {}, {}, p.series->p50, {}, {}, std::move(lines), false, p.percent};
+    if (in.monte_carlo()) c.p5 = p.series->p5, c.p25 = p.series->p25, c.p75 = p.series->p75, c.p95 = p.series->p95;
+    s += fan_chart_svg(c);
+  }
   s += "</div><p class=\"note\">Banden: 90% van de paden ligt in de lichte band (P5–P95), 50% in de donkere (P25–P75); de lijn is de "
-       "mediaan. Leerlingen op de teldatum van het jaar.</p>";
+       "mediaan. Leerlingen op de teldatum van het jaar.";
+  if (!shares.empty())
+    s += string(r.sector == Sector::Po ? " Deelname: SBO als aandeel van BaO + SBO, SO van alle leerlingen (BaO + SBO + SO)."
+                                       : " Deelname: VSO als aandeel van VO + VSO, PrO van VO + PrO.") +
+         (any_target ? " Stippellijn doel: de deelname die het scenario nastreeft ([stromen.doel])." : "");
+  s += "</p>" + html::participation(in);
   return s + "</section>";
 }
 

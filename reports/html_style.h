@@ -40,6 +40,7 @@ svg.chart { width: 100%; max-width: 760px; height: auto; display: block; margin:
 .ref { fill: none; stroke-width: 1.8; stroke-dasharray: 6 4; }
 .ref.signal { stroke: var(--orange); } .ref.floor { stroke: var(--red); }
 rect.key.signal { fill: var(--orange); } rect.key.floor { fill: var(--red); }
+.ref.target { stroke: var(--green); } rect.key.target { fill: var(--green); }
 .bar { fill: var(--band50); } .bar.neg { fill: #e8a0a3; } .whisker { stroke: var(--ink); stroke-width: 1.2; }
 footer { margin-top: 32px; font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {

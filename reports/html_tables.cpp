@@ -1,4 +1,4 @@
-// The tables of the HTML report: the meerjarenbegroting (every euro on a line, per side with its
+// The tables of the HTML report: participation and waiting lists per year, the meerjarenbegroting (every euro on a line, per side with its
 // total), the meerjarenbalans with the Inspectie's signal values, and risks with the benodigd
 // weerstandsvermogen.
 #include "html_parts.h"
@@ -67,6 +67,35 @@ string flag_cell(bool mc, double p) {
 }
 
 }  // namespace
+
+string participation(const ReportInput& in) {
+  const Result& r = in.result;
+  const bool mc = in.monte_carlo();
+  const auto shares = pupil_shares(r);
+  if (shares.empty()) return "";
+  string s = "<h3>Deelname" + string(shares.back().percent ? "" : " en wachtlijsten") + "</h3><table class=\"mjb deelname\"><thead>" +
+             year_header(r, "") + "</thead><tbody>";
+  for (const PupilShare& p : shares) {
+    s += "<tr class=\"total\">" + td(esc(p.label) + (mc ? " (gemiddelde)" : ""), "label");
+    for (double x : p.series->mean) s += td(pupil_share_text(p, x), "num");
+    s += "</tr>";
+    if (mc) {
+      s += "<tr class=\"sub\">" + td("P5–P95", "label");
+      for (size_t y = 0; y < r.years.size(); ++y)
+        s += td(pupil_share_text(p, p.series->p5[y]) + "–" + pupil_share_text(p, p.series->p95[y]), "num");
+      s += "</tr>";
+    }
+    if (auto t = pupil_share_target(in, p); !t.empty()) {
+      s += "<tr class=\"sub\">" + td("doel", "label");
+      for (double x : t) s += td(pupil_share_text(p, x), "num");
+      s += "</tr>";
+    }
+  }
+  return s + "</tbody></table><p class=\"note\">Deelname op de teldatum van het jaar, in procenten met twee decimalen" +
+         string(shares.back().percent ? "" : "; wachtlijst: verwezen leerlingen die op de teldatum nog in het regulier onderwijs op een plaats wachten "
+                                                    "(de capaciteit uit [stromen.capaciteit] is vol)") +
+         ".</p>";
+}
 
 string mjb(const ReportInput& in) {
   const Result& r = in.result;

@@ -43,9 +43,13 @@ std::string markdown_summary(const ReportInput& in) {
        ".\n\n";
   for (const auto& line : summary_sentences(in)) s += "- " + md(line) + "\n";
   const Probability* target = find_flag(r, "onder_streefvermogen");
+  const auto shares = pupil_shares(r);  // participation and waiting lists: one column each
   s += std::string("\n| Jaar | Bovenmatig | Onder ondergrens | Negatief | Eigen vermogen") + (in.monte_carlo() ? " (mediaan)" : "") +
-       " | Signaleringswaarde |" + (target ? " Algemene reserve onder streefvermogen |" : "") + "\n";
-  s += std::string("|---|---|---|---|---|---|") + (target ? "---|" : "") + "\n";
+       " | Signaleringswaarde |" + (target ? " Algemene reserve onder streefvermogen |" : "");
+  for (const PupilShare& p : shares) s += " " + p.label + (in.monte_carlo() ? " (gemiddelde)" : "") + " |";
+  s += std::string("\n|---|---|---|---|---|---|") + (target ? "---|" : "");
+  for (size_t i = 0; i < shares.size(); ++i) s += "---|";
+  s += "\n";
   const Series* ev = r.find("eigen_vermogen");
   const Series* sw = r.find("signaleringswaarde");
   for (size_t y = 0; y < r.years.size(); ++y) {
@@ -57,8 +61,14 @@ std::string markdown_summary(const ReportInput& in) {
          cell(r.below_floor.value[y], light_floor(in, y)) + " | " + (in.monte_carlo() ? chance(r.negative.value[y]) : (r.negative.value[y] > 0 ? "ja" : "nee")) +
          " | " + euro(ev ? ev->p50[y] : 0) + " | " + euro(sw ? sw->mean[y] : 0) + " |";
     if (target) s += " " + (in.monte_carlo() ? chance(target->value[y]) : (target->value[y] > 0 ? "ja" : "nee")) + " |";
+    for (const PupilShare& p : shares) s += " " + pupil_share_text(p, p.series->mean[y]) + " |";
     s += "\n";
   }
+  if (!shares.empty())
+    s += "\nDeelname op de teldatum: " +
+         std::string(r.sector == Sector::Po ? "SBO als aandeel van BaO + SBO, SO van alle leerlingen (BaO + SBO + SO)"
+                                            : "VSO als aandeel van VO + VSO, PrO van VO + PrO") +
+         (shares.back().percent ? "" : "; wachtlijst in leerlingen die op een plaats wachten") + ".\n";
   s += buffer_table(r);
   if (!r.warnings.empty()) {
     s += "\nWaarschuwingen:\n\n";

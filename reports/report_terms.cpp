@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "format_nl.h"
+#include "targets.h"
 
 namespace swv {
 
@@ -150,6 +151,41 @@ bool any_nonzero(const Series* s) {
   for (double x : s->mean)
     if (std::fabs(x) >= 0.005) return true;
   return false;
+}
+
+std::vector<PupilShare> pupil_shares(const Result& r) {
+  struct Known {
+    const char *key, *label, *title;
+    bool percent;
+    int target;
+  };
+  static const Known known[] = {
+      {"deelname_sbo", "Deelname SBO", "Deelname SBO (% van BaO + SBO)", true, 0},
+      {"deelname_so", "Deelname SO", "Deelname SO (% van alle leerlingen)", true, 1},
+      {"deelname_vso", "Deelname VSO", "Deelname VSO (% van VO + VSO)", true, 1},
+      {"deelname_pro", "Deelname PrO", "Deelname PrO (% van VO + PrO)", true, 0},
+      {"wachtlijst_sbo", "Wachtlijst SBO", "Wachtlijst SBO (leerlingen)", false, -1},
+      {"wachtlijst_so", "Wachtlijst SO", "Wachtlijst SO (leerlingen)", false, -1},
+      {"wachtlijst_vso", "Wachtlijst VSO", "Wachtlijst VSO (leerlingen)", false, -1},
+  };
+  std::vector<PupilShare> out;
+  for (const Known& k : known)
+    if (const Series* s = r.find(k.key)) out.push_back({s, k.label, k.title, k.percent, k.target});
+  return out;
+}
+
+std::string pupil_share_text(const PupilShare& p, double x) {
+  if (!std::isfinite(x)) return "n.v.t.";
+  return p.percent ? pct(x, 2) : num_nl(x, 0);
+}
+
+std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& p) {
+  if (!in.scenario || p.target < 0) return {};
+  const size_t i = static_cast<size_t>(p.target);
+  if (!in.scenario->flows.target_given[i]) return {};
+  std::vector<double> v;
+  for (int y : in.result.years) v.push_back(target_at(in.scenario->flows.target[i], y));
+  return v;
 }
 
 }  // namespace swv

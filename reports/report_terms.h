@@ -72,4 +72,20 @@ std::vector<ReserveSeries> reserve_series(const ReportInput& in);
 // Whether any value of the series is not 0 (e.g. bestemmingsreserves in a scenario without them).
 bool any_nonzero(const Series* s);
 
+// Participation and waiting lists (the figures a board steers on), in output order: deelname_sbo,
+// deelname_so (po) or deelname_vso, deelname_pro (vo), then the waiting lists the run has
+// (wachtlijst_sbo, wachtlijst_so, wachtlijst_vso). Only the series present in the result.
+struct PupilShare {
+  const Series* series;
+  std::string label;  // "Deelname SBO", "Wachtlijst SBO"
+  std::string title;  // "Deelname SBO (% van BaO + SBO)", "Wachtlijst SBO (leerlingen)"
+  bool percent;       // a fraction (deelname) or a pupil count (wachtlijst)
+  int target = -1;    // the index of its participation target in Flows::target (doel), or -1
+};
+std::vector<PupilShare> pupil_shares(const Result& r);
+// "2,90%" (two decimals) for a participation, "12" for a waiting list.
+std::string pupil_share_text(const PupilShare& p, double x);
+// The participation target (stromen.doel) per year of the run when the scenario sets one; else empty.
+std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& p);
+
 }  // namespace swv

@@ -17,11 +17,14 @@ struct Scale {
   double lo, hi, step;
 };
 
-// Axis from lo to hi in "nice" steps of 1, 2 or 5 times a power of ten (about five ticks).
-Scale nice_scale(double lo, double hi) {
+// Axis from lo to hi in "nice" steps of 1, 2 or 5 times a power of ten (about five ticks). A flat
+// series gets room around it (at least `min_pad`), never below 0 when its values are not.
+Scale nice_scale(double lo, double hi, double min_pad = 1.0) {
   if (!(hi > lo)) {
-    const double pad = std::max(1.0, std::fabs(lo) * 0.1);
+    const double pad = std::max(min_pad, std::fabs(lo) * 0.1);
+    const bool nonneg = lo >= 0;
     lo -= pad, hi += pad;
+    if (nonneg && lo < 0) lo = 0;
   }
   const double raw = (hi - lo) / 5, mag = std::pow(10.0, std::floor(std::log10(raw)));
   double step = mag;
@@ -52,15 +55,16 @@ std::string open_svg(const std::string& title) {
          fmt(kLeft) + "\" y=\"18\">" + html_escape(title) + "</text>";
 }
 
-std::string axes(const Frame& f, const std::vector<int>& years, bool money, bool bars) {
+std::string axes(const Frame& f, const std::vector<int>& years, bool money, bool percent) {
   std::string s;
   for (double v = f.y.lo; v <= f.y.hi + f.y.step / 2; v += f.y.step) {
     const double y = f.yv(v);
+    const std::string label = percent ? axis_label_pct(v, f.y.step) : axis_label(v, money);
     s += "<line class=\"grid\" x1=\"" + fmt(kLeft) + "\" x2=\"" + fmt(kW - kRight) + "\" y1=\"" + fmt(y) + "\" y2=\"" + fmt(y) + "\"/>";
-    s += "<text class=\"ylab\" x=\"" + fmt(kLeft - 6) + "\" y=\"" + fmt(y + 4) + "\">" + html_escape(axis_label(v, money)) + "</text>";
+    s += "<text class=\"ylab\" x=\"" + fmt(kLeft - 6) + "\" y=\"" + fmt(y + 4) + "\">" + html_escape(label) + "</text>";
   }
   for (size_t i = 0; i < years.size(); ++i)
-    s += "<text class=\"xlab\" x=\"" + fmt(bars ? f.x(i) : f.x(i)) + "\" y=\"" + fmt(kH - 10) + "\">" + std::to_string(years[i]) + "</text>";
+    s += "<text class=\"xlab\" x=\"" + fmt(f.x(i)) + "\" y=\"" + fmt(kH - 10) + "\">" + std::to_string(years[i]) + "</text>";
   return s;
 }
 
@@ -85,6 +89,14 @@ std::string axis_label(double x, bool money) {
   return euro(x);
 }
 
+std::string axis_label_pct(double x, double step) {
+  // Decimals of the step in percent points: 0,5 -> 1, 0,25 -> 2 (at most 3).
+  int decimals = 0;
+  for (double p = step * 100; decimals < 3 && std::fabs(p - std::round(p)) > 1e-9 * std::max(1.0, std::fabs(p)); p *= 10) ++decimals;
+  const double v = std::fabs(x) < step * 1e-6 ? 0.0 : x;  // no "-0%" from accumulated ticks
+  return pct(v, decimals);
+}
+
 std::string fan_chart_svg(const FanChart& c) {
   double lo = INFINITY, hi = -INFINITY;
   auto widen = [&](const std::vector<double>& v) {
@@ -93,8 +105,8 @@ std::string fan_chart_svg(const FanChart& c) {
   widen(c.p5), widen(c.p95), widen(c.p50);
   for (const auto& l : c.lines) widen(l.values);
   if (!std::isfinite(lo)) lo = 0, hi = 1;
-  Frame f{nice_scale(lo, hi), c.years.size()};
-  std::string s = open_svg(c.title) + axes(f, c.years, c.money, false);
+  Frame f{nice_scale(lo, hi, c.percent ? 0.001 : 1.0), c.years.size()};
+  std::string s = open_svg(c.title) + axes(f, c.years, c.money, c.percent);
   if (!c.p5.empty() && !c.p95.empty()) s += band(f, c.p5, c.p95, "band90");
   if (!c.p25.empty() && !c.p75.empty()) s += band(f, c.p25, c.p75, "band50");
   for (const auto& l : c.lines) s += polyline(f, l.values, "ref " + l.css_class);

@@ -19,6 +19,7 @@ struct FanChart {
   std::vector<double> p5, p25, p50, p75, p95;  // bands (may be empty: then only the lines)
   std::vector<ChartLine> lines;                // reference lines, drawn dashed
   bool money = true;                           // axis labels in euro (else counts)
+  bool percent = false;                        // values are fractions: axis labels "2,5%" (overrides money)
 };
 
 std::string fan_chart_svg(const FanChart& c);
@@ -33,6 +34,9 @@ std::string bar_chart_svg(const BarChart& c);
 
 // "€ 2,4 mln", "€ 480.000", "12.400": short axis labels.
 std::string axis_label(double x, bool money);
+// A fraction on an axis with ticks `step` apart, with as many decimals as the step needs:
+// "2,5%" (step 0,005), "2,25%" (step 0,0005), "10%" (step 0,05).
+std::string axis_label_pct(double x, double step);
 
 }  // namespace swv
 

@@ -74,6 +74,17 @@ void add_total_rows(Rows& rows, const Result& r) {
   rows.push_back(money_row("Ondergrens", series("ondergrens")));
 }
 
+// Participation (two decimals) and the waiting lists the run has: the figures a board steers on.
+void add_share_rows(Rows& rows, const Result& r) {
+  bool first = true;
+  for (const PupilShare& p : pupil_shares(r)) {
+    Row row{p.label, {}, first, false, {}};
+    for (double x : p.series->mean) row.cells.push_back(pupil_share_text(p, x));
+    rows.push_back(row);
+    first = false;
+  }
+}
+
 Row probability_row(const std::string& label, const Probability& p) {
   Row row{label, {}, false, false, {}};
   for (double x : p.value) row.cells.push_back(x <= 0 ? "0%" : x < 0.005 ? "<1%" : pct(x, 0));
@@ -81,12 +92,16 @@ Row probability_row(const std::string& label, const Probability& p) {
   return row;
 }
 
-// Monte Carlo: the spread of equity and one row per probability, so columns stay narrow.
-void add_probability_rows(Rows& rows, const Result& r) {
+// Monte Carlo: the spread of equity.
+void add_spread_rows(Rows& rows, const Result& r) {
   if (const Series* ev = r.find("eigen_vermogen")) {
     rows.push_back(money_row("Eigen vermogen P5", ev->p5));
     rows.push_back(money_row("Eigen vermogen P95", ev->p95));
   }
+}
+
+// Monte Carlo: one row per probability, so columns stay narrow.
+void add_probability_rows(Rows& rows, const Result& r) {
   rows.push_back(probability_row("Kans bovenmatig", r.excessive));
   rows.back().rule_before = true;
   rows.push_back(probability_row("Kans onder ondergrens", r.below_floor));
@@ -124,9 +139,13 @@ Rows table_rows(const Result& r) {
   Rows rows;
   add_line_rows(rows, r);
   add_total_rows(rows, r);
+  if (r.mode == Mode::MonteCarlo) add_spread_rows(rows, r);
+  const size_t before = rows.size();
+  add_share_rows(rows, r);
   if (r.mode == Mode::MonteCarlo) add_probability_rows(rows, r);
   else {
     rows.push_back(flags_row(r));
+    rows.back().rule_before = rows.size() - 1 > before;  // set apart from the participation rows
     add_more_flag_rows(rows, r);
   }
   rows.push_back(money_row("Verwachte risicolast", r.expected_risk_cost));

@@ -31,6 +31,7 @@ class Book {
     bold = add_format(nullptr, true);
     money = add_format("€ #,##0;€ -#,##0");
     percent = add_format("0.0%");
+    percent2 = add_format("0.00%");
     count = add_format("#,##0");
     decimal = add_format("0.000");
     ratio = add_format("0.00");
@@ -92,7 +93,7 @@ class Book {
     return error_;
   }
 
-  lxw_format *bold, *money, *percent, *count, *decimal, *ratio, *year;
+  lxw_format *bold, *money, *percent, *percent2, *count, *decimal, *ratio, *year;
 
  private:
   lxw_format* add_format(const char* num_format, bool is_bold = false) {

@@ -1,5 +1,6 @@
 // The MJB sheet of the controller's workbook: one long table (code, post, groep, kant, what, one
-// column per year) so that it pivots and filters; no formulas (every number is the engine's).
+// column per year) so that it pivots and filters; no formulas (every number is the engine's). Lines,
+// totals with the reserves, participation and waiting lists, then the meerjarenbalans.
 #include "report_terms.h"
 #include "xlsx_parts.h"
 
@@ -58,6 +59,25 @@ void total_rows(Sheet& s, const ReportInput& in) {
   if (!r.expected_risk_cost.empty()) s.put("verwachte_risicolast", "Verwachte risicolast (register)", "", "", "verwacht", r.expected_risk_cost, s.b.money);
 }
 
+// Participation (fractions in 0.00% format) and waiting lists (pupils), with the spread and the
+// target (stromen.doel) on their own rows.
+void share_rows(Sheet& s, const ReportInput& in) {
+  const auto shares = pupil_shares(in.result);
+  if (shares.empty()) return;
+  const bool mc = in.monte_carlo();
+  s.title(std::string(shares.back().percent ? "Deelname" : "Deelname en wachtlijsten") +
+          (mc ? " op de teldatum (gemiddelde over de paden)" : " op de teldatum (deterministisch)"));
+  for (const PupilShare& p : shares) {
+    lxw_format* f = p.percent ? s.b.percent2 : s.b.count;
+    s.put(p.series->key, p.title, "leerlingen", "", mc ? "gemiddelde" : "waarde", p.series->mean, f);
+    if (mc) {
+      s.put(p.series->key, p.title, "leerlingen", "", "P5", p.series->p5, f);
+      s.put(p.series->key, p.title, "leerlingen", "", "P95", p.series->p95, f);
+    }
+    if (auto t = pupil_share_target(in, p); !t.empty()) s.put(p.series->key, p.title, "leerlingen", "", "doel", t, f);
+  }
+}
+
 // The meerjarenbalans: activa, passiva, the ratios and the Inspectie's signals.
 void balance_rows(Sheet& s, const ReportInput& in) {
   const Result& r = in.result;
@@ -98,6 +118,7 @@ void mjb_sheet(Book& b, const ReportInput& in) {
   Sheet s{b, ws, r.years.size()};
   line_rows(s, in);
   total_rows(s, in);
+  share_rows(s, in);
   balance_rows(s, in);
 }
 

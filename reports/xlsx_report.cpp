@@ -27,7 +27,7 @@ using xlsx::widths;
 // rentabiliteit: percentages) or a ratio (ratio_ev_baten, solvabiliteit 2, liquiditeit).
 lxw_format* series_format(Book& b, const std::string& key) {
   if (key.rfind("leerlingen_", 0) == 0 || key.rfind("wachtlijst_", 0) == 0) return b.count;
-  if (key.rfind("deelname_", 0) == 0) return b.percent;
+  if (key.rfind("deelname_", 0) == 0) return b.percent2;  // two decimals: 2,90% against 2,82%
   if (key.rfind("ratio", 0) == 0) return b.decimal;
   if (key == "solvabiliteit_2" || key == "liquiditeit") return b.ratio;
   if (key == "rentabiliteit") return b.percent;

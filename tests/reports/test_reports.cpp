@@ -158,7 +158,7 @@ TEST_CASE("HTML, CSV and Markdown have their structure", "[reports]") {
   const std::string html = html_report(in);
   for (const char* id : {"samenvatting", "grafieken", "mjb", "risicos", "beleid", "methode"})
     CHECK(html.find(std::string("<section id=\"") + id + "\">") != std::string::npos);
-  CHECK(count(html, "<svg") == 5);  // equity, result, pupils regulier / SBO / SO
+  CHECK(count(html, "<svg") == 7);  // equity, result, pupils regulier / SBO / SO, deelname SBO / SO
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("src=") == std::string::npos);  // self-contained: nothing to fetch
   CHECK(html.find("@media print") != std::string::npos);
