@@ -32,6 +32,36 @@ std::string buffer_table(const Result& r) {
   return s + "\n" + md(kBufferDefinition) + " Klassen: " + md(nar_scale_text()) + ".\n";
 }
 
+// The meerjarenbegroting: every line of each side, the side's total right after its lines (so the
+// lines visibly add up to it), then saldo and equity with its parts. Monte Carlo: means.
+std::string mjb_table(const ReportInput& in) {
+  const Result& r = in.result;
+  std::string s = std::string("\n## Meerjarenbegroting") + (in.monte_carlo() ? " (gemiddelde over de paden)" : "") + "\n\n| Post |";
+  for (int y : r.years) s += " " + std::to_string(y) + " |";
+  s += "\n|---|";
+  for (size_t y = 0; y < r.years.size(); ++y) s += "---:|";
+  s += "\n";
+  auto row = [&](const std::string& label, const std::vector<double>& v) {
+    s += "| " + label + " |";
+    for (double x : v) s += " " + euro(x) + " |";
+    s += "\n";
+  };
+  auto series = [&](const char* key) { return r.find(key) ? r.find(key)->mean : std::vector<double>(r.years.size(), 0.0); };
+  const std::pair<Side, const char*> sides[] = {{Side::Income, "totale_baten"}, {Side::Reduction, "kortingen"}, {Side::Cost, "totale_lasten"}};
+  const char* totals[] = {"**Totale baten**", "**Totale kortingen**", "**Totale lasten**"};
+  for (size_t k = 0; k < 3; ++k) {
+    bool any = false;
+    for (const auto& l : r.lines)
+      if (l.side == sides[k].first) row(md(l.code + " " + l.name), l.realised), any = true;
+    if (any || sides[k].first != Side::Reduction) row(totals[k], series(sides[k].second));
+  }
+  row("**Saldo**", series("saldo"));
+  row("**Eigen vermogen 31-12**", series("eigen_vermogen"));
+  row("Algemene reserve", series("algemene_reserve"));
+  row("Bestemmingsreserves", series("bestemmingsreserves"));
+  return s;
+}
+
 }  // namespace
 
 std::string markdown_summary(const ReportInput& in) {
@@ -69,6 +99,7 @@ std::string markdown_summary(const ReportInput& in) {
          std::string(r.sector == Sector::Po ? "SBO als aandeel van BaO + SBO, SO van alle leerlingen (BaO + SBO + SO)"
                                             : "VSO als aandeel van VO + VSO, PrO van VO + PrO") +
          (shares.back().percent ? "" : "; wachtlijst in leerlingen die op een plaats wachten") + ".\n";
+  s += mjb_table(in);
   s += buffer_table(r);
   if (!r.warnings.empty()) {
     s += "\nWaarschuwingen:\n\n";

@@ -41,7 +41,7 @@ TEST_CASE("every example's lines add up to its totals in JSON and CSV, in both m
       INFO(name << " " << mode);
       const std::string out = dir + "/" + name + (mode[2] == 'd' ? "-d" : "-mc");
       REQUIRE(run_cli("run " + source_path(std::string("scenarios/") + name + ".toml") + " " + mode +
-                      " --stil --formaat json,csv --uit " + out) == 0);
+                      " --stil --formaat json,csv,md --uit " + out) == 0);
       const auto j = nlohmann::json::parse(slurp(out + "/resultaat.json"));
       const size_t years = j["jaren"].size();
       const std::pair<const char*, const char*> sides[] = {{"baten", "totale_baten"}, {"kortingen", "kortingen"}, {"lasten", "totale_lasten"}};
@@ -67,6 +67,41 @@ TEST_CASE("every example's lines add up to its totals in JSON and CSV, in both m
         };
         if (f[0].rfind("post_", 0) == 0) add(csv, f[0].substr(5));
         if (f[0] == "reeks") add(csv_total, f[1]);
+      }
+      // Markdown: in its Meerjarenbegroting each side's lines come right before "**Totale ...**"; the
+      // amounts are whole euros, so a side's sum may differ from its total by half a euro per line.
+      {
+        std::istringstream md(slurp(out + "/samenvatting.md"));
+        std::vector<double> sum(years, 0.0);
+        size_t lines = 0;
+        bool in_table = false;
+        auto euros = [](std::string c) {
+          std::string digits;
+          for (char ch : c)
+            if ((ch >= '0' && ch <= '9') || ch == '-') digits += ch;
+          return std::stod(digits);
+        };
+        for (std::string row; std::getline(md, row);) {
+          if (row.rfind("## Meerjarenbegroting", 0) == 0) in_table = true;
+          if (!in_table || row.rfind("| ", 0) != 0 || row.rfind("| Post", 0) == 0) continue;
+          std::vector<std::string> cells;
+          for (size_t a = 1, b; (b = row.find(" |", a)) != std::string::npos; a = b + 2) cells.push_back(row.substr(a + 1, b - a - 1));
+          if (cells.size() != years + 1) continue;
+          if (cells[0].rfind("**Totale", 0) == 0) {
+            for (size_t y = 0; y < years; ++y) {
+              INFO(cells[0] << " " << y);
+              CHECK(std::fabs(sum[y] - euros(cells[1 + y])) <= 0.5 * static_cast<double>(lines + 1));
+            }
+            std::fill(sum.begin(), sum.end(), 0.0);
+            lines = 0;
+          } else if (cells[0].rfind("**", 0) == 0) {
+            break;  // Saldo: the lines are done
+          } else {
+            for (size_t y = 0; y < years; ++y) sum[y] += euros(cells[1 + y]);
+            ++lines;
+          }
+        }
+        CHECK(in_table);
       }
       for (const auto& [side, total] : sides)
         for (size_t y = 0; y < years; ++y) {
