@@ -48,6 +48,33 @@ void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmoun
   }
 }
 
+std::vector<bool> path_series_constant(const Scenario& sc) {
+  const bool vo = sc.sector == Sector::Vo;
+  std::vector<bool> c(series_keys().size(), false);
+  c[8] = vo;                          // leerlingen_sbo: no SBO in vo
+  c[10] = !vo;                        // leerlingen_pro: no PrO in po
+  c[11] = !sc.floor.is_random();      // ondergrens
+  c.push_back(false), c.push_back(false);  // deelname
+  if (sc.flows.cap_sbo) c.push_back(false);
+  if (sc.flows.cap_so) c.push_back(false);
+  bool reserves_fixed = true;
+  for (const auto& r : sc.reserves) reserves_fixed = reserves_fixed && !r.withdrawal.is_random() && !r.addition.is_random();
+  c.push_back(false);           // algemene_reserve
+  c.push_back(reserves_fixed);  // bestemmingsreserves
+  if (sc.has_target) c.push_back(!sc.target.is_random());
+  for (const auto& r : sc.reserves) c.push_back(!r.withdrawal.is_random() && !r.addition.is_random());
+  if (sc.balance.given) {
+    const BalanceSheet& b = sc.balance;
+    c.push_back(!b.investments.is_random() && !b.depreciation.is_random());  // materiele_vaste_activa
+    c.push_back(true);                                                       // vorderingen
+    c.push_back(false);                                                      // liquide_middelen
+    c.push_back(!b.provisions_change.is_random());                           // voorzieningen
+    c.push_back(true), c.push_back(true);                                    // lang- en kortlopende schulden
+    for (int k = 0; k < 4; ++k) c.push_back(false);                          // totaal, solvabiliteit, liquiditeit, rentabiliteit
+  }
+  return c;
+}
+
 std::vector<std::string> path_flag_keys(const Scenario& sc) {
   std::vector<std::string> k;
   if (sc.has_target) k.push_back("onder_streefvermogen");

@@ -18,6 +18,12 @@ std::vector<std::string> path_series_keys(const Scenario& sc);
 // The values of one year, in path_series_keys order, into out[0 .. path_series_keys(sc).size()).
 void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmounts& a, double* out);
 
+// Which series are the same in every path (in path_series_keys order): their value follows from
+// fixed inputs alone (the balance items that do not move, a fixed floor, target or reserve, the
+// pupil count of the other sector). Monte Carlo takes them from the plan instead of keeping every
+// path's value: no store, no percentile work.
+std::vector<bool> path_series_constant(const Scenario& sc);
+
 // Per-year yes/no flags beyond bovenmatig/onder_ondergrens/negatief, in output order:
 // onder_streefvermogen (algemene reserve below the target, when given) and the Inspectie's
 // continuity signals (when [balans] is given): solvabiliteit_onder_signaal (< 0,30),

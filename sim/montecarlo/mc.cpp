@@ -180,14 +180,27 @@ Probability probability(const std::vector<double>& hits, double n) {
   return pr;
 }
 
-void assemble_series(const McRun& run, const Block& total, const std::vector<Percentiles>& pct, Result& r) {
+// Series: the mean and percentiles of every kept cell; a series that is the same in every path
+// (Shape::slot -1) is the plan's value, mean and percentiles alike.
+void assemble_series(const McRun& run, const Block& total, const std::vector<Percentiles>& pct, const PlanTrace& plan, Result& r) {
   const double dn = static_cast<double>(run.n);
+  std::vector<double> row(run.shape.series);
+  std::vector<std::vector<double>> fixed(run.years);
+  for (size_t y = 0; y < run.years; ++y) {
+    path_series_values(run.sc, plan.years[y], plan.lines[y], row.data());
+    fixed[y] = row;
+  }
   for (size_t k = 0; k < run.shape.series; ++k) {
     Series s{run.keys[k], {}, {}, {}, {}, {}, {}};
+    const int slot = run.shape.slot[k];
     for (size_t y = 0; y < run.years; ++y) {
-      const size_t cell = k * run.years + y;
-      s.mean.push_back(total.series_sum[cell] / dn);
-      const Percentiles& q = pct[cell];
+      if (slot < 0) {
+        const double v = fixed[y][k];
+        s.mean.push_back(v), s.p5.push_back(v), s.p25.push_back(v), s.p50.push_back(v), s.p75.push_back(v), s.p95.push_back(v);
+        continue;
+      }
+      s.mean.push_back(total.series_sum[k * run.years + y] / dn);
+      const Percentiles& q = pct[static_cast<size_t>(slot) * run.years + y];
       s.p5.push_back(q.p[kP5]), s.p25.push_back(q.p[kP25]), s.p50.push_back(q.p[kP50]), s.p75.push_back(q.p[kP75]), s.p95.push_back(q.p[kP95]);
     }
     r.series.push_back(std::move(s));
@@ -195,7 +208,7 @@ void assemble_series(const McRun& run, const Block& total, const std::vector<Per
 }
 
 // Lines: bedragen are the means over the paths, begroot the plan's amounts (scenario-format 14.3).
-void assemble_lines_and_risks(const McRun& run, const Block& total, Result& r) {
+void assemble_lines_and_risks(const McRun& run, const Block& total, const PlanTrace& plan, Result& r) {
   const double dn = static_cast<double>(run.n);
   const size_t years = run.years, lines = run.shape.lines;
   for (size_t i = 0; i < run.shape.all_lines(); ++i) {
@@ -205,7 +218,7 @@ void assemble_lines_and_risks(const McRun& run, const Block& total, Result& r) {
       if (i < lines && r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
     }
   }
-  set_plan_budgets(run.sc, trace_plan(run.sc), r);
+  set_plan_budgets(run.sc, plan, r);
   for (size_t k = 0; k < run.shape.risks; ++k) {
     const Risk& risk = run.sc.risks[k];
     RiskResult rr{risk.code, risk.name, risk.lost_income, {}, {}};
@@ -230,14 +243,15 @@ Result assemble(const McRun& run, const Block& total, const std::vector<Percenti
                         : run.plan.mode == StoreMode::ExactFloat ? "exact (float)"
                                                                  : "histogram";
   const double dn = static_cast<double>(run.n);
-  assemble_series(run, total, pct, r);
+  const PlanTrace plan = trace_plan(run.sc);
+  assemble_series(run, total, pct, plan, r);
   r.excessive = probability(total.excessive, dn), r.below_floor = probability(total.below_floor, dn);
   r.negative = probability(total.negative, dn);
   for (size_t k = 0; k < run.shape.flags; ++k)
     r.more_flags.push_back({run.flag_keys[k], probability(std::vector<double>(total.flags.begin() + static_cast<long>(k * run.years),
                                                                               total.flags.begin() + static_cast<long>((k + 1) * run.years)),
                                                           dn)});
-  assemble_lines_and_risks(run, total, r);
+  assemble_lines_and_risks(run, total, plan, r);
   for (size_t y = 0; y < run.years; ++y) r.expected_excess.push_back(total.excess[y] / dn);
   const Percentiles& sf = pct[run.cells - 1];
   for (size_t i = 0; i < kBufferConfidence.size(); ++i) {

@@ -19,8 +19,12 @@ constexpr int kRules = 5;    // ocw_afroming, afbouw, bezuiniging, ocw_korting, 
 struct Shape {
   size_t years, series, flags, lines, extras, risks;
   bool ranges;  // streaming mode keeps each cell's range
+  // Per series its slot among the kept series (-1: the same in every path, taken from the plan:
+  // path_series_constant), and how many are kept. Cells are kept series x years + the shortfall.
+  std::vector<int> slot;
+  size_t kept;
   size_t all_lines() const { return lines + extras; }
-  size_t cells() const { return series * years + 1; }  // every (series, year) + the shortfall
+  size_t cells() const { return kept * years + 1; }
 };
 
 // Sums of one block of paths; blocks are reduced in block order, so sums do not depend on threads.
@@ -70,8 +74,9 @@ struct PathSink {
     block->excess[y] += std::max(0.0, r.equity - r.signal);
     for (size_t k = 0; k < a.risk.size(); ++k) block->risk_hits[k * years + y] += a.risk[k] != 0;
     for (size_t k = 0; k < sh->series; ++k) {
-      const size_t cell = k * years + y;
-      block->series_sum[cell] += s[k];
+      block->series_sum[k * years + y] += s[k];
+      if (sh->slot[k] < 0) continue;
+      const size_t cell = static_cast<size_t>(sh->slot[k]) * years + y;
       if (store) store->put(cell, path, s[k]);
       else block->lo[cell] = std::min(block->lo[cell], s[k]), block->hi[cell] = std::max(block->hi[cell], s[k]);
     }
@@ -105,7 +110,7 @@ struct PathSink {
   }
   // After the path: its largest shortfall, kept like a series value (cell after the series).
   void finish() {
-    const size_t cell = sh->series * sh->years;
+    const size_t cell = sh->kept * sh->years;
     if (store) store->put(cell, path, shortfall);
     else block->lo[cell] = std::min(block->lo[cell], shortfall), block->hi[cell] = std::max(block->hi[cell], shortfall);
   }
@@ -120,10 +125,11 @@ struct HistogramSink {
   void year(int yi, const YearRecord& r, const LineAmounts& a) {
     double s[kMaxSeries];
     path_series_values(*sc, r, a, s);
-    for (size_t k = 0; k < sh->series; ++k) h->add(k * sh->years + static_cast<size_t>(yi), s[k]);
+    for (size_t k = 0; k < sh->series; ++k)
+      if (sh->slot[k] >= 0) h->add(static_cast<size_t>(sh->slot[k]) * sh->years + static_cast<size_t>(yi), s[k]);
     shortfall = path_shortfall(shortfall, r.plan_equity, r.equity);
   }
-  void finish() { h->add(sh->series * sh->years, shortfall); }
+  void finish() { h->add(sh->kept * sh->years, shortfall); }
 };
 
 
@@ -152,8 +158,10 @@ inline size_t block_bytes(const Shape& sh) {
 }
 
 inline Shape shape_of(const Scenario& sc, bool ranges) {
-  return {static_cast<size_t>(sc.years()), path_series_keys(sc).size(), path_flag_keys(sc).size(), sc.lines.size(),
-          extra_lines(sc).size(), sc.risks.size(), ranges};
+  Shape sh{static_cast<size_t>(sc.years()), path_series_keys(sc).size(), path_flag_keys(sc).size(), sc.lines.size(),
+           extra_lines(sc).size(), sc.risks.size(), ranges, {}, 0};
+  for (bool constant : path_series_constant(sc)) sh.slot.push_back(constant ? -1 : static_cast<int>(sh.kept++));
+  return sh;
 }
 
 }  // namespace swv::mc_detail
