@@ -12,7 +12,10 @@
 #include "binomial.h"
 #include "helpers.h"
 #include "mc_draws.h"
+#include "deterministic.h"
+#include "mc.h"
 #include "model.h"
+#include "path_series.h"
 
 using namespace swv;
 using namespace swv::test;
@@ -247,4 +250,48 @@ TEST_CASE("a singular index correlation falls back to the eigen factor and keeps
   const Eigen::Vector3d z(0.3, -1.7, 0.9);
   const Eigen::Vector3d x = L * z;
   CHECK(x(0) == Approx(x(1)).margin(1e-12));
+}
+
+// Monte Carlo takes the series path_series_constant names from the plan instead of from every path:
+// that is only right if every path really has the plan's value there. Checked on paths of the
+// examples, which draw nearly everything (counts, indices, realisation, shocks, risks).
+TEST_CASE("series called constant are the plan's value in every path", "[mc][series]") {
+  for (const char* name : {"voorbeeld-po.toml", "voorbeeld-vo.toml", "voorbeeld-po-2022.toml", "voorbeeld-po-streefvermogen.toml"}) {
+    INFO(name);
+    LoadResult lr = load_scenario(source_path(std::string("scenarios/") + name));
+    REQUIRE(lr.scenario);
+    Scenario sc = *lr.scenario;
+    prepare_for_monte_carlo(sc);
+    const std::vector<bool> constant = path_series_constant(sc);
+    const size_t n = constant.size();
+    REQUIRE(n == path_series_keys(sc).size());
+    const PlanTrace plan = trace_plan(sc);
+    std::vector<std::vector<double>> want;
+    for (size_t y = 0; y < plan.years.size(); ++y) {
+      want.emplace_back(n);
+      path_series_values(sc, plan.years[y], plan.lines[y], want.back().data());
+    }
+    struct Sink {
+      const Scenario* sc;
+      const std::vector<bool>* constant;
+      const std::vector<std::vector<double>>* want;
+      size_t mismatches = 0, checked = 0;
+      void year(int yi, const YearRecord& r, const LineAmounts& a) {
+        std::vector<double> v(constant->size());
+        path_series_values(*sc, r, a, v.data());
+        for (size_t k = 0; k < v.size(); ++k)
+          if ((*constant)[k]) ++checked, mismatches += v[k] != (*want)[static_cast<size_t>(yi)][k];
+      }
+    };
+    const Model model(sc);
+    McDraws dr(sc, correlation_factor(sc), sc.seed);
+    Sink sink{&sc, &constant, &want};
+    for (uint64_t p = 0; p < 300; ++p) {
+      dr.start_path(p);
+      model.run_path(dr, sink);
+      dr.end_path();
+    }
+    CHECK(sink.checked > 0);
+    CHECK(sink.mismatches == 0);
+  }
 }
