@@ -69,37 +69,6 @@ MemoryPlan plan_memory(const Scenario& sc, size_t budget, size_t threads) {
   return m;
 }
 
-const char* const kStateRates[6] = {
-    "verwijzing.*, uitstroom.regulier (regulier)", "doorstroom.sbo_so.*, terugplaatsing.sbo, uitstroom.sbo (SBO)",
-    "terugplaatsing.so, uitstroom.so (SO laag)",  "terugplaatsing.so, uitstroom.so (SO midden)",
-    "terugplaatsing.so, uitstroom.so (SO hoog)",  "uitstroom.pro (PrO)"};
-
-// Warnings and errors from what the draws counted (scenario-format sections 1 and 6).
-void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::vector<std::string>& warnings) {
-  const double paths = static_cast<double>(n), path_years = paths * sc.years();
-  std::string errors;
-  for (size_t s = 0; s < 6; ++s) {
-    const double share = c.rate_sum_paths[s] / paths;
-    if (share <= 0) continue;
-    std::string what = "in " + pct_plain(share) + " van de paden tellen de getrokken kansen van stromen." + kStateRates[s] +
-                       " in een jaar op tot 1 of meer";
-    if (share > 0.001) errors += sc.files.back() + ": fout: stromen: " + what + "; meer dan 0,1% van de paden is een invoerfout: verklein de kansen of hun spreiding\n";
-    else warnings.push_back(sc.files.back() + ": waarschuwing: stromen: " + what + "; in die paden zijn ze naar een som van 1 geschaald");
-  }
-  if (!errors.empty()) throw RunError(errors);
-  for (const auto& [v, k] : c.clamped) {
-    const double share = k / path_years;
-    if (share <= 0.001) continue;
-    Diagnostic d{Severity::Warning, v->where,
-                 pct_plain(share) + " van de trekkingen (pad-jaren) viel buiten [0, 1] en is afgekapt tot 0 of 1; "
-                                    "kies een kleinere sd of een beta-verdeling"};
-    warnings.push_back(d.format());
-  }
-  if (c.negative_intake_paths > 0)
-    warnings.push_back(sc.files.back() + ": waarschuwing: demografie: in " + pct_plain(c.negative_intake_paths / paths) +
-                       " van de paden werd de instroom negatief en is die op 0 gezet");
-}
-
 // One run's fixed inputs, set up before any path runs. `sc` is the run's prepared copy.
 struct McRun {
   const Scenario& sc;
@@ -268,6 +237,37 @@ Result assemble(const McRun& run, const Block& total, const std::vector<Percenti
 }
 
 }  // namespace
+
+const char* const kStateRates[6] = {
+    "verwijzing.*, uitstroom.regulier (regulier)", "doorstroom.sbo_so.*, terugplaatsing.sbo, uitstroom.sbo (SBO)",
+    "terugplaatsing.so, uitstroom.so (SO laag)",  "terugplaatsing.so, uitstroom.so (SO midden)",
+    "terugplaatsing.so, uitstroom.so (SO hoog)",  "uitstroom.pro (PrO)"};
+
+// Warnings and errors from what the draws counted (scenario-format sections 1 and 6).
+void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::vector<std::string>& warnings) {
+  const double paths = static_cast<double>(n), path_years = paths * sc.years();
+  std::string errors;
+  for (size_t s = 0; s < 6; ++s) {
+    const double share = c.rate_sum_paths[s] / paths;
+    if (share <= 0) continue;
+    std::string what = "in " + pct_plain(share) + " van de paden tellen de getrokken kansen van stromen." + kStateRates[s] +
+                       " in een jaar op tot 1 of meer";
+    if (share > 0.001) errors += sc.files.back() + ": fout: stromen: " + what + "; meer dan 0,1% van de paden is een invoerfout: verklein de kansen of hun spreiding\n";
+    else warnings.push_back(sc.files.back() + ": waarschuwing: stromen: " + what + "; in die paden zijn ze naar een som van 1 geschaald");
+  }
+  if (!errors.empty()) throw RunError(errors);
+  for (const auto& [v, k] : c.clamped) {
+    const double share = k / path_years;
+    if (share <= 0.001) continue;
+    Diagnostic d{Severity::Warning, v->where,
+                 pct_plain(share) + " van de trekkingen (pad-jaren) viel buiten [0, 1] en is afgekapt tot 0 of 1; "
+                                    "kies een kleinere sd of een beta-verdeling"};
+    warnings.push_back(d.format());
+  }
+  if (c.negative_intake_paths > 0)
+    warnings.push_back(sc.files.back() + ": waarschuwing: demografie: in " + pct_plain(c.negative_intake_paths / paths) +
+                       " van de paden werd de instroom negatief en is die op 0 gezet");
+}
 
 void prepare_for_monte_carlo(Scenario& sc) {
   std::vector<Value*> values;

@@ -51,6 +51,13 @@ void check_paths(const Scenario& sc);
 constexpr size_t kMinMemoryBudget = size_t{64} << 20;
 size_t monte_carlo_memory(const Scenario& sc, const McOptions& opt);
 
+// The run-time input checks on what the draws of `n` paths counted (scenario-format sections 1 and
+// 6), one definition for every command: drawn flow rates of a state summing to 1 or more in more
+// than 0.1% of the paths is a RunError (exit 2); fewer, clamped rates and a negative intake are
+// warnings appended to `warnings`.
+struct DrawCounters;
+void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::vector<std::string>& warnings);
+
 // Tabulates the costly quantile functions (beta, pert) and lognormal shapes of every value for the
 // planperiode (Value::prepare). run_monte_carlo does this on its own copy; run_paths and the
 // decision room, which run a scenario many times, expect their caller to have done it once.

@@ -1,5 +1,6 @@
 #include "mc_paths.h"
 
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 
 #include <cmath>
@@ -101,13 +102,22 @@ PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin) {
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(thread_count(opt)));
   const Model model(sc);
   const Eigen::Matrix3d chol = correlation_factor(sc);
-  // Each path writes only its own rows: the table is the same for any thread count.
+  // Each path writes only its own rows: the table is the same for any thread count. The draw
+  // counts are whole numbers, so their per-thread sums add up the same in any order.
+  tbb::enumerable_thread_specific<DrawCounters> counters;
   for_each_path(sc, chol, pin, 0, block_count(t.paths), t.paths, opt, [&](McDraws& dr, size_t, size_t p) {
     TableSink sink{&t, p};
     model.run_path(dr, sink);
-    dr.end_path();  // decision support reports no draw counts
+    dr.end_path(counters.local());
   });
   check_table_finite(sc, t);
+  // The run-time input checks of `run` (exit 2 on rates that sum to 1 or more): on the scenario as
+  // given, not on a pinned input (a pin holds one input at a quantile on purpose).
+  if (!pin.active) {
+    DrawCounters all;
+    for (const DrawCounters& c : counters) all.add(c);
+    report_counters(sc, all, t.paths, t.warnings);
+  }
   return t;
 }
 

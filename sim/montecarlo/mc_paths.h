@@ -9,6 +9,8 @@
 //   numbers); a table is bit-identical for any thread count (each path writes its own rows).
 // - Bounded before it runs: memory (two tables within opt.memory_budget) and work
 //   (check_decision_work); a non-finite value is a RunError naming series, year and path.
+// - The same run-time input checks as run_monte_carlo (report_counters): a scenario `run` refuses
+//   with exit 2 is refused here too, whatever the decision command.
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -22,6 +24,7 @@ namespace swv {
 struct PathTable {
   size_t paths = 0, years = 0;
   std::vector<double> equity, signal, floor;  // [path * years + year]
+  std::vector<std::string> warnings;          // the run-time warnings of run (clamped rates, ...)
   double at(const std::vector<double>& v, size_t p, size_t y) const { return v[p * years + y]; }
   // Mean over the paths of one of the three series in year y.
   double mean(const std::vector<double>& v, size_t y) const;

@@ -408,3 +408,25 @@ TEST_CASE("decision support: work and memory are bounded up front with a message
   sc.paths = 10'000;
   CHECK(decision_work(sc, 2.0 * static_cast<double>(uncertain_inputs(sc).size()) + 1) < kMaxDecisionWork);
 }
+
+TEST_CASE("every decision command refuses, like run, a scenario whose drawn rates sum to 1 or more", "[decision][runtime]") {
+  // The means sum to 0.9 (accepted when loading), but the yearly draws of verwijzing.sbo push the
+  // regular pupils' rates to 1 or more in far more than 0.1% of the paths: run exits 2, and so
+  // must every command that runs the same paths.
+  const std::string dir = temp_dir();
+  write(dir, "regels.toml", kRulesPo);
+  const std::string sc = write(dir, "scenario.toml", std::string(kMinimalPo) + R"(
+[stromen.verwijzing]
+sbo = { verdeling = "normaal", gemiddelde = 0.40, sd = 0.2, per_jaar = true }
+[stromen.uitstroom]
+regulier = 0.5
+[simulatie]
+paden = 1000
+)");
+  for (const std::string cmd : {"run", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen"}) {
+    INFO(cmd);
+    const std::string out = dir + "/" + cmd + ".txt";
+    CHECK(run_cli(cmd + " " + sc + " --stil --uit " + dir + "/uit-" + cmd, out) == 2);
+    CHECK(slurp(out).find("meer dan 0,1% van de paden is een invoerfout") != std::string::npos);
+  }
+}
