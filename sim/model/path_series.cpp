@@ -15,6 +15,7 @@ std::vector<std::string> path_series_keys(const Scenario& sc) {
   k.push_back(vo ? "deelname_pro" : "deelname_so");
   if (sc.flows.cap_sbo) k.push_back("wachtlijst_sbo");
   if (sc.flows.cap_so) k.push_back(vo ? "wachtlijst_vso" : "wachtlijst_so");
+  k.push_back("afstand_signaleringswaarde");
   k.push_back("algemene_reserve");
   k.push_back("bestemmingsreserves");
   if (sc.has_target) k.push_back("streefvermogen");
@@ -39,6 +40,7 @@ void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmoun
   }
   if (sc.flows.cap_sbo) s[i++] = r.waiting_sbo;
   if (sc.flows.cap_so) s[i++] = r.waiting_so;
+  s[i++] = r.equity - r.signal;  // afstand tot de norm: above it positive, below negative
   s[i++] = r.general, s[i++] = r.earmarked;
   if (sc.has_target) s[i++] = r.target;
   for (size_t k = 0; k < sc.reserves.size(); ++k) s[i++] = a.reserve[k];
@@ -57,6 +59,7 @@ std::vector<bool> path_series_constant(const Scenario& sc) {
   c.push_back(false), c.push_back(false);  // deelname
   if (sc.flows.cap_sbo) c.push_back(false);
   if (sc.flows.cap_so) c.push_back(false);
+  c.push_back(false);  // afstand_signaleringswaarde
   bool reserves_fixed = true;
   for (const auto& r : sc.reserves) reserves_fixed = reserves_fixed && !r.withdrawal.is_random() && !r.addition.is_random();
   c.push_back(false);           // algemene_reserve

@@ -12,7 +12,9 @@ namespace swv {
 
 // The series keys of this scenario, in output order: series_keys() (the contract's twelve), then
 // participation (deelname_sbo, deelname_so for po; deelname_vso, deelname_pro for vo), the waiting
-// lists where capaciteit is set (wachtlijst_sbo, wachtlijst_so or wachtlijst_vso), algemene_reserve, bestemmingsreserves, streefvermogen (when given), one
+// lists where capaciteit is set (wachtlijst_sbo, wachtlijst_so or wachtlijst_vso),
+// afstand_signaleringswaarde (equity minus the norm: its mean and median replace the one-sided
+// "verwacht overschot" in reports), algemene_reserve, bestemmingsreserves, streefvermogen (when given), one
 // bestemmingsreserve.<code> per reserve, and the balance sheet (when [balans] is given).
 std::vector<std::string> path_series_keys(const Scenario& sc);
 // The values of one year, in path_series_keys order, into out[0 .. path_series_keys(sc).size()).
@@ -32,7 +34,7 @@ std::vector<std::string> path_flag_keys(const Scenario& sc);
 inline constexpr size_t kMaxFlags = 4;
 void path_flag_values(const Scenario& sc, const YearRecord& r, bool* out);  // out[kMaxFlags]
 // The most series a scenario can have (12 + 2 participation + 2 waiting lists + 3 + kMaxReserves + 10).
-inline constexpr size_t kMaxSeries = 29 + kMaxReserves;
+inline constexpr size_t kMaxSeries = 30 + kMaxReserves;
 inline constexpr double kSolvencySignal = 0.30, kLiquiditySignal = 0.75;
 
 // The lines beyond the budget lines (scenario-format 14.3), in output order: the policy lines the

@@ -104,6 +104,8 @@ stand = 200_000
   CHECK(series(r, "eigen_vermogen") == std::vector<double>{1'100'000, 1'200'000, 1'300'000, 1'400'000});
   CHECK(series(r, "algemene_reserve") == std::vector<double>{850'000, 1'000'000, 1'100'000, 1'200'000});
   CHECK(r.start_general_reserve == 700'000);
+  // The distance to the norm (signaleringswaarde at its minimum 250,000): 1,100,000 − 250,000.
+  CHECK(series(r, "afstand_signaleringswaarde")[0] == 850'000);
   check_reconciles(r, 0);
 }
 
