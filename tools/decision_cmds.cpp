@@ -209,13 +209,16 @@ int cmd_spending(const std::vector<std::string>& args) {
   po::options_description opts = common_options("Opties van bestedingsruimte");
   opts.add_options()("doeljaar", po::value<int>(), "jaar waarin het eigen vermogen onder de signaleringswaarde moet zijn (standaard: laatste jaar)")(
       "zekerheid", po::value<double>()->default_value(0.9), "zekerheid voor de signaleringswaarde in het doeljaar")(
-      "ondergrens-zekerheid", po::value<double>()->default_value(0.95), "zekerheid om in geen enkel jaar onder de ondergrens te komen");
+      "ondergrens-zekerheid", po::value<double>()->default_value(0.95), "zekerheid om in geen enkel jaar onder de ondergrens te komen")(
+      "tot", po::value<int>(), "laatste jaar met extra besteding (standaard: het doeljaar; daarna wordt niets extra uitgegeven)");
   po::variables_map vm = parse(args, opts, "bestanden", 1);
   if (vm.count("help")) {
     std::cout << "swvsim bestedingsruimte BESTAND --doeljaar JAAR [opties]\n\nZoekt het minimum aan extra jaarlijkse besteding waarmee de kans "
                  "op een bovenmatig eigen vermogen\nin het doeljaar ten hoogste 1 − zekerheid is, en het maximum waarmee de kans om in enig "
                  "jaar onder\nde ondergrens te komen ten hoogste 1 − ondergrens-zekerheid is (bestedingsruimte.*). Het bedrag\nvolgt "
-                 "bestedingsruimte.profiel uit het scenario (standaard elk jaar hetzelfde).\n\n"
+                 "bestedingsruimte.profiel uit het scenario (standaard elk jaar hetzelfde) en wordt\nuitgegeven tot en met het doeljaar "
+                 "(of --tot); daarna niet meer. Met een afweegtabel (extra\nbesteding tegen de kansen en het mediane eigen vermogen) en "
+                 "een aanbevolen bedrag.\n\n"
               << opts;
     return kOk;
   }
@@ -227,6 +230,7 @@ int cmd_spending(const std::vector<std::string>& args) {
   q.target_year = vm.count("doeljaar") ? vm["doeljaar"].as<int>() : sc.last_year;
   q.confidence = vm["zekerheid"].as<double>();
   q.floor_confidence = vm["ondergrens-zekerheid"].as<double>();
+  if (vm.count("tot")) q.end_year = vm["tot"].as<int>();
   prepare_for_monte_carlo(sc);
   OutputSet set = open_outputs(c, "uitvoer/" + slug(sc.name), "bestedingsruimte");
   const auto t0 = std::chrono::steady_clock::now();

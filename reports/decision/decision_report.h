@@ -42,6 +42,7 @@ Document spending_document(const SpendingRoom& r, const Scenario& sc);
 std::string spending_json(const SpendingRoom& r, const Scenario& sc);
 // The conclusion in Dutch sentences (also printed by the CLI).
 std::vector<std::string> spending_sentences(const SpendingRoom& r);
+std::string recommendation_sentence(const SpendingRoom& r);  // the kaderbrief figure, never only "no amount"
 
 Document buffer_document(const BufferAnalysis& b, const Scenario& sc);
 std::string buffer_json(const BufferAnalysis& b, const Scenario& sc);

@@ -9,9 +9,10 @@ namespace swv {
 
 namespace {
 
+// 1 in every year up to the end year (after it nothing is spent): "per jaar" needs no profile note.
 bool constant_profile(const SpendingRoom& r) {
-  for (double f : r.profile)
-    if (f != 1.0) return false;
+  for (size_t y = 0; y < r.profile.size() && r.years[y] <= r.end_year; ++y)
+    if (r.profile[y] != 1.0) return false;
   return true;
 }
 
@@ -44,6 +45,38 @@ djson bound_json(const SpendingBound& b) {
 
 }  // namespace
 
+// The recommended amount at the chosen confidences, with what it achieves on these paths and until
+// when it is spent: the kaderbrief figure, never only "no amount".
+std::string recommendation_sentence(const SpendingRoom& r) {
+  using K = Recommendation::Kind;
+  const Recommendation& a = r.recommended;
+  const std::string Y = std::to_string(r.query.target_year), until = std::to_string(r.end_year);
+  const std::string effect = "de kans op een bovenmatig eigen vermogen in " + Y + " is dan " + pct(a.excessive_target, 0) +
+                             " en de kans om in enig jaar onder de ondergrens te komen " + pct(a.below_floor_any, 0);
+  const std::string spend = euro(a.amount) + " per jaar extra tot en met " + until + " (daarna niet meer)";
+  switch (a.kind) {
+    case K::NothingNeeded:
+      return "Aanbeveling: geen extra besteding; " + effect + ".";
+    case K::NoRoom:
+      return "Aanbeveling: geen extra besteding: al zonder extra uitgaven is de kans om in enig jaar onder de ondergrens te komen " +
+             pct(a.below_floor_any, 0) + " (meer dan " + pct(1 - r.query.floor_confidence, 0) + "), dus er is geen ruimte om extra uit te "
+             "geven; de kans op een bovenmatig eigen vermogen in " + Y + " is " + pct(a.excessive_target, 0) +
+             ". De afweegtabel toont wat een bedrag kost aan zekerheid.";
+    case K::Minimum:
+      return "Aanbeveling: " + spend + ", het kleinste bedrag dat het vermogen met " + pct(r.query.confidence, 0) +
+             " zekerheid onder de signaleringswaarde brengt; " + effect + ".";
+    case K::Conflict:
+      return "Aanbeveling: " + spend + ", het meeste dat de ondergrens met " + pct(r.query.floor_confidence, 0) +
+             " zekerheid toelaat; " + effect + ". Wie het vermogen in " + Y + " zekerder onder de norm wil, aanvaardt een grotere kans " +
+             "op de ondergrens (zie de afweegtabel), kiest een later doeljaar of verkleint de risico's.";
+    case K::FloorOnly:
+      return "Aanbeveling: " + spend + ", het meeste dat de ondergrens toelaat; " + effect + ".";
+    case K::NormOnly:
+      return "Aanbeveling: " + spend + "; " + effect + ".";
+  }
+  return {};
+}
+
 std::vector<std::string> spending_sentences(const SpendingRoom& r) {
   std::vector<std::string> out;
   const SpendingQuery& q = r.query;
@@ -72,13 +105,12 @@ std::vector<std::string> spending_sentences(const SpendingRoom& r) {
                   std::to_string(r.maximum.binding_year) + ".");
   if (r.minimum.found && r.maximum.found) {
     if (r.empty())
-      out.push_back("Er is dus geen bedrag dat aan beide voorwaarden voldoet: met deze zekerheden zijn de signaleringswaarde in " + Y +
-                    " en de ondergrens niet tegelijk te halen. Het minimum ligt " + euro(r.minimum.amount - r.maximum.amount) +
-                    " per jaar boven het maximum. Kies een lagere zekerheid, een later doeljaar of een lagere ondergrens, of "
-                    "verklein de onzekerheid (bijvoorbeeld de risico's).");
+      out.push_back("Met deze zekerheden zijn de signaleringswaarde in " + Y + " en de ondergrens niet tegelijk te halen: het minimum ligt " +
+                    euro(r.minimum.amount - r.maximum.amount) + " per jaar boven het maximum.");
     else
       out.push_back("De bestedingsruimte is dus " + euro(r.minimum.amount) + " tot " + euro(r.maximum.amount) + per + ".");
   }
+  out.push_back(recommendation_sentence(r));
   return out;
 }
 
@@ -111,6 +143,20 @@ Document spending_document(const SpendingRoom& r, const Scenario& sc) {
                          r.maximum.found ? DocCell::money(r.maximum.amount * r.profile[y]) : DocCell::empty()});
   bounds.tables.push_back(std::move(prof));
   d.sections.push_back(std::move(bounds));
+
+  DocSection trade{"afweging", "Afweging: extra besteding tegen de kansen", {}, {}, {}, {}};
+  DocTable tt{"Afweegtabel", "Afweging",
+              {"Extra per jaar", "P(bovenmatig in " + std::to_string(q.target_year) + ")", "P(onder ondergrens, enig jaar)",
+               "Mediaan eigen vermogen " + std::to_string(q.target_year), "Mediaan eigen vermogen " + std::to_string(r.years.back())},
+              {},
+              "Elk bedrag wordt elk jaar tot en met " + std::to_string(r.end_year) + " extra uitgegeven (volgens het profiel), op dezelfde "
+              "paden. Zo is te zien wat een bedrag tussen de grenzen kost aan zekerheid."};
+  for (const TradeOff& x : r.curve)
+    tt.rows.push_back({DocCell::money(x.amount), DocCell::percent(x.excessive_target).flagged(x.excessive_target > 1 - q.confidence),
+                       DocCell::percent(x.below_floor_any).flagged(x.below_floor_any > 1 - q.floor_confidence), DocCell::money(x.median_target),
+                       DocCell::money(x.median_last)});
+  trade.tables.push_back(std::move(tt));
+  d.sections.push_back(std::move(trade));
 
   DocSection bands{"banden", "Eigen vermogen bij de grenzen", {}, {}, {}, {}};
   bands.svgs.push_back(fan(r.at_zero, r.years, "Zonder extra besteding"));
@@ -155,6 +201,17 @@ std::string spending_json(const SpendingRoom& r, const Scenario& sc) {
   j["banden"] = {{"zonder_extra", bands_json(r.at_zero)}};
   if (r.minimum.found) j["banden"]["minimum"] = bands_json(r.at_minimum);
   if (r.maximum.found) j["banden"]["maximum"] = bands_json(r.at_maximum);
+  j["tot_en_met"] = r.end_year;
+  djson curve = djson::array();
+  for (const TradeOff& x : r.curve)
+    curve.push_back({{"bedrag_per_jaar", json_number(x.amount)}, {"bovenmatig_doeljaar", json_number(x.excessive_target)},
+                     {"onder_ondergrens_enig_jaar", json_number(x.below_floor_any)}, {"mediaan_doeljaar", json_number(x.median_target)},
+                     {"mediaan_laatste_jaar", json_number(x.median_last)}});
+  j["afweging"] = curve;
+  const char* kinds[] = {"minimum", "conflict", "niets_nodig", "alleen_ondergrens", "alleen_norm", "geen_ruimte"};
+  j["aanbeveling"] = {{"bedrag_per_jaar", json_number(r.recommended.amount)}, {"soort", kinds[static_cast<int>(r.recommended.kind)]},
+                      {"bovenmatig_doeljaar", json_number(r.recommended.excessive_target)},
+                      {"onder_ondergrens_enig_jaar", json_number(r.recommended.below_floor_any)}};
   j["doorrekeningen"] = r.runs;
   return j.dump(2) + "\n";
 }

@@ -46,7 +46,8 @@ double density_at(const std::vector<double>& x, double at) {
 class Solver {
  public:
   Solver(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) : sc_(sc), q_(q), opt_(opt) {
-    for (int y = sc.first_year; y <= sc.last_year; ++y) profile_.push_back(sc.spending_profile.at(y));
+    end_year_ = q.end_year ? q.end_year : q.target_year;
+    for (int y = sc.first_year; y <= sc.last_year; ++y) profile_.push_back(y <= end_year_ ? sc.spending_profile.at(y) : 0.0);
     target_ = static_cast<size_t>(q.target_year - sc.first_year);
     cum_.resize(profile_.size());
     double c = 0;
@@ -121,6 +122,7 @@ class Solver {
   }
 
   size_t target_;
+  int end_year_ = 0;
   std::vector<double> profile_, cum_;
   int runs = 0;
 
@@ -141,6 +143,9 @@ void check_query(const Scenario& sc, const SpendingQuery& q, const Solver& s) {
     if (!(s.profile_[y] >= 0))
       throw std::invalid_argument("bestedingsruimte.profiel is negatief in " + std::to_string(sc.first_year + static_cast<int>(y)) +
                                   "; het profiel verdeelt een bedrag en is 0 of meer");
+  if (q.end_year && (q.end_year < q.target_year || q.end_year > sc.last_year))
+    throw std::invalid_argument("eindjaar " + std::to_string(q.end_year) + " ligt niet tussen het doeljaar (" + std::to_string(q.target_year) +
+                                ") en het laatste jaar (" + std::to_string(sc.last_year) + ")");
   if (!(s.cum_[s.target_] > 0))
     throw std::invalid_argument("bestedingsruimte.profiel is 0 in alle jaren tot en met het doeljaar: extra besteden kan het "
                                 "eigen vermogen in " + std::to_string(q.target_year) + " dan niet verlagen");
@@ -181,6 +186,44 @@ void solve_maximum(Solver& s, const PathTable& zero, const Scenario& sc, const S
   room.at_maximum = s.bands(t, amount);
 }
 
+// The trade-off: 11 amounts from 0 to a quarter beyond the larger bound found (or, when neither
+// was found, to the median excess over the norm in the target year spread over the years).
+void trade_off(Solver& s, const PathTable& zero, const Scenario& sc, SpendingRoom& room) {
+  double top = 0;
+  if (room.minimum.found) top = std::max(top, room.minimum.amount);
+  if (room.maximum.found) top = std::max(top, room.maximum.amount);
+  if (!(top > 0)) {
+    std::vector<double> excess(zero.paths);
+    for (size_t p = 0; p < zero.paths; ++p) excess[p] = zero.at(zero.equity, p, s.target_) - zero.at(zero.signal, p, s.target_);
+    top = std::max(0.0, quantile(excess, 0.5) / s.cum_[s.target_]);
+  }
+  top = top > 0 ? 1.25 * top : 100'000.0;
+  const size_t last = static_cast<size_t>(sc.years() - 1);
+  for (int i = 0; i <= 10; ++i) {
+    const double a = top * i / 10.0;
+    const PathTable t = i == 0 ? zero : s.run(a);
+    std::vector<double> at_target(t.paths), at_last(t.paths);
+    for (size_t p = 0; p < t.paths; ++p) at_target[p] = t.at(t.equity, p, s.target_), at_last[p] = t.at(t.equity, p, last);
+    room.curve.push_back({a, t.excessive(s.target_), t.below_floor_any(), quantile(at_target, 0.5), quantile(at_last, 0.5)});
+  }
+}
+
+void recommend(Solver& s, const PathTable& zero, SpendingRoom& room) {
+  using K = Recommendation::Kind;
+  Recommendation& r = room.recommended;
+  const bool min = room.minimum.found, max = room.maximum.found;
+  if (min && room.minimum.amount <= 0) r.kind = K::NothingNeeded, r.amount = 0;
+  else if (max && room.maximum.amount < 0) r.kind = K::NoRoom, r.amount = 0;
+  else if (min && max && room.minimum.amount <= room.maximum.amount) r.kind = K::Minimum, r.amount = room.minimum.amount;
+  else if (min && max) r.kind = K::Conflict, r.amount = std::max(0.0, room.maximum.amount);
+  else if (max) r.kind = K::FloorOnly, r.amount = std::max(0.0, room.maximum.amount);
+  else if (min) r.kind = K::NormOnly, r.amount = room.minimum.amount;
+  else r.kind = K::NothingNeeded, r.amount = 0;
+  const PathTable t = r.amount == 0 ? zero : s.run(r.amount);
+  r.excessive_target = t.excessive(s.target_);
+  r.below_floor_any = t.below_floor_any();
+}
+
 }  // namespace
 
 SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) {
@@ -194,6 +237,9 @@ SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const Mc
   room.at_zero = s.bands(zero, 0.0);
   solve_minimum(s, zero, q, n, room);
   solve_maximum(s, zero, sc, q, n, room);
+  room.end_year = s.end_year_;
+  trade_off(s, zero, sc, room);
+  recommend(s, zero, room);
   room.runs = s.runs;
   return room;
 }

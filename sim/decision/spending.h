@@ -1,6 +1,7 @@
 #pragma once
-// Spending room (bestedingsruimte): how much extra can be spent each year — a constant amount, or
-// the scenario's profile (bestedingsruimte.profiel) scaled — so that
+// Spending room (bestedingsruimte): how much extra can be spent each year up to the end year (the
+// target year unless stated: spending stops when the reserve should be down) — a constant amount,
+// or the scenario's profile (bestedingsruimte.profiel) scaled — so that
 //   minimum:  P(bovenmatig in the target year) <= 1 − zekerheid   (the reserve comes down enough)
 //   maximum:  P(equity < floor in any year)     <= 1 − ondergrens-zekerheid (never too low)
 // Negative amounts mean saving. Every trial amount runs the same paths (common random numbers), so
@@ -19,6 +20,27 @@ struct SpendingQuery {
   double confidence = 0.9;       // zekerheid: P(bovenmatig in doeljaar) <= 1 − confidence
   double floor_confidence = 0.95;  // ondergrens-zekerheid: P(onder ondergrens, any year) <= 1 − this
   double tolerance = 100.0;      // euro per year: bisection stops when the bracket is this narrow
+  int end_year = 0;              // last year with extra spending (0: the target year)
+};
+
+// One point of the trade-off: what an extra amount per year does (same paths for every amount).
+struct TradeOff {
+  double amount = 0;
+  double excessive_target = 0;    // P(bovenmatig in doeljaar)
+  double below_floor_any = 0;     // P(onder ondergrens in enig jaar)
+  double median_target = 0;       // median equity in doeljaar
+  double median_last = 0;         // median equity in the last year
+};
+
+// The amount swvsim recommends at the chosen confidences, never "no amount": the minimum when it
+// fits under the maximum (the least extra spending that brings the reserve down, within the
+// floor); when the two conflict, the maximum (the most the floor allows) with what it achieves;
+// 0 when nothing needs to be spent.
+struct Recommendation {
+  // NoRoom: the floor is already at risk without extra spending (the maximum is a saving): 0.
+  enum class Kind { Minimum, Conflict, NothingNeeded, FloorOnly, NormOnly, NoRoom } kind = Kind::Minimum;
+  double amount = 0;
+  double excessive_target = 0, below_floor_any = 0;  // at `amount`, on these paths
 };
 
 struct SpendingBound {
@@ -46,6 +68,9 @@ struct SpendingRoom {
   SpendingBound minimum, maximum;
   bool empty() const { return minimum.found && maximum.found && minimum.amount > maximum.amount; }
   SpendingBands at_zero, at_minimum, at_maximum;
+  int end_year = 0;              // last year with extra spending
+  std::vector<TradeOff> curve;   // 0 ... beyond the larger bound, 11 amounts
+  Recommendation recommended;
 };
 
 // `sc` must be prepared (prepare_for_monte_carlo). Deterministic for a seed: every trial is a

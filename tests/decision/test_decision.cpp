@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "change_text.h"
+#include "decision_report.h"
 #include "compare.h"
 #include "helpers.h"
 #include "mc.h"
@@ -429,4 +430,42 @@ paden = 1000
     CHECK(run_cli(cmd + " " + sc + " --stil --uit " + dir + "/uit-" + cmd, out) == 2);
     CHECK(slurp(out).find("meer dan 0,1% van de paden is een invoerfout") != std::string::npos);
   }
+}
+
+TEST_CASE("bestedingsruimte spends only up to the target year, with a trade-off table and a recommended amount", "[decision][spending]") {
+  // No uncertainty. Equity 2025 = 300,000 − S, 2026 = 350,000 − S when S is spent in 2025 only
+  // (the target year); signaleringswaarde 250,000, floor 0. Minimum: 300,000 − S <= 250,000 ->
+  // S >= 50,000. Maximum: 300,000 − S >= 0 and 350,000 − S >= 0 -> S <= 300,000 (spending through
+  // 2026 as before would bind at 175,000 in 2026). Recommended: the minimum.
+  LoadResult lr = load_text(random_walk_scenario(2026, "0", "0", 3), kRulesPo);
+  REQUIRE(lr.scenario);
+  SpendingQuery q;
+  q.target_year = 2025;
+  const SpendingRoom room = solve_spending(prepared(lr), q, {1});
+  REQUIRE(room.minimum.found);
+  REQUIRE(room.maximum.found);
+  CHECK(room.end_year == 2025);
+  CHECK(room.profile == std::vector<double>{1, 0});
+  CHECK(room.minimum.amount == Approx(50'000).margin(100));
+  CHECK(room.maximum.amount == Approx(300'000).margin(100));
+  CHECK(room.recommended.kind == Recommendation::Kind::Minimum);
+  CHECK(room.recommended.amount == room.minimum.amount);
+  CHECK(room.recommended.excessive_target == 0);
+  // The curve: 0 ... 1.25 × the larger bound, probabilities monotone in the amount.
+  REQUIRE(room.curve.size() == 11);
+  CHECK(room.curve.front().amount == 0);
+  CHECK(room.curve.back().amount == Approx(1.25 * room.maximum.amount));
+  CHECK(room.curve.front().excessive_target == 1);    // 300,000 > 250,000
+  CHECK(room.curve.back().below_floor_any == 1);      // 300,000 − 375,000 < 0
+  CHECK(room.curve.front().median_last == Approx(350'000));
+  for (size_t i = 1; i < room.curve.size(); ++i) {
+    CHECK(room.curve[i].excessive_target <= room.curve[i - 1].excessive_target);
+    CHECK(room.curve[i].below_floor_any >= room.curve[i - 1].below_floor_any);
+  }
+  // A stated end year spends through it: the old maximum of 175,000 (binding in 2026).
+  q.end_year = 2026;
+  const SpendingRoom through = solve_spending(prepared(lr), q, {1});
+  CHECK(through.maximum.amount == Approx(175'000).margin(100));
+  // The sentences always end with a recommendation, even when the conditions conflict.
+  CHECK(spending_sentences(room).back().rfind("Aanbeveling: ", 0) == 0);
 }
