@@ -1,8 +1,11 @@
 #include "deterministic.h"
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 
 #include "engine_version.h"
+#include "loader.h"
 #include "result_check.h"
 #include "model.h"
 #include "path_series.h"
@@ -53,6 +56,23 @@ Series constant_series(const std::string& key, std::vector<double> v) {
   return {key, v, v, v, v, v, v};
 }
 
+// How a report names an input file: relative to the scenario's folder when it lies there (no local
+// absolute paths in reports), "ingebouwd: <name>" for a built-in rules file, else as given.
+std::string display_path(const std::string& file, const std::string& scenario) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path f = fs::weakly_canonical(file, ec);
+  const fs::path dir = fs::weakly_canonical(fs::path(scenario).parent_path().empty() ? "." : fs::path(scenario).parent_path(), ec);
+  const fs::path rules = fs::weakly_canonical(default_rules_dir(), ec);
+  auto inside = [](const fs::path& p, const fs::path& d) {
+    const auto [a, b] = std::mismatch(d.begin(), d.end(), p.begin(), p.end());
+    return a == d.end();
+  };
+  if (!ec && inside(f, rules) && f.parent_path() == rules) return "ingebouwd: " + f.filename().string();
+  if (!ec && inside(f, dir)) return fs::relative(f, dir, ec).string();
+  return file;
+}
+
 }  // namespace
 
 Result init_result(const Scenario& sc, const std::vector<std::string>& warnings) {
@@ -62,10 +82,12 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   r.scenario_description = sc.description;
   r.scenario_file = sc.files.back();
   r.scenario_sha256 = sha256_file(sc.files.back());
-  for (size_t i = 0; i + 1 < sc.files.size(); ++i) r.inputs.push_back({"basis", sc.files[i], sha256_file(sc.files[i])});
-  r.inputs.insert(r.inputs.begin(), {"scenario", sc.files.back(), r.scenario_sha256});
-  if (sc.rules_by_year.empty()) r.inputs.push_back({"regels", sc.rules.file, sha256_file(sc.rules.file)});
-  for (const auto& [from, ru] : sc.rules_by_year) r.inputs.push_back({"regels " + std::to_string(from), ru.file, sha256_file(ru.file)});
+  const std::string& main = sc.files.back();
+  for (size_t i = 0; i + 1 < sc.files.size(); ++i) r.inputs.push_back({"basis", display_path(sc.files[i], main), sha256_file(sc.files[i])});
+  r.inputs.insert(r.inputs.begin(), {"scenario", std::filesystem::path(main).filename().string(), r.scenario_sha256});
+  if (sc.rules_by_year.empty()) r.inputs.push_back({"regels", display_path(sc.rules.file, main), sha256_file(sc.rules.file)});
+  for (const auto& [from, ru] : sc.rules_by_year)
+    r.inputs.push_back({"regels " + std::to_string(from), display_path(ru.file, main), sha256_file(ru.file)});
   r.sector = sc.sector;
   r.mode = sc.mode;
   r.paths = sc.paths;
