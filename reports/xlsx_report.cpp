@@ -99,9 +99,10 @@ void summary_sheet(Book& b, const ReportInput& in) {
 
   const Series *ev = r.find("eigen_vermogen"), *sw = r.find("signaleringswaarde");
   header(b, ws, 6, {"Jaar", "P(bovenmatig)", "Signaal", "P(onder ondergrens)", "Signaal", "P(negatief)",
-                    "Eigen vermogen (gem.)", "Signaleringswaarde (gem.)", "Verwacht overschot"});
+                    "Eigen vermogen (gem.)", "Signaleringswaarde (gem.)", "Afstand tot de norm (gem.)", "Afstand tot de norm (mediaan)"});
+  const Series* dist = r.find("afstand_signaleringswaarde");  // eigen vermogen − signaleringswaarde, both ways
   const Probability* target = find_flag(r, "onder_streefvermogen");
-  if (target) b.text(ws, 6, 9, "P(algemene reserve onder streefvermogen)", b.bold);
+  if (target) b.text(ws, 6, 10, "P(algemene reserve onder streefvermogen)", b.bold);
   size_t rr = 7;
   for (size_t y = 0; y < r.years.size(); ++y, ++rr) {
     b.number(ws, row(rr), 0, r.years[y], b.year);
@@ -112,8 +113,9 @@ void summary_sheet(Book& b, const ReportInput& in) {
     b.number(ws, row(rr), 5, at(r.negative.value, y), b.percent);
     b.number(ws, row(rr), 6, ev ? at(ev->mean, y) : NAN, b.money);
     b.number(ws, row(rr), 7, sw ? at(sw->mean, y) : NAN, b.money);
-    b.number(ws, row(rr), 8, at(r.expected_excess, y), b.money);
-    if (target) b.number(ws, row(rr), 9, at(target->value, y), b.percent);
+    b.number(ws, row(rr), 8, dist ? at(dist->mean, y) : NAN, b.money);
+    b.number(ws, row(rr), 9, dist ? at(dist->p50, y) : NAN, b.money);
+    if (target) b.number(ws, row(rr), 10, at(target->value, y), b.percent);
   }
 
   // The conclusions in words: the headline sentences, then per year the two norms.
