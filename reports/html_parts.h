@@ -1,5 +1,6 @@
 #pragma once
-// The pieces the HTML report is assembled from (html_report.cpp: header, summary, charts, policy,
+// The pieces the HTML report is assembled from (html_summary.cpp: the bestuurssamenvatting on page 1;
+// html_report.cpp: header, summary, charts, policy,
 // method; html_tables.cpp: participation and waiting lists, the meerjarenbegroting, the
 // meerjarenbalans, risks and buffer), and the small cell helpers they share. All scenario text goes through esc().
 #include <string>
@@ -41,6 +42,7 @@ inline const std::vector<double>& mean(const Result& r, const char* key) {
   return s ? s->mean : none;
 }
 
+std::string board_summary(const ReportInput& in);  // section "bestuurssamenvatting": page 1 (html_summary.cpp)
 std::string participation(const ReportInput& in);  // table "deelname" after the pupil charts ("" without the series)
 std::string mjb(const ReportInput& in);      // section "mjb"
 std::string balance(const ReportInput& in);  // section "balans" (only with [balans]; else "")

@@ -1,6 +1,8 @@
 #include "html_report.h"
 
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 
 #include "format_nl.h"
 #include "html_parts.h"
@@ -179,13 +181,46 @@ string method(const ReportInput& in) {
   return s + "</section>";
 }
 
+// The date of the report (dd-mm-jjjj): SOURCE_DATE_EPOCH when set (reproducible output), else today (UTC).
+string report_date() {
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
+    char* end = nullptr;
+    const long long v = std::strtoll(e, &end, 10);
+    if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
+  }
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%d-%m-%Y", &tm);
+  return buf;
+}
+
+// Only characters that are safe inside a CSS string and HTML (version and hash are ours, but still).
+string css_safe(const string& s) {
+  string out;
+  for (char c : s)
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-' || c == '+' || c == '_') out += c;
+  return out;
+}
+
+// The printed page footer (@page margin boxes, Chromium 131+): date, version and scenario hash left,
+// "pagina 3 van 9" right.
+string print_footer_css(const Result& r) {
+  const string hash = css_safe(r.scenario_sha256).substr(0, 12);
+  const string left = report_date() + " · swvsim " + css_safe(r.engine_version) + (hash.empty() ? "" : " · scenario " + hash);
+  return "@media print { @page { @bottom-left { content: \"" + left +
+         "\"; font: 8.5px \"DejaVu Sans\", Arial, sans-serif; color: #5b6675; } "
+         "@bottom-right { content: \"pagina \" counter(page) \" van \" counter(pages); font: 8.5px \"DejaVu Sans\", Arial, sans-serif; color: #5b6675; } } }";
+}
+
 }  // namespace
 
 string html_report(const ReportInput& in) {
   const Result& r = in.result;
   string s = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-             "<title>" + esc(r.scenario_name) + " — swvsim</title><style>" + string(kReportCss) + "</style></head><body>";
-  s += header(in) + summary(in) + charts(in) + html::mjb(in) + html::balance(in) + html::risks(in) + policy(in) + method(in);
+             "<title>" + esc(r.scenario_name) + " — swvsim</title><style>" + string(kReportCss) + "</style><style>" + print_footer_css(r) + "</style></head><body>";
+  s += header(in) + html::board_summary(in) + summary(in) + charts(in) + html::mjb(in) + html::balance(in) + html::risks(in) + policy(in) + method(in);
   s += "<footer>Gemaakt met swvsim " + esc(r.engine_version) + ". Bedragen in euro, nominaal.</footer></body></html>\n";
   return s;
 }

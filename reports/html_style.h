@@ -1,5 +1,7 @@
 #pragma once
-// The report's stylesheet, inlined into every HTML report (screen and A4 print).
+// The report's stylesheet, inlined into every HTML report (screen and A4 print: the bestuurssamenvatting
+// is page 1, tables break with repeated headers; html_report.cpp adds the page footer with date,
+// version, scenario hash and page numbers in @page margin boxes).
 namespace swv {
 
 inline constexpr const char* kReportCss = R"CSS(
@@ -42,11 +44,21 @@ svg.chart { width: 100%; max-width: 760px; height: auto; display: block; margin:
 rect.key.signal { fill: var(--orange); } rect.key.floor { fill: var(--red); }
 .ref.target { stroke: var(--green); } rect.key.target { fill: var(--green); }
 .bar { fill: var(--band50); } .bar.neg { fill: #e8a0a3; } .whisker { stroke: var(--ink); stroke-width: 1.2; }
+#bestuurssamenvatting p { margin: 6px 0; } #bestuurssamenvatting p.verdict { font-size: 15px; border-left: 4px solid var(--median); padding: 4px 10px; background: #f1f4f8; }
+table.board td, table.board th { padding: 3px 6px; } ul.uncertain { padding-left: 20px; margin: 4px 0; } ul.uncertain li { margin: 3px 0; }
+dl.glossary { font-size: 11px; color: var(--muted); margin: 10px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 1px 10px; }
+dl.glossary dt { font-weight: 600; margin: 0; } dl.glossary dd { margin: 0; }
 footer { margin-top: 32px; font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
-  @page { size: A4; margin: 14mm 12mm; }
+  @page { size: A4 portrait; margin: 14mm 12mm 16mm; }
   body { max-width: none; padding: 0; font-size: 10.5px; }
-  h2 { break-after: avoid; } section { break-inside: auto; } table, svg.chart, tr { break-inside: avoid; }
+  h1 { font-size: 19px; } h2 { font-size: 15px; margin-top: 18px; } h3 { font-size: 12px; margin-top: 10px; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; } section { break-inside: auto; }
+  table { break-inside: auto; } thead { display: table-header-group; } tfoot { display: table-footer-group; }
+  tr, svg.chart, .small-multiples > svg { break-inside: avoid; page-break-inside: avoid; }
+  #bestuurssamenvatting { break-after: page; page-break-after: always; }
+  #bestuurssamenvatting h2 { margin-top: 8px; } #bestuurssamenvatting p.verdict { font-size: 11.5px; }
+  ul.headline { font-size: 11.5px; } .note { font-size: 9px; } dl.glossary { font-size: 8.5px; }
   td.rood { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .dot, .band90, .band50 { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -13,8 +13,9 @@ PACKAGES=(build-essential cmake ninja-build pkg-config
   libtomlplusplus-dev librandom123-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev
   file)  # file: cpack -G DEB reads the binary's library dependencies with it
 # The test set-up adds what only the tests need (tools/test.sh): unzip (re-reading .xlsx files) and
-# chromium (rendering the HTML report headless).
-if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium); fi
+# chromium (rendering the HTML report headless), poppler-utils (pdftotext/pdftoppm: page 1 of the
+# printed report, tools/render-page1.sh).
+if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium poppler-utils); fi
 if [ -n "${SWVSIM_EXTRA_PACKAGES:-}" ]; then read -r -a extra <<< "$SWVSIM_EXTRA_PACKAGES"; PACKAGES+=("${extra[@]}"); fi
 
 missing=()
