@@ -41,11 +41,14 @@ string summary(const ReportInput& in) {
   const ReportSettings st = in.settings();
   s += "<table class=\"lights\"><thead><tr>" + th("Jaar") + th(in.monte_carlo() ? "Kans bovenmatig" : "Bovenmatig") +
        th(in.monte_carlo() ? "Kans onder ondergrens" : "Onder ondergrens") + th(in.monte_carlo() ? "Kans negatief" : "Negatief") +
-       th("Eigen vermogen" + string(in.monte_carlo() ? " (mediaan)" : "")) + th("Signaleringswaarde") + th("Verwacht overschot");
+       th("Eigen vermogen" + string(in.monte_carlo() ? " (mediaan)" : "")) + th("Signaleringswaarde") +
+       th(in.monte_carlo() ? "Afstand tot de norm (mediaan)" : "Afstand tot de norm");
   const Probability* target = find_flag(r, "onder_streefvermogen");
   if (target) s += th(esc(flag_label("onder_streefvermogen", in.monte_carlo())));
   s += "</tr></thead><tbody>";
   const Series* ev = r.find("eigen_vermogen");
+  const Series* distance = r.find("afstand_signaleringswaarde");  // eigen vermogen − signaleringswaarde, both ways
+  auto signed_euro = [](double x) { return (x > 0 ? "+" : "") + euro(x); };
   for (size_t y = 0; y < r.years.size(); ++y) {
     const string year = std::to_string(r.years[y]);
     auto light_cell = [&](double p, Light l, const char* flag) {
@@ -58,15 +61,15 @@ string summary(const ReportInput& in) {
          light_cell(r.below_floor.value[y], light_floor(in, y), "ondergrens") +
          td(in.monte_carlo() ? chance(r.negative.value[y]) : (r.negative.value[y] > 0 ? "ja" : "nee"), "num") +
          td(euro(ev ? ev->p50[y] : 0), "num") + td(euro(mean(r, "signaleringswaarde")[y]), "num") +
-         td(euro(y < r.expected_excess.size() ? r.expected_excess[y] : 0), "num");
+         td(distance && y < distance->p50.size() ? signed_euro(distance->p50[y]) : "", "num");
     if (target) s += td(in.monte_carlo() ? chance(target->value[y]) : (target->value[y] > 0 ? "ja" : "nee"), "num");
     s += "</tr>";
   }
   s += "</tbody></table><p class=\"note\">Stoplicht bovenmatig: groen onder " + pct(st.excessive_orange, 0) + ", oranje vanaf " +
        pct(st.excessive_orange, 0) + ", rood vanaf " + pct(st.excessive_red, 0) + " kans. Stoplicht ondergrens: oranje vanaf " +
        pct(st.floor_orange, 0) + ", rood vanaf " + pct(st.floor_red, 0) +
-       ". Instelbaar in het scenario onder [rapport]. Het verwachte overschot is het gemiddelde over de paden van het bedrag "
-       "boven de signaleringswaarde (0 waar het eigen vermogen eronder blijft).</p>";
+       ". Instelbaar in het scenario onder [rapport]. De afstand tot de norm is het eigen vermogen min de signaleringswaarde: "
+       "positief erboven, negatief eronder" + string(in.monte_carlo() ? " (de mediaan over de paden)" : "") + ".</p>";
   s += "<h3>Per jaar</h3><div class=\"years\">";
   for (size_t y = 0; y < r.years.size(); ++y)
     s += "<p><b>" + std::to_string(r.years[y]) + ".</b> " + esc(excessive_sentence(in, y)) + " " + esc(floor_sentence(in, y)) + " " +

@@ -105,8 +105,11 @@ std::string excessive_sentence(const ReportInput& in, size_t y) {
   }
   std::string s = "In " + year + " is de kans " + chance(r.excessive.value[y]) +
                   " dat het eigen vermogen boven de signaleringswaarde (gemiddeld " + euro(signal) + ") uitkomt";
-  if (y < r.expected_excess.size() && r.expected_excess[y] >= 0.5)
-    s += "; het verwachte overschot daarboven is " + euro(r.expected_excess[y]);
+  // The median distance to the norm, both ways (the mean of only the excess read as a surplus where
+  // most paths end below the norm).
+  if (const Series* d = r.find("afstand_signaleringswaarde"); d && y < d->p50.size())
+    s += d->p50[y] >= 0 ? "; in de helft van de paden ligt het ten minste " + euro(d->p50[y]) + " erboven"
+                        : "; in de helft van de paden ligt het ten minste " + euro(-d->p50[y]) + " eronder";
   return s + ".";
 }
 

@@ -34,7 +34,8 @@ Result hand_result(std::vector<double> excessive, std::vector<double> below) {
   r.series = {series("eigen_vermogen", {900'000, 1'100'000}), series("signaleringswaarde", {470'000, 480'000}),
               series("ondergrens", {400'000, 400'000}), series("saldo", {-100'000, 200'000}),
               series("totale_baten", {13'000'000, 13'500'000}), series("kortingen", {0, 27'000}),
-              series("totale_lasten", {13'100'000, 13'273'000})};
+              series("totale_lasten", {13'100'000, 13'273'000}),
+              series("afstand_signaleringswaarde", {430'000, 620'000})};  // eigen vermogen − signaleringswaarde
   r.excessive = {excessive, {0.01, 0.01}};
   r.below_floor = {below, {0.01, 0.01}};
   r.negative = {{0, 0.003}, {0, 0.001}};
@@ -68,8 +69,8 @@ TEST_CASE("the Dutch sentences say what the numbers say", "[reports]") {
   Result r = hand_result({0.30, 0.64}, {0.0, 0.11});
   ReportInput in{r, nullptr, nullptr};
   CHECK(excessive_sentence(in, 1) ==
-        "In 2026 is de kans 64% dat het eigen vermogen boven de signaleringswaarde (gemiddeld € 480.000) uitkomt; het verwachte "
-        "overschot daarboven is € 612.000.");
+        "In 2026 is de kans 64% dat het eigen vermogen boven de signaleringswaarde (gemiddeld € 480.000) uitkomt; in de helft "
+        "van de paden ligt het ten minste € 620.000 erboven.");
   CHECK(floor_sentence(in, 1) == "In 2026 is de kans 11% dat het eigen vermogen onder de eigen ondergrens (€ 400.000) zakt.");
   CHECK(movement_sentence(in, 1) ==
         "In 2026 is het saldo gemiddeld € 200.000: baten € 13.500.000, kortingen € 27.000, lasten € 13.273.000. Actief: het "
