@@ -1,5 +1,7 @@
 #include "helpers.h"
 
+#include <catch2/catch.hpp>
+
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
@@ -72,6 +74,19 @@ std::string errors(const LoadResult& r) {
 }
 
 std::string source_path(const std::string& rel) { return std::string(SWVSIM_SOURCE_DIR) + "/" + rel; }
+
+const LineResult& line_of(const Result& r, const std::string& code) {
+  for (const auto& l : r.lines)
+    if (l.code == code) return l;
+  FAIL("no line " << code);
+  return r.lines[0];
+}
+
+std::vector<double> series_of(const Result& r, const std::string& key) {
+  const Series* s = r.find(key);
+  REQUIRE(s);
+  return s->mean;
+}
 
 const char* kRulesPo = R"(schema = "swvsim-regels/1"
 sector = "po"

@@ -32,6 +32,9 @@ int run_cli(const std::string& args, const std::string& out = "/dev/null");
 std::string random_walk_scenario(int last_year, const std::string& sd, const std::string& floor, int paths, int seed = 7);
 // Project paths.
 std::string source_path(const std::string& rel);
+// A result's line by code (fails the test when absent) and a series' means by key.
+const swv::LineResult& line_of(const swv::Result& r, const std::string& code);
+std::vector<double> series_of(const swv::Result& r, const std::string& key);
 
 // Minimal valid rules text for po (and vo), with round amounts for hand computation.
 extern const char* kRulesPo;

@@ -30,14 +30,9 @@ void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmoun
   s[6] = r.income != 0 ? r.equity / r.income : 0.0;
   s[7] = r.regular, s[8] = r.sbo, s[9] = r.so, s[10] = r.pro, s[11] = r.floor;
   size_t i = 12;
-  auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
-  if (sc.sector == Sector::Vo) {
-    s[i++] = share(r.so, r.regular + r.so);    // deelname_vso = VSO / (VO + VSO)
-    s[i++] = share(r.pro, r.regular + r.pro);  // deelname_pro = PrO / (VO + PrO)
-  } else {
-    s[i++] = share(r.sbo, r.regular + r.sbo);           // deelname_sbo = SBO / (BaO + SBO)
-    s[i++] = share(r.so, r.regular + r.sbo + r.so);     // deelname_so = SO / (BaO + SBO + SO)
-  }
+  const bool vo = sc.sector == Sector::Vo;  // keys: deelname_vso, deelname_pro (vo); deelname_sbo, deelname_so (po)
+  s[i++] = participation(sc, r, vo ? 1 : 0);
+  s[i++] = participation(sc, r, vo ? 0 : 1);
   if (sc.flows.cap_sbo) s[i++] = r.waiting_sbo;
   if (sc.flows.cap_so) s[i++] = r.waiting_so;
   s[i++] = r.equity - r.signal;  // afstand tot de norm: above it positive, below negative
@@ -76,6 +71,12 @@ std::vector<bool> path_series_constant(const Scenario& sc) {
     for (int k = 0; k < 4; ++k) c.push_back(false);                          // totaal, solvabiliteit, liquiditeit, rentabiliteit
   }
   return c;
+}
+
+double participation(const Scenario& sc, const YearRecord& r, int k) {
+  auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
+  if (sc.sector == Sector::Vo) return k == 0 ? share(r.pro, r.regular + r.pro) : share(r.so, r.regular + r.so);
+  return k == 0 ? share(r.sbo, r.regular + r.sbo) : share(r.so, r.regular + r.sbo + r.so);
 }
 
 std::vector<std::string> path_flag_keys(const Scenario& sc) {

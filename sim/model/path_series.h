@@ -26,6 +26,10 @@ void path_series_values(const Scenario& sc, const YearRecord& r, const LineAmoun
 // path's value: no store, no percentile work.
 std::vector<bool> path_series_constant(const Scenario& sc);
 
+// Participation at the teldatum of a year (scenario-format 14.4): k = 0 SBO / (BaO + SBO) for po,
+// PrO / (VO + PrO) for vo; k = 1 SO / (BaO + SBO + SO) for po, VSO / (VO + VSO) for vo. 0 when empty.
+double participation(const Scenario& sc, const YearRecord& r, int k);
+
 // Per-year yes/no flags beyond bovenmatig/onder_ondergrens/negatief, in output order:
 // onder_streefvermogen (algemene reserve below the target, when given) and the Inspectie's
 // continuity signals (when [balans] is given): solvabiliteit_onder_signaal (< 0,30),

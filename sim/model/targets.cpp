@@ -4,6 +4,7 @@
 
 #include "deterministic.h"
 #include "format_nl.h"
+#include "path_series.h"
 #include "result_check.h"
 
 namespace swv {
@@ -25,13 +26,6 @@ namespace {
 
 constexpr double kTolerance = 1e-7;  // in participation (the contract promises 1e-4)
 constexpr double kMaxFactor = 1e4;
-
-// Participation [k] in year index yi of the plan.
-double participation(const Scenario& sc, const YearRecord& r, int k) {
-  auto share = [](double part, double whole) { return whole > 0 ? part / whole : 0.0; };
-  if (sc.sector == Sector::Vo) return k == 0 ? share(r.pro, r.regular + r.pro) : share(r.so, r.regular + r.so);
-  return k == 0 ? share(r.sbo, r.regular + r.sbo) : share(r.so, r.regular + r.sbo + r.so);
-}
 
 YearTable& factor_of(Scenario& sc, int k) {
   if (k == 1) return sc.flows.factor_so;

@@ -26,13 +26,6 @@ Result run(const std::string& text, const std::string& rules = "") {
   return run_deterministic(*lr.scenario);
 }
 
-const LineResult& line(const Result& r, const std::string& code) {
-  for (const auto& l : r.lines)
-    if (l.code == code) return l;
-  FAIL("no line " << code);
-  return r.lines[0];
-}
-
 double at(const Result& r, const char* key, int i) { return r.find(key)->mean.at(i); }
 
 const std::string kNoSpend = "afbouw = { aandeel = 0.5 }";
@@ -54,20 +47,20 @@ TEST_CASE("signaleringswaarde is 3.5% of total income when above the minimum", "
 TEST_CASE("each berekend line follows the rules", "[model][berekend]") {
   Result r = run(kMjbScenario);
   // ondersteuning = 100 × regulier + 500 × (regulier + SBO) = 100,000 + 510,000.
-  CHECK(line(r, "3.1").realised[0] == Approx(610'000));
+  CHECK(line_of(r, "3.1").realised[0] == Approx(610'000));
   // afdracht_so = 10,000 × laag 10.
-  CHECK(line(r, "4.5.1a").realised[0] == Approx(100'000));
+  CHECK(line_of(r, "4.5.1a").realised[0] == Approx(100'000));
   // afdracht_sbo since 2023: every SBO pupil, 5,000 × 20.
-  CHECK(line(r, "4.5.1b").realised[0] == Approx(100'000));
+  CHECK(line_of(r, "4.5.1b").realised[0] == Approx(100'000));
 }
 
 TEST_CASE("pre-2023 SBO rule deducts only pupils above 2% of regular + SBO", "[model][berekend]") {
   std::string rules = replace(kRulesPo, "drempel = 0.0", "drempel = 0.02");
   Result r = run(kMjbScenario, rules);
   // 2% × 1020 = 20.4 ≥ 20 SBO pupils: nothing deducted in 2025.
-  CHECK(line(r, "4.5.1b").realised[0] == Approx(0).margin(1e-9));
+  CHECK(line_of(r, "4.5.1b").realised[0] == Approx(0).margin(1e-9));
   // 2026: SBO 25 against 2% × 1010 = 20.2: 4.8 pupils × 5,000 = 24,000.
-  CHECK(line(r, "4.5.1b").realised[1] == Approx(24'000));
+  CHECK(line_of(r, "4.5.1b").realised[1] == Approx(24'000));
 }
 
 TEST_CASE("vo: regional, LWOO/PrO budget with frozen factor, and LWOO/PrO deduction", "[model][berekend]") {
@@ -103,11 +96,11 @@ berekend = "afdracht_lwoo_pro"
 )";
   Result r = run(sc, kRulesVo);
   // totaal (vo) = regular VO including PrO = 1050. Income = 200 × 1050 + 4,000 × 0.1 × 1050.
-  CHECK(line(r, "3.1").realised[0] == Approx(210'000 + 420'000));
+  CHECK(line_of(r, "3.1").realised[0] == Approx(210'000 + 420'000));
   // VSO midden 2 × 20,000.
-  CHECK(line(r, "4.5.1a").realised[0] == Approx(40'000));
+  CHECK(line_of(r, "4.5.1a").realised[0] == Approx(40'000));
   // LWOO = 8% of 1000 regular = 80; plus 50 PrO: 130 × 4,000.
-  CHECK(line(r, "4.5.1b").realised[0] == Approx(520'000));
+  CHECK(line_of(r, "4.5.1b").realised[0] == Approx(520'000));
 }
 
 TEST_CASE("cap: deductions above the support income are scaled down together", "[model][cap]") {
@@ -115,9 +108,9 @@ TEST_CASE("cap: deductions above the support income are scaled down together", "
   std::string sc = replace(kMjbScenario, "so = { laag = 10 }", "so = { laag = 100 }");
   Result r = run(sc);
   const double factor = 610'000.0 / 1'100'000.0;
-  CHECK(line(r, "4.5.1a").realised[0] == Approx(1'000'000 * factor));
-  CHECK(line(r, "4.5.1b").realised[0] == Approx(100'000 * factor));
-  CHECK(line(r, "4.5.1a").budget[0] == Approx(1'000'000));  // begroot is before the cap
+  CHECK(line_of(r, "4.5.1a").realised[0] == Approx(1'000'000 * factor));
+  CHECK(line_of(r, "4.5.1b").realised[0] == Approx(100'000 * factor));
+  CHECK(line_of(r, "4.5.1a").budget[0] == Approx(1'000'000));  // begroot is before the cap
   CHECK(r.policy_fired.back().first == "cap");
   CHECK(r.policy_fired.back().second[0] == 1.0);
   // Without the cap binding, nothing is scaled.
@@ -128,9 +121,9 @@ TEST_CASE("cap: deductions above the support income are scaled down together", "
 TEST_CASE("override: a berekend line with bedrag uses the given amount and reports the computed one", "[model][override]") {
   std::string sc = replace(kMjbScenario, "berekend = \"ondersteuning\"", "berekend = \"ondersteuning\"\nbedrag = 600_000");
   Result r = run(sc);
-  CHECK(line(r, "3.1").realised[1] == Approx(600'000));  // default indexatie "geen"
-  CHECK(line(r, "3.1").computed[0] == Approx(610'000));
-  CHECK(line(r, "3.1").computed[1] == Approx(603'500));
+  CHECK(line_of(r, "3.1").realised[1] == Approx(600'000));  // default indexatie "geen"
+  CHECK(line_of(r, "3.1").computed[0] == Approx(610'000));
+  CHECK(line_of(r, "3.1").computed[1] == Approx(603'500));
 }
 
 TEST_CASE("rules tables are extrapolated past their last year with the funding index", "[model][index]") {
@@ -138,14 +131,14 @@ TEST_CASE("rules tables are extrapolated past their last year with the funding i
   Result r = run(kMjbScenario, rules);
   const double f = 0.8915 * 0.03 + 0.1085 * 0.02;
   // 2025: the 2024 amount bridged with the mean index of 2025; 2026: one more year.
-  CHECK(line(r, "3.1").realised[0] == Approx(100 * (1 + f) * 1000 + 510'000));
-  CHECK(line(r, "3.1").realised[1] == Approx(100 * (1 + f) * (1 + f) * 985 + 505'000));
+  CHECK(line_of(r, "3.1").realised[0] == Approx(100 * (1 + f) * 1000 + 510'000));
+  CHECK(line_of(r, "3.1").realised[1] == Approx(100 * (1 + f) * (1 + f) * 985 + 505'000));
 }
 
 TEST_CASE("per-year table: a missing year takes the last earlier value", "[model][values]") {
   std::string sc = replace(kMjbScenario, "bedrag = 50_000", "bedrag = { 2025 = 50_000, 2027 = 70_000 }\nindexatie = \"geen\"");
   Result r = run(sc);
-  CHECK(line(r, "4.4").realised == std::vector<double>{50'000, 50'000, 70'000});
+  CHECK(line_of(r, "4.4").realised == std::vector<double>{50'000, 50'000, 70'000});
 }
 
 TEST_CASE("ocw_afroming withholds the excess in the next year; afbouw spends only the rest", "[model][beleid]") {
@@ -153,13 +146,13 @@ TEST_CASE("ocw_afroming withholds the excess in the next year; afbouw spends onl
   Result r = run(sc);
   // End 2025: excess 1,066,000 − 250,000 = 816,000, all withheld from 2026 income; afbouw 0.
   CHECK(at(r, "kortingen", 1) == Approx(816'000));
-  CHECK(line(r, "beleid.afbouw").realised[1] == Approx(0).margin(1e-9));
-  CHECK(line(r, "beleid.ocw_afroming").realised[0] == Approx(0).margin(1e-9));
-  CHECK(line(r, "beleid.ocw_afroming").realised[1] == Approx(816'000));
+  CHECK(line_of(r, "beleid.afbouw").realised[1] == Approx(0).margin(1e-9));
+  CHECK(line_of(r, "beleid.ocw_afroming").realised[0] == Approx(0).margin(1e-9));
+  CHECK(line_of(r, "beleid.ocw_afroming").realised[1] == Approx(816'000));
   // Half withheld: afbouw spends 0.5 × (816,000 − 408,000).
   Result h = run(kMjbScenario + "ocw_afroming = { vanaf = 2025, aandeel = 0.5 }\n");
   CHECK(at(h, "kortingen", 1) == Approx(408'000));
-  CHECK(line(h, "beleid.afbouw").realised[1] == Approx(204'000));
+  CHECK(line_of(h, "beleid.afbouw").realised[1] == Approx(204'000));
 }
 
 TEST_CASE("bezuiniging cuts the group's costs in the year after equity fell below the floor", "[model][beleid]") {
@@ -168,11 +161,11 @@ TEST_CASE("bezuiniging cuts the group's costs in the year after equity fell belo
   Result r = run(sc);
   // 2025 is never cut (decided at the end of 2025); 2026: the group's line keeps 50,000 × 1.02,
   // and the cut of 0.4 × 51,000 is the line beleid.bezuiniging (a negative cost).
-  CHECK(line(r, "4.4").budget[0] == Approx(50'000));
-  CHECK(line(r, "4.4").budget[1] == Approx(51'000));
-  CHECK(line(r, "beleid.bezuiniging").realised[0] == 0);
-  CHECK(line(r, "beleid.bezuiniging").realised[1] == Approx(-20'400));
-  CHECK(line(r, "beleid.bezuiniging").budget[1] == Approx(-20'400));
+  CHECK(line_of(r, "4.4").budget[0] == Approx(50'000));
+  CHECK(line_of(r, "4.4").budget[1] == Approx(51'000));
+  CHECK(line_of(r, "beleid.bezuiniging").realised[0] == 0);
+  CHECK(line_of(r, "beleid.bezuiniging").realised[1] == Approx(-20'400));
+  CHECK(line_of(r, "beleid.bezuiniging").budget[1] == Approx(-20'400));
   CHECK(r.below_floor.value[0] == 1.0);
 }
 
@@ -182,9 +175,9 @@ TEST_CASE("ocw_korting: generic cut compensated up to the signaleringswaarde", "
     std::string sc = replace(kMjbScenario, "eigen_vermogen = 1_000_000", "eigen_vermogen = " + equity);
     Result r = run(sc + "ocw_korting = { jaar = 2025, per_leerling = 13.50 }\n");
     // Two lines: the gross cut and the compensation (negative); together the net cut.
-    CHECK(line(r, "beleid.ocw_korting").realised[0] == Approx(13'770));
-    CHECK(line(r, "beleid.ocw_korting").side == Side::Reduction);
-    return line(r, "beleid.ocw_korting").realised[0] + line(r, "beleid.ocw_korting.compensatie").realised[0];
+    CHECK(line_of(r, "beleid.ocw_korting").realised[0] == Approx(13'770));
+    CHECK(line_of(r, "beleid.ocw_korting").side == Side::Reduction);
+    return line_of(r, "beleid.ocw_korting").realised[0] + line_of(r, "beleid.ocw_korting.compensatie").realised[0];
   };
   // Far above the norm: compensation = max(0, 250,000 − (1,000,000 − 13,770)) = 0.
   CHECK(net_cut("1_000_000") == Approx(13'770));

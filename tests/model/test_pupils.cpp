@@ -39,28 +39,15 @@ Result run(const std::string& text) {
   return run_deterministic(*lr.scenario);
 }
 
-std::vector<double> series(const Result& r, const char* key) {
-  const Series* s = r.find(key);
-  REQUIRE(s);
-  return s->mean;
-}
-
-const LineResult& line(const Result& r, const std::string& code) {
-  for (const auto& l : r.lines)
-    if (l.code == code) return l;
-  FAIL("no line " << code);
-  return r.lines[0];
-}
-
 }  // namespace
 
 TEST_CASE("participation: deelname_sbo and deelname_so from the counts at the teldatum", "[model][deelname]") {
   // 2025: 10 referred to SBO, 5 to SO: regular 985, SBO 30, SO 15.
   // deelname_sbo = 30 / (985 + 30); deelname_so = 15 / (985 + 30 + 15).
   const Result r = run(kPupils);
-  CHECK(series(r, "leerlingen_regulier")[0] == Approx(985));
-  CHECK(series(r, "deelname_sbo")[0] == Approx(30.0 / 1015));
-  CHECK(series(r, "deelname_so")[0] == Approx(15.0 / 1030));
+  CHECK(series_of(r, "leerlingen_regulier")[0] == Approx(985));
+  CHECK(series_of(r, "deelname_sbo")[0] == Approx(30.0 / 1015));
+  CHECK(series_of(r, "deelname_so")[0] == Approx(15.0 / 1030));
 }
 
 TEST_CASE("zij_instroom adds net arrivals to regular education every year, not compounded", "[model][demografie]") {
@@ -68,8 +55,8 @@ TEST_CASE("zij_instroom adds net arrivals to regular education every year, not c
   std::string text = kPupils;
   text.replace(text.find("instroom = 0"), 12, "instroom = 0\nzij_instroom = 50");
   const Result z = run(text);
-  CHECK(series(z, "leerlingen_regulier")[0] == Approx(1035));
-  CHECK(series(z, "leerlingen_regulier")[1] == Approx(1035 - 0.015 * 1035 + 50));
+  CHECK(series_of(z, "leerlingen_regulier")[0] == Approx(1035));
+  CHECK(series_of(z, "leerlingen_regulier")[1] == Approx(1035 - 0.015 * 1035 + 50));
 }
 
 TEST_CASE("capaciteit: referrals beyond the places wait in regular education and are admitted first the next year", "[model][capaciteit]") {
@@ -79,13 +66,13 @@ TEST_CASE("capaciteit: referrals beyond the places wait in regular education and
   //   then 2 of the 9.85 new; 7.85 wait. Regular 990 − 14.775 + 7.85 − 5 = 978.075; SBO 32.
   std::string text = kPupils + "[stromen.capaciteit]\nsbo = { 2025 = 25, 2026 = 32 }\n";
   const Result r = run(text);
-  CHECK(series(r, "leerlingen_sbo")[0] == Approx(25));
-  CHECK(series(r, "wachtlijst_sbo")[0] == Approx(5));
-  CHECK(series(r, "leerlingen_regulier")[0] == Approx(990));
-  CHECK(series(r, "leerlingen_sbo")[1] == Approx(32));
-  CHECK(series(r, "wachtlijst_sbo")[1] == Approx(7.85));
-  CHECK(series(r, "leerlingen_regulier")[1] == Approx(978.075));
-  CHECK(series(r, "leerlingen_so")[1] == Approx(15 + 4.925));  // SO has no limit here
+  CHECK(series_of(r, "leerlingen_sbo")[0] == Approx(25));
+  CHECK(series_of(r, "wachtlijst_sbo")[0] == Approx(5));
+  CHECK(series_of(r, "leerlingen_regulier")[0] == Approx(990));
+  CHECK(series_of(r, "leerlingen_sbo")[1] == Approx(32));
+  CHECK(series_of(r, "wachtlijst_sbo")[1] == Approx(7.85));
+  CHECK(series_of(r, "leerlingen_regulier")[1] == Approx(978.075));
+  CHECK(series_of(r, "leerlingen_so")[1] == Approx(15 + 4.925));  // SO has no limit here
   CHECK(r.find("wachtlijst_so") == nullptr);
 }
 
@@ -102,7 +89,7 @@ bedrag = { 2025 = 12_000, 2026 = 24_000 }
 indexatie = "geen"
 periode = "schooljaar"
 )");
-  CHECK(line(r, "P").realised == std::vector<double>{12'000, 17'000, 24'000});
+  CHECK(line_of(r, "P").realised == std::vector<double>{12'000, 17'000, 24'000});
 }
 
 TEST_CASE("vangnet: growth after the teldatum beyond the threshold, at the deduction amounts, for part of the year", "[model][vangnet]") {
@@ -115,10 +102,10 @@ TEST_CASE("vangnet: growth after the teldatum beyond the threshold, at the deduc
 groei = { so = 4, sbo = 2 }
 drempel = { so = 1 }
 )");
-  const LineResult& v = line(r, "vangnet");
+  const LineResult& v = line_of(r, "vangnet");
   CHECK(v.side == Side::Cost);
   CHECK(v.realised[0] == Approx(35'000));
-  CHECK(series(r, "totale_lasten")[0] == Approx(35'000));
+  CHECK(series_of(r, "totale_lasten")[0] == Approx(35'000));
 }
 
 TEST_CASE("stromen.doel: the solved factors make the plan hit every participation target", "[model][deelname][doel]") {
@@ -126,14 +113,14 @@ TEST_CASE("stromen.doel: the solved factors make the plan hit every participatio
   // and SO pupils leave (uitstroom 10%), so the shares can fall.
   std::string text = kPupils + "[stromen.uitstroom]\nsbo = 0.1\nso = 0.1\n[stromen.doel]\nsbo = { 2025 = 0.030, 2027 = 0.025 }\nso = 0.016\n";
   const Result r = run(text);
-  const std::vector<double> sbo = series(r, "deelname_sbo"), so = series(r, "deelname_so");
+  const std::vector<double> sbo = series_of(r, "deelname_sbo"), so = series_of(r, "deelname_so");
   CHECK(sbo[0] == Approx(0.030).margin(1e-6));
   CHECK(sbo[1] == Approx(0.0275).margin(1e-6));
   CHECK(sbo[2] == Approx(0.025).margin(1e-6));
   for (double x : so) CHECK(x == Approx(0.016).margin(1e-6));
   // The 2025 SBO target by hand: regular 1000 − 1000 (0.01 f + 0.005 g), SBO 20 − 2 + 10 f, SO 10 + 5 g;
   // f solves (18 + 10 f) / (1000 − 5 g + 18) = 0.03 with g from the SO target: checked through the shares.
-  CHECK(series(r, "leerlingen_sbo")[0] / (series(r, "leerlingen_regulier")[0] + series(r, "leerlingen_sbo")[0]) ==
+  CHECK(series_of(r, "leerlingen_sbo")[0] / (series_of(r, "leerlingen_regulier")[0] + series_of(r, "leerlingen_sbo")[0]) ==
         Approx(0.03).margin(1e-6));
 }
 
@@ -168,11 +155,11 @@ TEST_CASE("swv.regels per year: a 2022 -> 2023 regime switch in one run, with a 
   INFO(errors(lr));
   REQUIRE(lr.scenario);
   const Result r = run_deterministic(*lr.scenario);
-  const LineResult& sbo = line(r, "4.5.1b");
+  const LineResult& sbo = line_of(r, "4.5.1b");
   CHECK(sbo.realised[0] == 0);
   CHECK(sbo.realised[1] == Approx(180'000));
   // 2024 still uses the 2023 file, whose table ends in 2023: carried forward (index 0 here) and warned.
-  CHECK(sbo.realised[2] == Approx(6'000 * series(r, "leerlingen_sbo")[1]));
+  CHECK(sbo.realised[2] == Approx(6'000 * series_of(r, "leerlingen_sbo")[1]));
   std::string warnings;
   for (const auto& d : lr.diags.items()) warnings += d.format() + "\n";
   CHECK(warnings.find("regels r2023.toml: de bedragen voor 2024 zijn doorgetrokken met de index (de tabellen lopen tot 2023)") !=

@@ -53,28 +53,15 @@ Result run(const std::string& text) {
   return run_deterministic(*lr.scenario);
 }
 
-std::vector<double> series(const Result& r, const char* key) {
-  const Series* s = r.find(key);
-  REQUIRE(s);
-  return s->mean;
-}
-
-const LineResult& line(const Result& r, const std::string& code) {
-  for (const auto& l : r.lines)
-    if (l.code == code) return l;
-  FAIL("no line " << code);
-  return r.lines[0];
-}
-
 // Every euro on a line: per year the lines of each side add up to its total.
 void check_reconciles(const Result& r, double tolerance) {
   for (size_t y = 0; y < r.years.size(); ++y) {
     double income = 0, costs = 0, reductions = 0;
     for (const auto& l : r.lines) (l.side == Side::Income ? income : l.side == Side::Cost ? costs : reductions) += l.realised[y];
     INFO("jaar " << r.years[y]);
-    CHECK(std::fabs(income - series(r, "totale_baten")[y]) <= tolerance);
-    CHECK(std::fabs(costs - series(r, "totale_lasten")[y]) <= tolerance);
-    CHECK(std::fabs(reductions - series(r, "kortingen")[y]) <= tolerance);
+    CHECK(std::fabs(income - series_of(r, "totale_baten")[y]) <= tolerance);
+    CHECK(std::fabs(costs - series_of(r, "totale_lasten")[y]) <= tolerance);
+    CHECK(std::fabs(reductions - series_of(r, "kortingen")[y]) <= tolerance);
   }
 }
 
@@ -95,17 +82,17 @@ code = "B"
 naam = "Egalisatie"
 stand = 200_000
 )");
-  const std::vector<double> a = series(r, "bestemmingsreserve.A");
+  const std::vector<double> a = series_of(r, "bestemmingsreserve.A");
   CHECK(a == std::vector<double>{50'000, 0, 0, 0});
-  CHECK(series(r, "bestemmingsreserve.B") == std::vector<double>{200'000, 200'000, 200'000, 200'000});
-  CHECK(series(r, "bestemmingsreserves") == std::vector<double>{250'000, 200'000, 200'000, 200'000});
+  CHECK(series_of(r, "bestemmingsreserve.B") == std::vector<double>{200'000, 200'000, 200'000, 200'000});
+  CHECK(series_of(r, "bestemmingsreserves") == std::vector<double>{250'000, 200'000, 200'000, 200'000});
   // Transfers within equity: equity is 1,000,000 + 100,000 per year as without reserves, and the
   // algemene reserve is the rest: 1,100,000 − 250,000 = 850,000; 1,200,000 − 200,000 = 1,000,000.
-  CHECK(series(r, "eigen_vermogen") == std::vector<double>{1'100'000, 1'200'000, 1'300'000, 1'400'000});
-  CHECK(series(r, "algemene_reserve") == std::vector<double>{850'000, 1'000'000, 1'100'000, 1'200'000});
+  CHECK(series_of(r, "eigen_vermogen") == std::vector<double>{1'100'000, 1'200'000, 1'300'000, 1'400'000});
+  CHECK(series_of(r, "algemene_reserve") == std::vector<double>{850'000, 1'000'000, 1'100'000, 1'200'000});
   CHECK(r.start_general_reserve == 700'000);
   // The distance to the norm (signaleringswaarde at its minimum 250,000): 1,100,000 − 250,000.
-  CHECK(series(r, "afstand_signaleringswaarde")[0] == 850'000);
+  CHECK(series_of(r, "afstand_signaleringswaarde")[0] == 850'000);
   check_reconciles(r, 0);
 }
 
@@ -135,12 +122,12 @@ afbouw = { aandeel = 1.0, boven = "streefvermogen", naam = "Sturingsbudget" }
 [normen]
 streefvermogen = 500_000
 )");
-  const LineResult& s = line(r, "beleid.afbouw");
+  const LineResult& s = line_of(r, "beleid.afbouw");
   CHECK(s.name == "Sturingsbudget");
   CHECK(s.realised == std::vector<double>{0, 400'000, 100'000, 100'000});
-  CHECK(series(r, "eigen_vermogen") == std::vector<double>{1'100'000, 800'000, 800'000, 800'000});
-  CHECK(series(r, "algemene_reserve") == std::vector<double>{900'000, 600'000, 600'000, 600'000});
-  CHECK(series(r, "streefvermogen") == std::vector<double>{500'000, 500'000, 500'000, 500'000});
+  CHECK(series_of(r, "eigen_vermogen") == std::vector<double>{1'100'000, 800'000, 800'000, 800'000});
+  CHECK(series_of(r, "algemene_reserve") == std::vector<double>{900'000, 600'000, 600'000, 600'000});
+  CHECK(series_of(r, "streefvermogen") == std::vector<double>{500'000, 500'000, 500'000, 500'000});
   check_reconciles(r, 0);
 }
 
@@ -158,8 +145,8 @@ afbouw = { aandeel = 1.0, boven = "streefvermogen", moment = "begroting" }
 streefvermogen = 500_000
 )";
   const Result r = run(text);
-  CHECK(line(r, "beleid.afbouw").realised == std::vector<double>{400'000, 100'000, 100'000, 100'000});
-  CHECK(series(r, "algemene_reserve") == std::vector<double>{500'000, 500'000, 500'000, 500'000});
+  CHECK(line_of(r, "beleid.afbouw").realised == std::vector<double>{400'000, 100'000, 100'000, 100'000});
+  CHECK(series_of(r, "algemene_reserve") == std::vector<double>{500'000, 500'000, 500'000, 500'000});
   check_reconciles(r, 0);
   // Monte Carlo pays the plan's fixed amounts in every path: a path with a shock on costs keeps
   // paying them, and the deviation lands in equity. With 20% noise per path on line 4 the mean
@@ -169,8 +156,8 @@ streefvermogen = 500_000
   Scenario sc = *lr.scenario;
   sc.lines[1].shock_sd = 0.2;
   const Result m = run_monte_carlo(sc, {}, {2});
-  CHECK(line(m, "beleid.afbouw").realised == std::vector<double>{400'000, 100'000, 100'000, 100'000});
-  CHECK(line(m, "beleid.afbouw").budget == std::vector<double>{400'000, 100'000, 100'000, 100'000});
+  CHECK(line_of(m, "beleid.afbouw").realised == std::vector<double>{400'000, 100'000, 100'000, 100'000});
+  CHECK(line_of(m, "beleid.afbouw").budget == std::vector<double>{400'000, 100'000, 100'000, 100'000});
   CHECK(m.find("eigen_vermogen")->p95[3] > m.find("eigen_vermogen")->p5[3] + 100'000);
   check_reconciles(m, 1e-6);
 }
@@ -194,9 +181,9 @@ ondergrens = 0
   text.replace(text.find("eigen_vermogen = 1_000_000"), 26, "eigen_vermogen = 600_000");
   text.replace(text.find("bedrag = 1_800_000"), 18, "bedrag = 1_900_000");
   const Result r = run(text);
-  CHECK(line(r, "beleid.bezuiniging").realised == std::vector<double>{0, -50'000, -50'000, 0});
-  CHECK(line(r, "4.9").realised == std::vector<double>{100'000, 100'000, 100'000, 100'000});  // uncut: the cut is its own line
-  CHECK(series(r, "algemene_reserve") == std::vector<double>{400'000, 450'000, 500'000, 500'000});
+  CHECK(line_of(r, "beleid.bezuiniging").realised == std::vector<double>{0, -50'000, -50'000, 0});
+  CHECK(line_of(r, "4.9").realised == std::vector<double>{100'000, 100'000, 100'000, 100'000});  // uncut: the cut is its own line
+  CHECK(series_of(r, "algemene_reserve") == std::vector<double>{400'000, 450'000, 500'000, 500'000});
   REQUIRE(r.more_flags.size() == 1);
   CHECK(r.more_flags[0].first == "onder_streefvermogen");
   CHECK(r.more_flags[0].second.value == std::vector<double>{1, 1, 0, 0});
@@ -235,16 +222,16 @@ paden = 3000
   REQUIRE(lr.scenario);
   const Result m = run_monte_carlo(*lr.scenario, {}, {2});
   check_reconciles(m, 1e-6);
-  CHECK(line(m, "risico.R1").side == Side::Cost);
-  CHECK(line(m, "risico.R2").side == Side::Reduction);
-  CHECK(line(m, "beleid.ocw_afroming").side == Side::Reduction);
-  CHECK(line(m, "risico.R1").budget == std::vector<double>{0, 0, 0, 0});  // the plan has no risks
+  CHECK(line_of(m, "risico.R1").side == Side::Cost);
+  CHECK(line_of(m, "risico.R2").side == Side::Reduction);
+  CHECK(line_of(m, "beleid.ocw_afroming").side == Side::Reduction);
+  CHECK(line_of(m, "risico.R1").budget == std::vector<double>{0, 0, 0, 0});  // the plan has no risks
   // 2026 withholding = 0.5 × (1,100,000 − 250,000) in paths without a risk in 2025: positive.
-  CHECK(line(m, "beleid.ocw_afroming").realised[1] > 300'000);
+  CHECK(line_of(m, "beleid.ocw_afroming").realised[1] > 300'000);
   const Result d = run_deterministic(*lr.scenario);
   check_reconciles(d, 0);
   // The plan: 2026 withholds 0.5 × (1,100,000 − 250,000) = 425,000.
-  CHECK(line(d, "beleid.ocw_afroming").realised[1] == 425'000);
+  CHECK(line_of(d, "beleid.ocw_afroming").realised[1] == 425'000);
 }
 
 TEST_CASE("meerjarenbalans: two years by hand", "[model][balans]") {
@@ -268,7 +255,7 @@ investeringen = 40_000
 afschrijvingen = 30_000
 voorzieningen_mutatie = -10_000
 )");
-  auto at = [&](const char* k, size_t y) { return series(r, k)[y]; };
+  auto at = [&](const char* k, size_t y) { return series_of(r, k)[y]; };
   CHECK(at("materiele_vaste_activa", 0) == 210'000);
   CHECK(at("voorzieningen", 0) == 40'000);
   CHECK(at("balanstotaal", 0) == 1'390'000);
