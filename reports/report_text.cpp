@@ -276,6 +276,19 @@ void add_buffer_summary(const ReportInput& in, std::vector<std::string>& out) {
   }
 }
 
+// A standard error of a probability in percentage points ("0,55 procentpunt"; 3 decimals below 0,1).
+std::string points(double se) { return num_nl(100 * se, se < 0.001 ? 3 : 2) + " procentpunt"; }
+
+// Precision on demand (run --precisie): how many paths ran and the largest standard error reached.
+void add_precision_summary(const ReportInput& in, std::vector<std::string>& out) {
+  const Result& r = in.result;
+  if (r.precision.target <= 0) return;
+  std::string s = "Precisie op verzoek: na " + int_nl(r.paths) + " paden is de grootste standaardfout van de kansen " +
+                  points(r.precision.achieved) + " (doel: ten hoogste " + points(r.precision.target) + "): ";
+  s += r.precision.met ? "gehaald." : "niet gehaald; de grens van " + int_nl(r.precision.max_paths) + " paden (--max-paden) is bereikt.";
+  out.push_back(s);
+}
+
 }  // namespace
 
 std::vector<std::string> summary_sentences(const ReportInput& in) {
@@ -286,6 +299,7 @@ std::vector<std::string> summary_sentences(const ReportInput& in) {
   add_target_summary(in, out);
   add_balance_summary(in, out);
   add_buffer_summary(in, out);
+  add_precision_summary(in, out);
   return out;
 }
 

@@ -34,3 +34,7 @@ for P in "${PATHS[@]}"; do
       'BEGIN { printf "  %9d paden x 10 jaar, %d thread(s): %6.2f s, %9.0f padjaren/s per kern, piek %5.0f MB, percentielen %s\n", p, t, s, p * 10 / s / t, k / 1024, m }'
   done
 done
+
+# The random-number building blocks of issue 16 (ns per Philox call and per normal score, scalar and
+# AVX2, and the RNG floor for 32 normals per path-year), when built (target swvsim_bench_rng).
+if [ -x build/swvsim_bench_rng ]; then build/swvsim_bench_rng; fi

@@ -85,6 +85,14 @@ struct Result {
   // How percentiles were computed: "exact" (all paths kept), "exact (float)" (kept in single
   // precision), "histogram" (streaming above the memory budget), "" in deterministic mode.
   std::string percentile_method;
+  // Precision on demand (run --precisie): the target for the largest standard error of a reported
+  // probability, the largest one reached with `paths` paths, the cap on paths, and whether the
+  // target was met. target 0: a run with a fixed number of paths (nothing to report).
+  struct Precision {
+    double target = 0, achieved = 0;
+    int64_t max_paths = 0;
+    bool met = false;
+  } precision;
 
   std::vector<int> years;
   std::vector<Series> series;

@@ -11,28 +11,13 @@
 #include "deterministic.h"
 #include "diagnostics.h"
 #include "format_nl.h"
-#include "mc_blocks.h"
-#include "mc_draws.h"
-#include "mc_stats.h"
-#include "mc_sums.h"
-#include "model.h"
-#include "path_series.h"
+#include "mc_run.h"
 #include "targets.h"
 #include "validate.h"
 
 namespace swv {
 
-namespace {
-
-using namespace mc_detail;
-
-// How a run uses its memory: the store mode, how many blocks are summed per chunk and how many
-// histogram sets the streaming pass keeps at once (one per thread when they fit). None of these
-// changes a result: sums are reduced in block order and histogram counts are integers.
-struct MemoryPlan {
-  StoreMode mode = StoreMode::ExactDouble;
-  size_t chunk_blocks = 1, histograms = 1, bytes = 0;
-};
+namespace mc_detail {
 
 MemoryPlan plan_memory(const Scenario& sc, size_t budget, size_t threads) {
   const size_t n = static_cast<size_t>(sc.paths), years = static_cast<size_t>(sc.years());
@@ -69,47 +54,6 @@ MemoryPlan plan_memory(const Scenario& sc, size_t budget, size_t threads) {
   return m;
 }
 
-// One run's fixed inputs, set up before any path runs. `sc` is the run's prepared copy.
-struct McRun {
-  const Scenario& sc;
-  const McOptions& opt;
-  const MemoryPlan plan;
-  const size_t n, years, blocks;
-  const bool streaming;
-  const Shape shape;
-  const size_t cells;  // every (series, year) + the shortfall
-  const std::vector<std::string> keys, flag_keys;
-  const std::vector<ExtraLine> extra;
-  const Model model;
-  const Eigen::Matrix3d chol;
-  McRun(const Scenario& s, const McOptions& o, const MemoryPlan& p)
-      : sc(s), opt(o), plan(p), n(static_cast<size_t>(s.paths)), years(static_cast<size_t>(s.years())), blocks(block_count(n)),
-        streaming(p.mode == StoreMode::Histogram), shape(shape_of(s, streaming)), cells(shape.cells()), keys(path_series_keys(s)),
-        flag_keys(path_flag_keys(s)), extra(extra_lines(s)), model(s), chol(correlation_factor(s)) {}
-};
-
-// Step 1, accumulate: every path once. Each block sums its paths into its own Block; the blocks of
-// a chunk are added to the total in block order (thread-independent). In exact mode every value
-// also goes into `store`, in streaming mode each cell's range into the Block.
-Block accumulate(const McRun& run, SeriesStore* store) {
-  const Block empty(run.shape);
-  Block total = empty;
-  std::vector<Block> acc(run.plan.chunk_blocks, empty);
-  for (size_t first = 0; first < run.blocks; first += run.plan.chunk_blocks) {
-    const size_t last = std::min(run.blocks, first + run.plan.chunk_blocks);
-    std::fill(acc.begin(), acc.end(), empty);
-    for_each_path(run.sc, run.chol, Pin{}, first, last, run.n, run.opt, [&](McDraws& dr, size_t b, size_t p) {
-      Block& blk = acc[b - first];
-      PathSink sink{&blk, store, p, &run.shape, &run.sc, &run.extra, &run.keys};
-      run.model.run_path(dr, sink);
-      sink.finish();
-      dr.end_path(blk.counters);
-    });
-    for (size_t b = first; b < last; ++b) add_block(total, acc[b - first]);  // block order: thread-independent
-  }
-  return total;
-}
-
 // Step 2, percentiles of every cell (cells in parallel: each cell's result is independent of
 // scheduling). Exact mode: from the store, which is freed afterwards.
 std::vector<Percentiles> exact_percentiles(std::unique_ptr<SeriesStore> store, size_t cells) {
@@ -117,6 +61,8 @@ std::vector<Percentiles> exact_percentiles(std::unique_ptr<SeriesStore> store, s
   tbb::parallel_for(size_t{0}, cells, [&](size_t cell) { pct[cell] = store->percentiles(cell); });
   return pct;
 }
+
+namespace {
 
 // Streaming mode: the same paths again, counted into histograms over the ranges of step 1. At most
 // plan.histograms sets at once (each thread fills its own): --geheugen bounds them.
@@ -138,105 +84,38 @@ std::vector<Percentiles> histogram_percentiles(const McRun& run, const Block& to
   return pct;
 }
 
-// Step 3, assemble the Result from the totals and the percentiles.
-Probability probability(const std::vector<double>& hits, double n) {
-  Probability pr;
-  for (double h : hits) {
-    const double q = h / n;
-    pr.value.push_back(q);
-    pr.std_error.push_back(std::sqrt(q * (1 - q) / n));
-  }
-  return pr;
-}
-
-// Series: the mean and percentiles of every kept cell; a series that is the same in every path
-// (Shape::slot -1) is the plan's value, mean and percentiles alike.
-void assemble_series(const McRun& run, const Block& total, const std::vector<Percentiles>& pct, const PlanTrace& plan, Result& r) {
-  const double dn = static_cast<double>(run.n);
-  std::vector<double> row(run.shape.series);
-  std::vector<std::vector<double>> fixed(run.years);
-  for (size_t y = 0; y < run.years; ++y) {
-    path_series_values(run.sc, plan.years[y], plan.lines[y], row.data());
-    fixed[y] = row;
-  }
-  for (size_t k = 0; k < run.shape.series; ++k) {
-    Series s{run.keys[k], {}, {}, {}, {}, {}, {}};
-    const int slot = run.shape.slot[k];
-    for (size_t y = 0; y < run.years; ++y) {
-      if (slot < 0) {
-        const double v = fixed[y][k];
-        s.mean.push_back(v), s.p5.push_back(v), s.p25.push_back(v), s.p50.push_back(v), s.p75.push_back(v), s.p95.push_back(v);
-        continue;
-      }
-      s.mean.push_back(total.series_sum[k * run.years + y] / dn);
-      const Percentiles& q = pct[static_cast<size_t>(slot) * run.years + y];
-      s.p5.push_back(q.p[kP5]), s.p25.push_back(q.p[kP25]), s.p50.push_back(q.p[kP50]), s.p75.push_back(q.p[kP75]), s.p95.push_back(q.p[kP95]);
-    }
-    r.series.push_back(std::move(s));
-  }
-}
-
-// Lines: bedragen are the means over the paths, begroot the plan's amounts (scenario-format 14.3).
-void assemble_lines_and_risks(const McRun& run, const Block& total, const PlanTrace& plan, Result& r) {
-  const double dn = static_cast<double>(run.n);
-  const size_t years = run.years, lines = run.shape.lines;
-  for (size_t i = 0; i < run.shape.all_lines(); ++i) {
-    r.lines[i].realised.clear(), r.lines[i].computed.clear();
-    for (size_t y = 0; y < years; ++y) {
-      r.lines[i].realised.push_back(total.line_real[i * years + y] / dn);
-      if (i < lines && r.lines[i].has_override) r.lines[i].computed.push_back(total.line_comp[i * years + y] / dn);
-    }
-  }
-  set_plan_budgets(run.sc, plan, r);
-  for (size_t k = 0; k < run.shape.risks; ++k) {
-    const Risk& risk = run.sc.risks[k];
-    RiskResult rr{risk.code, risk.name, risk.lost_income, {}, {}};
-    // The risk's line holds its mean impact (extra_lines: risks come last).
-    const size_t line = run.shape.all_lines() - run.shape.risks + k;
-    for (size_t y = 0; y < years; ++y) {
-      rr.expected.push_back(total.line_real[line * years + y] / dn);
-      rr.hit_share.push_back(total.risk_hits[k * years + y] / dn);
-    }
-    r.risks.push_back(std::move(rr));
-  }
-}
-
-Result assemble(const McRun& run, const Block& total, const std::vector<Percentiles>& pct, const std::vector<std::string>& warnings,
-                int threads) {
-  Result r = init_result(run.sc, warnings);
-  r.mode = Mode::MonteCarlo;
-  r.paths = run.sc.paths;
-  r.seed = run.sc.seed;
-  r.threads = threads;
-  r.percentile_method = run.plan.mode == StoreMode::ExactDouble  ? "exact"
-                        : run.plan.mode == StoreMode::ExactFloat ? "exact (float)"
-                                                                 : "histogram";
-  const double dn = static_cast<double>(run.n);
-  const PlanTrace plan = trace_plan(run.sc);
-  assemble_series(run, total, pct, plan, r);
-  r.excessive = probability(total.excessive, dn), r.below_floor = probability(total.below_floor, dn);
-  r.negative = probability(total.negative, dn);
-  for (size_t k = 0; k < run.shape.flags; ++k)
-    r.more_flags.push_back({run.flag_keys[k], probability(std::vector<double>(total.flags.begin() + static_cast<long>(k * run.years),
-                                                                              total.flags.begin() + static_cast<long>((k + 1) * run.years)),
-                                                          dn)});
-  assemble_lines_and_risks(run, total, plan, r);
-  for (size_t y = 0; y < run.years; ++y) r.expected_excess.push_back(total.excess[y] / dn);
-  const Percentiles& sf = pct[run.cells - 1];
-  for (size_t i = 0; i < kBufferConfidence.size(); ++i) {
-    const double q = sf.p[kBufferPercentile[i]];
-    r.buffers.push_back({kBufferConfidence[i], q, required_buffer(q)});
-  }
-  const char* rules[kRules] = {"ocw_afroming", "afbouw", "bezuiniging", "ocw_korting", "cap"};
-  for (size_t k = 0; k < kRules; ++k) {
-    std::vector<double> v;
-    for (size_t y = 0; y < run.years; ++y) v.push_back(total.fired[k * run.years + y] / dn);
-    r.policy_fired.emplace_back(rules[k], v);
-  }
-  return r;
-}
-
 }  // namespace
+
+void check_totals(const McRun& run, const Block& total, std::vector<std::string>& warnings) {
+  if (total.bad_path != SIZE_MAX)  // before any percentile: sorting or binning NaN is meaningless
+    throw RunError(overflow_message(run.sc.files.back(), total.bad_what, total.bad_year, " (pad " + std::to_string(total.bad_path) + ")"));
+  report_counters(run.sc, total.counters, run.n, warnings);
+}
+
+// accumulate -> percentiles -> assemble. Step 1, accumulate: every path once. Each block sums its
+// paths into its own Block; the blocks of a chunk are added to the total in block order
+// (thread-independent). In exact mode every value also goes into the store, in streaming mode each
+// cell's range into the Block.
+Result run_fixed(const Scenario& sc, const std::vector<std::string>& warnings, const McOptions& opt, int threads, const MemoryPlan& plan) {
+  const McRun run(sc, opt, plan);
+  if (opt.progress) opt.progress->total = run.n * (run.streaming ? 2 : 1);
+  std::unique_ptr<SeriesStore> store;
+  if (!run.streaming) store = std::make_unique<SeriesStore>(run.n, run.cells, plan.mode == StoreMode::ExactFloat);
+  Block total(run.shape);
+  run_chunks(
+      run, 0, run.blocks, plan.chunk_blocks, [&](size_t, size_t) { return ChunkStore{store.get(), 0}; },
+      [&](size_t b0, size_t b1, const std::vector<Block>& acc) {
+        for (size_t b = b0; b < b1; ++b) add_block(total, acc[b - b0]);  // block order: thread-independent
+      });
+  std::vector<std::string> all_warnings = warnings;
+  check_totals(run, total, all_warnings);
+  const std::vector<Percentiles> pct = run.streaming ? histogram_percentiles(run, total) : exact_percentiles(std::move(store), run.cells);
+  return finish_result(run, total, pct, all_warnings, threads);
+}
+
+}  // namespace mc_detail
+
+using namespace mc_detail;
 
 const char* const kStateRates[6] = {
     "verwijzing.*, uitstroom.regulier (regulier)", "doorstroom.sbo_so.*, terugplaatsing.sbo, uitstroom.sbo (SBO)",
@@ -277,30 +156,25 @@ void prepare_for_monte_carlo(Scenario& sc) {
   fix_plan(sc);
 }
 
-// accumulate -> percentiles -> assemble.
 Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& warnings, const McOptions& opt) {
   const auto t0 = std::chrono::steady_clock::now();
   const int threads = thread_count(opt);
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
-  check_paths(input);
-  const MemoryPlan plan = plan_memory(input, opt.memory_budget, static_cast<size_t>(threads));  // before any allocation
-  Scenario sc = input;
-  prepare_for_monte_carlo(sc);
-  const McRun run(sc, opt, plan);
-  if (opt.progress) opt.progress->total = run.n * (run.streaming ? 2 : 1);
-
-  std::unique_ptr<SeriesStore> store;
-  if (!run.streaming) store = std::make_unique<SeriesStore>(run.n, run.cells, plan.mode == StoreMode::ExactFloat);
-  const Block total = accumulate(run, store.get());
-  if (total.bad_path != SIZE_MAX)  // before any percentile: sorting or binning NaN is meaningless
-    throw RunError(overflow_message(sc.files.back(), total.bad_what, total.bad_year, " (pad " + std::to_string(total.bad_path) + ")"));
-  std::vector<std::string> all_warnings = warnings;
-  report_counters(sc, total.counters, run.n, all_warnings);
-
-  const std::vector<Percentiles> pct = run.streaming ? histogram_percentiles(run, total) : exact_percentiles(std::move(store), run.cells);
-  Result r = assemble(run, total, pct, all_warnings, threads);
-  check_finite(r, sc.files.back());  // sums of finite values can still overflow
-  add_plausibility_warnings(sc.files.back(), r);
+  Result r;
+  if (opt.precision > 0) {
+    Scenario sc = input;
+    sc.paths = opt.max_paths;
+    check_paths(sc);
+    plan_memory(sc, opt.memory_budget, static_cast<size_t>(threads));  // refuses before any path, as a run of max_paths would
+    prepare_for_monte_carlo(sc);
+    r = run_precision(sc, warnings, opt, threads);
+  } else {
+    check_paths(input);
+    const MemoryPlan plan = plan_memory(input, opt.memory_budget, static_cast<size_t>(threads));  // before any allocation
+    Scenario sc = input;
+    prepare_for_monte_carlo(sc);
+    r = run_fixed(sc, warnings, opt, threads, plan);
+  }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

@@ -14,7 +14,8 @@
 // - Honest numbers: a non-finite value anywhere is a RunError naming series, year and path, never a
 //   number in the result.
 // Its layers: random.h (streams) <- binomial.h, mc_draws.h (draws of one path) <- mc_blocks.h (the
-// block loop) <- mc.h, mc_paths.h (runs); mc_stats.h (percentiles, required buffer, stores).
+// block loop) <- mc_run.h (the steps of a run, internal) <- mc.h, mc_paths.h, shard.h (runs; a run
+// in parts over machines); mc_stats.h (percentiles, required buffer, stores).
 #include <atomic>
 #include <cstdint>
 #include <stdexcept>
@@ -35,7 +36,17 @@ struct McOptions {
   size_t memory_budget = size_t{1} << 30;           // bytes for per-path series (mc_stats.h)
   Progress* progress = nullptr;                     // optional
   const std::atomic<bool>* cancel = nullptr;        // optional: set to stop the run (Ctrl-C)
+  // Precision on demand (run --precisie, simulatie.precisie; mc_precision.cpp): when > 0, paths run
+  // in rounds of kPrecisionRoundBlocks blocks until the largest standard error of the reported
+  // probabilities is at most `precision`, or max_paths paths ran; sc.paths is then not used. The
+  // stopping round is decided from the block sums in block order after each complete round, so it
+  // depends on the scenario and seed only; the Result equals a plain run of that many paths.
+  double precision = 0;
+  int64_t max_paths = kDefaultMaxPaths;
 };
+
+// Precision on demand: paths per round (16 blocks of 256: 4.096 paths).
+constexpr size_t kPrecisionRoundBlocks = 16;
 
 // Thrown when `cancel` was set: no result.
 struct Cancelled : std::runtime_error {
@@ -63,7 +74,7 @@ void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::v
 // decision room, which run a scenario many times, expect their caller to have done it once.
 void prepare_for_monte_carlo(Scenario& sc);
 
-// The Monte-Carlo Result of `sc` (mode MonteCarlo): per series and year the mean and P5-P95
+// The Monte-Carlo Result of `sc` (mode MonteCarlo; sc.paths paths, or as many as opt.precision asks): per series and year the mean and P5-P95
 // (percentile method exact, exact (float) or histogram: mc_stats.h, chosen by the memory budget),
 // probabilities with their standard errors, mean line and risk amounts, the required buffer at
 // 80/90/95% and how often each policy rule fired; `warnings` are carried over and the run's own

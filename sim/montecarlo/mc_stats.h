@@ -109,6 +109,12 @@ class SeriesStore {
   }
   // Percentiles of a cell, computed in place (the column's order is lost).
   Percentiles percentiles(size_t cell);
+  // The raw column of a cell: paths() values of value_bytes() each (float or double), path order.
+  size_t paths() const { return paths_; }
+  bool single() const { return single_; }
+  size_t value_bytes() const { return single_ ? sizeof(float) : sizeof(double); }
+  char* column(size_t cell) { return static_cast<char*>(mem_) + cell * paths_ * value_bytes(); }
+  const char* column(size_t cell) const { return static_cast<const char*>(mem_) + cell * paths_ * value_bytes(); }
 
  private:
   size_t paths_;

@@ -59,6 +59,7 @@ struct PathSink {
   const std::vector<ExtraLine>* extra;
   const std::vector<std::string>* keys;
   double shortfall = kNoShortfall;
+  size_t store_first = 0;  // the store's column slot of `path` is path - store_first (a store of part of the paths)
   void year(int yi, const YearRecord& r, const LineAmounts& a) {
     const size_t y = static_cast<size_t>(yi), years = sh->years, lines = sh->lines;
     double s[kMaxSeries];
@@ -77,7 +78,7 @@ struct PathSink {
       block->series_sum[k * years + y] += s[k];
       if (sh->slot[k] < 0) continue;
       const size_t cell = static_cast<size_t>(sh->slot[k]) * years + y;
-      if (store) store->put(cell, path, s[k]);
+      if (store) store->put(cell, path - store_first, s[k]);
       else block->lo[cell] = std::min(block->lo[cell], s[k]), block->hi[cell] = std::max(block->hi[cell], s[k]);
     }
     block->excessive[y] += r.equity > r.signal;
@@ -111,7 +112,7 @@ struct PathSink {
   // After the path: its largest shortfall, kept like a series value (cell after the series).
   void finish() {
     const size_t cell = sh->kept * sh->years;
-    if (store) store->put(cell, path, shortfall);
+    if (store) store->put(cell, path - store_first, shortfall);
     else block->lo[cell] = std::min(block->lo[cell], shortfall), block->hi[cell] = std::max(block->hi[cell], shortfall);
   }
 };
@@ -151,6 +152,13 @@ inline void add_block(Block& total, const Block& b) {
     total.bad_path = b.bad_path, total.bad_year = b.bad_year, total.bad_what = b.bad_what;
 }
 
+
+// Every sum of a block (not the ranges), in one fixed order: what a shard stores per block.
+template <class B, class F>
+void for_each_sum(B& b, F f) {
+  f(b.series_sum), f(b.excessive), f(b.below_floor), f(b.negative), f(b.flags), f(b.line_real);
+  f(b.line_comp), f(b.fired), f(b.risk_hits), f(b.excess);
+}
 
 inline size_t block_bytes(const Shape& sh) {
   const size_t doubles = (sh.series + 4 + sh.flags + sh.all_lines() + sh.lines + kRules + sh.risks) * sh.years + (sh.ranges ? 2 * sh.cells() : 0);

@@ -480,6 +480,14 @@ void build_settings(Builder& b) {
     b.d.error(b.where("simulatie.paden"), "ten hoogste " + num_nl(static_cast<double>(kMaxPaths)) + " paden, gevonden " +
                                               num_nl(static_cast<double>(sc.paths)));
   sc.seed = static_cast<uint64_t>(integer(root.find("simulatie.zaad"), 1));
+  sc.precision = num(root.find("simulatie.precisie"), 0.0);
+  if (root.find("simulatie.precisie") && !(sc.precision > 0 && sc.precision <= 0.5))
+    b.d.error(b.where("simulatie.precisie"), "de precisie is de grootste standaardfout van een kans: kies een getal groter dan 0 en ten hoogste 0.5 "
+                                             "(bijvoorbeeld 0.005)");
+  sc.max_paths = integer(root.find("simulatie.max_paden"), kDefaultMaxPaths);
+  if (sc.max_paths > kMaxPaths)
+    b.d.error(b.where("simulatie.max_paden"), "ten hoogste " + num_nl(static_cast<double>(kMaxPaths)) + " paden, gevonden " +
+                                                  num_nl(static_cast<double>(sc.max_paths)));
 
   if (const MNode* n = root.find("bestedingsruimte.profiel")) sc.spending_profile = year_table_of(*n->node);
 }

@@ -117,6 +117,8 @@ struct Risk {  // risico
   }
 };
 
+// Precision on demand: the default cap on paths (simulatie.max_paden, run --max-paden).
+inline constexpr int64_t kDefaultMaxPaths = 1'000'000;
 inline constexpr size_t kMaxReserves = 100;  // bestemmingsreserves per scenario (a path keeps them on its stack)
 
 // Earmarked reserve (bestemmingsreserve, section 14.1): part of equity set aside for a purpose.
@@ -201,6 +203,10 @@ struct Scenario {
   Mode mode = Mode::MonteCarlo;
   int64_t paths = 10'000;
   uint64_t seed = 1;
+  // Precision on demand (simulatie.precisie, simulatie.max_paden): the largest standard error of a
+  // reported probability that swvsim run aims for (0: a fixed number of paths), and its cap on paths.
+  double precision = 0;
+  int64_t max_paths = kDefaultMaxPaths;
 
   Rules rules;  // the rules of eerste_jaar (and of every year when swv.regels is one file)
   // swv.regels as a per-year table (section 14.6): (first year, rules), ascending; empty = one file.

@@ -166,6 +166,8 @@ const std::vector<KeyInfo> kScenario = {
     {"simulatie.modus", F::Enum, R::Any, S::Both, false, "montecarlo,deterministisch", "montecarlo (standaard) of deterministisch"},
     {"simulatie.paden", F::Integer, R::Positive, S::Both, false, "", "aantal paden (standaard 10000)"},
     {"simulatie.zaad", F::Integer, R::NonNegative, S::Both, false, "", "zaad (standaard 1; 0 is een gewoon zaad)"},
+    {"simulatie.precisie", F::Number, R::Rate, S::Both, false, "", "uitbreiding: precisie op verzoek voor swvsim run: paden in rondes van 4.096 tot de grootste standaardfout van de gerapporteerde kansen ten hoogste dit is (groter dan 0, ten hoogste 0.5; bijv. 0.005); paden geldt dan niet (--paden op de opdrachtregel wel)"},
+    {"simulatie.max_paden", F::Integer, R::Positive, S::Both, false, "", "uitbreiding: hoogstens zoveel paden bij precisie (standaard 1000000)"},
 
     {"bestedingsruimte", F::Section, R::Any, S::Both, false, "", "uitbreiding: voor swvsim bestedingsruimte"},
     {"bestedingsruimte.profiel", F::Table, R::NonNegative, S::Both, false, "", "verdeling van de extra jaarlijkse besteding over de jaren (factor per jaar, standaard 1 in elk jaar); de opdracht schaalt het profiel"},

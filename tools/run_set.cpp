@@ -1,0 +1,103 @@
+#include "run_set.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+#include "csv_writer.h"
+#include "decision_report.h"
+#include "deterministic.h"
+#include "format_nl.h"
+#include "html_report.h"
+#include "json_writer.h"
+#include "kaderbrief.h"
+#include "md_report.h"
+#include "table_writer.h"
+#include "xlsx_report.h"
+
+namespace swv::cli {
+
+ProgressBar::~ProgressBar() {
+  {
+    std::lock_guard<std::mutex> l(m_);
+    stop_ = true;
+  }
+  cv_.notify_one();
+  thread_.join();
+  if (shown_) std::cerr << "\r" << std::string(72, ' ') << "\r" << std::flush;
+}
+
+void ProgressBar::loop() {
+  const auto t0 = std::chrono::steady_clock::now();
+  std::unique_lock<std::mutex> l(m_);
+  while (!cv_.wait_for(l, std::chrono::milliseconds(200), [this] { return stop_; })) {
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double total = static_cast<double>(p_.total.load()), done = static_cast<double>(p_.done.load());
+    if (secs < 1.0 || total <= 0) continue;
+    const double f = std::min(1.0, done / total);
+    const int width = 30, full = static_cast<int>(f * width);
+    std::string bar = std::string(static_cast<size_t>(full), '#') + std::string(static_cast<size_t>(width - full), '.');
+    std::string left = f > 0.02 ? ", nog ~" + num_nl(secs * (1 - f) / f) + " s" : "";
+    std::cerr << "\r[" << bar << "] " << num_nl(100 * f) << "% van " << num_nl(total) << " paden" << left << "   " << std::flush;
+    shown_ = true;
+  }
+}
+
+const std::vector<std::string>& run_set_files() {
+  static const std::vector<std::string> files = {"resultaat.json", "rapport.html",     "rapport.xlsx",
+                                                 "resultaat.csv",  "resultaat-nl.csv", "samenvatting.md"};
+  return files;
+}
+
+namespace {
+
+// Writes the result set of a run into `set` (not yet swapped in). File names are fixed (never taken
+// from the scenario), so nothing is written outside --uit. resultaat.json is written by every run
+// (the contract), whatever --formaat says.
+void write_run_set(OutputSet& set, const ReportInput& in, const std::vector<std::string>& formats) {
+  auto has = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+  set.write("resultaat.json", result_json(in.result, in.kaderbrief));
+  if (has("html")) set.write("rapport.html", html_report(in));
+  if (has("xlsx")) write_xlsx(in, set.path_for("rapport.xlsx")), set.done("rapport.xlsx");
+  if (has("csv")) {
+    set.write("resultaat.csv", results_csv(in, CsvDialect::Standard));
+    set.write("resultaat-nl.csv", results_csv(in, CsvDialect::DutchExcel));
+  }
+  if (has("md")) set.write("samenvatting.md", markdown_summary(in));
+}
+
+}  // namespace
+
+int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const RunOptions& ro) {
+  // The reports also show the classic deterministic budget beside the Monte-Carlo means.
+  std::optional<Result> det;
+  if (r.mode == Mode::MonteCarlo) det = run_deterministic(sc);
+  // Page 1's kaderbrief figure: bestedingsruimte's answer to its default question (kaderbrief.h).
+  std::optional<SpendingRoom> kb;
+  if (ro.kaderbrief) try {
+      McOptions opt = ro.mc;
+      opt.progress = nullptr;
+      kb = r.mode == Mode::MonteCarlo ? kaderbrief_room(sc, opt) : deterministic_spending(sc, kaderbrief_query(sc));
+    } catch (const std::invalid_argument&) {
+      // A profile of 0 up to the last year: no amount can lower equity there; page 1 shows no figure.
+    }
+  write_run_set(set, ReportInput{r, det ? &*det : nullptr, &sc, kb ? &*kb : nullptr}, ro.formats);
+  check_cancel();  // stopped while writing: the new set is dropped, the old one stays
+  const std::vector<std::string> written = set.commit();
+  if (!ro.quiet) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
+  if (!ro.quiet && kb) std::cout << "Voor de kaderbrief: " << kaderbrief_sentence(*kb) << "\n\n";
+  if (!ro.quiet && r.precision.target > 0) {
+    auto points = [](double se) { return num_nl(100 * se, se < 0.001 ? 3 : 2) + " procentpunt"; };
+    std::cout << "Precisie: grootste standaardfout van de kansen " << points(r.precision.achieved) << " na " << int_nl(r.paths)
+              << " paden (doel: ten hoogste " << points(r.precision.target) << "; "
+              << (r.precision.met ? "gehaald" : "niet gehaald, --max-paden bereikt") << ")\n\n";
+  }
+  std::cout << "Resultaten:\n";
+  for (const auto& f : written) std::cout << "  " << f << "\n";
+  return kOk;
+}
+
+}  // namespace swv::cli

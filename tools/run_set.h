@@ -1,0 +1,41 @@
+#pragma once
+// What run and samenvoegen share (swvsim.cpp, scale_cmds.cpp): the progress bar of a long run, and
+// writing the run's result set (resultaat.json and the reports) into its output folder.
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "atomic_file.h"
+#include "cli_common.h"
+#include "mc.h"
+#include "result.h"
+
+namespace swv::cli {
+
+// A progress bar on stderr while a Monte-Carlo run takes longer than a second (only on a terminal).
+class ProgressBar {
+ public:
+  explicit ProgressBar(const Progress& p) : p_(p), thread_([this] { loop(); }) {}
+  ~ProgressBar();
+
+ private:
+  void loop();
+  const Progress& p_;
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool stop_ = false, shown_ = false;
+  std::thread thread_;
+};
+
+// The files of run's result set; samenvoegen writes the same set.
+const std::vector<std::string>& run_set_files();
+
+// Writes the result set of `r` (of scenario `sc`) into `set`: resultaat.json always, the reports of
+// ro.formats, a Monte-Carlo result with the deterministic plan beside it; swaps it in, then prints
+// the table (unless --stil), the precision reached (precision on demand) and the files. Returns kOk.
+int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const RunOptions& ro);
+
+}  // namespace swv::cli
