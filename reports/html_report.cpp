@@ -65,10 +65,12 @@ string summary(const ReportInput& in) {
     if (target) s += td(in.monte_carlo() ? chance(target->value[y]) : (target->value[y] > 0 ? "ja" : "nee"), "num");
     s += "</tr>";
   }
-  s += "</tbody></table><p class=\"note\">Stoplicht bovenmatig: groen onder " + pct(st.excessive_orange, 0) + ", oranje vanaf " +
-       pct(st.excessive_orange, 0) + ", rood vanaf " + pct(st.excessive_red, 0) + " kans. Stoplicht ondergrens: oranje vanaf " +
-       pct(st.floor_orange, 0) + ", rood vanaf " + pct(st.floor_red, 0) +
-       ". Instelbaar in het scenario onder [rapport]. De afstand tot de norm is het eigen vermogen min de signaleringswaarde: "
+  s += "</tbody></table><p class=\"note\">" +
+       (in.monte_carlo() ? "Stoplicht bovenmatig: groen onder " + pct(st.excessive_orange, 0) + ", oranje vanaf " + pct(st.excessive_orange, 0) +
+                               ", rood vanaf " + pct(st.excessive_red, 0) + " kans. Stoplicht ondergrens: oranje vanaf " + pct(st.floor_orange, 0) +
+                               ", rood vanaf " + pct(st.floor_red, 0) + ". Instelbaar in het scenario onder [rapport]. "
+                         : string("Deterministische begroting: rood als de begroting boven de signaleringswaarde of onder de ondergrens uitkomt. ")) +
+       "De afstand tot de norm is het eigen vermogen min de signaleringswaarde: "
        "positief erboven, negatief eronder" + string(in.monte_carlo() ? " (de mediaan over de paden)" : "") + ".</p>";
   s += "<h3>Per jaar</h3><div class=\"years\">";
   for (size_t y = 0; y < r.years.size(); ++y)
@@ -83,6 +85,34 @@ string summary(const ReportInput& in) {
   return s + "</section>";
 }
 
+// The equity chart, full width: from the 31-12 start value, with the norm lines labelled and the
+// bovenmatig zone (above the signaleringswaarde) shaded.
+string equity_chart(const ReportInput& in) {
+  const Result& r = in.result;
+  const Series* x = r.find("eigen_vermogen");
+  if (!x) return string();
+  std::vector<int> years{r.years.front() - 1};
+  years.insert(years.end(), r.years.begin(), r.years.end());
+  auto from_start = [&](const std::vector<double>& v, double start) {
+    std::vector<double> out{start};
+    out.insert(out.end(), v.begin(), v.end());
+    return out;
+  };
+  const double s0 = r.start_equity;
+  std::vector<ChartLine> lines{{"signaleringswaarde", "signal", from_start(mean(r, "signaleringswaarde"), NAN)},
+                               {"ondergrens", "floor", from_start(mean(r, "ondergrens"), NAN)}};
+  // The target is one for the algemene reserve (scenario-format 14.2): labelled so.
+  if (r.find("streefvermogen")) lines.push_back({"streefvermogen (algemene reserve)", "target", from_start(mean(r, "streefvermogen"), NAN)});
+  FanChart c{in.monte_carlo() ? "Eigen vermogen 31-12 (mediaan en banden) tegenover de normen" : "Eigen vermogen 31-12 tegenover de normen",
+             years, {}, {}, from_start(x->p50, s0), {}, {}, lines, true};
+  if (in.monte_carlo())
+    c.p5 = from_start(x->p5, s0), c.p25 = from_start(x->p25, s0), c.p75 = from_start(x->p75, s0), c.p95 = from_start(x->p95, s0);
+  c.zone_above = lines.front().values;
+  c.zone_label = "bovenmatig";
+  c.wide = true;
+  return fan_chart_svg(c);
+}
+
 string charts(const ReportInput& in) {
   const Result& r = in.result;
   string s = "<section id=\"grafieken\"><h2>Verloop</h2>";
@@ -93,10 +123,21 @@ string charts(const ReportInput& in) {
     if (in.monte_carlo()) c.p5 = x->p5, c.p25 = x->p25, c.p75 = x->p75, c.p95 = x->p95;
     return fan_chart_svg(c);
   };
-  s += fan("eigen_vermogen", "Eigen vermogen 31-12 (mediaan en banden) tegenover de normen", true,
-           {{"signaleringswaarde", "signal", mean(r, "signaleringswaarde")}, {"ondergrens", "floor", mean(r, "ondergrens")}});
+  s += equity_chart(in);
+  if (in.monte_carlo())
+    if (const Series* x = r.find("eigen_vermogen")) {
+      const size_t last = r.years.size() - 1;
+      const auto& floor = mean(r, "ondergrens");
+      DistributionChart d{"Verdeling van het eigen vermogen op 31-12-" + std::to_string(r.years[last]),
+                          {0.05, 0.25, 0.5, 0.75, 0.95},
+                          {x->p5[last], x->p25[last], x->p50[last], x->p75[last], x->p95[last]},
+                          mean(r, "signaleringswaarde")[last],
+                          r.excessive.value[last],
+                          last < floor.size() ? floor[last] : NAN};
+      s += distribution_svg(d);
+    }
   const Series* sr = r.find("saldo");
-  BarChart bc{"Saldo per jaar (gemiddelde, P5–P95)", r.years, sr ? sr->mean : std::vector<double>{}, {}, {}};
+  BarChart bc{in.monte_carlo() ? "Saldo per jaar (gemiddelde, P5–P95)" : "Saldo per jaar", r.years, sr ? sr->mean : std::vector<double>{}, {}, {}};
   if (sr && in.monte_carlo()) bc.p5 = sr->p5, bc.p95 = sr->p95;
   s += bar_chart_svg(bc);
   s += "<div class=\"small-multiples\">";
@@ -114,8 +155,15 @@ string charts(const ReportInput& in) {
     if (in.monte_carlo()) c.p5 = p.series->p5, c.p25 = p.series->p25, c.p75 = p.series->p75, c.p95 = p.series->p95;
     s += fan_chart_svg(c);
   }
-  s += "</div><p class=\"note\">Banden: 90% van de paden ligt in de lichte band (P5–P95), 50% in de donkere (P25–P75); de lijn is de "
-       "mediaan. Leerlingen op de teldatum van het jaar.";
+  s += "</div><p class=\"note\">" +
+       string(in.monte_carlo() ? "Banden: 90% van de paden ligt in de lichte band (P5–P95), 50% in de donkere (P25–P75); de lijn is de mediaan. "
+                               : "Deterministische begroting: één lijn per grootheid. ") +
+       "Eigen vermogen vanaf de stand op 31-12-" + std::to_string(r.years.front() - 1) + "; het gearceerde vlak is bovenmatig (boven de "
+       "signaleringswaarde). " +
+       string(in.monte_carlo() ? "Verdeling: de punten zijn P5, P25, de mediaan, P75 en P95 van het laatste jaar en het punt waar de "
+                                 "signaleringswaarde de verdeling snijdt (het aandeel paden eronder); tussen de punten een rechte lijn. "
+                               : "") +
+       "Leerlingen op de teldatum van het jaar.";
   if (!shares.empty())
     s += string(r.sector == Sector::Po ? " Deelname: SBO als aandeel van BaO + SBO, SO van alle leerlingen (BaO + SBO + SO)."
                                        : " Deelname: VSO als aandeel van VO + VSO, PrO van VO + PrO.") +

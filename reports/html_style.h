@@ -33,6 +33,10 @@ td.rood { color: var(--red); background: #fbe9ea; } table.nar { width: auto; } t
 ul.warnings li { color: var(--orange); }
 dl dt { font-weight: 600; margin-top: 8px; } dl dd { margin: 2px 0 0 0; }
 svg.chart { width: 100%; max-width: 760px; height: auto; display: block; margin: 10px 0; }
+svg.chart.wide { max-width: none; }
+.zone { fill: #fdf0dc; } .zone-label { font-size: 11px; fill: #8a4a00; text-anchor: end; font-style: italic; }
+.chart circle.dot { fill: var(--median); }
+.ref-label { font-size: 10px; text-anchor: end; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 .small-multiples { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 8px; }
 .ctitle { font-size: 13px; font-weight: 600; fill: var(--ink); } .legend { font-size: 11px; fill: var(--muted); }
 .ylab { font-size: 10.5px; fill: var(--muted); text-anchor: end; } .xlab { font-size: 10.5px; fill: var(--muted); text-anchor: middle; }

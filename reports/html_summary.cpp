@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "decision_report.h"
 #include "format_nl.h"
+#include "kaderbrief.h"
 #include "html_parts.h"
 #include "report_terms.h"
 #include "report_text.h"
@@ -209,6 +211,24 @@ string uncertainty(const ReportInput& in) {
   return s + "</ul>";
 }
 
+// The kaderbrief figure: what to spend extra per year, and what that does (kaderbrief.h).
+string kaderbrief(const ReportInput& in) {
+  const SpendingRoom& k = *in.kaderbrief;
+  const Result& r = in.result;
+  string note;
+  if (k.paths == 0)
+    note = "Doeljaar " + std::to_string(k.query.target_year) + " (het laatste jaar), volgens de deterministische begroting; een "
+           "Monte-Carlo-run geeft het bedrag met zekerheden. Andere doeljaren: swvsim bestedingsruimte --doeljaar JAAR.";
+  else
+    note = "Doeljaar " + std::to_string(k.query.target_year) + " (het laatste jaar), " + pct(k.query.confidence, 0) +
+           " zekerheid voor de signaleringswaarde en " + pct(k.query.floor_confidence, 0) + " voor de ondergrens, berekend op " +
+           (static_cast<int64_t>(k.paths) < r.paths ? "de eerste " + num_nl(static_cast<double>(k.paths)) + " van de " + num_nl(static_cast<double>(r.paths))
+                                                     : num_nl(static_cast<double>(k.paths))) +
+           " paden. swvsim bestedingsruimte geeft hetzelfde bedrag met de afweegtabel; andere doeljaren: --doeljaar JAAR.";
+  return "<p class=\"kaderbrief\" id=\"kaderbrief\"><b>Voor de kaderbrief.</b> " + esc(kaderbrief_sentence(k)) +
+         " <span class=\"note\">" + esc(note) + "</span></p>";
+}
+
 string glossary(const ReportInput& in) {
   const Result& r = in.result;
   string s = "<dl class=\"glossary\">";
@@ -232,6 +252,7 @@ string board_summary(const ReportInput& in) {
   if (r.years.empty()) return s + "</section>";
   s += start_position(in);
   s += "<p class=\"verdict\" id=\"oordeel\"><b>Oordeel.</b> " + verdict(in) + "</p>";
+  if (in.kaderbrief) s += kaderbrief(in);
   s += year_table(in);
   if (in.monte_carlo()) s += uncertainty(in);
   s += glossary(in);

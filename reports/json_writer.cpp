@@ -24,7 +24,25 @@ json arr(const std::vector<double>& v) {
 }
 }  // namespace
 
-std::string result_json(const Result& r) {
+json kaderbrief_json(const SpendingRoom& k) {
+  auto bound = [](const SpendingBound& b) { return json{{"gevonden", b.found}, {"bedrag", b.found ? tidy(b.amount) : json(nullptr)}}; };
+  const Recommendation& a = k.recommended;
+  return {{"doeljaar", k.query.target_year},
+          {"tot_en_met", k.end_year},
+          {"zekerheid", k.query.confidence},
+          {"ondergrens_zekerheid", k.query.floor_confidence},
+          {"paden", k.paths},
+          {"bedrag_per_jaar", tidy(a.amount)},
+          {"soort", recommendation_kind_key(a.kind)},
+          {"minimum", bound(k.minimum)},
+          {"maximum", bound(k.maximum)},
+          {"bovenmatig_doeljaar", tidy(a.excessive_target)},
+          {"onder_ondergrens_enig_jaar", tidy(a.below_floor_any)},
+          {"eigen_vermogen_doeljaar", tidy(a.median_target)},
+          {"eigen_vermogen_laatste_jaar", tidy(a.median_last)}};
+}
+
+std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
   json j;
   j["swvsim"] = r.engine_version;
   j["scenario"] = {{"naam", r.scenario_name}, {"bestand", r.scenario_file}, {"sha256", r.scenario_sha256}};
@@ -38,6 +56,12 @@ std::string result_json(const Result& r) {
                     {"threads", r.threads},
                     {"seconden", std::round(r.seconds * 1000) / 1000}};
   if (!r.percentile_method.empty()) j["simulatie"]["percentielen"] = r.percentile_method;
+  if (r.precision.target > 0)  // precision on demand (run --precisie): the target, what was reached, with how many paths
+    j["simulatie"]["precisie"] = {{"doel", r.precision.target},
+                                  {"behaald", std::round(r.precision.achieved * 1e9) / 1e9},
+                                  {"paden", r.paths},
+                                  {"max_paden", r.precision.max_paths},
+                                  {"gehaald", r.precision.met}};
   j["jaren"] = r.years;
   j["start"] = {{"eigen_vermogen", tidy(r.start_equity)},
                 {"algemene_reserve", tidy(r.start_general_reserve)},
@@ -87,6 +111,7 @@ std::string result_json(const Result& r) {
   j["beleid_actief"] = fired;
   j["normen"] = {{"signaleringswaarde", {{"percentage", r.signal_percentage}, {"minimum", r.signal_minimum}}},
                  {"percentielen", "Hyndman-Fan type 7"}};
+  if (kaderbrief) j["kaderbrief"] = kaderbrief_json(*kaderbrief);
   j["waarschuwingen"] = r.warnings;
   return j.dump(2) + "\n";
 }

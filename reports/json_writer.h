@@ -3,7 +3,9 @@
 #include <string>
 
 #include "result.h"
+#include "spending.h"
 
 namespace swv {
-std::string result_json(const Result& r);
+// `kaderbrief` (may be null): page 1's figure, written as the object `kaderbrief` (docs/cli-en-uitvoer.md).
+std::string result_json(const Result& r, const SpendingRoom* kaderbrief = nullptr);
 }  // namespace swv

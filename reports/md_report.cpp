@@ -1,5 +1,6 @@
 #include "md_report.h"
 
+#include "decision_report.h"
 #include "format_nl.h"
 #include "report_terms.h"
 #include "report_text.h"
@@ -72,6 +73,7 @@ std::string markdown_summary(const ReportInput& in) {
                          : std::string("deterministisch")) +
        ".\n\n";
   for (const auto& line : summary_sentences(in)) s += "- " + md(line) + "\n";
+  if (in.kaderbrief) s += "\n**Voor de kaderbrief.** " + md(kaderbrief_sentence(*in.kaderbrief)) + "\n";
   const Probability* target = find_flag(r, "onder_streefvermogen");
   const auto shares = pupil_shares(r);  // participation and waiting lists: one column each
   s += std::string("\n| Jaar | Bovenmatig | Onder ondergrens | Negatief | Eigen vermogen") + (in.monte_carlo() ? " (mediaan)" : "") +
@@ -105,7 +107,8 @@ std::string markdown_summary(const ReportInput& in) {
     s += "\nWaarschuwingen:\n\n";
     for (const auto& w : r.warnings) s += "- " + md(w) + "\n";
   }
-  s += "\nswvsim " + r.engine_version + "; percentielen Hyndman–Fan type 7.\n";
+  s += "\nswvsim " + r.engine_version +
+       (in.monte_carlo() ? "; percentielen Hyndman–Fan type 7.\n" : "; deterministische begroting (elke verdeling op haar verwachting).\n");
   return s;
 }
 

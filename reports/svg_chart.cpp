@@ -6,6 +6,7 @@
 
 #include "format_nl.h"
 #include "html_escape.h"
+#include "palette.h"
 
 namespace swv {
 
@@ -68,10 +69,29 @@ std::string axes(const Frame& f, const std::vector<int>& years, bool money, bool
   return s;
 }
 
-std::string polyline(const Frame& f, const std::vector<double>& v, const std::string& cls) {
-  std::string pts;
-  for (size_t i = 0; i < v.size(); ++i) pts += fmt(f.x(i)) + "," + fmt(f.yv(v[i])) + " ";
-  return "<polyline class=\"" + cls + "\" points=\"" + pts + "\"/>";
+// A line through the finite values; a NaN leaves a gap (separate segments).
+std::string polyline(const Frame& f, const std::vector<double>& v, const std::string& cls, const std::string& style = "") {
+  std::string s, pts;
+  int n = 0;
+  auto flush = [&] {
+    if (n >= 2) s += "<polyline class=\"" + cls + "\"" + style + " points=\"" + pts + "\"/>";
+    pts.clear(), n = 0;
+  };
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!std::isfinite(v[i])) {
+      flush();
+      continue;
+    }
+    pts += fmt(f.x(i)) + "," + fmt(f.yv(v[i])) + " ", ++n;
+  }
+  flush();
+  return s;
+}
+
+// A norm line's colour from the shared palette (the same in the Excel chart): ` style="stroke:#b86200"`.
+std::string norm_style(const char* property, const std::string& css_class) {
+  const palette::Rgb c = palette::norm_colour(css_class);
+  return c ? " style=\"" + std::string(property) + ":" + palette::css(c) + "\"" : "";
 }
 
 std::string band(const Frame& f, const std::vector<double>& lo, const std::vector<double>& hi, const std::string& cls) {
@@ -106,20 +126,46 @@ std::string fan_chart_svg(const FanChart& c) {
   for (const auto& l : c.lines) widen(l.values);
   if (!std::isfinite(lo)) lo = 0, hi = 1;
   Frame f{nice_scale(lo, hi, c.percent ? 0.001 : 1.0), c.years.size()};
-  std::string s = open_svg(c.title) + axes(f, c.years, c.money, c.percent);
+  std::string s = open_svg(c.title);
+  if (c.wide) s.replace(s.find("class=\"chart\""), 13, "class=\"chart wide\"");
+  if (!c.zone_above.empty()) {  // the zone from the line up to the top of the frame, where the line is defined
+    std::string pts;
+    size_t first = c.zone_above.size(), last = 0;
+    for (size_t i = 0; i < c.zone_above.size(); ++i)
+      if (std::isfinite(c.zone_above[i])) {
+        pts += fmt(f.x(i)) + "," + fmt(std::max(kTop, f.yv(c.zone_above[i]))) + " ";
+        first = std::min(first, i), last = i;
+      }
+    if (first < last) {
+      s += "<polygon class=\"zone\" points=\"" + pts + fmt(f.x(last)) + "," + fmt(kTop) + " " + fmt(f.x(first)) + "," + fmt(kTop) + "\"/>";
+      s += "<text class=\"zone-label\" x=\"" + fmt(f.x(last) - 4) + "\" y=\"" + fmt(kTop + 14) + "\">" + html_escape(c.zone_label) + "</text>";
+    }
+  }
+  s += axes(f, c.years, c.money, c.percent);
   if (!c.p5.empty() && !c.p95.empty()) s += band(f, c.p5, c.p95, "band90");
   if (!c.p25.empty() && !c.p75.empty()) s += band(f, c.p25, c.p75, "band50");
-  for (const auto& l : c.lines) s += polyline(f, l.values, "ref " + l.css_class);
+  // Each line's name at its right end, just above it; names that would overlap are pushed apart.
+  std::vector<std::pair<double, size_t>> labels;
+  for (size_t i = 0; i < c.lines.size(); ++i) {
+    const auto& l = c.lines[i];
+    s += polyline(f, l.values, "ref " + l.css_class, norm_style("stroke", l.css_class));
+    if (!l.values.empty() && std::isfinite(l.values.back())) labels.push_back({f.yv(l.values.back()) - 4, i});
+  }
+  std::sort(labels.begin(), labels.end());
+  for (size_t k = 1; k < labels.size(); ++k) labels[k].first = std::max(labels[k].first, labels[k - 1].first + 12);
+  for (const auto& [y, i] : labels)
+    s += "<text class=\"ref-label\"" + norm_style("fill", c.lines[i].css_class) + " x=\"" + fmt(f.x(c.lines[i].values.size() - 1)) +
+         "\" y=\"" + fmt(y) + "\">" + html_escape(c.lines[i].name) + "</text>";
   if (!c.p50.empty()) s += polyline(f, c.p50, "median");
   // Legend.
   double lx = kLeft;
-  auto key = [&](const std::string& cls, const std::string& text) {
-    s += "<rect class=\"" + cls + "\" x=\"" + fmt(lx) + "\" y=\"27\" width=\"14\" height=\"10\"/><text class=\"legend\" x=\"" + fmt(lx + 18) +
+  auto key = [&](const std::string& cls, const std::string& text, const std::string& style = "") {
+    s += "<rect class=\"" + cls + "\"" + style + " x=\"" + fmt(lx) + "\" y=\"27\" width=\"14\" height=\"10\"/><text class=\"legend\" x=\"" + fmt(lx + 18) +
          "\" y=\"36\">" + html_escape(text) + "</text>";
     lx += 28 + 6.6 * static_cast<double>(text.size());
   };
   if (!c.p5.empty()) key("band90", "P5–P95"), key("band50", "P25–P75"), key("median key", "mediaan");
-  for (const auto& l : c.lines) key("key " + l.css_class, l.name);
+  for (const auto& l : c.lines) key("key " + l.css_class, l.name, norm_style("fill", l.css_class));
   return s + "</svg>";
 }
 
@@ -149,38 +195,141 @@ std::string bar_chart_svg(const BarChart& c) {
   return s + "</svg>";
 }
 
-std::string tornado_svg(const TornadoChart& c) {
-  constexpr double kLabel = 250, kRow = 22, kTopT = 40, kRightT = 20;
-  const double height = kTopT + kRow * static_cast<double>(c.bars.size()) + 34;
-  double lo = c.reference, hi = c.reference;
-  for (const auto& b : c.bars) lo = std::min({lo, b.low, b.high}), hi = std::max({hi, b.low, b.high});
-  const Scale sc = nice_scale(lo, hi);
-  auto xv = [&](double v) { return kLabel + (kW - kLabel - kRightT) * (v - sc.lo) / (sc.hi - sc.lo); };
+std::string distribution_svg(const DistributionChart& c) {
+  // Points (value, share below) from the quantiles, plus the norm's point where it keeps the curve monotone.
+  std::vector<std::pair<double, double>> pts;
+  for (size_t i = 0; i < c.quantiles.size() && i < c.quantile_levels.size(); ++i) pts.push_back({c.quantiles[i], c.quantile_levels[i]});
+  if (std::isfinite(c.norm) && std::isfinite(c.share_above_norm)) {
+    const std::pair<double, double> n{c.norm, 1 - c.share_above_norm};
+    bool fits = true;
+    for (const auto& p : pts) fits &= (p.first < n.first && p.second <= n.second) || (p.first > n.first && p.second >= n.second);
+    if (fits) pts.push_back(n);
+  }
+  std::sort(pts.begin(), pts.end());
+  double lo = INFINITY, hi = -INFINITY;
+  for (const auto& p : pts) lo = std::min(lo, p.first), hi = std::max(hi, p.first);
+  for (double v : {c.norm, c.floor})
+    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  if (!std::isfinite(lo)) lo = 0, hi = 1;
+  const Scale sx = nice_scale(lo, hi);
+  auto xv = [&](double v) { return kLeft + (kW - kLeft - kRight) * (v - sx.lo) / (sx.hi - sx.lo); };
+  auto yv = [&](double share) { return kTop + (kH - kTop - kBottom) * (1 - share); };
+  std::string s = open_svg(c.title);
+  if (std::isfinite(c.norm)) {
+    const double x = xv(c.norm);
+    s += "<rect class=\"zone\" x=\"" + fmt(x) + "\" y=\"" + fmt(kTop) + "\" width=\"" + fmt(kW - kRight - x) + "\" height=\"" +
+         fmt(kH - kTop - kBottom) + "\"/>";
+    if (std::isfinite(c.share_above_norm))
+      s += "<text class=\"zone-label\" x=\"" + fmt(kW - kRight - 4) + "\" y=\"" + fmt(kTop + 14) + "\">bovenmatig: " +
+           html_escape(pct(c.share_above_norm, 0)) + " van de paden</text>";
+  }
+  for (int k = 0; k <= 4; ++k) {  // 0%, 25%, … 100% of the paths
+    const double y = yv(k / 4.0);
+    s += "<line class=\"grid\" x1=\"" + fmt(kLeft) + "\" x2=\"" + fmt(kW - kRight) + "\" y1=\"" + fmt(y) + "\" y2=\"" + fmt(y) + "\"/>";
+    s += "<text class=\"ylab\" x=\"" + fmt(kLeft - 6) + "\" y=\"" + fmt(y + 4) + "\">" + html_escape(pct(k / 4.0, 0)) + "</text>";
+  }
+  for (double v = sx.lo; v <= sx.hi + sx.step / 2; v += sx.step)
+    s += "<text class=\"xlab\" x=\"" + fmt(xv(v)) + "\" y=\"" + fmt(kH - 10) + "\">" + html_escape(axis_label(v, true)) + "</text>";
+  // The two vertical lines are often close: the floor's name at the top, the norm's at the bottom.
+  auto vline = [&](double v, const char* cls, const char* name, double label_y) {
+    if (!std::isfinite(v)) return;
+    const double x = xv(v);
+    s += "<line class=\"ref " + std::string(cls) + "\"" + norm_style("stroke", cls) + " x1=\"" + fmt(x) + "\" x2=\"" + fmt(x) + "\" y1=\"" +
+         fmt(kTop) + "\" y2=\"" + fmt(kH - kBottom) + "\"/>";
+    s += "<text class=\"ref-label\"" + norm_style("fill", cls) + " x=\"" + fmt(x - 3) + "\" y=\"" + fmt(label_y) + "\">" + name + "</text>";
+  };
+  vline(c.floor, "floor", "ondergrens", kTop + 30);
+  vline(c.norm, "signal", "signaleringswaarde", kH - kBottom - 4);
+  std::string line;
+  for (const auto& p : pts) line += fmt(xv(p.first)) + "," + fmt(yv(p.second)) + " ";
+  s += "<polyline class=\"median\" points=\"" + line + "\"/>";
+  for (const auto& p : pts) s += "<circle class=\"dot\" cx=\"" + fmt(xv(p.first)) + "\" cy=\"" + fmt(yv(p.second)) + "\" r=\"3\"/>";
+  s += "<text class=\"legend\" x=\"" + fmt(kLeft) + "\" y=\"36\">aandeel van de paden met minder eigen vermogen</text>";
+  return s + "</svg>";
+}
+
+namespace {
+size_t utf8_length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+// The first `n` characters of s (UTF-8 aware).
+std::string utf8_prefix(const std::string& s, size_t n) {
+  size_t i = 0, k = 0;
+  while (i < s.size() && k < n) {
+    ++i, ++k;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return s.substr(0, i);
+}
+}  // namespace
+
+std::vector<std::string> wrap_label(const std::string& text, size_t width, size_t max_lines) {
+  std::vector<std::string> lines;  // greedy: as many words on a line as fit
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (!lines.empty() && utf8_length(lines.back()) + 1 + utf8_length(word) <= width) lines.back() += " " + word;
+    else lines.push_back(word);
+  }
+  const bool more = lines.size() > max_lines;
+  if (more) lines.resize(max_lines);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const bool mark = more && i + 1 == lines.size();
+    const size_t room = mark ? width - 1 : width;
+    // The mark takes a place: drop whole words from the end first, cut inside a word only if one
+    // word alone is too long.
+    while (utf8_length(lines[i]) > room && lines[i].find(' ') != std::string::npos) lines[i].erase(lines[i].rfind(' '));
+    if (utf8_length(lines[i]) > room) lines[i] = utf8_prefix(lines[i], width - 1) + "…";
+    else if (mark) lines[i] += "…";
+  }
+  return lines;
+}
+
+std::string share_chart_svg(const ShareChart& c) {
+  constexpr double kLabel = 280, kRow = 34, kTopT = 40, kRightT = 24;
+  const double height = kTopT + kRow * static_cast<double>(c.bars.size()) + 36;
+  double hi = 0.05;
+  for (const auto& b : c.bars)
+    if (std::isfinite(b.share)) hi = std::max(hi, b.share + (std::isfinite(b.std_error) ? 2 * b.std_error : 0.0));
+  hi = std::min(hi, 1.0);
+  // Steps of 1, 2, 5, 10, 20 or 25 percent: at most six ticks, each label distinct.
+  double step = 0.01;
+  for (double st : {0.01, 0.02, 0.05, 0.1, 0.2, 0.25})
+    if (hi / st <= 5.0 + 1e-9) { step = st; break; } else step = st;
+  const double top = std::ceil(hi / step - 1e-9) * step;
+  auto xv = [&](double v) { return kLabel + (kW - kLabel - kRightT) * std::clamp(v, 0.0, top) / top; };
   std::string s = "<svg class=\"chart\" viewBox=\"0 0 " + fmt(kW) + " " + fmt(height) + "\" role=\"img\" aria-label=\"" +
                   html_escape(c.title) + "\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + html_escape(c.title) +
                   "</title><text class=\"ctitle\" x=\"8\" y=\"18\">" + html_escape(c.title) + "</text>";
   const double bottom = kTopT + kRow * static_cast<double>(c.bars.size());
-  for (double v = sc.lo; v <= sc.hi + sc.step / 2; v += sc.step) {
-    const double x = xv(v);
+  for (int k = 0; k * step <= top + step / 2; ++k) {
+    const double v = k * step, x = xv(v);
     s += "<line class=\"grid\" x1=\"" + fmt(x) + "\" x2=\"" + fmt(x) + "\" y1=\"" + fmt(kTopT - 6) + "\" y2=\"" + fmt(bottom) + "\"/>";
-    s += "<text class=\"xlab\" x=\"" + fmt(x) + "\" y=\"" + fmt(bottom + 14) + "\">" + html_escape(axis_label(v, true)) + "</text>";
+    s += "<text class=\"xlab\" x=\"" + fmt(x) + "\" y=\"" + fmt(bottom + 14) + "\">" + html_escape(axis_label_pct(v, step)) + "</text>";
   }
   for (size_t i = 0; i < c.bars.size(); ++i) {
-    const TornadoBar& b = c.bars[i];
-    const double y = kTopT + kRow * static_cast<double>(i), ref = xv(c.reference);
-    std::string label = b.label.size() > 44 ? b.label.substr(0, 41) + "..." : b.label;
-    while (!label.empty() && (static_cast<unsigned char>(label.back()) & 0xC0) == 0x80) label.pop_back();
-    s += "<text class=\"ylab\" x=\"" + fmt(kLabel - 8) + "\" y=\"" + fmt(y + kRow / 2 + 4) + "\">" + html_escape(label) + "</text>";
-    for (auto [v, cls] : {std::pair{b.low, "bar neg"}, std::pair{b.high, "bar"}}) {
-      const double x = xv(v);
-      s += "<rect class=\"" + std::string(cls) + "\" x=\"" + fmt(std::min(x, ref)) + "\" y=\"" + fmt(y + 3) + "\" width=\"" +
-           fmt(std::fabs(x - ref)) + "\" height=\"" + fmt(kRow - 6) + "\"/>";
+    const ShareBar& b = c.bars[i];
+    const double y = kTopT + kRow * static_cast<double>(i);
+    const std::vector<std::string> lines = wrap_label(b.label, 44, 2);
+    for (size_t l = 0; l < lines.size(); ++l) {
+      const double ty = y + kRow / 2 + 4 + (lines.size() == 2 ? (l == 0 ? -7.0 : 7.0) : 0.0);
+      s += "<text class=\"ylab\" x=\"" + fmt(kLabel - 8) + "\" y=\"" + fmt(ty) + "\">" + html_escape(lines[l]) + "</text>";
     }
+    if (!std::isfinite(b.share)) continue;
+    s += "<rect class=\"bar\" x=\"" + fmt(xv(0)) + "\" y=\"" + fmt(y + 6) + "\" width=\"" + fmt(xv(b.share) - xv(0)) + "\" height=\"" +
+         fmt(kRow - 12) + "\"/>";
+    if (std::isfinite(b.std_error) && b.std_error > 0)
+      s += "<line class=\"whisker\" x1=\"" + fmt(xv(b.share - 2 * b.std_error)) + "\" x2=\"" + fmt(xv(b.share + 2 * b.std_error)) +
+           "\" y1=\"" + fmt(y + kRow / 2) + "\" y2=\"" + fmt(y + kRow / 2) + "\"/>";
   }
-  const double ref = xv(c.reference);
-  s += "<line class=\"whisker\" x1=\"" + fmt(ref) + "\" x2=\"" + fmt(ref) + "\" y1=\"" + fmt(kTopT - 6) + "\" y2=\"" + fmt(bottom) + "\"/>";
   s += "<text class=\"legend\" x=\"" + fmt(kLabel) + "\" y=\"" + fmt(height - 4) +
-       "\">rood: invoer op P10 · blauw: invoer op P90 · lijn: alles onzeker</text>";
+       "\">aandeel in de spreiding van het eigen vermogen · streepje: ± 2 standaardfouten</text>";
   return s + "</svg>";
 }
 

@@ -2,6 +2,7 @@
 // Inline SVG charts for the HTML report (no scripts, no network): a fan chart (P5–P95 and P25–P75
 // bands, median line, reference lines such as the signaleringswaarde and the floor) and a bar chart
 // with P5–P95 whiskers. Every number shown is also in a table of the report; the charts are a view.
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,26 @@ struct FanChart {
   std::vector<ChartLine> lines;                // reference lines, drawn dashed
   bool money = true;                           // axis labels in euro (else counts)
   bool percent = false;                        // values are fractions: axis labels "2,5%" (overrides money)
+  std::vector<double> zone_above{};            // shaded from these values up (bovenmatig: above the signaleringswaarde)
+  std::string zone_label{};                    // text in the shaded zone
+  bool wide = false;                           // the full width of the page (the equity chart)
+  // NaN values (e.g. a norm line at the 31-12 start point, where it is not defined) leave a gap.
+  // Reference lines are labelled with their name at their right end as well as in the legend.
 };
 
 std::string fan_chart_svg(const FanChart& c);
+
+// The distribution of equity in one year as a cumulative curve through the known quantiles
+// (P5 … P95, exact values of the run) and the share of paths at or below the norm: x in euro, y the
+// share of paths with less equity. The norm (signaleringswaarde) and the floor are vertical lines;
+// the part above the norm is shaded and labelled with the share of paths there.
+struct DistributionChart {
+  std::string title;
+  std::vector<double> quantile_levels, quantiles;  // e.g. {0,05 0,25 0,5 0,75 0,95} and their values
+  double norm = NAN, share_above_norm = NAN;       // mean signaleringswaarde; P(bovenmatig)
+  double floor = NAN;                              // mean ondergrens (NaN: none)
+};
+std::string distribution_svg(const DistributionChart& c);
 
 struct BarChart {
   std::string title;
@@ -42,17 +60,20 @@ std::string axis_label_pct(double x, double step);
 
 namespace swv {
 
-// Tornado chart: per input a horizontal bar from the outcome with the input at its P10 to the
-// outcome at its P90, around the reference (all inputs random), largest swing on top.
-struct TornadoBar {
+// Share chart (gevoeligheid): per input a horizontal bar of the share of the variance it explains
+// (a fraction), with a ±2 standard-error whisker, largest on top. The axis runs from 0 in percent
+// steps; labels wrap over two lines instead of being cut.
+struct ShareBar {
   std::string label;
-  double low = 0, high = 0;  // outcome with the input at P10 / P90
+  double share = 0, std_error = 0;  // fractions; NaN error: no whisker
 };
-struct TornadoChart {
+struct ShareChart {
   std::string title;
-  double reference = 0;
-  std::vector<TornadoBar> bars;  // in display order (top first)
+  std::vector<ShareBar> bars;  // in display order (top first)
 };
-std::string tornado_svg(const TornadoChart& c);
+std::string share_chart_svg(const ShareChart& c);
+// A label split at a space into lines of at most `width` characters (UTF-8 aware), at most
+// `max_lines` lines; only a single word longer than the whole space is cut (with "…").
+std::vector<std::string> wrap_label(const std::string& text, size_t width, size_t max_lines);
 
 }  // namespace swv

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "atomic_file.h"
+#include "format_nl.h"
 #include "report_text.h"
 #include "report_terms.h"
 #include "xlsx_parts.h"
@@ -22,13 +23,16 @@ using xlsx::header;
 using xlsx::per_year;
 using xlsx::row;
 using xlsx::widths;
+using xlsx::wrap_header;
+using xlsx::print_setup;
+using xlsx::kMoneyWidth;
 
 // Money unless the series counts pupils (leerlingen_*, wachtlijst_*), is a share (deelname_*,
 // rentabiliteit: percentages) or a ratio (ratio_ev_baten, solvabiliteit 2, liquiditeit).
 lxw_format* series_format(Book& b, const std::string& key) {
   if (key.rfind("leerlingen_", 0) == 0 || key.rfind("wachtlijst_", 0) == 0) return b.count;
   if (key.rfind("deelname_", 0) == 0) return b.percent2;  // two decimals: 2,90% against 2,82%
-  if (key.rfind("ratio", 0) == 0) return b.decimal;
+  if (key.rfind("ratio", 0) == 0) return b.ratio;  // two decimals: 0,81
   if (key == "solvabiliteit_2" || key == "liquiditeit") return b.ratio;
   if (key == "rentabiliteit") return b.percent;
   return b.money;
@@ -44,83 +48,115 @@ void seed_cell(Book& b, lxw_worksheet* ws, lxw_row_t r, uint64_t seed) {
     b.text(ws, r, 1, std::to_string(seed));
 }
 
-// The paths' equity bands against the signaleringswaarde and the ondergrens: a data block on this
-// sheet (so the chart's references need no quoted sheet name) and a line chart beside the table.
-void equity_chart(Book& b, lxw_worksheet* ws, const Result& r, size_t first, size_t chart_col) {
+// The equity against the signaleringswaarde and the ondergrens: a data block on this sheet (so the
+// chart's references need no quoted sheet name) and a line chart anchored just below the year table,
+// in the first screen. Monte Carlo: the bands P5..P95; deterministic: the one equity line (no band
+// words). The norm lines have the colours of the HTML charts (palette.h).
+void equity_chart(Book& b, lxw_worksheet* ws, const ReportInput& in, size_t first, size_t anchor_row) {
+  const Result& r = in.result;
   const Series *ev = r.find("eigen_vermogen"), *sw = r.find("signaleringswaarde"), *og = r.find("ondergrens");
   if (!ev || r.years.empty()) return;
+  struct Line {
+    std::string name;
+    const std::vector<double>* values;
+    palette::Rgb colour;
+    float width;
+    bool dashed;
+  };
+  std::vector<Line> lines;
+  if (in.monte_carlo()) {
+    lines = {{"P5", &ev->p5, palette::kBand90, 1.0f, false},   {"P25", &ev->p25, palette::kBand50, 1.5f, false},
+             {"P50", &ev->p50, palette::kMedian, 2.75f, false}, {"P75", &ev->p75, palette::kBand50, 1.5f, false},
+             {"P95", &ev->p95, palette::kBand90, 1.0f, false}};
+  } else {
+    lines = {{"Eigen vermogen", &ev->mean, palette::kMedian, 2.75f, false}};
+  }
+  if (sw) lines.push_back({"Signaleringswaarde", &sw->mean, palette::kSignal, 2.0f, true});
+  if (og) lines.push_back({"Ondergrens", &og->mean, palette::kFloor, 2.0f, true});
   b.text(ws, row(first), 0, "Grafiekgegevens eigen vermogen", b.bold);
-  const std::vector<std::string> names = {"P5", "P25", "P50", "P75", "P95", "Signaleringswaarde", "Ondergrens"};
   header(b, ws, row(first + 1), {"Jaar"});
-  header(b, ws, row(first + 1), names, 1);
+  for (size_t k = 0; k < lines.size(); ++k) b.text(ws, row(first + 1), col(k + 1), lines[k].name, b.bold);
   for (size_t y = 0; y < r.years.size(); ++y) {
     lxw_row_t rr = row(first + 2 + y);
     b.number(ws, rr, 0, r.years[y], b.year);
-    const double v[] = {at(ev->p5, y), at(ev->p25, y), at(ev->p50, y), at(ev->p75, y), at(ev->p95, y),
-                        sw ? at(sw->mean, y) : NAN, og ? at(og->mean, y) : NAN};
-    for (size_t k = 0; k < names.size(); ++k) b.number(ws, rr, col(k + 1), v[k], b.money);
+    for (size_t k = 0; k < lines.size(); ++k) b.number(ws, rr, col(k + 1), at(*lines[k].values, y), b.money);
   }
   lxw_chart* chart = b.chart(LXW_CHART_LINE);
   if (!chart) return b.fail("geen geheugen voor de grafiek");
-  chart_title_set_name(chart, "Eigen vermogen: bandbreedte tegen signaleringswaarde en ondergrens");
-  // Outer band light and thin, inner band darker, the median thick; the norms dashed.
-  const lxw_color_t colors[] = {0x9DC3E6, 0x2E75B6, 0x1F3864, 0x2E75B6, 0x9DC3E6, 0xC00000, 0x000000};
-  const float line_widths[] = {1.0f, 1.5f, 2.75f, 1.5f, 1.0f, 2.0f, 2.0f};
+  chart_title_set_name(chart, in.monte_carlo() ? "Eigen vermogen: bandbreedte tegen signaleringswaarde en ondergrens"
+                                               : "Eigen vermogen tegen signaleringswaarde en ondergrens");
   const lxw_row_t r0 = row(first + 2), r1 = row(first + 1 + r.years.size());
-  for (size_t k = 0; k < names.size(); ++k) {
-    if ((k == 5 && !sw) || (k == 6 && !og)) continue;
+  for (size_t k = 0; k < lines.size(); ++k) {
     lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
     if (!s) return b.fail("geen geheugen voor de grafiek");
     chart_series_set_categories(s, "Samenvatting", r0, 0, r1, 0);
     chart_series_set_values(s, "Samenvatting", r0, col(k + 1), r1, col(k + 1));
-    chart_series_set_name(s, names[k].c_str());
+    chart_series_set_name(s, lines[k].name.c_str());
     lxw_chart_line line{};
-    line.color = colors[k], line.width = line_widths[k];
-    if (k >= 5) line.dash_type = LXW_CHART_LINE_DASH_DASH;
+    line.color = lines[k].colour, line.width = lines[k].width;
+    if (lines[k].dashed) line.dash_type = LXW_CHART_LINE_DASH_DASH;
     chart_series_set_line(s, &line);
     chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
   }
   chart_axis_set_num_format(chart->y_axis, "€ #,##0");
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options opt{};
-  opt.x_scale = 1.6, opt.y_scale = 1.5;
-  b.check(worksheet_insert_chart_opt(ws, 7, col(chart_col), chart, &opt));
+  opt.x_scale = 1.6, opt.y_scale = 1.4;
+  opt.x_offset = 4, opt.y_offset = 4;
+  b.check(worksheet_insert_chart_opt(ws, row(anchor_row), 0, chart, &opt));
 }
 
 void summary_sheet(Book& b, const ReportInput& in) {
   const Result& r = in.result;
+  const bool mc = in.monte_carlo();
   lxw_worksheet* ws = b.sheet("Samenvatting");
-  widths(ws, {{0, 0, 20}, {1, 10, 16}});
+  const auto w = widths(ws, {{0, 0, 20}, {1, 5, 14}, {6, 9, kMoneyWidth}, {10, 10, 18}});
   b.text(ws, 0, 0, "Scenario", b.bold), b.text(ws, 0, 1, r.scenario_name);
   b.text(ws, 1, 0, "Omschrijving", b.bold), b.text(ws, 1, 1, r.scenario_description);
   b.text(ws, 2, 0, "Modus", b.bold), b.text(ws, 2, 1, mode_name(r.mode));
   b.text(ws, 3, 0, "Paden", b.bold), b.number(ws, 3, 1, static_cast<double>(r.paths), b.count);
   b.text(ws, 4, 0, "Zaad", b.bold), seed_cell(b, ws, 4, r.seed);
 
+  // Per year: the two traffic lights (fill and word), the equity and the distance to the norm. In
+  // deterministic mode the flags are ja/nee (numbers 1/0 shown as words), without chance words.
   const Series *ev = r.find("eigen_vermogen"), *sw = r.find("signaleringswaarde");
-  header(b, ws, 6, {"Jaar", "P(bovenmatig)", "Signaal", "P(onder ondergrens)", "Signaal", "P(negatief)",
-                    "Eigen vermogen (gem.)", "Signaleringswaarde (gem.)", "Afstand tot de norm (gem.)", "Afstand tot de norm (mediaan)"});
   const Series* dist = r.find("afstand_signaleringswaarde");  // eigen vermogen − signaleringswaarde, both ways
   const Probability* target = find_flag(r, "onder_streefvermogen");
-  if (target) b.text(ws, 6, 10, "P(algemene reserve onder streefvermogen)", b.bold);
+  std::vector<std::string> head = mc ? std::vector<std::string>{"Jaar", "P(bovenmatig)", "Signaal", "P(onder ondergrens)", "Signaal",
+                                                                "P(negatief)", "Eigen vermogen (gem.)", "Signaleringswaarde (gem.)",
+                                                                "Afstand tot de norm (gem.)", "Afstand tot de norm (mediaan)"}
+                                     : std::vector<std::string>{"Jaar", "Bovenmatig", "Signaal", "Onder ondergrens", "Signaal", "Negatief",
+                                                                "Eigen vermogen", "Signaleringswaarde", "Afstand tot de norm", ""};
+  if (target) head.push_back(mc ? "P(algemene reserve onder streefvermogen)" : "Algemene reserve onder streefvermogen");
+  wrap_header(b, ws, 6, head, w);
+  const char* flag_format = mc ? "0.0%" : Book::kYesNo;
+  lxw_format* plain_flag = b.style({flag_format});
   size_t rr = 7;
   for (size_t y = 0; y < r.years.size(); ++y, ++rr) {
     b.number(ws, row(rr), 0, r.years[y], b.year);
-    b.number(ws, row(rr), 1, at(r.excessive.value, y), b.percent);
-    b.text(ws, row(rr), 2, light_name(light_excessive(in, y)));
-    b.number(ws, row(rr), 3, at(r.below_floor.value, y), b.percent);
-    b.text(ws, row(rr), 4, light_name(light_floor(in, y)));
-    b.number(ws, row(rr), 5, at(r.negative.value, y), b.percent);
+    const Light excessive = light_excessive(in, y), floor = light_floor(in, y);
+    b.number(ws, row(rr), 1, at(r.excessive.value, y), xlsx::light_style(b, excessive, flag_format));
+    b.text(ws, row(rr), 2, light_name(excessive), xlsx::light_style(b, excessive, nullptr));
+    b.number(ws, row(rr), 3, at(r.below_floor.value, y), xlsx::light_style(b, floor, flag_format));
+    b.text(ws, row(rr), 4, light_name(floor), xlsx::light_style(b, floor, nullptr));
+    b.number(ws, row(rr), 5, at(r.negative.value, y), plain_flag);
     b.number(ws, row(rr), 6, ev ? at(ev->mean, y) : NAN, b.money);
     b.number(ws, row(rr), 7, sw ? at(sw->mean, y) : NAN, b.money);
     b.number(ws, row(rr), 8, dist ? at(dist->mean, y) : NAN, b.money);
-    b.number(ws, row(rr), 9, dist ? at(dist->p50, y) : NAN, b.money);
-    if (target) b.number(ws, row(rr), 10, at(target->value, y), b.percent);
+    if (mc) b.number(ws, row(rr), 9, dist ? at(dist->p50, y) : NAN, b.money);
+    if (target) b.number(ws, row(rr), 10, at(target->value, y), plain_flag);
   }
+  const ReportSettings st = in.settings();
+  b.text(ws, row(rr++), 0,
+         mc ? "Stoplicht bovenmatig: groen onder " + pct(st.excessive_orange, 0) + ", oranje vanaf " + pct(st.excessive_orange, 0) +
+                  ", rood vanaf " + pct(st.excessive_red, 0) + " kans. Stoplicht ondergrens: groen onder " + pct(st.floor_orange, 0) +
+                  ", oranje vanaf " + pct(st.floor_orange, 0) + ", rood vanaf " + pct(st.floor_red, 0) + " kans (instelbaar onder [rapport])."
+            : std::string("Stoplicht: rood als de vlag geldt, anders groen."));
 
-  // The conclusions in words: the headline sentences, then per year the two norms.
-  b.text(ws, row(++rr), 0, "Conclusies", b.bold);
-  rr++;
+  // The chart in the first screen, just below the table; the conclusions below the chart.
+  const size_t chart_row = rr + 1;
+  rr = chart_row + 22;  // the chart is about 20 rows high
+  b.text(ws, row(rr++), 0, "Conclusies", b.bold);
   std::vector<std::string> sentences = summary_sentences(in);
   for (size_t y = 0; y < r.years.size(); ++y) {
     sentences.push_back(excessive_sentence(in, y));
@@ -128,14 +164,16 @@ void summary_sheet(Book& b, const ReportInput& in) {
   }
   for (const auto& s : sentences)
     if (!s.empty()) b.text(ws, row(rr++), 0, s);
-  equity_chart(b, ws, r, rr + 1, target ? 12 : 11);
+  equity_chart(b, ws, in, rr + 1, chart_row);
+  print_setup(b, ws, r, "Samenvatting", 6, 6);
 }
 
 // Long format (reeks, jaar, statistics): one row per series and year, ready for a pivot table.
 void percentile_sheet(Book& b, const Result& r) {
   lxw_worksheet* ws = b.sheet("Percentielen");
-  widths(ws, {{0, 0, 22}, {2, 7, 14}});
-  header(b, ws, 0, {"Reeks", "Jaar", "Gemiddelde", "P5", "P25", "P50", "P75", "P95"});
+  const auto w = widths(ws, {{0, 0, 30}, {1, 1, 8}, {2, 7, kMoneyWidth}});
+  wrap_header(b, ws, 0, {"Reeks", "Jaar", "Gemiddelde", "P5", "P25", "P50", "P75", "P95"}, w);
+  print_setup(b, ws, r, "Percentielen", 0, 0);
   worksheet_freeze_panes(ws, 1, 0);
   size_t rr = 1;
   for (const Series& s : r.series) {
@@ -152,14 +190,16 @@ void percentile_sheet(Book& b, const Result& r) {
 
 void chance_sheet(Book& b, const Result& r) {
   lxw_worksheet* ws = b.sheet("Kansen");
-  widths(ws, {{0, 0, 14}, {1, 6 + 2 * r.more_flags.size(), 18}});
-  header(b, ws, 0, {"Jaar", "P(bovenmatig)", "standaardfout", "P(onder ondergrens)", "standaardfout", "P(negatief)",
-                    "standaardfout"});
+  const auto w = widths(ws, {{0, 0, 14}, {1, 6 + 2 * std::max(r.more_flags.size(), r.years.size()), 18}});
+  std::vector<std::string> head = {"Jaar", "P(bovenmatig)", "standaardfout", "P(onder ondergrens)", "standaardfout", "P(negatief)",
+                                   "standaardfout"};
   std::vector<const Probability*> probs = {&r.excessive, &r.below_floor, &r.negative};
   for (const auto& [key, p] : r.more_flags) {  // onder_streefvermogen, the balance signals
-    header(b, ws, 0, {"P(" + flag_words(key) + ")", "standaardfout"}, col(1 + 2 * probs.size()));
+    head.push_back("P(" + flag_words(key) + ")"), head.push_back("standaardfout");
     probs.push_back(&p);
   }
+  wrap_header(b, ws, 0, head, w);
+  print_setup(b, ws, r, "Kansen", 0, 0);
   for (size_t y = 0; y < r.years.size(); ++y) {
     b.number(ws, row(1 + y), 0, r.years[y], b.year);
     for (size_t k = 0; k < probs.size(); ++k) {
@@ -180,7 +220,7 @@ void chance_sheet(Book& b, const Result& r) {
 
 // Weerstandsvermogen: beschikbaar (the algemene reserve at the start) against benodigd per
 // confidence level, the ratio and its NAR class; then the definition and the NAR scale.
-void buffer_block(Book& b, lxw_worksheet* ws, const Result& r, size_t rr) {
+void buffer_block(Book& b, lxw_worksheet* ws, const Result& r, size_t rr, const std::vector<double>& w) {
   const std::pair<const char*, double> start[] = {{"Eigen vermogen bij de start", r.start_equity},
                                                   {"Bestemmingsreserves bij de start", r.start_equity - r.start_general_reserve},
                                                   {"Algemene reserve bij de start (beschikbaar)", r.start_general_reserve}};
@@ -188,7 +228,7 @@ void buffer_block(Book& b, lxw_worksheet* ws, const Result& r, size_t rr) {
     b.text(ws, row(rr), 0, label, b.bold);
     b.number(ws, row(rr++), 3, value, b.money);
   }
-  header(b, ws, row(++rr), {"Zekerheid", "Benodigd weerstandsvermogen", "Beschikbaar (algemene reserve)", "Ratio", "Klasse", "Oordeel"});
+  wrap_header(b, ws, row(++rr), {"Zekerheid", "Benodigd weerstandsvermogen", "Beschikbaar (algemene reserve)", "Ratio", "Klasse", "Oordeel"}, w);
   if (r.buffers.empty()) b.text(ws, row(++rr), 0, "Geen benodigd weerstandsvermogen (alleen in Monte Carlo-modus)");
   for (const BufferResult& f : r.buffers) {
     const BufferVerdict v = buffer_verdict(r.start_general_reserve, f.required);
@@ -208,12 +248,12 @@ void buffer_block(Book& b, lxw_worksheet* ws, const Result& r, size_t rr) {
 void risk_sheet(Book& b, const Result& r) {
   lxw_worksheet* ws = b.sheet("Risico's");
   const size_t n = r.years.size();
-  widths(ws, {{0, 0, 22}, {1, 1, 36}, {2, 3 + 2 * n, 16}});
-  header(b, ws, 0, {"Code", "Risico", "Kant"});
-  for (size_t y = 0; y < n; ++y) {
-    b.text(ws, 0, col(3 + y), "verwacht " + std::to_string(r.years[y]), b.bold);
-    b.text(ws, 0, col(3 + n + y), "opgetreden " + std::to_string(r.years[y]), b.bold);
-  }
+  const auto w = widths(ws, {{0, 0, 22}, {1, 1, 36}, {2, 2, 10}, {3, 2 + 2 * n, kMoneyWidth}});
+  std::vector<std::string> head = {"Code", "Risico", "Kant"};
+  for (size_t y = 0; y < n; ++y) head.push_back("verwacht " + std::to_string(r.years[y]));
+  for (size_t y = 0; y < n; ++y) head.push_back("opgetreden " + std::to_string(r.years[y]));
+  wrap_header(b, ws, 0, head, w);
+  print_setup(b, ws, r, "Risico's", 0, 0);
   size_t rr = 1;
   if (r.risks.empty()) b.text(ws, row(rr++), 0, "Geen risico's per pad (alleen in Monte Carlo-modus)");
   for (const RiskResult& k : r.risks) {
@@ -227,13 +267,14 @@ void risk_sheet(Book& b, const Result& r) {
     per_year(b, ws, rr++, 3, n, r.expected_risk_cost, b.money);
   }
 
-  buffer_block(b, ws, r, rr + 1);
+  buffer_block(b, ws, r, rr + 1, w);
 }
 
 void input_sheet(Book& b, const ReportInput& in) {
   const Result& r = in.result;
   lxw_worksheet* ws = b.sheet("Invoer");
-  widths(ws, {{0, 0, 24}, {1, 1, 60}, {2, 2, 66}});
+  widths(ws, {{0, 0, 30}, {1, 1, 60}, {2, 2, 66}});
+  print_setup(b, ws, r, "Invoer", 0, 0);
   size_t rr = 0;
   auto pair = [&](const std::string& k, const std::string& v) {
     b.text(ws, row(rr), 0, k, b.bold), b.text(ws, row(rr++), 1, v);
@@ -281,6 +322,7 @@ void write_xlsx(const ReportInput& in, const std::string& path) {
     chance_sheet(b, in.result);
     risk_sheet(b, in.result);
     input_sheet(b, in);
+    xlsx::mjb_list_sheet(b, in);  // after the six fixed sheets: their order and numbers stay
     return b.close();
   });
 }

@@ -1,7 +1,8 @@
 #pragma once
-// The controller's workbook (.xlsx, libxlsxwriter): sheets Samenvatting, MJB, Percentielen, Kansen,
-// Risico's, Invoer; numbers stored as numbers with € and % formats; a native Excel chart of the
-// equity bands against the signaleringswaarde. Written completely or not at all.
+// The controller's workbook (.xlsx, libxlsxwriter): sheets Samenvatting, MJB (classic layout with
+// formulas), Percentielen, Kansen, Risico's, Invoer, MJB-lijst; numbers stored as numbers with € and %
+// formats; a native Excel chart of the equity against the signaleringswaarde and the ondergrens; every
+// sheet set up for printing. Written completely or not at all.
 #include <string>
 
 #include "report_input.h"

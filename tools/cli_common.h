@@ -55,6 +55,7 @@ struct RunOptions {
   std::string dir;  // empty: the command's default folder
   std::vector<std::string> formats;
   bool quiet = false;
+  bool kaderbrief = true;  // run: the kaderbrief figure on page 1 (off with --geen-kaderbrief)
   // Applies --paden and --zaad (they override the scenario's [simulatie]).
   void apply(Scenario& sc) const;
 };

@@ -175,30 +175,37 @@ int cmd_compare(const std::vector<std::string>& args) {
 
 int cmd_sensitivity(const std::vector<std::string>& args) {
   po::options_description opts = common_options("Opties van gevoeligheid");
-  opts.add_options()("laag", po::value<double>()->default_value(0.1), "laag kwantiel")("hoog", po::value<double>()->default_value(0.9),
-                                                                                       "hoog kwantiel");
+  opts.add_options()("doeljaar", po::value<int>(), "jaar waarop samenvatting en grafiek gaan (standaard: laatste jaar)")(
+      "laag", po::value<double>(), "vervallen sinds 0.3 (genegeerd, met een waarschuwing)")("hoog", po::value<double>(),
+                                                                                            "vervallen sinds 0.3 (genegeerd, met een waarschuwing)");
   po::variables_map vm = parse(args, opts, "bestanden", 1);
   if (vm.count("help")) {
-    std::cout << "swvsim gevoeligheid BESTAND [opties]\n\nZet elke onzekere invoer op zijn P10 en zijn P90 (de rest onzeker, dezelfde paden) "
-                 "en toont per jaar\nhoeveel het verwachte eigen vermogen en de kans op bovenmatig verschuiven (gevoeligheid.*).\n\n"
+    std::cout << "swvsim gevoeligheid BESTAND [opties]\n\nWelke onzekere invoer verklaart hoeveel van de spreiding van het eigen vermogen, "
+                 "per jaar\n(aandeel in de variantie; een invoer die per jaar wordt getrokken telt als één proces) (gevoeligheid.*).\n\n"
               << opts;
     return kOk;
   }
   const auto names = files(vm, "bestanden");
   if (names.size() != 1) throw InputError("geef één scenariobestand: swvsim gevoeligheid BESTAND");
-  const double lo = vm["laag"].as<double>(), hi = vm["hoog"].as<double>();
-  if (!(lo > 0 && lo < hi && hi < 1)) throw InputError("--laag en --hoog zijn kwantielen met 0 < laag < hoog < 1");
+  if (vm.count("laag") || vm.count("hoog"))
+    std::cerr << "swvsim: waarschuwing: --laag en --hoog zijn vervallen: gevoeligheid rekent sinds 0.3 met het aandeel van elke invoer "
+                 "in de variantie, niet meer met P10 en P90\n";
   RunOptions c = read_common(vm);
   Scenario sc = load_for_decision(names[0], c);
   prepare_for_monte_carlo(sc);
   OutputSet set = open_outputs(c, "uitvoer/" + slug(sc.name), "gevoeligheid");
   const auto t0 = std::chrono::steady_clock::now();
   install_sigint();
-  const Sensitivity s = run_sensitivity(sc, c.mc, lo, hi);
+  Sensitivity s;
+  try {
+    s = run_sensitivity(sc, c.mc, vm.count("doeljaar") ? vm["doeljaar"].as<int>() : 0);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(e.what());
+  }
   const Document doc = sensitivity_document(s, sc);
   if (!c.quiet) {
     for (const auto& b : doc.sections.front().bullets) std::cout << b << "\n";
-    std::cout << "(" << s.inputs.size() << " onzekere invoeren, " << 2 * s.inputs.size() + 1 << " doorrekeningen van "
+    std::cout << "(" << s.inputs.size() << " onzekere invoeren, " << s.inputs.size() + 2 << " doorrekeningen van "
               << num_nl(static_cast<double>(s.paths)) << " paden, " << num_nl(seconds_since(t0), 1) << " s)\n";
   }
   write_outputs(set, c, "gevoeligheid", doc, sensitivity_json(s, sc));

@@ -27,15 +27,11 @@
 #include "deterministic.h"
 #include "engine_version.h"
 #include "format_nl.h"
-#include "csv_writer.h"
-#include "html_report.h"
-#include "json_writer.h"
-#include "md_report.h"
-#include "xlsx_report.h"
 #include "loader.h"
 #include "mc.h"
+#include "run_set.h"
+#include "scale_cmds.h"
 #include "schema.h"
-#include "table_writer.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -44,51 +40,16 @@ using namespace swv::cli;
 
 namespace {
 
-// A progress bar on stderr while a Monte-Carlo run takes longer than a second (only on a terminal).
-class ProgressBar {
- public:
-  explicit ProgressBar(const Progress& p) : p_(p), thread_([this] { loop(); }) {}
-  ~ProgressBar() {
-    {
-      std::lock_guard<std::mutex> l(m_);
-      stop_ = true;
-    }
-    cv_.notify_one();
-    thread_.join();
-    if (shown_) std::cerr << "\r" << std::string(72, ' ') << "\r" << std::flush;
-  }
-
- private:
-  void loop() {
-    const auto t0 = std::chrono::steady_clock::now();
-    std::unique_lock<std::mutex> l(m_);
-    while (!cv_.wait_for(l, std::chrono::milliseconds(200), [this] { return stop_; })) {
-      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-      const double total = static_cast<double>(p_.total.load()), done = static_cast<double>(p_.done.load());
-      if (secs < 1.0 || total <= 0) continue;
-      const double f = std::min(1.0, done / total);
-      const int width = 30, full = static_cast<int>(f * width);
-      std::string bar = std::string(static_cast<size_t>(full), '#') + std::string(static_cast<size_t>(width - full), '.');
-      std::string left = f > 0.02 ? ", nog ~" + num_nl(secs * (1 - f) / f) + " s" : "";
-      std::cerr << "\r[" << bar << "] " << num_nl(100 * f) << "% van " << num_nl(total) << " paden" << left << "   " << std::flush;
-      shown_ = true;
-    }
-  }
-  const Progress& p_;
-  std::mutex m_;
-  std::condition_variable cv_;
-  bool stop_ = false, shown_ = false;
-  std::thread thread_;
-};
-
 const char* kUsage =
     "swvsim — Monte-Carlo-meerjarenbegroting voor een samenwerkingsverband passend onderwijs\n\n"
     "Gebruik:\n"
     "  swvsim controleer BESTAND      scenario laden en controleren (alias: check)\n"
-    "  swvsim run BESTAND [opties]    simuleren en resultaten schrijven\n"
+    "  swvsim run BESTAND [opties]    simuleren en resultaten schrijven (--deel K/N: één deel van de paden)\n"
+    "  swvsim samenvoegen DEEL... --uit MAP\n"
+    "                                 delen van swvsim run --deel samenvoegen tot het resultaat van één run\n"
     "  swvsim vergelijk BASIS VARIANT... [opties]\n"
     "                                 varianten tegen de basis, op dezelfde paden\n"
-    "  swvsim gevoeligheid BESTAND    welke onzekere invoer telt het zwaarst (tornado per jaar)\n"
+    "  swvsim gevoeligheid BESTAND    welk deel van de spreiding elke onzekere invoer verklaart, per jaar\n"
     "  swvsim bestedingsruimte BESTAND --doeljaar JAAR [--zekerheid 0.9] [--ondergrens-zekerheid 0.95]\n"
     "                                 hoeveel extra per jaar besteden: minimum en maximum\n"
     "  swvsim weerstandsvermogen BESTAND\n"
@@ -150,25 +111,12 @@ Result simulate(const LoadResult& lr, const McOptions& mc, bool quiet) {
   return run_monte_carlo(sc, lr.diags.warnings(), mc);
 }
 
-// Writes the result set of a run into `set` (not yet swapped in). File names are fixed (never taken
-// from the scenario), so nothing is written outside --uit. resultaat.json is written by every run
-// (the contract), whatever --formaat says.
-void write_run_set(OutputSet& set, const ReportInput& in, const std::vector<std::string>& formats) {
-  auto has = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
-  set.write("resultaat.json", result_json(in.result));
-  if (has("html")) set.write("rapport.html", html_report(in));
-  if (has("xlsx")) write_xlsx(in, set.path_for("rapport.xlsx")), set.done("rapport.xlsx");
-  if (has("csv")) {
-    set.write("resultaat.csv", results_csv(in, CsvDialect::Standard));
-    set.write("resultaat-nl.csv", results_csv(in, CsvDialect::DutchExcel));
-  }
-  if (has("md")) set.write("samenvatting.md", markdown_summary(in));
-}
-
 int cmd_run(const std::vector<std::string>& args) {
   po::options_description opts = run_options("Opties van run", {"json", "html", "xlsx", "csv", "md"});
   opts.add_options()("deterministisch", "deterministische modus: de klassieke meerjarenbegroting")(
-      "geheugen", po::value<int64_t>(), "geheugen in MB voor exacte percentielen (standaard 1024); daarboven histogrammen");
+      "geheugen", po::value<int64_t>(), "geheugen in MB voor exacte percentielen (standaard 1024); daarboven histogrammen")(
+      "geen-kaderbrief", "sla het kaderbriefbedrag op pagina 1 over (in Monte Carlo zo'n 30 extra doorrekeningen van ten hoogste 10.000 paden)");
+  add_scale_options(opts);
   po::options_description all;
   all.add(opts).add_options()("bestand", po::value<std::string>());
   po::positional_options_description pos;
@@ -177,12 +125,15 @@ int cmd_run(const std::vector<std::string>& args) {
   po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
   if (vm.count("help")) {
     std::cout << "swvsim run BESTAND [opties]\n\nSimuleert het scenario en schrijft resultaat.json (altijd) en de rapporten (html, xlsx,\n"
-                 "csv, md) in de uitvoermap; de vorige resultaten daar worden als geheel vervangen.\n\n" << opts;
+                 "csv, md) in de uitvoermap; de vorige resultaten daar worden als geheel vervangen. Met --deel K/N\n"
+                 "alleen deel K van N als deelbestand (samenvoegen met swvsim samenvoegen; docs/schalen.md).\n\n" << opts;
     return kOk;
   }
   if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim run BESTAND");
   RunOptions ro = read_run_options(vm, {"json", "html", "xlsx", "csv", "md"});
   if (vm.count("geheugen") && vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
+  check_scale_options(vm, ro);
+  ro.kaderbrief = !vm.count("geen-kaderbrief");
 
   LoadResult lr = load_or_report(vm["bestand"].as<std::string>());
   if (!lr.scenario) return kInput;
@@ -191,26 +142,18 @@ int cmd_run(const std::vector<std::string>& args) {
   ro.apply(*sc);
   McOptions mc = ro.mc;
   if (vm.count("geheugen")) mc.memory_budget = static_cast<size_t>(vm["geheugen"].as<int64_t>()) << 20;
+  apply_precision(vm, ro, *sc, mc);
+  if (vm.count("deel")) return run_part(vm["deel"].as<std::string>(), lr, ro, mc);
   Progress progress;
   mc.progress = &progress;
   // Lock the output folder before the (long) run: a second run on it is refused at once.
   const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
-  OutputSet set(dir, {"resultaat.json", "rapport.html", "rapport.xlsx", "resultaat.csv", "resultaat-nl.csv", "samenvatting.md"});
+  OutputSet set(dir, run_set_files());
   install_sigint();
   const Result r = simulate(lr, mc, ro.quiet);
   // Warnings the run itself found (the loader's were printed when loading).
   for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
-
-  // The reports also show the classic deterministic budget beside the Monte-Carlo means.
-  std::optional<Result> det;
-  if (r.mode == Mode::MonteCarlo) det = run_deterministic(*sc);
-  write_run_set(set, ReportInput{r, det ? &*det : nullptr, &*sc}, ro.formats);
-  check_cancel();  // stopped while writing: the new set is dropped, the old one stays
-  const std::vector<std::string> written = set.commit();
-  if (!ro.quiet) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
-  std::cout << "Resultaten:\n";
-  for (const auto& f : written) std::cout << "  " << f << "\n";
-  return kOk;
+  return write_run_result(set, *sc, r, ro);
 }
 
 // The command named by args[0], run with the rest (usage and --version here).
@@ -231,11 +174,12 @@ int dispatch(const std::vector<std::string>& args) {
   if (cmd == "gevoeligheid") return cmd_sensitivity(rest);
   if (cmd == "bestedingsruimte") return cmd_spending(rest);
   if (cmd == "weerstandsvermogen") return cmd_buffer(rest);
+  if (cmd == "samenvoegen") return cmd_merge(rest);
   if (cmd == "sleutels") {
     std::cout << schema_markdown();
     return kOk;
   }
-  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
+  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
             << "\n\n"
             << kUsage;
   return kInput;

@@ -43,6 +43,9 @@ std::string spending_json(const SpendingRoom& r, const Scenario& sc);
 // The conclusion in Dutch sentences (also printed by the CLI).
 std::vector<std::string> spending_sentences(const SpendingRoom& r);
 std::string recommendation_sentence(const SpendingRoom& r);  // the kaderbrief figure, never only "no amount"
+// Page 1 of the run report: the recommendation with its consequences (median equity in the doeljaar
+// and the last year); for a deterministic room (paths 0) in the plan's words, without probabilities.
+std::string kaderbrief_sentence(const SpendingRoom& r);
 
 Document buffer_document(const BufferAnalysis& b, const Scenario& sc);
 std::string buffer_json(const BufferAnalysis& b, const Scenario& sc);

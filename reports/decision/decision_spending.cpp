@@ -1,4 +1,5 @@
 // bestedingsruimte: the range of extra yearly spending for the kaderbrief.
+#include <cctype>
 #include <cmath>
 
 #include "decision_common.h"
@@ -75,6 +76,55 @@ std::string recommendation_sentence(const SpendingRoom& r) {
       return "Aanbeveling: " + spend + "; " + effect + ".";
   }
   return {};
+}
+
+namespace {
+
+std::string plan_sentence(const SpendingRoom& r) {
+  using K = Recommendation::Kind;
+  const Recommendation& a = r.recommended;
+  const std::string Y = std::to_string(r.query.target_year), L = std::to_string(r.years.back());
+  const std::string then = "het begrote eigen vermogen is dan " + euro(a.median_target) + " in " + Y +
+                           (L != Y ? " en " + euro(a.median_last) + " in " + L : "");
+  const std::string floor = a.below_floor_any > 0.5 ? "; het komt in enig jaar onder de ondergrens" : " en blijft in elk jaar boven de ondergrens";
+  const std::string spend = euro(a.amount) + " per jaar extra tot en met " + std::to_string(r.end_year) + " (daarna niet meer)";
+  switch (a.kind) {
+    case K::NothingNeeded:
+      return "Geen extra besteding nodig: volgens de begroting komt het eigen vermogen in " + Y + " niet boven de signaleringswaarde; " +
+             then + floor + ".";
+    case K::NoRoom:
+      return "Geen ruimte voor extra besteding: volgens de begroting komt het eigen vermogen al zonder extra uitgaven onder de "
+             "ondergrens; " + then + ".";
+    case K::Minimum:
+      return spend + " brengt het begrote eigen vermogen in " + Y + " op de signaleringswaarde; " + then + floor + ".";
+    case K::Conflict:
+      if (a.amount <= 0)
+        return "Geen ruimte voor extra besteding: de ondergrens laat geen extra uitgaven toe, terwijl het begrote eigen vermogen in " + Y +
+               " boven de signaleringswaarde blijft; " + then + ". Dat vraagt een keuze: een lagere ondergrens, een later doeljaar "
+               "of een bestedingsplan dat later in de planperiode valt.";
+      return spend + " is het meeste dat de ondergrens toelaat, maar het begrote eigen vermogen blijft in " + Y +
+             " dan boven de signaleringswaarde; " + then + ".";
+    case K::FloorOnly:
+    case K::NormOnly:
+      return spend + "; " + then + floor + ".";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string kaderbrief_sentence(const SpendingRoom& r) {
+  if (r.paths == 0) return plan_sentence(r);
+  const Recommendation& a = r.recommended;
+  const std::string Y = std::to_string(r.query.target_year), L = std::to_string(r.years.back());
+  std::string s = recommendation_sentence(r);
+  if (s.rfind("Aanbeveling: ", 0) == 0) s = s.substr(13);
+  // The run report has no trade-off table of its own: it is in bestedingsruimte's report.
+  for (const char* table : {"De afweegtabel", "de afweegtabel"})
+    if (const size_t at = s.find(table); at != std::string::npos) s.insert(at + std::string(table).size(), " van swvsim bestedingsruimte");
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s + " Het mediane eigen vermogen is dan " + euro(a.median_target) + " in " + Y +
+         (L != Y ? " en " + euro(a.median_last) + " in " + L : "") + ".";
 }
 
 std::vector<std::string> spending_sentences(const SpendingRoom& r) {
@@ -208,8 +258,7 @@ std::string spending_json(const SpendingRoom& r, const Scenario& sc) {
                      {"onder_ondergrens_enig_jaar", json_number(x.below_floor_any)}, {"mediaan_doeljaar", json_number(x.median_target)},
                      {"mediaan_laatste_jaar", json_number(x.median_last)}});
   j["afweging"] = curve;
-  const char* kinds[] = {"minimum", "conflict", "niets_nodig", "alleen_ondergrens", "alleen_norm", "geen_ruimte"};
-  j["aanbeveling"] = {{"bedrag_per_jaar", json_number(r.recommended.amount)}, {"soort", kinds[static_cast<int>(r.recommended.kind)]},
+  j["aanbeveling"] = {{"bedrag_per_jaar", json_number(r.recommended.amount)}, {"soort", recommendation_kind_key(r.recommended.kind)},
                       {"bovenmatig_doeljaar", json_number(r.recommended.excessive_target)},
                       {"onder_ondergrens_enig_jaar", json_number(r.recommended.below_floor_any)}};
   j["doorrekeningen"] = r.runs;

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <set>
 
 #include "atomic_file.h"
 #include "document.h"
@@ -9,26 +8,6 @@ namespace swv {
 
 namespace {
 
-// Excel sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook.
-std::string sheet_name(const std::string& raw, std::set<std::string>& used) {
-  std::string s = xml_safe_text(raw);
-  for (char& c : s)
-    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '-';
-  if (s.empty()) s = "Tabel";
-  auto cut = [](std::string x, size_t n) {
-    if (x.size() > n) {
-      while (n > 0 && (static_cast<unsigned char>(x[n]) & 0xC0) == 0x80) --n;  // keep UTF-8 whole
-      x.resize(n);
-    }
-    if (!x.empty() && x.front() == '\'') x.front() = '-';  // Excel refuses an apostrophe at either end
-    if (!x.empty() && x.back() == '\'') x.back() = '-';
-    return x;
-  };
-  std::string name = cut(s, 31);
-  for (int k = 2; used.count(name); ++k) name = cut(s, 27) + " (" + std::to_string(k) + ")";
-  used.insert(name);
-  return name;
-}
 
 lxw_format* format_of(Book& b, DocCell::Kind k) {
   switch (k) {
@@ -51,9 +30,8 @@ void cell(Book& b, lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const DocCell& x
 void write_document_xlsx(const Document& d, const std::string& path) {
   write_via_temp(path, [&](const std::string& tmp) {
     Book b(tmp);
-    std::set<std::string> used;
     // Samenvatting: the words of every section; then one sheet per table.
-    lxw_worksheet* ws = b.sheet(sheet_name("Samenvatting", used).c_str());
+    lxw_worksheet* ws = b.sheet("Samenvatting");
     worksheet_set_column(ws, 0, 0, 120, nullptr);
     lxw_row_t r = 0;
     b.text(ws, r++, 0, d.title, b.bold);
@@ -68,7 +46,7 @@ void write_document_xlsx(const Document& d, const std::string& path) {
     b.text(ws, ++r, 0, "Gemaakt met swvsim " + d.engine_version);
     for (const DocSection& s : d.sections)
       for (const DocTable& t : s.tables) {
-        lxw_worksheet* sh = b.sheet(sheet_name(t.sheet.empty() ? t.title : t.sheet, used).c_str());
+        lxw_worksheet* sh = b.sheet(t.sheet.empty() ? t.title : t.sheet);  // valid and unique (xlsx_names.h)
         lxw_row_t row = 0;
         if (!t.title.empty()) b.text(sh, row++, 0, t.title, b.bold);
         for (size_t c = 0; c < t.header.size(); ++c) b.text(sh, row, static_cast<lxw_col_t>(c), t.header[c], b.bold);

@@ -1,7 +1,10 @@
 #include "compare.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+#include "input_name.h"
 
 namespace swv {
 
@@ -42,6 +45,141 @@ Comparison compare_paths(const PathTable& b, const PathTable& v) {
     paired(b, v, y, [](const PathTable& t, size_t p, size_t k) { return t.at(t.signal, p, k); }, c.signal);
   }
   return c;
+}
+
+namespace {
+
+bool starts(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+// The policy rules that are lines of the result, each with the keys that set it.
+constexpr std::pair<const char*, const char*> kPolicyLines[] = {
+    {"beleid.afbouw", "beleid.afbouw"},           {"beleid.bezuiniging", "beleid.bezuiniging"},
+    {"beleid.ocw_afroming", "beleid.ocw_afroming"}, {"beleid.ocw_korting", "beleid.ocw_korting"},
+    {"vangnet", "vangnet"},
+};
+
+// Whether the change `key` writes the line `code` itself.
+bool writes_line(const std::string& key, const std::string& code) {
+  if (starts(key, "post[")) return starts(key, "post[" + code + "]") && !(key.size() > 6 && key.compare(key.size() - 6, 6, ".groep") == 0);
+  if (starts(key, "risico[")) return starts(code, "risico.") && starts(key, "risico[" + code.substr(7) + "]");
+  for (const auto& [line, prefix] : kPolicyLines)
+    if ((code == line || starts(code, std::string(line) + ".")) && (key == prefix || starts(key, std::string(prefix) + ".")))
+      return true;
+  return false;
+}
+
+const Line* line_in(const Scenario& sc, const std::string& code) {
+  for (const Line& l : sc.lines)
+    if (l.code == code) return &l;
+  return nullptr;
+}
+
+bool follows_equity(const std::string& code) {
+  return code == "beleid.afbouw" || code == "beleid.bezuiniging" || code == "beleid.ocw_afroming" ||
+         code == "beleid.ocw_korting.compensatie";
+}
+
+// Keys that only name or describe, or set the simulation (vergelijk runs the variant on the base's
+// paths): never the cause of a line.
+bool display_only(const std::string& key) {
+  return key == "swv.naam" || key == "swv.omschrijving" || (key.size() > 5 && key.compare(key.size() - 5, 5, ".naam") == 0) ||
+         starts(key, "simulatie.") || starts(key, "rapport.");
+}
+
+// The norms a policy rule compares equity with, in either scenario: the signaleringswaarde (on
+// equity) or the streefvermogen (on the algemene reserve, which the bestemmingsreserves leave out),
+// the floor. The start equity moves every one of them.
+bool policy_reads(const std::string& key, const std::string& code, const Scenario& b, const Scenario& v) {
+  if (key == "start.eigen_vermogen") return true;
+  const bool signal = starts(key, "normen.signaleringswaarde") || starts(key, "signaleringswaarde");
+  const bool target = key == "normen.streefvermogen" || starts(key, "bestemmingsreserve");
+  if (code == "beleid.afbouw") {
+    const bool above_target = b.policy.spend_above == SpendAbove::Target || v.policy.spend_above == SpendAbove::Target;
+    const bool above_signal = b.policy.spend_above == SpendAbove::Signal || v.policy.spend_above == SpendAbove::Signal;
+    return (signal && above_signal) || (target && above_target);
+  }
+  if (code == "beleid.bezuiniging") {
+    const bool below_target = b.policy.cut_below == CutBelow::Target || v.policy.cut_below == CutBelow::Target;
+    const bool below_floor = b.policy.cut_below == CutBelow::Floor || v.policy.cut_below == CutBelow::Floor;
+    return (key == "normen.ondergrens" && below_floor) || (target && below_target);
+  }
+  return signal;  // ocw_afroming, compensatie of the ocw_korting
+}
+
+// Whether the line `code` depends, by its kind, on the change `key` (see LineEffect::causes).
+bool depends_on(const std::string& key, const std::string& code, const Line* l, const Scenario& b, const Scenario& v) {
+  const InputTopic topic = input_topic(key);
+  if (follows_equity(code)) return policy_reads(key, code, b, v);
+  const bool per_pupil = (l && l->kind != LineKind::Amount) || code == "vangnet" || code == "beleid.ocw_korting";
+  if (per_pupil && (topic == InputTopic::Pupils || topic == InputTopic::Flows)) return true;
+  if (((l && l->kind == LineKind::Computed) || code == "vangnet") && key == "swv.regels") return true;
+  if (!l || !starts(key, "indexatie.")) return false;
+  switch (l->index) {
+    case IndexKind::Wage: return key == "indexatie.loon";
+    case IndexKind::Price: return key == "indexatie.prijs";
+    case IndexKind::Funding: return true;  // bekostiging, or loon and prijs when it is not given
+    case IndexKind::None: return false;
+  }
+  return false;
+}
+
+double at(const std::vector<double>& v, size_t y) { return y < v.size() && std::isfinite(v[y]) ? v[y] : 0.0; }
+
+void add_to(OutcomeTotals& t, const std::vector<double>& b, const std::vector<double>& v, size_t years) {
+  t.base.resize(years), t.variant.resize(years);
+  for (size_t y = 0; y < years; ++y) t.base[y] += at(b, y), t.variant[y] += at(v, y);
+}
+
+}  // namespace
+
+OutcomeEffects outcome_effects(const Result& base, const Result& variant, const Scenario& base_sc, const Scenario& variant_sc,
+                               const std::vector<Change>& changes) {
+  if (base.years != variant.years) throw std::invalid_argument("vergelijken vraagt dezelfde jaren in basis en variant");
+  const size_t years = base.years.size();
+  OutcomeEffects out;
+  for (OutcomeTotals* t : {&out.income, &out.deductions, &out.other_costs, &out.reductions, &out.equity})
+    t->base.assign(years, 0.0), t->variant.assign(years, 0.0);
+  // Every line of either side, the variant's order first.
+  std::vector<const LineResult*> order;
+  for (const auto& l : variant.lines) order.push_back(&l);
+  for (const auto& l : base.lines)
+    if (std::none_of(variant.lines.begin(), variant.lines.end(), [&](const LineResult& v) { return v.code == l.code; })) order.push_back(&l);
+  double explained = 0;
+  for (const LineResult* any : order) {
+    const LineResult* b = nullptr;
+    const LineResult* v = nullptr;
+    for (const auto& l : base.lines) b = l.code == any->code ? &l : b;
+    for (const auto& l : variant.lines) v = l.code == any->code ? &l : v;
+    static const std::vector<double> kNone;
+    LineEffect e{any->code, any->name, any->side, false, b ? b->realised : kNone, v ? v->realised : kNone, 0, 0, {}, follows_equity(any->code)};
+    e.base.resize(years, 0.0), e.variant.resize(years, 0.0);
+    const Line* l = line_in(variant_sc, e.code);
+    if (!l) l = line_in(base_sc, e.code);
+    e.deduction = l && l->kind == LineKind::Computed && l->computed != Computed::Support;
+    double largest = 0;
+    for (size_t y = 0; y < years; ++y) {
+      e.base[y] = at(e.base, y), e.variant[y] = at(e.variant, y);
+      e.total_diff += e.variant[y] - e.base[y];
+      largest = std::max(largest, std::fabs(e.variant[y] - e.base[y]));
+    }
+    e.equity_effect = e.side == Side::Income ? e.total_diff : -e.total_diff;
+    explained += e.equity_effect;
+    add_to(e.side == Side::Income ? out.income : e.side == Side::Reduction ? out.reductions : e.deduction ? out.deductions : out.other_costs,
+           e.base, e.variant, years);
+    if (largest <= 0.5) continue;
+    for (const Change& c : changes)
+      if (!display_only(c.key) && (writes_line(c.key, e.code) || depends_on(c.key, e.code, l, base_sc, variant_sc)))
+        e.causes.push_back(c.key);
+    out.lines.push_back(std::move(e));
+  }
+  std::stable_sort(out.lines.begin(), out.lines.end(),
+                   [](const LineEffect& a, const LineEffect& b) { return std::fabs(a.equity_effect) > std::fabs(b.equity_effect); });
+  const Series* eb = base.find("eigen_vermogen");
+  const Series* ev = variant.find("eigen_vermogen");
+  if (eb && ev) add_to(out.equity, eb->mean, ev->mean, years);
+  out.start_effect = variant.start_equity - base.start_equity;
+  if (years > 0) out.unexplained = out.equity.variant[years - 1] - out.equity.base[years - 1] - out.start_effect - explained;
+  return out;
 }
 
 }  // namespace swv

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
+#include "input_name.h"
 #include "mc_draws.h"
 #include "mc_paths.h"
 
@@ -11,26 +13,10 @@ namespace swv {
 
 namespace {
 
-std::string label_of(const std::string& key, const Scenario& sc) {
-  // Lines and risks by their names, the rest by key.
-  for (const Line& l : sc.lines)
-    if (key.rfind("post[" + l.code + "]", 0) == 0) return key + " (" + l.name + ")";
-  for (const Risk& r : sc.risks)
-    if (key.rfind("risico[" + r.code + "]", 0) == 0) return key + " (" + r.name + ")";
-  return key;
-}
+// The plain name (input_name.h): "Verwijzing regulier → SBO", "Post 3.1 Arrangementen: onzekerheid".
+std::string label_of(const std::string& key, const Scenario& sc) { return plain_input_name(key, sc); }
 
-std::vector<double> mean_equity(const PathTable& t) {
-  std::vector<double> m(t.years);
-  for (size_t y = 0; y < t.years; ++y) m[y] = t.mean(t.equity, y);
-  return m;
-}
-
-std::vector<double> excessive(const PathTable& t) {
-  std::vector<double> v(t.years);
-  for (size_t y = 0; y < t.years; ++y) v[y] = t.excessive(y);
-  return v;
-}
+bool is_index(const Value& v, const Scenario& sc) { return &v == &sc.index.funding || &v == &sc.index.wage || &v == &sc.index.price; }
 
 }  // namespace
 
@@ -39,13 +25,19 @@ std::vector<UncertainInput> uncertain_inputs(const Scenario& sc) {
   // Risk impacts are drawn with the risk's own stream (below), not their value's: skip them here.
   std::vector<const Value*> impacts;
   for (const Risk& r : sc.risks) impacts.push_back(&r.impact);
+  bool index_listed = false;
   for_each_value(sc, [&](const Value& v) {
     if (!v.is_random() || std::find(impacts.begin(), impacts.end(), &v) != impacts.end()) return;
+    if (is_index(v, sc)) {  // the three scores come from one stream (kIndexDriver), correlated
+      if (!index_listed) out.push_back({"indexatie", "Indexatie (bekostiging, lonen en prijzen samen)", v.where, McDraws::kIndexDriver});
+      index_listed = true;
+      return;
+    }
     out.push_back({v.where.key, label_of(v.where.key, sc), v.where, v.driver});
   });
   const Demography& d = sc.demography;
   if (d.sigma.is_random() || d.sigma.mean(sc.first_year) > 0 || d.sigma.mean(sc.last_year) > 0)
-    out.push_back({"demografie.onzekerheid", "Demografische schok (demografie.onzekerheid)", d.sigma.where,
+    out.push_back({"demografie.onzekerheid", label_of("demografie.onzekerheid", sc), d.sigma.where,
                    McDraws::kDemographyDriver});
   for (const Line& l : sc.lines)
     if (l.shock_sd > 0) {
@@ -59,38 +51,92 @@ std::vector<UncertainInput> uncertain_inputs(const Scenario& sc) {
   return out;
 }
 
+double first_order_share(const double* a, const double* b, const double* c, size_t n, size_t stride) {
+  if (n == 0) return NAN;
+  double ma = 0, mc = 0;
+  for (size_t i = 0; i < n; ++i) ma += a[i * stride], mc += c[i * stride];
+  const double N = static_cast<double>(n);
+  ma /= N, mc /= N;
+  double cov = 0, va = 0, vc = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double x = a[i * stride] - ma, z = c[i * stride] - mc;
+    cov += x * (b[i * stride] - c[i * stride]), va += x * x, vc += z * z;
+  }
+  const double var = (va + vc) / (2 * N);
+  if (!(var > 1e-18 * (1 + ma * ma))) return NAN;
+  return cov / N / var;
+}
+
+double Sensitivity::unexplained(size_t y) const {
+  double s = 0;
+  for (const InputShare& x : inputs)
+    if (std::isfinite(x.share[y])) s += std::max(0.0, x.share[y]);
+  return 1 - s;
+}
+
 std::vector<size_t> Sensitivity::ranking(size_t y) const {
   std::vector<size_t> idx(inputs.size());
   std::iota(idx.begin(), idx.end(), size_t{0});
-  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
-    return std::fabs(inputs[a].equity_swing(y)) > std::fabs(inputs[b].equity_swing(y));
-  });
+  auto key = [&](size_t i) { return std::isfinite(inputs[i].share[y]) ? inputs[i].share[y] : -INFINITY; };
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return key(a) > key(b); });
   return idx;
 }
 
-Sensitivity run_sensitivity(const Scenario& sc, const McOptions& opt, double low, double high) {
+Sensitivity run_sensitivity(const Scenario& sc, const McOptions& opt, int target_year) {
   Sensitivity s;
   for (int y = sc.first_year; y <= sc.last_year; ++y) s.years.push_back(y);
   s.paths = static_cast<size_t>(sc.paths);
-  s.low_quantile = low, s.high_quantile = high;
+  s.target_year = target_year ? target_year : sc.last_year;
+  if (s.target_year < sc.first_year || s.target_year > sc.last_year)
+    throw std::invalid_argument("gevoeligheid: doeljaar " + std::to_string(s.target_year) + " ligt buiten de planperiode " +
+                                std::to_string(sc.first_year) + "–" + std::to_string(sc.last_year));
+  if (s.paths < 2 * Sensitivity::kBatches)
+    throw std::invalid_argument("gevoeligheid: kies minstens " + std::to_string(2 * Sensitivity::kBatches) +
+                                " paden (--paden): de aandelen en hun standaardfouten worden in " +
+                                std::to_string(Sensitivity::kBatches) + " groepen van paden geschat");
   const std::vector<UncertainInput> inputs = uncertain_inputs(sc);
-  // The method needs two runs per input (held at P10, at P90): quadratic in the inputs, so bounded.
-  check_decision_work(sc, 2.0 * static_cast<double>(inputs.size()) + 1,
+  // The plain run, the redrawn run and one run per input, each kept with the other two: the two
+  // equity columns and one table at a time (within the two tables run_paths allows).
+  check_decision_work(sc, static_cast<double>(inputs.size()) + 2,
                       "gevoeligheid met " + std::to_string(inputs.size()) + " onzekere invoeren");
-  {
-    const PathTable ref = run_paths(sc, opt);
-    s.equity_mean = mean_equity(ref), s.excessive = excessive(ref);
+  PathTable a = run_paths(sc, opt);
+  const size_t Y = a.years, n = a.paths;
+  for (size_t y = 0; y < Y; ++y) {
+    const double m = a.mean(a.equity, y);
+    double v = 0;
+    for (size_t p = 0; p < n; ++p) v += (a.at(a.equity, p, y) - m) * (a.at(a.equity, p, y) - m);
+    s.equity_mean.push_back(m);
+    s.equity_sd.push_back(std::sqrt(v / static_cast<double>(n > 1 ? n - 1 : 1)));
+    s.excessive.push_back(a.excessive(y));
   }
+  const std::vector<double> ya = std::move(a.equity);
+  a = PathTable{};
+  const std::vector<double> yc = run_paths(sc, opt, Pin::redraw()).equity;
+  const size_t B = Sensitivity::kBatches;
   for (const UncertainInput& in : inputs) {
-    // One table at a time: only its per-year summaries are kept.
-    InputSwing sw{in, {}, {}, {}, {}};
-    {
-      const PathTable lo = run_paths(sc, opt, Pin::at(in.driver, low));
-      sw.equity_low = mean_equity(lo), sw.excessive_low = excessive(lo);
+    const std::vector<double> yb = run_paths(sc, opt, Pin::keep(in.driver)).equity;
+    InputShare x{in, {}, {}, {}};
+    for (size_t y = 0; y < Y; ++y) {
+      const double share = first_order_share(&ya[y], &yb[y], &yc[y], n, Y);
+      // Batch means: the estimator on B contiguous ranges of paths; its spread gives the error.
+      double sum = 0, sum2 = 0;
+      size_t ok = 0;
+      for (size_t k = 0; k < B; ++k) {
+        const size_t lo = n * k / B, hi = n * (k + 1) / B, at = lo * Y + y;
+        const double sk = first_order_share(&ya[at], &yb[at], &yc[at], hi - lo, Y);
+        if (std::isfinite(sk)) sum += sk, sum2 += sk * sk, ++ok;
+      }
+      double se = NAN;
+      if (ok == B) {
+        const double mb = sum / static_cast<double>(B);
+        se = std::sqrt(std::max(0.0, (sum2 / static_cast<double>(B) - mb * mb) * static_cast<double>(B) / static_cast<double>(B - 1)) /
+                       static_cast<double>(B));
+      }
+      x.share.push_back(share);
+      x.std_error.push_back(std::isfinite(share) ? se : NAN);
+      x.spread.push_back(std::isfinite(share) ? std::sqrt(std::max(0.0, share)) * s.equity_sd[y] : NAN);
     }
-    const PathTable hi = run_paths(sc, opt, Pin::at(in.driver, high));
-    sw.equity_high = mean_equity(hi), sw.excessive_high = excessive(hi);
-    s.inputs.push_back(std::move(sw));
+    s.inputs.push_back(std::move(x));
   }
   return s;
 }

@@ -208,23 +208,36 @@ void trade_off(Solver& s, const PathTable& zero, const Scenario& sc, SpendingRoo
   }
 }
 
-void recommend(Solver& s, const PathTable& zero, SpendingRoom& room) {
-  using K = Recommendation::Kind;
+void recommend(Solver& s, const PathTable& zero, const Scenario& sc, SpendingRoom& room) {
   Recommendation& r = room.recommended;
-  const bool min = room.minimum.found, max = room.maximum.found;
-  if (min && room.minimum.amount <= 0) r.kind = K::NothingNeeded, r.amount = 0;
-  else if (max && room.maximum.amount < 0) r.kind = K::NoRoom, r.amount = 0;
-  else if (min && max && room.minimum.amount <= room.maximum.amount) r.kind = K::Minimum, r.amount = room.minimum.amount;
-  else if (min && max) r.kind = K::Conflict, r.amount = std::max(0.0, room.maximum.amount);
-  else if (max) r.kind = K::FloorOnly, r.amount = std::max(0.0, room.maximum.amount);
-  else if (min) r.kind = K::NormOnly, r.amount = room.minimum.amount;
-  else r.kind = K::NothingNeeded, r.amount = 0;
+  r.kind = recommendation_kind(room.minimum.found, room.minimum.amount, room.maximum.found, room.maximum.amount, r.amount);
   const PathTable t = r.amount == 0 ? zero : s.run(r.amount);
   r.excessive_target = t.excessive(s.target_);
   r.below_floor_any = t.below_floor_any();
+  const size_t last = static_cast<size_t>(sc.years() - 1);
+  std::vector<double> at_target(t.paths), at_last(t.paths);
+  for (size_t p = 0; p < t.paths; ++p) at_target[p] = t.at(t.equity, p, s.target_), at_last[p] = t.at(t.equity, p, last);
+  r.median_target = quantile(at_target, 0.5), r.median_last = quantile(at_last, 0.5);
 }
 
 }  // namespace
+
+Recommendation::Kind recommendation_kind(bool min_found, double min, bool max_found, double max, double& amount) {
+  using K = Recommendation::Kind;
+  amount = 0;
+  if (min_found && min <= 0) return K::NothingNeeded;
+  if (max_found && max < 0) return K::NoRoom;
+  if (min_found && max_found && min <= max) return amount = min, K::Minimum;
+  if (min_found && max_found) return amount = std::max(0.0, max), K::Conflict;
+  if (max_found) return amount = std::max(0.0, max), K::FloorOnly;
+  if (min_found) return amount = min, K::NormOnly;
+  return K::NothingNeeded;
+}
+
+const char* recommendation_kind_key(Recommendation::Kind k) {
+  static const char* const keys[] = {"minimum", "conflict", "niets_nodig", "alleen_ondergrens", "alleen_norm", "geen_ruimte"};
+  return keys[static_cast<int>(k)];
+}
 
 SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) {
   Solver s(sc, q, opt);
@@ -238,8 +251,8 @@ SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const Mc
   solve_minimum(s, zero, q, n, room);
   solve_maximum(s, zero, sc, q, n, room);
   room.end_year = s.end_year_;
-  trade_off(s, zero, sc, room);
-  recommend(s, zero, room);
+  if (q.trade_off) trade_off(s, zero, sc, room);
+  recommend(s, zero, sc, room);
   room.runs = s.runs;
   return room;
 }

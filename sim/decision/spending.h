@@ -21,6 +21,7 @@ struct SpendingQuery {
   double floor_confidence = 0.95;  // ondergrens-zekerheid: P(onder ondergrens, any year) <= 1 − this
   double tolerance = 100.0;      // euro per year: bisection stops when the bracket is this narrow
   int end_year = 0;              // last year with extra spending (0: the target year)
+  bool trade_off = true;         // compute the trade-off table (11 more runs); off for page 1 of run
 };
 
 // One point of the trade-off: what an extra amount per year does (same paths for every amount).
@@ -41,7 +42,15 @@ struct Recommendation {
   enum class Kind { Minimum, Conflict, NothingNeeded, FloorOnly, NormOnly, NoRoom } kind = Kind::Minimum;
   double amount = 0;
   double excessive_target = 0, below_floor_any = 0;  // at `amount`, on these paths
+  double median_target = 0, median_last = 0;         // median equity in the doeljaar and the last year at `amount`
 };
+
+// The kind and amount of the recommendation from the two bounds (found or not), one rule for the
+// Monte-Carlo solver and the deterministic plan (kaderbrief.h).
+Recommendation::Kind recommendation_kind(bool min_found, double min, bool max_found, double max, double& amount);
+// The kind as the JSON field `soort` writes it: "minimum", "conflict", "niets_nodig", "alleen_ondergrens",
+// "alleen_norm", "geen_ruimte".
+const char* recommendation_kind_key(Recommendation::Kind k);
 
 struct SpendingBound {
   bool found = false;       // false: no amount within ±1e12 meets the condition

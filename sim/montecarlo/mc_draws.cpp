@@ -41,7 +41,7 @@ McDraws::McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
 }
 
 void McDraws::start_path(uint64_t path) {
-  s_ = Stream(seed_, path);
+  s_ = pin_.keep_only ? Stream::kept(seed_, path, pin_.driver) : Stream(pin_.redraw_all ? Stream::other_seed(seed_) : seed_, path);
   path_ = path;
 }
 

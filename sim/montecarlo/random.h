@@ -8,6 +8,9 @@
 // - Drivers are stream ids, the hashes of the inputs' key paths (stream_id.h, Value::driver), so a
 //   variant draws the same numbers as its base for every key both have (common random numbers).
 // - u32 and u53 map words to uniforms strictly inside (0, 1): a normal score is always finite.
+// - Pick and freeze (variance-based sensitivity, sensitivity.h): a stream can keep the numbers of
+//   one driver and draw every other driver from an independent seed (kept(...)). Without it both
+//   keys are the same and every number is as before.
 #include <Random123/philox.h>
 
 #include <algorithm>
@@ -21,10 +24,20 @@ class Stream {
  public:
   using Words = r123::Philox4x32::ctr_type;
   Stream(uint64_t seed, uint64_t path)
-      : key_{{static_cast<uint32_t>(seed), static_cast<uint32_t>(path)}}, hi_(static_cast<uint32_t>(seed >> 32)) {}
+      : key_{{static_cast<uint32_t>(seed), static_cast<uint32_t>(path)}}, hi_(static_cast<uint32_t>(seed >> 32)), other_key_(key_), other_hi_(hi_) {}
+  // The stream of (seed, path) for driver `keep` only; every other driver draws as the stream of
+  // (other_seed(seed), path).
+  static Stream kept(uint64_t seed, uint64_t path, uint32_t keep) {
+    Stream s(seed, path);
+    const Stream o(other_seed(seed), path);
+    s.keep_ = keep, s.other_key_ = o.key_, s.other_hi_ = o.hi_;
+    return s;
+  }
+  static constexpr uint64_t other_seed(uint64_t seed) { return seed ^ 0x9E3779B97F4A7C15ull; }
   Words raw(uint32_t driver, uint32_t year, uint32_t draw) const {
     r123::Philox4x32 g;
-    return g(Words{{driver, year, draw, hi_}}, key_);
+    const bool own = driver == keep_;
+    return g(Words{{driver, year, draw, own ? hi_ : other_hi_}}, own ? key_ : other_key_);
   }
   // Uniform in (0,1) from one word (resolution 2^-32; used where 32 bits are plenty: flows).
   static double u32(uint32_t w) { return (static_cast<double>(w) + 0.5) * (1.0 / 4294967296.0); }
@@ -41,6 +54,9 @@ class Stream {
  private:
   r123::Philox4x32::key_type key_;
   uint32_t hi_;
+  r123::Philox4x32::key_type other_key_;  // equal to key_ unless kept(...)
+  uint32_t other_hi_;
+  uint32_t keep_ = 0;
 };
 
 }  // namespace swv

@@ -1,5 +1,7 @@
 #include "scenario_diff.h"
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 #include <unordered_map>
 
@@ -70,7 +72,14 @@ struct Walker {
     Change c{key, any.where(), {}};
     const bool value_like = (!b || !b->node || is_value(*b->node)) && (!v || !v->node || is_value(*v->node));
     if (value_like) {
-      const Value vb = b && b->node ? value_of(*b) : Value{}, vv = v && v->node ? value_of(*v) : Value{};
+      // A beleidsfactor holds 1.0 before its first given year (as the builder reads it), not its first value.
+      const bool factor = key.rfind("stromen.beleid.", 0) == 0 && key.size() > 7 && key.compare(key.size() - 7, 7, "_factor") == 0;
+      auto read = [&](const MNode& n) {
+        Value x = value_of(n);
+        if (factor) x.p[0].before_first = 1.0;
+        return x;
+      };
+      const Value vb = b && b->node ? read(*b) : Value{}, vv = v && v->node ? read(*v) : Value{};
       for (int y = first; y <= last; ++y) {
         ChangeValue tb = b && b->node ? value_in(vb, y) : ChangeValue{}, tv = v && v->node ? value_in(vv, y) : ChangeValue{};
         if (!(tb == tv)) c.years.push_back({y, tb, tv});
@@ -130,6 +139,28 @@ struct Walker {
 };
 
 }  // namespace
+
+bool nearly_same(const ChangeValue& a, const ChangeValue& b) {
+  if (a.kind != b.kind || a.dist != b.dist || a.per_year != b.per_year || a.literal != b.literal || a.is_text != b.is_text ||
+      a.present != b.present)
+    return false;
+  for (size_t i = 0; i < a.params.size(); ++i)
+    if (std::fabs(a.params[i] - b.params[i]) > 1e-9 * std::max(std::fabs(a.params[i]), std::fabs(b.params[i]))) return false;
+  return true;
+}
+
+std::vector<ChangeSpan> change_spans(const Change& c) {
+  std::vector<ChangeSpan> out;
+  for (const ChangeYear& y : c.years) {
+    ChangeSpan* last = out.empty() ? nullptr : &out.back();
+    if (last && y.year != 0 && last->last != 0 && y.year == last->last + 1 && nearly_same(last->base, y.base) &&
+        nearly_same(last->variant, y.variant))
+      last->last = y.year;
+    else
+      out.push_back({y.year, y.year, y.base, y.variant});
+  }
+  return out;
+}
 
 std::vector<Change> scenario_changes(const MNode& base, const MNode& variant, int first, int last) {
   Walker w{first, last, {}};

@@ -42,6 +42,17 @@ struct Change {
   std::vector<ChangeYear> years;
 };
 
+// Consecutive years of one change in which each side holds the same value (within a relative
+// 1e-9), as one span: "2026–2030: 2,0% → 2,5%" instead of five lines. A change without per-year
+// values (year 0) is one span with first = last = 0. Years that do not differ break a span.
+struct ChangeSpan {
+  int first = 0, last = 0;
+  ChangeValue base, variant;  // the values of the span's first year
+};
+std::vector<ChangeSpan> change_spans(const Change& c);
+// Whether two sides hold the same value up to a relative 1e-9 (spans, and so the lines of a report).
+bool nearly_same(const ChangeValue& a, const ChangeValue& b);
+
 // The differences from `base` to `variant` for the years [first, last], in the variant's key order
 // (then keys only the base has). Keys that only point to a
 // file's base (basis) are no change.

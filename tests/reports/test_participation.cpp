@@ -247,7 +247,7 @@ TEST_CASE("participation: the example scenarios, with targets and in Monte Carlo
     const Result mc = run_monte_carlo(sc, {}, {2}), det = run_deterministic(sc);
     const ReportInput in{mc, &det, &sc};
     const std::string html = html_report(in);
-    CHECK(count(html, "<svg") == 7);
+    CHECK(count(html, "<svg") == 8);  // with the distribution of equity in the last year
     CHECK(html.find("Deelname SBO (gemiddelde)") != std::string::npos);
     CHECK(html.find("<td class=\"label\">P5–P95</td>") != std::string::npos);
     CHECK(html.find("<td class=\"label\">doel</td><td class=\"num\">2,90%</td><td class=\"num\">2,82%</td>") != std::string::npos);

@@ -159,7 +159,19 @@ TEST_CASE("HTML, CSV and Markdown have their structure", "[reports]") {
   const std::string html = html_report(in);
   for (const char* id : {"samenvatting", "grafieken", "mjb", "risicos", "beleid", "methode"})
     CHECK(html.find(std::string("<section id=\"") + id + "\">") != std::string::npos);
-  CHECK(count(html, "<svg") == 7);  // equity, result, pupils regulier / SBO / SO, deelname SBO / SO
+  // equity, its distribution in the last year, result, pupils regulier / SBO / SO, deelname SBO / SO
+  CHECK(count(html, "<svg") == 8);
+  // The equity chart starts at the 31-12 start value (the year before the planperiode) and shades
+  // the bovenmatig zone; the norm lines carry their names at their ends.
+  const std::string eq = html.substr(html.find("<svg class=\"chart wide\""));
+  CHECK(eq.find(">" + std::to_string(r.years.front() - 1) + "</text>") < eq.find("</svg>"));
+  CHECK(eq.find("class=\"zone\"") < eq.find("</svg>"));
+  CHECK(eq.find("class=\"ref-label\"") < eq.find("</svg>"));
+  CHECK(html.find("Verdeling van het eigen vermogen op 31-12-" + std::to_string(r.years.back())) != std::string::npos);
+  CHECK(html.find("bovenmatig: " + pct(r.excessive.value.back(), 0) + " van de paden") != std::string::npos);
+  const std::string dhtml = html_report({det, nullptr, &sc});
+  CHECK(dhtml.find("Verdeling van het eigen vermogen") == std::string::npos);  // no distribution without paths
+  CHECK(count(dhtml, "<svg") == 7);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("src=") == std::string::npos);  // self-contained: nothing to fetch
   CHECK(html.find("@media print") != std::string::npos);

@@ -94,7 +94,19 @@ Scenario example(int64_t paths) {
 
 }  // namespace
 
-TEST_CASE("xlsx: six sheets, numbers stored as numbers with euro and percent formats", "[xlsx]") {
+// The row (1-based) of the MJB sheet whose column A holds the shared string `code`; 0 when none.
+static size_t mjb_row(const std::string& xlsx, const std::string& code) {
+  std::vector<std::string> strings = all(part(xlsx, "xl/sharedStrings.xml"), "<si><t[^>]*>([^<]*)</t></si>");
+  const auto it = std::find(strings.begin(), strings.end(), code);
+  if (it == strings.end()) return 0;
+  std::smatch m;
+  const std::string xml = part(xlsx, "xl/worksheets/sheet2.xml");
+  const std::string index = std::to_string(it - strings.begin());
+  if (!std::regex_search(xml, m, std::regex("<c r=\"A(\\d+)\"( s=\"\\d+\")? t=\"s\"><v>" + index + "</v></c>"))) return 0;
+  return std::stoul(m[1].str());
+}
+
+TEST_CASE("xlsx: seven sheets, numbers stored as numbers with euro and percent formats", "[xlsx]") {
   Scenario sc = example(500);
   Result mc = run_monte_carlo(sc, {}, {2});
   Result det = run_deterministic(sc);
@@ -106,7 +118,8 @@ TEST_CASE("xlsx: six sheets, numbers stored as numbers with euro and percent for
   CHECK(run_output("head -c 2 '" + file + "'") == "PK");
 
   std::vector<std::string> sheets = all(part(file, "xl/workbook.xml"), "<sheet name=\"([^\"]*)\"");
-  CHECK(sheets == std::vector<std::string>{"Samenvatting", "MJB", "Percentielen", "Kansen", "Risico's", "Invoer"});
+  // The six sheets of the contract in their order, then MJB-lijst (the long table).
+  CHECK(sheets == std::vector<std::string>{"Samenvatting", "MJB", "Percentielen", "Kansen", "Risico's", "Invoer", "MJB-lijst"});
 
   // Samenvatting row 8 is the first year: P(bovenmatig) in B, mean equity in G, both numeric.
   const Series* ev = mc.find("eigen_vermogen");
@@ -121,13 +134,18 @@ TEST_CASE("xlsx: six sheets, numbers stored as numbers with euro and percent for
   CHECK(equity.format.find("€") != std::string::npos);
   CHECK(equity.format.find("#,##0") != std::string::npos);
 
-  // MJB: the first post, "begroot" from the deterministic run, "verwacht" the Monte-Carlo mean.
+  // MJB: the first post in year 2, begroot (J) the deterministic budget, verwacht (K) the Monte-Carlo mean.
   REQUIRE(!mc.lines.empty());
-  CHECK(number(cell(file, "xl/worksheets/sheet2.xml", "F2")) == Approx(det.lines[0].budget[0]).epsilon(1e-12));
-  Cell expected = cell(file, "xl/worksheets/sheet2.xml", "F3");
-  CHECK(number(expected) == Approx(mc.lines[0].realised[0]).epsilon(1e-12));
+  const std::string r1 = std::to_string(mjb_row(file, mc.lines[0].code));
+  REQUIRE(r1 != "0");
+  CHECK(number(cell(file, "xl/worksheets/sheet2.xml", "J" + r1)) == Approx(det.lines[0].realised[1]).epsilon(1e-12));
+  Cell expected = cell(file, "xl/worksheets/sheet2.xml", "K" + r1);
+  CHECK(number(expected) == Approx(mc.lines[0].realised[1]).epsilon(1e-12));
   CHECK(expected.format.find("€") != std::string::npos);
-  if (det.lines[0].budget[0] != mc.lines[0].realised[0]) CHECK(number(cell(file, "xl/worksheets/sheet2.xml", "F2")) != number(expected));
+  if (det.lines[0].realised[1] != mc.lines[0].realised[1]) CHECK(number(cell(file, "xl/worksheets/sheet2.xml", "J" + r1)) != number(expected));
+  // MJB-lijst keeps the long table: the first post's begroot (before realisation) and verwacht rows.
+  CHECK(number(cell(file, "xl/worksheets/sheet7.xml", "F2")) == Approx(mc.lines[0].budget[0]).epsilon(1e-12));
+  CHECK(number(cell(file, "xl/worksheets/sheet7.xml", "F3")) == Approx(mc.lines[0].realised[0]).epsilon(1e-12));
 
   // Percentielen: one row per series and year below the header; pupil counts not in euros.
   std::string perc = part(file, "xl/worksheets/sheet3.xml");
@@ -227,21 +245,26 @@ indexatie = "geen"
     INFO(s);
     CHECK(std::string("=+-@").find(s.empty() ? 'x' : s[0]) == std::string::npos);
   }
-  // No cell of any sheet is a formula.
-  for (int i = 1; i <= 6; ++i) {
+  // No text becomes a formula: the only formulas are the MJB's sums and references over its own cells.
+  for (int i = 1; i <= 7; ++i) {
     std::string xml = part(file, "xl/worksheets/sheet" + std::to_string(i) + ".xml");
     REQUIRE(!xml.empty());
-    CHECK(xml.find("<f>") == std::string::npos);
+    for (const std::string& f : all(xml, "<f>([^<]*)</f>")) {
+      INFO(f);
+      CHECK(i == 2);
+      CHECK(std::regex_match(f, std::regex("(SUM\\([A-Z]+\\d+:[A-Z]+\\d+\\)|[A-Z]+\\d+([+-][A-Z]+\\d+)*)")));
+    }
   }
 }
 
-TEST_CASE("xlsx: a deterministic result without scenario still gives all six sheets", "[xlsx]") {
+TEST_CASE("xlsx: a deterministic result without scenario still gives all seven sheets", "[xlsx]") {
   Scenario sc = example(1);
   Result det = run_deterministic(sc);
   std::string dir = temp_dir(), file = dir + "/mjb.xlsx";
   write_xlsx({det, nullptr, nullptr}, file);
-  CHECK(all(part(file, "xl/workbook.xml"), "<sheet name=\"([^\"]*)\"").size() == 6);
-  CHECK(number(cell(file, "xl/worksheets/sheet2.xml", "F2")) == Approx(det.lines[0].budget[0]).epsilon(1e-12));
+  CHECK(all(part(file, "xl/workbook.xml"), "<sheet name=\"([^\"]*)\"").size() == 7);
+  const std::string r1 = std::to_string(mjb_row(file, det.lines[0].code));
+  CHECK(number(cell(file, "xl/worksheets/sheet2.xml", "F" + r1)) == Approx(det.lines[0].realised[0]).epsilon(1e-12));
   CHECK(part(file, "xl/worksheets/sheet1.xml").find(">nan<") == std::string::npos);
   CHECK(listing(dir) == std::vector<std::string>{"mjb.xlsx"});
 }
