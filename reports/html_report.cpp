@@ -232,20 +232,6 @@ string method(const ReportInput& in) {
   return s + "</section>";
 }
 
-// The date of the report (dd-mm-jjjj): SOURCE_DATE_EPOCH when set (reproducible output), else today (UTC).
-string report_date() {
-  std::time_t t = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
-    char* end = nullptr;
-    const long long v = std::strtoll(e, &end, 10);
-    if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
-  }
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%d-%m-%Y", &tm);
-  return buf;
-}
 
 // Only characters that are safe inside a CSS string and HTML (version and hash are ours, but still).
 string css_safe(const string& s) {

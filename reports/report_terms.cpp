@@ -1,6 +1,8 @@
 #include "report_terms.h"
 
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 
 #include "format_nl.h"
 #include "targets.h"
@@ -186,6 +188,20 @@ std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& 
   std::vector<double> v;
   for (int y : in.result.years) v.push_back(target_at(in.scenario->flows.target[i], y));
   return v;
+}
+
+std::string report_date() {
+  std::time_t t = std::time(nullptr);
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
+    char* end = nullptr;
+    const long long v = std::strtoll(e, &end, 10);
+    if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
+  }
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%d-%m-%Y", &tm);
+  return buf;
 }
 
 }  // namespace swv

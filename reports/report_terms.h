@@ -88,4 +88,8 @@ std::string pupil_share_text(const PupilShare& p, double x);
 // The participation target (stromen.doel) per year of the run when the scenario sets one; else empty.
 std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& p);
 
+// The report's date (dd-mm-jjjj) in the HTML footer and the Excel footer: SOURCE_DATE_EPOCH when
+// set (reproducible output), else today (UTC).
+std::string report_date();
+
 }  // namespace swv

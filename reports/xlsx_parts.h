@@ -58,9 +58,6 @@ lxw_format* light_style(Book& b, Light l, const char* num_format);
 // margins, a header with the scenario and the sheet, a footer with the date and "pagina 1 van 3".
 void print_setup(Book& b, lxw_worksheet* ws, const Result& r, const std::string& title, lxw_row_t first, lxw_row_t last);
 
-// The report's date (dd-mm-jjjj): SOURCE_DATE_EPOCH when set (reproducible output), else today (UTC).
-std::string report_date();
-
 // One value per year in consecutive columns from `first`.
 inline void per_year(Book& b, lxw_worksheet* ws, size_t r, size_t first, size_t years, const std::vector<double>& v, lxw_format* f) {
   for (size_t y = 0; y < years; ++y) b.number(ws, row(r), col(first + y), at(v, y), f);

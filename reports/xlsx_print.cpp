@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "report_terms.h"
 #include "xlsx_parts.h"
 
 namespace swv::xlsx {
@@ -62,18 +63,5 @@ void print_setup(Book& b, lxw_worksheet* ws, const Result& r, const std::string&
   b.check(worksheet_set_footer_opt(ws, footer.c_str(), &hf));
 }
 
-std::string report_date() {
-  std::time_t t = std::time(nullptr);
-  if (const char* e = std::getenv("SOURCE_DATE_EPOCH"); e && *e) {
-    char* end = nullptr;
-    const long long v = std::strtoll(e, &end, 10);
-    if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
-  }
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%d-%m-%Y", &tm);
-  return buf;
-}
 
 }  // namespace swv::xlsx

@@ -52,28 +52,8 @@ class PlanSolver {
       if (p.equity[y] < p.floor[y]) return true;
     return false;
   }
-  // The last amount meeting the monotone condition `ok`, bracketed from `guess` (ok_below: the
-  // condition holds for small amounts). Not found beyond ±1e12.
   std::pair<bool, double> boundary(double guess, bool ok_below, const std::function<bool(double)>& ok) const {
-    if (!std::isfinite(guess)) guess = 0;
-    const double to_bad = ok_below ? 1.0 : -1.0;
-    double step = std::max(1000.0, 0.02 * std::fabs(guess)), good = guess, bad = guess;
-    if (ok(guess)) {
-      for (bad = guess + to_bad * step; ok(bad); bad += to_bad * step) {
-        good = bad, step *= 2;
-        if (std::fabs(bad) > 1e12) return {false, 0};
-      }
-    } else {
-      for (good = guess - to_bad * step; !ok(good); good -= to_bad * step) {
-        bad = good, step *= 2;
-        if (std::fabs(good) > 1e12) return {false, 0};
-      }
-    }
-    while (std::fabs(good - bad) > q_.tolerance) {
-      const double mid = 0.5 * (good + bad);
-      (ok(mid) ? good : bad) = mid;
-    }
-    return {true, good};
+    return find_boundary(guess, ok_below, q_.tolerance, ok);
   }
   std::vector<double> profile, cum;
   size_t target = 0;

@@ -80,29 +80,8 @@ class Solver {
     return c;
   }
 
-  // The boundary of a monotone condition ok(amount) by bracketing from `guess` and bisection.
-  // `ok_below`: the condition holds for small amounts (maximum) rather than large ones (minimum).
-  // Returns the last amount that meets it, within the tolerance; not found beyond ±1e12.
-  std::pair<bool, double> boundary(double guess, bool ok_below, const std::function<bool(double)>& ok) {
-    if (!std::isfinite(guess)) guess = 0;
-    const double to_bad = ok_below ? 1.0 : -1.0;
-    double step = std::max(1000.0, 0.02 * std::fabs(guess)), good = guess, bad = guess;
-    if (ok(guess)) {
-      for (bad = guess + to_bad * step; ok(bad); bad += to_bad * step) {
-        good = bad, step *= 2;
-        if (std::fabs(bad) > 1e12) return {false, 0};
-      }
-    } else {
-      for (good = guess - to_bad * step; !ok(good); good -= to_bad * step) {
-        bad = good, step *= 2;
-        if (std::fabs(good) > 1e12) return {false, 0};
-      }
-    }
-    while (std::fabs(good - bad) > q_.tolerance) {
-      const double mid = 0.5 * (good + bad);
-      (ok(mid) ? good : bad) = mid;
-    }
-    return {true, good};
+  std::pair<bool, double> boundary(double guess, bool ok_below, const std::function<bool(double)>& ok) const {
+    return find_boundary(guess, ok_below, q_.tolerance, ok);
   }
 
   SpendingBands bands(const PathTable& t, double amount) const {
@@ -221,6 +200,28 @@ void recommend(Solver& s, const PathTable& zero, const Scenario& sc, SpendingRoo
 }
 
 }  // namespace
+
+std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolerance, const std::function<bool(double)>& ok) {
+  if (!std::isfinite(guess)) guess = 0;
+  const double to_bad = ok_below ? 1.0 : -1.0;
+  double step = std::max(1000.0, 0.02 * std::fabs(guess)), good = guess, bad = guess;
+  if (ok(guess)) {
+    for (bad = guess + to_bad * step; ok(bad); bad += to_bad * step) {
+      good = bad, step *= 2;
+      if (std::fabs(bad) > 1e12) return {false, 0};
+    }
+  } else {
+    for (good = guess - to_bad * step; !ok(good); good -= to_bad * step) {
+      bad = good, step *= 2;
+      if (std::fabs(good) > 1e12) return {false, 0};
+    }
+  }
+  while (std::fabs(good - bad) > tolerance) {
+    const double mid = 0.5 * (good + bad);
+    (ok(mid) ? good : bad) = mid;
+  }
+  return {true, good};
+}
 
 Recommendation::Kind recommendation_kind(bool min_found, double min, bool max_found, double max, double& amount) {
   using K = Recommendation::Kind;

@@ -7,7 +7,9 @@
 // Negative amounts mean saving. Every trial amount runs the same paths (common random numbers), so
 // each probability is a monotone step function of the amount and bisection finds the bound exactly
 // for these paths; the bound's Monte-Carlo uncertainty is that of a sample quantile.
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mc.h"
@@ -44,6 +46,12 @@ struct Recommendation {
   double excessive_target = 0, below_floor_any = 0;  // at `amount`, on these paths
   double median_target = 0, median_last = 0;         // median equity in the doeljaar and the last year at `amount`
 };
+
+// The last amount meeting the monotone condition ok(amount), bracketed from `guess` by doubling
+// steps and then bisected to `tolerance`; `ok_below`: the condition holds for small amounts (a
+// maximum) rather than large ones (a minimum). Not found beyond ±1e12. Shared by the Monte-Carlo
+// solver and the plan's (kaderbrief.h).
+std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolerance, const std::function<bool(double)>& ok);
 
 // The kind and amount of the recommendation from the two bounds (found or not), one rule for the
 // Monte-Carlo solver and the deterministic plan (kaderbrief.h).

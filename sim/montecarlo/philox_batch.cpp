@@ -12,13 +12,7 @@
 
 #include "random.h"
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define SWV_HAVE_X86 1
-#define SWV_AVX2 __attribute__((target("avx2")))
-#else
-#define SWV_HAVE_X86 0
-#endif
+#include "simd_target.h"
 
 namespace swv::simd {
 
