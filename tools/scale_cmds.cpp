@@ -124,7 +124,8 @@ int cmd_merge(const std::vector<std::string>& args) {
   opts.add_options()("help,h", "deze hulp")("uit", po::value<std::string>(), "uitvoermap (standaard uitvoer/<scenarionaam>/)")(
       "formaat", po::value<std::string>(), "kommalijst van json,html,xlsx,csv,md (standaard: alle)")(
       "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
-      "geheugen", po::value<int64_t>(), "geheugen in MB (standaard 1024)")("stil", "geen voortgangsbalk of tabel");
+      "geheugen", po::value<int64_t>(), "geheugen in MB (standaard 1024)")("stil", "geen voortgangsbalk of tabel")(
+      "geen-kaderbrief", "sla het kaderbriefbedrag op pagina 1 over, zoals run --geen-kaderbrief");
   po::options_description all;
   all.add(opts).add_options()("delen", po::value<std::vector<std::string>>());
   po::positional_options_description pos;
@@ -144,6 +145,7 @@ int cmd_merge(const std::vector<std::string>& args) {
   ro.formats = parse_formats(vm.count("formaat") ? std::optional<std::string>(vm["formaat"].as<std::string>()) : std::nullopt,
                              {"json", "html", "xlsx", "csv", "md"});
   ro.quiet = vm.count("stil") > 0;
+  ro.kaderbrief = !vm.count("geen-kaderbrief");
   McOptions mc;
   if (vm.count("threads")) {
     if (vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");

@@ -122,7 +122,7 @@ TEST_CASE("precision: simulatie.precisie and max_paden in the scenario, --precis
   CHECK_THAT(errors(bad), Catch::Contains("simulatie.precisie: de precisie is de grootste standaardfout van een kans"));
 
   const std::string dir = temp_dir(), scenario = "'" + source_path("scenarios/voorbeeld-po.toml") + "'";
-  REQUIRE(run_cli("run " + scenario + " --precisie 0.02 --max-paden 20000 --stil --formaat json --uit '" + dir + "/p'") == 0);
+  REQUIRE(run_cli("run " + scenario + " --precisie 0.02 --max-paden 20000 --stil --geen-kaderbrief --formaat json --uit '" + dir + "/p'") == 0);
   const nlohmann::json j = nlohmann::json::parse(slurp(dir + "/p/resultaat.json"));
   CHECK(j["simulatie"]["precisie"]["gehaald"] == true);
   CHECK(j["simulatie"]["paden"] == 4'096);  // 0.02 is met after the first round
@@ -138,7 +138,7 @@ TEST_CASE("precision: simulatie.precisie and max_paden in the scenario, --precis
   };
   for (const auto& [args, message] : refused) {
     INFO(args);
-    CHECK(run_cli("run " + scenario + args + " --stil --uit '" + dir + "/x'", dir + "/err.txt") == 2);
+    CHECK(run_cli("run " + scenario + args + " --stil --geen-kaderbrief --uit '" + dir + "/x'", dir + "/err.txt") == 2);
     CHECK_THAT(slurp(dir + "/err.txt"), Catch::Contains(message));
     CHECK_THAT(doc, Catch::Contains(message));
   }

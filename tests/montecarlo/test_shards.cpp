@@ -181,19 +181,19 @@ TEST_CASE("shards: missing, duplicate, foreign or damaged parts are refused with
 
 TEST_CASE("shards: swvsim run --deel and samenvoegen write exactly the single run's result set", "[shards][cli]") {
   const std::string dir = temp_dir(), scenario = source_path("scenarios/voorbeeld-po.toml");
-  const std::string common = "run '" + scenario + "' --paden 3000 --zaad 5 --stil";
+  const std::string common = "run '" + scenario + "' --paden 1500 --zaad 5 --stil --geen-kaderbrief";
   REQUIRE(run_cli(common + " --threads 2 --formaat json,csv,md --uit '" + dir + "/een'") == 0);
   for (int k = 1; k <= 3; ++k)
     REQUIRE(run_cli(common + " --threads " + std::to_string(k % 2 + 1) + " --deel " + std::to_string(k) + "/3 --uit '" + dir + "/delen'") == 0);
   const std::string d = "'" + dir + "/delen/deel-";
-  REQUIRE(run_cli("samenvoegen " + d + "3-van-3.swvdeel' " + d + "1-van-3.swvdeel' " + d + "2-van-3.swvdeel' --threads 2 --stil --formaat json,csv,md --uit '" +
+  REQUIRE(run_cli("samenvoegen " + d + "3-van-3.swvdeel' " + d + "1-van-3.swvdeel' " + d + "2-van-3.swvdeel' --threads 2 --stil --geen-kaderbrief --formaat json,csv,md --uit '" +
                   dir + "/samen'") == 0);
   CHECK(json_without_seconds(dir + "/samen/resultaat.json") == json_without_seconds(dir + "/een/resultaat.json"));
   CHECK(slurp(dir + "/samen/resultaat.csv") == slurp(dir + "/een/resultaat.csv"));
   CHECK(slurp(dir + "/samen/samenvatting.md") == slurp(dir + "/een/samenvatting.md"));
   // 1/1 is the run itself.
   REQUIRE(run_cli(common + " --threads 1 --deel 1/1 --uit '" + dir + "/heel'") == 0);
-  REQUIRE(run_cli("samenvoegen '" + dir + "/heel/deel-1-van-1.swvdeel' --threads 2 --stil --formaat json --uit '" + dir + "/heel'") == 0);
+  REQUIRE(run_cli("samenvoegen '" + dir + "/heel/deel-1-van-1.swvdeel' --threads 2 --stil --geen-kaderbrief --formaat json --uit '" + dir + "/heel'") == 0);
   CHECK(json_without_seconds(dir + "/heel/resultaat.json") == json_without_seconds(dir + "/een/resultaat.json"));
   // Refusals: exit 2 and the reason.
   CHECK(run_cli("samenvoegen " + d + "1-van-3.swvdeel' " + d + "3-van-3.swvdeel' --uit '" + dir + "/x'", dir + "/err.txt") == 2);
