@@ -1,17 +1,14 @@
 #include "binomial.h"
 
-#include <algorithm>
 #include <array>
 #include <cmath>
-
-#include "value.h"
 
 namespace swv {
 
 namespace {
 
 // Exact inversion for p <= 0.5: walk the pmf up from k = 0 until the CDF passes u. The walk takes
-// about n p steps, at most ~60 while n p < 30 (kBinomialExactBelow).
+// about n p steps, fewer than ~25 while n p < 10 (kBinomialInversionBelow).
 double invert(double n, double p, double u) {
   // 1/(k+1) for the first steps: keeps the division off the loop-carried chain (pk -> cdf).
   static constexpr int kInv = 128;
@@ -35,18 +32,59 @@ double invert(double n, double p, double u) {
   return k;
 }
 
+// The remainder of Stirling's series: log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2],
+// from lgamma for k < 10 (computed once) and the series beyond (error below 1e-10 there).
+double stirling_tail(double k) {
+  static const auto table = [] {
+    std::array<double, 10> t{};
+    for (int i = 0; i < 10; ++i) {
+      const double x = i;
+      t[static_cast<size_t>(i)] = std::lgamma(x + 1) - ((x + 0.5) * std::log(x + 1) - (x + 1) + 0.5 * std::log(2 * M_PI));
+    }
+    return t;
+  }();
+  if (k < 10) return table[static_cast<size_t>(k)];
+  const double k1 = k + 1, k1sq = k1 * k1;
+  return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / k1sq) / k1sq) / k1;
+}
+
 }  // namespace
 
-double binomial(double n, double p, double u) {
+double binomial_inversion(double n, double p, double u) {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  const double mean = n * p;
-  if (mean < kBinomialExactBelow || n - mean < kBinomialExactBelow)
-    return p <= 0.5 ? invert(n, p, u) : n - invert(n, 1 - p, 1 - u);
-  const double sd = std::sqrt(mean * (1 - p)), skew = (1 - 2 * p) / sd;
-  const double z = normal_quantile(u);
-  const double x = std::floor(mean + sd * (z + skew * (z * z - 1) / 6) + 0.5);
-  return std::clamp(x, 0.0, n);
+  return p <= 0.5 ? invert(n, p, u) : n - invert(n, 1 - p, 1 - u);
 }
+
+namespace binomial_detail {
+
+// Hörmann (1993), "The generation of binomial random variates", J. Stat. Comput. Simul. 46,
+// algorithm BTRS; constants as in the paper.
+Btrs::Btrs(double n_, double p_) : n(n_), p(p_) {
+  const double spq = std::sqrt(n * p * (1 - p));
+  b = 1.15 + 2.53 * spq;
+  a = -0.0873 + 0.0248 * b + 0.01 * p;
+  c = n * p + 0.5;
+  v_r = 0.92 - 4.2 / b;
+  r = p / (1 - p);
+  alpha = (2.83 + 5.1 / b) * spq;
+  m = std::floor((n + 1) * p);
+  // The part of log f(k) / f(m) that does not depend on k.
+  log_fm_part = (m + 0.5) * std::log((m + 1) / (r * (n - m + 1))) + stirling_tail(m) + stirling_tail(n - m);
+}
+
+double Btrs::attempt(double u, double v) const {
+  u -= 0.5;
+  const double us = 0.5 - std::fabs(u);
+  const double k = std::floor((2 * a / us + b) * u + c);
+  if (k < 0 || k > n) return -1;
+  if (us >= 0.07 && v <= v_r) return k;  // the squeeze: inside the box where acceptance is certain
+  const double lv = std::log(v * alpha / (a / (us * us) + b));
+  const double bound = log_fm_part + (n + 1) * std::log((n - m + 1) / (n - k + 1)) + (k + 0.5) * std::log(r * (n - k + 1) / (k + 1)) -
+                       stirling_tail(k) - stirling_tail(n - k);
+  return lv <= bound ? k : -1;
+}
+
+}  // namespace binomial_detail
 
 }  // namespace swv

@@ -1,18 +1,56 @@
 #pragma once
-// Binomial(n, p) from one uniform u in (0,1): the flow sampler of Monte-Carlo mode.
+// Binomial(n, p) from counter-based words: the flow sampler of Monte-Carlo mode.
 //
 // Contract:
-// - A pure function of (n, p, u): no state, no allocation; the result is a whole number in [0, n]
-//   (0 when n <= 0 or p <= 0, n when p >= 1).
-// - Exact (inversion of the CDF) when the mean n p or its complement n (1 - p) is below
-//   kBinomialExactBelow; otherwise the normal approximation with a skewness (Cornish-Fisher) term
-//   and a continuity correction, rounded and clamped to [0, n]. Its largest CDF error, 0.0005 at
-//   the switch-over, is bounded (0.0006) in tests/montecarlo/test_draws.cpp and documented in docs/keuzes.md.
-// - Monotone in u, so common random numbers keep a variant's flows close to its base's.
+// - Exact in distribution for every n and p (issue 16; 0.3 and earlier approximated large means):
+//   - inversion of the CDF (a walk up from 0) when the smaller of the means n p and n (1 - p) is
+//     below kBinomialInversionBelow: one uniform, from word a;
+//   - otherwise Hörmann's transformed rejection with squeeze (BTRS, 1993): each attempt takes two
+//     uniforms, the first from words a and b, later ones from more(t) (t = 1, 2, ...: four words,
+//     two attempts). About 1,1 attempts on average; the acceptance test uses log f(k) / f(m)
+//     through the Stirling series (table for k < 10), relative error below 1e-10.
+// - A pure function of (n, p, words): no state, no allocation; a whole number in [0, n] (0 when
+//   n <= 0 or p <= 0, n when p >= 1). n is a whole number (the caller rounds).
+// - Common random numbers: inversion is monotone in u; in BTRS the candidate is a monotone
+//   transform of the first uniform and most draws are accepted at the first attempt, so a variant's
+//   flows stay close to its base's.
+#include <cstdint>
+
+#include "random.h"
+
 namespace swv {
 
-constexpr double kBinomialExactBelow = 30.0;
+constexpr double kBinomialInversionBelow = 10.0;
 
-double binomial(double n, double p, double u);
+// Exact inversion for any p, from one uniform u in (0, 1) (monotone in u).
+double binomial_inversion(double n, double p, double u);
+
+namespace binomial_detail {
+// BTRS for p <= 1/2 and n p >= kBinomialInversionBelow.
+struct Btrs {
+  double n, p, b, a, c, v_r, r, alpha, m, log_fm_part;
+  Btrs(double n, double p);
+  // The candidate of one attempt from two uniforms (u in (0,1), v in (0,1)): k >= 0 when accepted,
+  // -1 when rejected.
+  double attempt(double u, double v) const;
+};
+}  // namespace binomial_detail
+
+template <class More>
+double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const bool flip = p > 0.5;
+  const double q = flip ? 1 - p : p;
+  if (n * q < kBinomialInversionBelow) return binomial_inversion(n, p, Stream::u32(a));
+  const binomial_detail::Btrs bt(n, q);
+  double k = bt.attempt(Stream::u32(a), Stream::u32(b));
+  for (uint32_t t = 1; k < 0; ++t) {
+    const Stream::Words w = more(t);
+    k = bt.attempt(Stream::u32(w[0]), Stream::u32(w[1]));
+    if (k < 0) k = bt.attempt(Stream::u32(w[2]), Stream::u32(w[3]));
+  }
+  return flip ? n - k : k;
+}
 
 }  // namespace swv

@@ -125,11 +125,13 @@ void McDraws::moves(int Y, int state, double count, const double* rates, int k, 
     const double p = left > 0 ? std::min(1.0, rates[j] * scale / left) : 0.0;
     out[j] = 0;
     if (n > 0 && p > 0) {
-      if (j / 4 != loaded) {
-        loaded = j / 4;
-        w = s_.raw(kFlowDriver, static_cast<uint32_t>(Y), static_cast<uint32_t>(2 * state + loaded));
+      if (j / 2 != loaded) {
+        loaded = j / 2;
+        w = s_.raw(kFlowDriver, static_cast<uint32_t>(Y), static_cast<uint32_t>(8 * state + loaded));
       }
-      out[j] = binomial(n, p, Stream::u32(w[j % 4]));
+      const uint32_t retry = kFlowRetry | static_cast<uint32_t>(8 * state + j) << 16;
+      out[j] = binomial(n, p, w[2 * (j % 2)], w[2 * (j % 2) + 1],
+                        [&](uint32_t t) { return s_.raw(kFlowDriver, static_cast<uint32_t>(Y), retry | (t & 0xFFFFu)); });
     }
     n -= out[j];
     left -= rates[j] * scale;

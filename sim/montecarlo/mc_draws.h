@@ -15,7 +15,9 @@
 //   risk in year Y       (risk driver, Y, 1)       words 0-1 -> occurs?, words 2-3 -> impact
 //   index shocks         (kIndexDriver, Y | slot, 0..1): words 0-1, 2-3 -> z of bekostiging, loon;
 //                        (.., 1) words 0-1 -> prijs
-//   flows of a state     (kFlowDriver, Y, 2 state + j / 4) word j % 4 -> u of the j-th binomial
+//   flows of a state     (kFlowDriver, Y, 8 state + j / 2) words 2 (j % 2), +1 -> the j-th binomial
+//                        (its uniform, or the first BTRS attempt); further BTRS attempts from
+//                        (kFlowDriver, Y, kFlowRetry | (8 state + j) << 16 | t), two per call
 //   demography, intake   (kDemographyDriver, Y, 0): words 0-1 -> z, word 2 -> rounding
 #include <Eigen/Core>
 #include <array>
@@ -61,6 +63,7 @@ struct Pin {
 class McDraws {
  public:
   static constexpr uint32_t kIndexDriver = kIndexStream, kDemographyDriver = kDemographyStream, kFlowDriver = kFlowStream;
+  static constexpr uint32_t kFlowRetry = 0x1000000u;
 
   McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed);
   void start_path(uint64_t path);

@@ -120,48 +120,90 @@ TEST_CASE("a per-path draw keeps its quantile over the years; a per-year draw do
   CHECK(same == 0);
 }
 
-TEST_CASE("binomial flows are exact below the switch-over", "[draws]") {
-  // Bin(200, 0.05): mean 10, so sampled by inversion. Each P(X = k) within 4.5 standard errors.
-  const double n = 200, p = 0.05;
-  const int draws = 200'000;
-  std::vector<double> count(201);
-  Stream s(11, 0);
+namespace {
+
+// Draws Bin(n, p) `draws` times from Philox words as the flows do (words 0-1, retries from other
+// counters) and checks P(X = k) within 4.5 standard errors for every k with mass above 1e-4, the
+// mean within 4.5 standard errors, and the total of the checked cells.
+void check_binomial_exact(double n, double p, int draws) {
+  INFO("n = " << n << ", p = " << p);
+  Stream s(11, static_cast<uint64_t>(n * 1000 + p * 1e6));
+  std::vector<double> count(static_cast<size_t>(n) + 1);
+  double sum = 0;
   for (int i = 0; i < draws; ++i) {
-    auto w = s.raw(1, static_cast<uint32_t>(i), 0);
-    count[static_cast<size_t>(binomial(n, p, Stream::u32(w[0])))] += 1;
+    const auto w = s.raw(1, static_cast<uint32_t>(i), 0);
+    const double k = binomial(n, p, w[0], w[1], [&](uint32_t t) { return s.raw(2, static_cast<uint32_t>(i), t); });
+    REQUIRE(k >= 0);
+    REQUIRE(k <= n);
+    REQUIRE(k == std::floor(k));
+    count[static_cast<size_t>(k)] += 1;
+    sum += k;
   }
   boost::math::binomial_distribution<> d(n, p);
-  for (int k = 0; k <= 30; ++k) {
-    const double q = boost::math::pdf(d, k), se = std::sqrt(q * (1 - q) / draws);
-    INFO("k = " << k);
-    CHECK(std::fabs(count[static_cast<size_t>(k)] / draws - q) <= 4.5 * se + 1e-12);
+  const double mean = n * p, sd = std::sqrt(n * p * (1 - p));
+  CHECK(std::fabs(sum / draws - mean) <= 4.5 * sd / std::sqrt(static_cast<double>(draws)));
+  int checked = 0;
+  for (size_t k = 0; k < count.size(); ++k) {
+    const double q = boost::math::pdf(d, static_cast<double>(k));
+    if (q < 1e-4) continue;
+    const double se = std::sqrt(q * (1 - q) / draws);
+    INFO("k = " << k << ": " << count[k] / draws << " against " << q);
+    CHECK(std::fabs(count[k] / draws - q) <= 4.5 * se);
+    ++checked;
   }
+  CHECK(checked >= 5);
 }
 
-TEST_CASE("the approximated binomial is within 0.0006 of the exact CDF at the switch-over", "[draws]") {
-  // The sampler is a deterministic function of u, so its distribution is computed exactly on a
-  // fine grid of u (2^20 points: grid error < 1e-6). Cases sit at the switch-over, where the
-  // approximation is worst (n p = 30); docs/keuzes.md quotes the bound.
-  for (auto [n, p] : std::vector<std::pair<double, double>>{{60, 0.5}, {100, 0.3}, {1000, 0.03}, {1e6, 3e-5}, {13'000, 0.0068}}) {
+}  // namespace
+
+TEST_CASE("binomial flows are exact: inversion below the switch-over, BTRS above", "[draws]") {
+  // Inversion (mean below 10), both sides of 1/2.
+  check_binomial_exact(200, 0.045, 200'000);
+  check_binomial_exact(30, 0.8, 200'000);
+  // BTRS at the switch-over, where its squeeze is weakest, and well above; both sides of 1/2; an SO
+  // flow of the example's size; a skewed large n.
+  check_binomial_exact(200, 0.05, 200'000);
+  check_binomial_exact(20, 0.5, 200'000);
+  check_binomial_exact(100, 0.9, 200'000);
+  check_binomial_exact(13'000, 0.0068, 200'000);
+  check_binomial_exact(20'000, 0.3, 200'000);
+  check_binomial_exact(1e6, 3e-5, 200'000);
+}
+
+TEST_CASE("binomial inversion is the exact CDF inverse on a grid of u", "[draws]") {
+  // Inversion is a deterministic function of u: its distribution on a fine grid (2^20 points)
+  // matches the CDF within the grid error.
+  for (auto [n, p] : std::vector<std::pair<double, double>>{{200, 0.045}, {1e6, 9e-6}, {12, 0.5}, {40, 0.9}}) {
     INFO("n = " << n << ", p = " << p);
     const int grid = 1 << 20;
-    std::vector<double> count(static_cast<size_t>(std::min(n, 2000.0)) + 2);
-    size_t beyond = 0;
-    for (int i = 0; i < grid; ++i) {
-      const size_t k = static_cast<size_t>(binomial(n, p, (i + 0.5) / grid));
-      if (k < count.size()) count[k] += 1;
-      else ++beyond;
-    }
-    REQUIRE(beyond == 0);
+    std::vector<double> count(static_cast<size_t>(n) + 1);
+    for (int i = 0; i < grid; ++i) count[static_cast<size_t>(binomial_inversion(n, p, (i + 0.5) / grid))] += 1;
     boost::math::binomial_distribution<> d(n, p);
     double cdf = 0, worst = 0;
-    for (size_t k = 0; k < count.size() && static_cast<double>(k) <= n; ++k) {
+    for (size_t k = 0; k < count.size() && k < 200; ++k) {
       cdf += count[k] / grid;
       worst = std::max(worst, std::fabs(cdf - boost::math::cdf(d, static_cast<double>(k))));
     }
-    CHECK(worst < 0.0006);
-    CHECK(n * p >= kBinomialExactBelow);
+    CHECK(worst < 2.0 / grid);
   }
+}
+
+TEST_CASE("binomial: edge cases and common random numbers", "[draws]") {
+  auto none = [](uint32_t) -> Stream::Words { throw std::logic_error("no retry expected"); };
+  CHECK(binomial(0, 0.3, 1, 2, none) == 0);
+  CHECK(binomial(50, 0, 1, 2, none) == 0);
+  CHECK(binomial(50, 1, 1, 2, none) == 50);
+  // The same words for slightly different p: BTRS's candidate moves little (common random numbers).
+  Stream s(5, 0);
+  double diff = 0;
+  const int draws = 20'000;
+  for (int i = 0; i < draws; ++i) {
+    const auto w = s.raw(1, static_cast<uint32_t>(i), 0);
+    auto more = [&](uint32_t t) { return s.raw(2, static_cast<uint32_t>(i), t); };
+    diff += std::fabs(binomial(20'000, 0.0100, w[0], w[1], more) - binomial(20'000, 0.0101, w[0], w[1], more));
+  }
+  // Independent draws would differ by about 2 sd / sqrt(pi) ~ 16 pupils; shared words by ~2 plus rejections.
+  CHECK(diff / draws < 5);
 }
 
 TEST_CASE("the index shocks recover the target correlation", "[draws]") {
