@@ -187,17 +187,18 @@ void Value::prepare(int first, int last) {
   }
   if (dist != Dist::Pert && dist != Dist::Beta) return;
   auto t = std::make_shared<std::vector<double>>();
-  t->reserve(static_cast<size_t>(last - first + 1) * kTablePoints);
   Value exact = *this;
   exact.table.reset();
+  table_row.clear();
   for (int y = first; y <= last; ++y) {
-    // Parameters rarely change between years: copy the previous row when they do not.
+    // Parameters rarely change between years: a year with the previous year's parameters shares its row.
     bool same = y > first;
     for (int k = 0; k < 3 && same; ++k) same = p[k].at(y) == p[k].at(y - 1);
     if (same) {
-      t->insert(t->end(), t->end() - kTablePoints, t->end());
+      table_row.push_back(table_row.back());
       continue;
     }
+    table_row.push_back(static_cast<uint32_t>(t->size() / kTablePoints));
     for (int i = 0; i < kTablePoints; ++i) {
       double z = -kTableZ + 2 * kTableZ * i / (kTablePoints - 1);
       t->push_back(exact.quantile(y, std::clamp(normal_cdf(z), 1e-300, 1.0 - 1e-16)));
@@ -226,7 +227,7 @@ double Value::from_normal(int year, double z) const {
     return s[1] > 0 ? std::exp(s[0] + s[1] * z) : p[0].at(year);
   }
   if (table && year >= table_first && year <= table_last) {
-    const double* row = table->data() + static_cast<size_t>(year - table_first) * kTablePoints;
+    const double* row = table->data() + static_cast<size_t>(table_row[static_cast<size_t>(year - table_first)]) * kTablePoints;
     double x = (std::clamp(z, -kTableZ, kTableZ) + kTableZ) * ((kTablePoints - 1) / (2 * kTableZ));
     int i = std::min(static_cast<int>(x), kTablePoints - 2);
     double f = x - i;

@@ -42,9 +42,12 @@ struct Value {
   Where where;  // where it was written (for run-time messages)
   uint32_t driver = 0;
   // Precomputed by prepare() for the years [table_first, table_last] (hot path of Monte Carlo):
-  // beta/pert: the quantile function in normal-score space, [year - table_first][kTablePoints];
+  // beta/pert: the quantile function in normal-score space, [row][kTablePoints], one row per
+  // distinct set of parameters (table_row[year - table_first]: years with equal parameters share a
+  // row, so a value that is the same every year stays within one 16 KB row: the cache holds it);
   // lognormaal: {mu, sigma} of the underlying normal per year.
   std::shared_ptr<const std::vector<double>> table;
+  std::vector<uint32_t> table_row;
   int table_first = 0, table_last = -1;
   static constexpr int kTablePoints = 2049;
   static constexpr double kTableZ = 8.0;  // z in [-8, 8]; beyond it the end value

@@ -159,6 +159,21 @@ TEST_CASE("sha256 of known strings", "[format]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST_CASE("tabulated quantiles: years with equal parameters share one row, a changed year gets its own", "[values]") {
+  Value v = dist(Dist::Beta, 0.0068, 0.0006);
+  v.p[0].points = {{2025, 0.0068}, {2027, 0.0090}};  // 2026 takes 2025's mean, 2028 takes 2027's
+  Value exact = v;
+  v.prepare(2025, 2028);
+  REQUIRE(v.table);
+  CHECK(v.table->size() == 2 * static_cast<size_t>(Value::kTablePoints));
+  CHECK(v.table_row == std::vector<uint32_t>{0, 0, 1, 1});
+  for (int year : {2025, 2026, 2027, 2028})
+    for (double z : {-3.0, -0.5, 0.0, 1.2, 3.5}) {
+      INFO(year << " z=" << z);
+      CHECK(v.from_normal(year, z) == Approx(exact.from_normal(year, z)).epsilon(1e-5));
+    }
+}
+
 TEST_CASE("tabulated quantiles (beta, pert) agree with the exact quantile", "[values]") {
   for (Value v : {dist(Dist::Pert, 0.80, 0.88, 0.95), dist(Dist::Beta, 0.0068, 0.0006), dist(Dist::Beta, 0.75, 0.08)}) {
     Value exact = v;
