@@ -116,6 +116,7 @@ SWV_AVX2 void philox_avx2(size_t n, const CounterArrays& ctr, const uint32_t* k0
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out.w[2] + i), c2);
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out.w[3] + i), c3);
   }
+  _mm256_zeroupper();  // clean upper halves before scalar code (see normal_batch.cpp)
   philox_lanes(i, n, ctr, k0p, k1p, key0, key1, out);
 }
 
@@ -140,6 +141,7 @@ SWV_AVX2 void u53_avx2(size_t n, const uint32_t* a, const uint32_t* b, double* o
     const __m256d u = _mm256_mul_pd(_mm256_add_pd(kd, half), scale);
     _mm256_storeu_pd(out + i, _mm256_min_pd(u, below_one));
   }
+  _mm256_zeroupper();  // clean upper halves before scalar code (see normal_batch.cpp)
   for (; i < n; ++i) out[i] = swv::Stream::u53(a[i], b[i]);
 }
 
