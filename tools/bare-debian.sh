@@ -5,7 +5,7 @@
 # that root with cpack, installed with apt-get into a second bare root, and run from /.
 # Needs root (chroot, mount) and network access to a Debian mirror. CI runs it (.ci/run).
 #   usage: bash tools/bare-debian.sh            (docs/installeren.md)
-#          SWVSIM_BARE_DEB=build/swvsim_0.3.0_amd64.deb bash tools/bare-debian.sh   (only the package)
+#          SWVSIM_BARE_DEB=build/swvsim_0.4.0_amd64.deb bash tools/bare-debian.sh   (only the package)
 # The bare root is cached as a tarball in SWVSIM_BARE_CACHE (default /var/cache/swvsim-bookworm.tar):
 # debootstrap runs once per machine; every run unpacks a fresh copy.
 set -euo pipefail

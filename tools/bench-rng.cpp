@@ -1,7 +1,8 @@
 // swvsim_bench_rng: micro-benchmark of the random-number building blocks (issue 16; not a test, not
 // installed). Prints nanoseconds per Philox4x32-10 call (Random123 one at a time, the batch in scalar
 // code and in AVX2), per normal score (value.h's normal_quantile against the batch), and the RNG floor
-// for 32 normals per path-year: 16 Philox calls plus Box-Muller or plus the inverse normal. Each figure
+// for 32 normals per path-year: 16 Philox calls plus Box-Muller or plus the inverse normal, and one
+// exact binomial flow draw at four flow sizes. Each figure
 // is the fastest of R repetitions (the machine is shared), on data that stays in the L1/L2 cache.
 // Usage: swvsim_bench_rng [R]     (default R = 7; SWVSIM_SIMD=scalar has no effect: both sets are timed)
 #include <boost/math/special_functions/erf.hpp>
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "binomial.h"
 #include "normal_batch.h"
 #include "philox_batch.h"
 #include "random.h"
@@ -212,6 +214,27 @@ void accuracy() {
               centre[0], tails[0], centre[1], tails[1], vs_old);
 }
 
+// One exact binomial draw (binomial.h) per item, for flow sizes of the PO example: a small SO flow
+// (mean 0,5 and 3: inversion), a mid-size one (mean 25) and the large regular outflow (mean 2.500:
+// BTRS), with the words of one Philox call each (the flows' cost without the model around them).
+void binomial_speed(int reps) {
+  std::printf("exacte binomiaal per trekking (inclusief een Philox-aanroep):");
+  for (auto [n, p] : {std::pair{100.0, 0.005}, {600.0, 0.005}, {2500.0, 0.01}, {20000.0, 0.125}}) {
+    const int items = 200'000;
+    const Stream s(5, 0);
+    const double ns = best_ns(reps, items, [&] {
+      double acc = 0;
+      for (int i = 0; i < items; ++i) {
+        const auto w = s.raw(1, static_cast<uint32_t>(i), 0);
+        acc += binomial(n, p, w[0], w[1], [&](uint32_t t) { return s.raw(2, static_cast<uint32_t>(i), t); });
+      }
+      g_sink_d = acc;
+    });
+    std::printf("  gemiddelde %g: %.1f ns;", n * p, ns);
+  }
+  std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -222,6 +245,7 @@ int main(int argc, char** argv) {
   philox_speed(reps, avx2);
   normal_speed(reps, avx2);
   floor_speed(reps, avx2);
+  binomial_speed(reps);
   accuracy();
   return 0;
 }
