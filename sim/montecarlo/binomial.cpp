@@ -69,8 +69,6 @@ Btrs::Btrs(double n_, double p_) : n(n_), p(p_) {
   r = p / (1 - p);
   alpha = (2.83 + 5.1 / b) * spq;
   m = std::floor((n + 1) * p);
-  // The part of log f(k) / f(m) that does not depend on k.
-  log_fm_part = (m + 0.5) * std::log((m + 1) / (r * (n - m + 1))) + stirling_tail(m) + stirling_tail(n - m);
 }
 
 double Btrs::attempt(double u, double v) const {
@@ -80,6 +78,7 @@ double Btrs::attempt(double u, double v) const {
   if (k < 0 || k > n) return -1;
   if (us >= 0.07 && v <= v_r) return k;  // the squeeze: inside the box where acceptance is certain
   const double lv = std::log(v * alpha / (a / (us * us) + b));
+  if (std::isnan(log_fm_part)) log_fm_part = (m + 0.5) * std::log((m + 1) / (r * (n - m + 1))) + stirling_tail(m) + stirling_tail(n - m);
   const double bound = log_fm_part + (n + 1) * std::log((n - m + 1) / (n - k + 1)) + (k + 0.5) * std::log(r * (n - k + 1) / (k + 1)) -
                        stirling_tail(k) - stirling_tail(n - k);
   return lv <= bound ? k : -1;

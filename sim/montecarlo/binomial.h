@@ -14,6 +14,7 @@
 // - Common random numbers: inversion is monotone in u; in BTRS the candidate is a monotone
 //   transform of the first uniform and most draws are accepted at the first attempt, so a variant's
 //   flows stay close to its base's.
+#include <cmath>
 #include <cstdint>
 
 #include "random.h"
@@ -28,7 +29,10 @@ double binomial_inversion(double n, double p, double u);
 namespace binomial_detail {
 // BTRS for p <= 1/2 and n p >= kBinomialInversionBelow.
 struct Btrs {
-  double n, p, b, a, c, v_r, r, alpha, m, log_fm_part;
+  double n, p, b, a, c, v_r, r, alpha, m;
+  // The part of log f(k) / f(m) that does not depend on k: only the slow test needs it (about one
+  // attempt in seven), so it is computed there, once (NaN until then).
+  mutable double log_fm_part = NAN;
   Btrs(double n, double p);
   // The candidate of one attempt from two uniforms (u in (0,1), v in (0,1)): k >= 0 when accepted,
   // -1 when rejected.
