@@ -51,6 +51,7 @@ double stirling_tail(double k) {
 }  // namespace
 
 double binomial_inversion(double n, double p, double u) {
+  if (!std::isfinite(n) || std::isnan(p)) return NAN;
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   return p <= 0.5 ? invert(n, p, u) : n - invert(n, 1 - p, 1 - u);

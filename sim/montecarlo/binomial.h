@@ -11,6 +11,9 @@
 //     through the Stirling series (table for k < 10), relative error below 1e-10.
 // - A pure function of (n, p, words): no state, no allocation; a whole number in [0, n] (0 when
 //   n <= 0 or p <= 0, n when p >= 1). n is a whole number (the caller rounds).
+// - Always ends: a non-finite n or a NaN p (an overflow upstream) gives NaN at once, and BTRS gives
+//   up with NaN after kBinomialMaxRetries calls of more (never for valid input: each attempt is
+//   accepted with probability above 0,4). The run reports a NaN as a run-time error, never a hang.
 // - Common random numbers: inversion is monotone in u; in BTRS the candidate is a monotone
 //   transform of the first uniform and most draws are accepted at the first attempt, so a variant's
 //   flows stay close to its base's.
@@ -22,6 +25,7 @@
 namespace swv {
 
 constexpr double kBinomialInversionBelow = 10.0;
+constexpr uint32_t kBinomialMaxRetries = 1000;
 
 // Exact inversion for any p, from one uniform u in (0, 1) (monotone in u).
 double binomial_inversion(double n, double p, double u);
@@ -42,6 +46,7 @@ struct Btrs {
 
 template <class More>
 double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
+  if (!std::isfinite(n) || std::isnan(p)) return NAN;
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   const bool flip = p > 0.5;
@@ -50,6 +55,7 @@ double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
   const binomial_detail::Btrs bt(n, q);
   double k = bt.attempt(Stream::u32(a), Stream::u32(b));
   for (uint32_t t = 1; k < 0; ++t) {
+    if (t > kBinomialMaxRetries) return NAN;
     const Stream::Words w = more(t);
     k = bt.attempt(Stream::u32(w[0]), Stream::u32(w[1]));
     if (k < 0) k = bt.attempt(Stream::u32(w[2]), Stream::u32(w[3]));

@@ -193,6 +193,17 @@ TEST_CASE("binomial: edge cases and common random numbers", "[draws]") {
   CHECK(binomial(0, 0.3, 1, 2, none) == 0);
   CHECK(binomial(50, 0, 1, 2, none) == 0);
   CHECK(binomial(50, 1, 1, 2, none) == 50);
+  // An overflow upstream gives NaN at once (reported as a run-time error), never a hang.
+  CHECK(std::isnan(binomial(NAN, 0.3, 1, 2, none)));
+  CHECK(std::isnan(binomial(INFINITY, 0.3, 1, 2, none)));
+  CHECK(std::isnan(binomial(5000, NAN, 1, 2, none)));
+  CHECK(std::isnan(binomial_inversion(NAN, 0.01, 0.5)));
+  // BTRS gives up after kBinomialMaxRetries calls when no attempt is accepted (words that always
+  // land outside [0, n]: u at the very edge).
+  uint32_t calls = 0;
+  auto edge = [&](uint32_t) { ++calls; return Stream::Words{{0, 0, 0, 0}}; };
+  CHECK(std::isnan(binomial(200, 0.05, 0, 0, edge)));
+  CHECK(calls == kBinomialMaxRetries);
   // The same words for slightly different p: BTRS's candidate moves little (common random numbers).
   Stream s(5, 0);
   double diff = 0;
