@@ -72,7 +72,7 @@ Btrs::Btrs(double n_, double p_) : n(n_), p(p_) {
   m = std::floor((n + 1) * p);
 }
 
-double Btrs::attempt(double u, double v) const {
+double Btrs::attempt(double u, double v) {
   u -= 0.5;
   const double us = 0.5 - std::fabs(u);
   const double k = std::floor((2 * a / us + b) * u + c);

@@ -35,12 +35,12 @@ namespace binomial_detail {
 struct Btrs {
   double n, p, b, a, c, v_r, r, alpha, m;
   // The part of log f(k) / f(m) that does not depend on k: only the slow test needs it (about one
-  // attempt in seven), so it is computed there, once (NaN until then).
-  mutable double log_fm_part = NAN;
+  // attempt in seven), so attempt computes it there, once (NaN until then).
+  double log_fm_part = NAN;
   Btrs(double n, double p);
   // The candidate of one attempt from two uniforms (u in (0,1), v in (0,1)): k >= 0 when accepted,
   // -1 when rejected.
-  double attempt(double u, double v) const;
+  double attempt(double u, double v);
 };
 }  // namespace binomial_detail
 
@@ -52,7 +52,7 @@ double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
   const bool flip = p > 0.5;
   const double q = flip ? 1 - p : p;
   if (n * q < kBinomialInversionBelow) return binomial_inversion(n, p, Stream::u32(a));
-  const binomial_detail::Btrs bt(n, q);
+  binomial_detail::Btrs bt(n, q);
   double k = bt.attempt(Stream::u32(a), Stream::u32(b));
   for (uint32_t t = 1; k < 0; ++t) {
     if (t > kBinomialMaxRetries) return NAN;
