@@ -2,7 +2,8 @@
 # Benchmark (not a test). Deterministic runs of each example (wall time averaged over N runs, peak
 # memory), then Monte Carlo on the PO example over ten years (tools/bench/po-10jaar.toml) at each
 # path count in PATHS, on 1 thread and on all cores: path-years per second per core (simulation
-# time as resultaat.json reports it) and peak memory of the whole process.
+# time as resultaat.json reports it) and peak memory of the whole process; then the RNG building
+# blocks (swvsim_bench_rng) and the flows' share of a path-year (swvsim_bench_flows).
 # Usage: bash tools/bench.sh [N] [PATHS...]      e.g. bash tools/bench.sh 5 100000 1000000
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,3 +39,6 @@ done
 # The random-number building blocks of issue 16 (ns per Philox call and per normal score, scalar and
 # AVX2, and the RNG floor for 32 normals per path-year), when built (target swvsim_bench_rng).
 if [ -x build/swvsim_bench_rng ]; then build/swvsim_bench_rng; fi
+# Where the path-year goes: the exact binomial flows on their own against the whole path model
+# (target swvsim_bench_flows), on 20.000 paths of the same scenario.
+if [ -x build/swvsim_bench_flows ]; then build/swvsim_bench_flows tools/bench/po-10jaar.toml 20000; fi

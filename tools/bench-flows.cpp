@@ -1,0 +1,154 @@
+// swvsim_bench_flows: how much of a path-year the exact binomial flows cost, on a real scenario
+// (issue 16; not a test, not installed). It runs P paths of the model on one thread (no sums, no
+// percentiles: the path model and its draws only), records every binomial the flows draw (n, p),
+// and then times exactly those draws on their own (binomial.h with their Philox words). It prints
+// the flows per path-year by size of the mean, nanoseconds per path-year of the model and of the
+// flows alone: the flows' share is the floor any scalar path loop keeps, and what a lane model
+// (paths side by side in SIMD registers) would have to vectorise.
+// Usage: swvsim_bench_flows [SCENARIO] [PATHS] [R]   (defaults tools/bench/po-10jaar.toml 20000 5)
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "binomial.h"
+#include "loader.h"
+#include "mc.h"
+#include "mc_draws.h"
+#include "model.h"
+#include "random.h"
+
+using namespace swv;
+
+namespace {
+
+volatile double g_sink;  // results go here so the compiler cannot drop the work
+
+// One binomial the flows drew: its count and probability.
+struct Draw {
+  double n, p;
+};
+
+// McDraws that also writes down the binomials of every moves call. The probabilities are rebuilt
+// from the call the way McDraws::moves forms them (competing risks: p_j = r_j / what is left), and
+// the counts from its outcomes; the bench prints the mean outcome of the model beside the replay's
+// (other words, the same distribution), so a recording that drifted from moves would show.
+class RecordingDraws : public McDraws {
+ public:
+  using McDraws::McDraws;
+  std::vector<Draw> draws;
+  std::vector<double> outcomes;
+  bool record = false;
+  void moves(int Y, int state, double count, const double* rates, int k, double* out) {
+    McDraws::moves(Y, state, count, rates, k, out);
+    if (!record) return;
+    double sum = 0;
+    for (int j = 0; j < k; ++j) sum += rates[j];
+    const double scale = sum >= 1 ? 1 / sum : 1;
+    double n = std::round(count), left = 1;
+    for (int j = 0; j < k; ++j) {
+      const double p = left > 0 ? std::min(1.0, rates[j] * scale / left) : 0.0;
+      if (n > 0 && p > 0) draws.push_back({n, p}), outcomes.push_back(out[j]);
+      n -= out[j];
+      left -= rates[j] * scale;
+    }
+  }
+};
+
+struct NoSink {
+  void year(int, const YearRecord& r, const LineAmounts&) { g_sink = r.equity; }
+};
+
+template <class F>
+double best_seconds(int reps, F&& f) {
+  double best = 1e300;
+  for (int r = 0; r < reps; ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string file = argc > 1 ? argv[1] : "tools/bench/po-10jaar.toml";
+  const size_t paths = argc > 2 ? static_cast<size_t>(std::max(1L, std::atol(argv[2]))) : 20000;
+  const int reps = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+  LoadResult lr = load_scenario(file);
+  if (!lr.scenario) {
+    for (const auto& d : lr.diags.items()) std::fprintf(stderr, "%s\n", d.format().c_str());
+    return 2;
+  }
+  Scenario sc = *lr.scenario;
+  prepare_for_monte_carlo(sc);
+  const Model model(sc);
+  const Eigen::Matrix3d chol = correlation_factor(sc);
+  RecordingDraws dr(sc, chol, sc.seed);
+  NoSink sink;
+  const double path_years = static_cast<double>(paths) * sc.years();
+
+  // The path model with its draws, the same loop as a Monte-Carlo block (one thread).
+  auto run = [&] {
+    for (size_t p = 0; p < paths; ++p) {
+      dr.start_path(p);
+      model.run_path(dr, sink);
+      dr.end_path();
+    }
+  };
+  const double model_s = best_seconds(reps, run);
+  dr.record = true;
+  run();
+
+  // Sizes of the mean min(n p, n (1 - p)): inversion below kBinomialInversionBelow, BTRS above.
+  const std::array<double, 6> edges = {0.1, 1, 3, kBinomialInversionBelow, 100, INFINITY};
+  auto size_class = [&](const Draw& d) {
+    const double m = d.n * std::min(d.p, 1 - d.p);
+    return static_cast<size_t>(std::upper_bound(edges.begin(), edges.end(), m) - edges.begin());
+  };
+  // The recorded binomials replayed alone, each with the Philox words of its own counter (as the
+  // flows take them): all in model order, then each size class on its own, from a contiguous copy
+  // (scattered reads would time cache misses, not draws).
+  const Stream s(sc.seed, 0);
+  auto replay = [&](const std::vector<Draw>& ds, std::vector<double>& got) {
+    got.assign(ds.size(), 0.0);
+    return best_seconds(reps, [&] {
+      for (size_t i = 0; i < ds.size(); ++i) {
+        const auto w = s.raw(McDraws::kFlowDriver, 0, static_cast<uint32_t>(i));
+        got[i] = binomial(ds[i].n, ds[i].p, w[0], w[1],
+                          [&](uint32_t t) { return s.raw(McDraws::kFlowDriver, 1, static_cast<uint32_t>(i) << 10 | (t & 0x3FFu)); });
+      }
+      g_sink = got.empty() ? 0.0 : got.back();
+    });
+  };
+  std::array<std::vector<Draw>, 6> by_class;
+  for (const Draw& d : dr.draws) by_class[size_class(d)].push_back(d);
+  std::vector<double> again, scratch;
+  const double flows_s = replay(dr.draws, again);
+  std::array<double, 6> class_s{};
+  for (size_t c = 0; c < class_s.size(); ++c) class_s[c] = replay(by_class[c], scratch);
+  double mean_sum = 0, mean_again = 0;
+  for (size_t i = 0; i < dr.draws.size(); ++i) mean_sum += dr.outcomes[i], mean_again += again[i];
+
+  const double per_py = static_cast<double>(dr.draws.size()) / path_years;
+  std::printf("swvsim_bench_flows: %s, %zu paden x %d jaar, 1 thread, beste van %d\n", file.c_str(), paths, sc.years(), reps);
+  std::printf("binomiale trekkingen per padjaar: %.2f (stromen met n = 0 of kans 0 niet meegeteld)\n", per_py);
+  const char* names[] = {"< 0,1", "0,1-1", "1-3", "3-10 (inversie)", "10-100 (BTRS)", ">= 100 (BTRS)"};
+  for (size_t c = 0; c < by_class.size(); ++c) {
+    const double k = static_cast<double>(by_class[c].size());
+    std::printf("  gemiddelde %-16s %5.1f%% van de trekkingen, %5.1f ns per trekking, %4.0f ns per padjaar\n", names[c],
+                100 * k / static_cast<double>(dr.draws.size()), k > 0 ? class_s[c] * 1e9 / k : 0.0, class_s[c] * 1e9 / path_years);
+  }
+  const double model_ns = model_s * 1e9 / path_years, flows_ns = flows_s * 1e9 / path_years;
+  std::printf("padmodel met trekkingen: %.0f ns per padjaar (%.2f miljoen padjaren/s)\n", model_ns, 1e-6 * path_years / model_s);
+  std::printf("de stromen alleen:       %.0f ns per padjaar (%.1f ns per trekking), %.0f%% van het padmodel\n", flows_ns,
+              flows_s * 1e9 / static_cast<double>(dr.draws.size()), 100 * flows_ns / model_ns);
+  std::printf("controle: gemiddelde uitkomst in het model %.4f, opnieuw getrokken %.4f\n",
+              mean_sum / static_cast<double>(dr.draws.size()), mean_again / static_cast<double>(dr.draws.size()));
+  return 0;
+}
