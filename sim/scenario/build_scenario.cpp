@@ -1,9 +1,7 @@
 // Turning the merged scenario tree into a Scenario: defaults, cross-checks and ranges per year.
 #include <Eigen/Eigenvalues>
 #include <cmath>
-#include <filesystem>
 #include <map>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "build_scenario.h"
@@ -11,7 +9,6 @@
 #include "build_common.h"
 #include "builder.h"
 #include "format_nl.h"
-#include "loader.h"
 #include "stream_id.h"
 #include "validate.h"
 #include "value_read.h"
@@ -19,7 +16,6 @@
 namespace swv {
 
 using namespace detail;
-namespace fs = std::filesystem;
 
 std::vector<std::string> resolve_stream_collisions(Scenario& sc, const std::unordered_set<std::string>* root_base_keys) {
   // Every drawn stream with its key; one key may name several slots (never in practice).
@@ -57,30 +53,6 @@ std::vector<std::string> resolve_stream_collisions(Scenario& sc, const std::unor
 }
 
 namespace {
-
-
-std::string resolve_rules_path(const std::string& r, const Where& w, const std::string& rules_dir, Diagnostics& d) {
-  bool is_path = r.find('/') != std::string::npos || r.ends_with(".toml");
-  if (is_path) {
-    fs::path base = fs::path(w.file).parent_path();
-    return (base / r).lexically_normal().string();
-  }
-  std::string p = (fs::path(rules_dir) / (r + ".toml")).string();
-  // exists() without an error code throws on ENAMETOOLONG or ELOOP; such a path goes on to the
-  // reader, which says what is wrong with it.
-  std::error_code ec;
-  if (fs::exists(p, ec) || (ec && ec != std::errc::no_such_file_or_directory)) return p;
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(rules_dir, ec))
-    if (e.path().extension() == ".toml") names.push_back(e.path().stem().string());
-  std::sort(names.begin(), names.end());
-  std::string all;
-  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-  d.error(w, "onbekende ingebouwde regels " + quote(r) + did_you_mean(r, names) + "; beschikbaar: " +
-                 (all.empty() ? "(geen, map " + rules_dir + " niet gevonden)" : all) +
-                 "; of geef een pad naar een regelsbestand (eindigend op .toml)");
-  return {};
-}
 
 void build_flows(Builder& b) {
   Scenario& sc = b.sc;
@@ -216,123 +188,6 @@ void build_index(Builder& b) {
                            (vals[i]->per_year ? names[j] : names[i]) + " één keer per pad; geef beide per_jaar = true of geen van beide");
 }
 
-// A computed line (berekend): its rule, the side it belongs to, the rules section it needs, and an
-// optional override amount. `computed_seen`: rule -> code of the first line computing it.
-void computed_line(Builder& b, const MNode& e, bool rules_ok, std::map<std::string, std::string>& computed_seen, Line& l) {
-  const MNode* amount = e.child("bedrag");
-  const MNode* per = e.child("per_leerling");
-  const MNode* comp = e.child("berekend");
-  l.kind = LineKind::Computed;
-  std::string c = text(comp);
-  l.computed = c == "ondersteuning" ? Computed::Support
-               : c == "afdracht_so" ? Computed::DeductSo
-               : c == "afdracht_sbo" ? Computed::DeductSbo
-                                     : Computed::DeductLwooPro;
-  bool income = l.computed == Computed::Support;
-  if (income != (l.side == Side::Income))
-    b.d.error(comp->where(), "berekend = \"" + c + "\" hoort bij kant = \"" + (income ? "baten" : "lasten") + "\"");
-  if (per) b.d.error(per->where(), "een berekende post heeft geen per_leerling (alleen bedrag als override)");
-  if (rules_ok) {
-    const Rules& r = b.sc.rules;
-    const char* missing = (l.computed == Computed::DeductSo && !r.has_deduct_so)       ? "[afdracht.so]"
-                          : (l.computed == Computed::DeductSbo && !r.has_deduct_sbo)  ? "[afdracht.sbo]"
-                          : (l.computed == Computed::DeductLwooPro && !r.has_deduct_lwoo_pro) ? "[afdracht.lwoo_pro]"
-                                                                                          : nullptr;
-    if (missing) b.d.error(comp->where(), "het regelsbestand " + r.file + " heeft geen " + missing);
-  }
-  if (amount) {
-    l.has_override = true;
-    l.amount = value_of(*amount);
-  } else if (computed_seen.count(c)) {
-    b.d.warning(comp->where(), "berekend = \"" + c + "\" staat ook in post " + quote(computed_seen[c]) + ": het bedrag telt twee keer");
-  }
-  if (!amount) computed_seen[c] = l.code;
-  l.index = amount ? IndexKind::None : IndexKind::Funding;
-}
-
-// How a line's amount is given: berekend, bedrag or per_leerling (with its grondslag), and the
-// default index that goes with it.
-void line_amount(Builder& b, const MNode& e, bool rules_ok, std::map<std::string, std::string>& computed_seen, Line& l) {
-  const MNode* amount = e.child("bedrag");
-  const MNode* per = e.child("per_leerling");
-  const MNode* basis = e.child("grondslag");
-  if (e.child("berekend")) {
-    computed_line(b, e, rules_ok, computed_seen, l);
-  } else if (amount && per) {
-    b.d.error(per->where(), "een post heeft bedrag óf per_leerling, niet beide");
-  } else if (amount) {
-    l.kind = LineKind::Amount;
-    l.amount = value_of(*amount);
-    l.index = IndexKind::Price;
-  } else if (per) {
-    l.kind = LineKind::PerPupil;
-    l.per_pupil = value_of(*per);
-    l.index = IndexKind::Funding;
-    if (!basis) b.d.error(per->where(), "per_leerling vraagt ook grondslag (regulier, sbo, so, pro, lwoo of totaal)");
-  } else {
-    b.d.error(l.where, "post " + quote(l.code) + " heeft geen bedrag: geef bedrag, per_leerling of berekend");
-  }
-  if (basis && !per) b.d.error(basis->where(), "grondslag hoort bij per_leerling");
-  if (basis) l.basis = basis_of(text(basis));
-}
-
-// The rest of a line: index, realisation, shock, and its group (numbered in order of appearance).
-void line_details(Builder& b, const MNode& e, std::unordered_map<std::string, int>& group_ids, Line& l) {
-  if (const MNode* ix = e.child("indexatie")) {
-    std::string s = text(ix);
-    l.index = s == "bekostiging" ? IndexKind::Funding : s == "loon" ? IndexKind::Wage : s == "prijs" ? IndexKind::Price : IndexKind::None;
-  }
-  if (const MNode* r = e.child("realisatie")) l.realisation = value_of(*r);
-  l.shock_sd = num(e.child("onzekerheid"), 0.0);
-  l.shock_per_year = boolean(e.child("onzekerheid_per_jaar"), false);
-  l.shock_driver = stream_id("post[" + l.code + "].onzekerheid");
-  l.school_year = text(e.child("periode"), "kalenderjaar") == "schooljaar";
-  l.group = text(e.child("groep"));
-  if (!l.group.empty()) {
-    auto [it, added] = group_ids.emplace(l.group, static_cast<int>(b.sc.groups.size()));
-    if (added) b.sc.groups.push_back(l.group);
-    l.group_id = it->second;
-  }
-}
-
-// The budget lines ([[post]]): unique codes, one line per entry, then their ranges per year and
-// the warning for deductions without support (no cap).
-void build_lines(Builder& b, bool rules_ok) {
-  Scenario& sc = b.sc;
-  const MNode* posts = b.root.child("post");
-  if (!posts) return;
-  std::map<std::string, std::string> seen;  // code -> where
-  std::map<std::string, std::string> computed_seen;
-  std::unordered_map<std::string, int> group_ids;  // (a file may hold very many posts: no linear search)
-  for (const MNode& e : posts->items) {
-    Line l;
-    l.code = text(e.child("code"));
-    l.name = text(e.child("naam"));
-    l.where = e.where();
-    if (auto it = seen.find(l.code); it != seen.end()) {
-      b.d.error(l.where, "code " + quote(l.code) + " komt twee keer voor (eerder: " + it->second + ")");
-      continue;
-    }
-    seen[l.code] = l.where.file + ":" + std::to_string(l.where.line);
-    l.side = text(e.child("kant")) == "baten" ? Side::Income : Side::Cost;
-    line_amount(b, e, rules_ok, computed_seen, l);
-    line_details(b, e, group_ids, l);
-    sc.lines.push_back(std::move(l));
-  }
-  // Ranges per year, now that sc.lines stopped growing (the pointers stay valid).
-  for (auto& l : sc.lines) {
-    b.ranged_add(l.realisation, Range::NonNegative);
-    b.ranged_add(l.amount, Range::Any);
-    b.ranged_add(l.per_pupil, Range::Any);
-  }
-  bool has_support = std::any_of(sc.lines.begin(), sc.lines.end(),
-                                 [](const Line& l) { return l.kind == LineKind::Computed && l.computed == Computed::Support; });
-  bool has_deduct = std::any_of(sc.lines.begin(), sc.lines.end(),
-                                [](const Line& l) { return l.kind == LineKind::Computed && l.computed != Computed::Support; });
-  if (has_deduct && !has_support)
-    b.d.warning(posts->where(), "geen post met berekend = \"ondersteuning\": de afdrachten worden niet begrensd (geen cap)");
-}
-
 // Default intake keeps the regular count constant in expectation in eerste_jaar - 1 (section 5).
 void default_intake(Builder& b) {
   Scenario& sc = b.sc;
@@ -376,76 +231,6 @@ bool build_period(Builder& b) {
     return false;
   }
   return true;
-}
-
-// swv.regels: the rules file, built-in or by path, or one per first year (section 14.6). True when
-// every file loaded without errors.
-bool build_rules(Builder& b, const std::string& rules_dir) {
-  const MNode& node = *b.root.find("swv.regels");
-  Scenario& sc = b.sc;
-  const int e = b.d.error_count();
-  auto load = [&](const std::string& name, const Where& w, Rules& out) {
-    const std::string rp = resolve_rules_path(name, w, rules_dir, b.d);
-    if (!rp.empty()) load_rules_named(rp, sc.sector, out, b.d, "swv.regels in " + w.file + ":" + std::to_string(w.line));
-  };
-  if (!node.node->is_table()) {
-    load(text(&node), node.where(), sc.rules);
-    return b.d.error_count() == e;
-  }
-  std::vector<std::pair<int, std::pair<std::string, Where>>> entries;
-  for (const auto& [k, v] : *node.node->as_table())
-    entries.push_back({std::stoi(std::string(k.str())), {v.value<std::string>().value_or(""), where_of(v, node.key + "." + std::string(k.str()))}});
-  std::sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  if (entries.front().first > sc.first_year) {
-    b.d.error(node.where(), "de eerste sleutel van swv.regels (" + std::to_string(entries.front().first) + ") ligt na eerste_jaar (" +
-                                std::to_string(sc.first_year) + "): geef ook de regels voor " + std::to_string(sc.first_year));
-    return false;
-  }
-  for (const auto& [year, named] : entries) {
-    Rules r;
-    load(named.first, named.second, r);
-    sc.rules_by_year.emplace_back(year, std::move(r));
-  }
-  if (b.d.error_count() != e) return false;
-  sc.rules = sc.rules_for(sc.first_year);
-  return true;
-}
-
-// One warning per rules file whose amount tables do not cover the years it is used for: later years
-// are carried forward with the index (as in v1), earlier ones take the table's first amount.
-void warn_rules_coverage(Builder& b) {
-  const Scenario& sc = b.sc;
-  std::vector<std::pair<int, const Rules*>> use;
-  if (sc.rules_by_year.empty()) use.push_back({sc.first_year, &sc.rules});
-  for (const auto& [from, r] : sc.rules_by_year) use.push_back({from, &r});
-  for (size_t i = 0; i < use.size(); ++i) {
-    const int from = std::max(use[i].first, sc.first_year);
-    const int to = i + 1 < use.size() ? std::min(use[i + 1].first - 1, sc.last_year) : sc.last_year;
-    if (from > to) continue;
-    const Rules& r = *use[i].second;
-    int first = 0, last = 0;
-    bool any = false;
-    auto cover = [&](const YearTable& t) {
-      if (!t.is_table()) return;
-      first = any ? std::max(first, t.first_year()) : t.first_year();
-      last = any ? std::min(last, t.last_year()) : t.last_year();
-      any = true;
-    };
-    for (const auto& c : r.support) cover(c.amount);
-    for (const auto& t : r.deduct_so) cover(t);
-    cover(r.deduct_sbo), cover(r.deduct_lwoo_pro);
-    if (!any) continue;
-    auto span = [](int a, int z) { return a == z ? std::to_string(a) : std::to_string(a) + "–" + std::to_string(z); };
-    const std::string name = fs::path(r.file).filename().string();
-    if (to > last)
-      b.d.warning(b.where("swv.regels"), "regels " + name + ": de bedragen voor " + span(std::max(from, last + 1), to) +
-                                             " zijn doorgetrokken met de index (de tabellen lopen tot " + std::to_string(last) +
-                                             "); vervang ze door de bedragen uit de regeling of DUO-beschikking van die jaren");
-    if (from < first)
-      b.d.warning(b.where("swv.regels"), "regels " + name + ": de tabellen beginnen in " + std::to_string(first) + "; voor " +
-                                             span(from, std::min(to, first - 1)) + " gelden de bedragen van " + std::to_string(first) +
-                                             " (niet teruggerekend); kies regels die die jaren dekken");
-  }
 }
 
 // start and demografie (the default intake comes later, when the flows are known).

@@ -1,7 +1,8 @@
 #pragma once
 // Internal to the scenario room: the state shared by the builders that turn the merged tree into a
-// Scenario (build_scenario.cpp: period, rules, start, flows, index, lines, settings;
-// build_finance.cpp: risks, earmarked reserves, policy, own target, balance sheet).
+// Scenario (build_scenario.cpp: period, start, flows, index, settings, and the order of it all;
+// build_rules.cpp: the funding rules; build_lines.cpp: the budget lines; build_finance.cpp: risks,
+// earmarked reserves, policy, own target, balance sheet).
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,6 +37,10 @@ struct Builder {
   }
 };
 
+// swv.regels (section 14.6): true when every rules file loaded without errors.
+bool build_rules(Builder& b, const std::string& rules_dir);
+void warn_rules_coverage(Builder& b);  // one warning per rules file whose tables miss planperiode years
+void build_lines(Builder& b, bool rules_ok);  // [[post]]; rules_ok: computed lines can be checked
 void build_risks(Builder& b);
 void build_reserves(Builder& b);  // [[bestemmingsreserve]] (section 14.1)
 void build_policy(Builder& b);    // [beleid]
