@@ -1,6 +1,6 @@
 #pragma once
-// Writing output: single files written completely or not at all (temporary name, fsync, rename),
-// and result sets (OutputSet) that replace the previous set of an output folder as a whole.
+// Writing output: single files written completely or not at all (temporary name, fsync, rename);
+// result sets that replace an output folder's previous set as a whole are in output_set.h.
 // Failures the system reports (no permission, full disk, a folder where a file must go) are
 // EnvironmentError with the reason in Dutch: the CLI exits 4 for them, not 3 ("interne fout").
 #include <functional>
@@ -32,39 +32,9 @@ void write_file_atomic(const std::string& path, const std::string& content);
 // refused, std::runtime_error otherwise) with a message naming `path`.
 void write_via_temp(const std::string& path, const std::function<std::string(const std::string& tmp)>& write);
 
-// The result set of one command in one output folder (docs/cli-en-uitvoer.md, "Result sets").
-//  * The constructor creates the folder, takes its lock (`.swvsim.lock`, flock; a second run on the
-//    same folder is refused with EnvironmentError) and removes temporaries of killed runs.
-//  * Files are written into a staging folder `.swvsim-tmp-<pid>/` inside it (write / path_for).
-//  * commit() swaps them in: with signals blocked, each old file is kept as a hard link, the new
-//    one renamed over it; if any step fails, the old files are put back and the error thrown.
-//    Files of the set's `family` that this run did not write are removed (they belong to the old set).
-//  * Without commit (an error, Ctrl-C) the destructor removes the staging folder: nothing changed;
-//    a folder the constructor created is removed again.
-class OutputSet {
- public:
-  OutputSet(const std::string& dir, std::vector<std::string> family);
-  ~OutputSet();
-  OutputSet(const OutputSet&) = delete;
-  OutputSet& operator=(const OutputSet&) = delete;
-
-  // Writes `name` (a plain file name of the family) into the staging folder, fsynced.
-  void write(const std::string& name, const std::string& content);
-  // The staging path for a writer that opens the file itself; call done(name) after writing it.
-  std::string path_for(const std::string& name);
-  void done(const std::string& name);
-  // Installs the staged files; returns their final paths in writing order.
-  std::vector<std::string> commit();
-
-  const std::string& dir() const { return dir_; }
-
- private:
-  void before_write(const std::string& name);
-  std::string dir_, staging_;
-  std::string created_;  // the top-most folder this run created, if any
-  std::vector<std::string> family_, staged_;
-  int lock_fd_ = -1;
-  bool committed_ = false;
-};
+// Building blocks shared with output_set.cpp: create (truncate) `path` with `content`, fsynced
+// (EnvironmentError naming `shown`); fsync a file or folder opened with `flags` (best effort).
+void write_new_file(const std::string& path, const std::string& content, const std::string& shown);
+void fsync_path(const std::string& path, int flags);
 
 }  // namespace swv

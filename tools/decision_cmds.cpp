@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "atomic_file.h"
+#include "output_set.h"
 #include "cli_common.h"
 #include "decision_report.h"
 #include "format_nl.h"

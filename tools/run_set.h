@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "atomic_file.h"
+#include "output_set.h"
 #include "cli_common.h"
 #include "mc.h"
 #include "result.h"

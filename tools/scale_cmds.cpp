@@ -13,6 +13,7 @@
 #include <regex>
 
 #include "atomic_file.h"
+#include "output_set.h"
 #include "format_nl.h"
 #include "run_set.h"
 #include "shard.h"

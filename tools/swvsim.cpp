@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "atomic_file.h"
+#include "output_set.h"
 #include "cli_common.h"
 #include "decision_cmds.h"
 #include "deterministic.h"
