@@ -1,8 +1,9 @@
 // swvsim_bench_rng: micro-benchmark of the random-number building blocks (issue 16; not a test, not
 // installed). Prints nanoseconds per Philox4x32-10 call (Random123 one at a time, the batch in scalar
 // code and in AVX2), per normal score (value.h's normal_quantile against the batch), and the RNG floor
-// for 32 normals per path-year: 16 Philox calls plus Box-Muller or plus the inverse normal, and one
-// exact binomial flow draw at four flow sizes. Each figure
+// for 32 normals per path-year: 16 Philox calls plus Box-Muller or plus the inverse normal, one
+// exact binomial flow draw at four flow sizes, and inversion against BTRS around their switch-over.
+// Each figure
 // is the fastest of R repetitions (the machine is shared), on data that stays in the L1/L2 cache.
 // Usage: swvsim_bench_rng [R]     (default R = 7; SWVSIM_SIMD=scalar has no effect: both sets are timed)
 #include <boost/math/special_functions/erf.hpp>
@@ -235,6 +236,40 @@ void binomial_speed(int reps) {
   std::printf("\n");
 }
 
+// Inversion against BTRS around the switch-over (kBinomialInversionBelow): one draw of each with its
+// Philox words, n = 400, at means where both are exact; shows whether the switch-over sits where the
+// two cost the same.
+void switch_over_speed(int reps) {
+  std::printf("inversie tegen BTRS rond de grens van %g (n = 400):", kBinomialInversionBelow);
+  for (double mean : {5.0, 10.0, 15.0, 20.0}) {
+    const double n = 400, p = mean / n;
+    const int items = 200'000;
+    const Stream s(5, 0);
+    const double inv = best_ns(reps, items, [&] {
+      double acc = 0;
+      for (int i = 0; i < items; ++i) acc += binomial_inversion(n, p, Stream::u32(s.raw(1, static_cast<uint32_t>(i), 0)[0]));
+      g_sink_d = acc;
+    });
+    const double btrs = best_ns(reps, items, [&] {
+      double acc = 0;
+      for (int i = 0; i < items; ++i) {
+        const auto w = s.raw(1, static_cast<uint32_t>(i), 0);
+        binomial_detail::Btrs bt(n, p);
+        double k = bt.attempt(Stream::u32(w[0]), Stream::u32(w[1]));
+        for (uint32_t t = 1; k < 0 && t <= kBinomialMaxRetries; ++t) {
+          const auto v = s.raw(2, static_cast<uint32_t>(i), t);
+          k = bt.attempt(Stream::u32(v[0]), Stream::u32(v[1]));
+          if (k < 0) k = bt.attempt(Stream::u32(v[2]), Stream::u32(v[3]));
+        }
+        acc += k;
+      }
+      g_sink_d = acc;
+    });
+    std::printf("  gemiddelde %g: %.1f tegen %.1f ns;", mean, inv, btrs);
+  }
+  std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -246,6 +281,7 @@ int main(int argc, char** argv) {
   normal_speed(reps, avx2);
   floor_speed(reps, avx2);
   binomial_speed(reps);
+  switch_over_speed(reps);
   accuracy();
   return 0;
 }
