@@ -168,4 +168,31 @@ paden = )" + std::to_string(paths) + R"(
 zaad = )" + std::to_string(seed) + "\n";
 }
 
+std::vector<std::string> messages(const swv::LoadResult& r, swv::Severity severity) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diags.items()) {
+    if (d.severity != severity) continue;
+    std::string s = d.format();
+    std::string dir = fs::path(d.where.file).parent_path().string();
+    if (!dir.empty()) replace_all(s, dir + "/", "");
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::string po_with_line(int line, const std::string& text) {
+  const std::string po = kMinimalPo;
+  std::string out;
+  int n = 1;
+  size_t start = 0;
+  while (start < po.size()) {
+    size_t end = po.find('\n', start);
+    std::string l = po.substr(start, end - start);
+    out += (n == line ? text : l) + "\n";
+    start = end + 1;
+    ++n;
+  }
+  return out;
+}
+
 }  // namespace swv::test

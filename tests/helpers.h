@@ -2,6 +2,7 @@
 // Test helpers shared by every test file: temporary folders, the minimal scenario and rules texts,
 // loading scenario text, reading a file, and running a process (the swvsim binary or a shell command).
 #include <string>
+#include <vector>
 
 #include "loader.h"
 #include "result.h"
@@ -35,6 +36,12 @@ std::string source_path(const std::string& rel);
 // A result's line by code (fails the test when absent) and a series' means by key.
 const swv::LineResult& line_of(const swv::Result& r, const std::string& code);
 std::vector<double> series_of(const swv::Result& r, const std::string& key);
+
+// Formatted diagnostics of one severity with the folder of each file removed (also where a path is
+// quoted inside the message, e.g. "eerder: scenario.toml:12").
+std::vector<std::string> messages(const swv::LoadResult& r, swv::Severity severity = swv::Severity::Error);
+// kMinimalPo with one line replaced (1-based), so a mistake keeps its line number.
+std::string po_with_line(int line, const std::string& text);
 
 // Minimal valid rules text for po (and vo), with round amounts for hand computation.
 extern const char* kRulesPo;
