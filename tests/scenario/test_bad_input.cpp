@@ -3,7 +3,8 @@
 // the API (a folder or a missing file given directly, a private rules folder), several files at once
 // (variant and basis), warnings and regressions; hostile input generated in code (40.000 nesting
 // levels, invalid UTF-8, colliding stream ids, paths that cannot be followed) is in
-// test_hostile_input.cpp. Messages are compared exactly, "<file>:<line>:<column>: fout: <key>: <message>", with the temporary folder stripped.
+// test_hostile_input.cpp. Messages are compared exactly, "<file>:<line>:<column>: fout: <key>:
+// <message>", with the temporary folder stripped.
 #include <catch2/catch.hpp>
 
 #include <string>
