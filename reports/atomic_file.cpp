@@ -70,6 +70,8 @@ bool write_all(int fd, const std::string& content) {
 
 }  // namespace
 
+namespace detail {
+
 // Creates (truncates) `path` and writes `content`, fsynced; throws EnvironmentError naming `shown`.
 void write_new_file(const std::string& path, const std::string& content, const std::string& shown) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -94,6 +96,11 @@ void fsync_path(const std::string& path, int flags) {
   ::fsync(fd);
   ::close(fd);
 }
+
+}  // namespace detail
+
+using detail::fsync_path;
+using detail::write_new_file;
 
 void write_file_atomic(const std::string& path, const std::string& content) {
   const fs::path target(path);

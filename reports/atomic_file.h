@@ -32,9 +32,11 @@ void write_file_atomic(const std::string& path, const std::string& content);
 // refused, std::runtime_error otherwise) with a message naming `path`.
 void write_via_temp(const std::string& path, const std::function<std::string(const std::string& tmp)>& write);
 
-// Building blocks shared with output_set.cpp: create (truncate) `path` with `content`, fsynced
-// (EnvironmentError naming `shown`); fsync a file or folder opened with `flags` (best effort).
+// Internal building blocks shared with output_set.cpp: create (truncate) `path` with `content`,
+// fsynced (EnvironmentError naming `shown`); fsync a file or folder opened with `flags` (best effort).
+namespace detail {
 void write_new_file(const std::string& path, const std::string& content, const std::string& shown);
 void fsync_path(const std::string& path, int flags);
+}  // namespace detail
 
 }  // namespace swv

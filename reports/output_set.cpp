@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +23,8 @@
 namespace swv {
 
 namespace fs = std::filesystem;
+using detail::fsync_path;
+using detail::write_new_file;
 
 namespace {
 

@@ -1,7 +1,8 @@
 // swvsim_bench_flows: how much of a path-year the exact binomial flows cost, on a real scenario
 // (issue 16; not a test, not installed). It runs P paths of the model on one thread (no sums, no
 // percentiles: the path model and its draws only), records every binomial the flows draw (n, p),
-// and then times exactly those draws on their own (binomial.h with their Philox words). It prints
+// and then times exactly those draws on their own (binomial.h, two per Philox call as the flows take
+// them, from counters of the bench's own). It prints
 // the flows per path-year by size of the mean, nanoseconds per path-year of the model and of the
 // flows alone: the flows' share is the floor any scalar path loop keeps, and what a lane model
 // (paths side by side in SIMD registers) would have to vectorise.
@@ -80,6 +81,13 @@ int main(int argc, char** argv) {
   const std::string file = argc > 1 ? argv[1] : "tools/bench/po-10jaar.toml";
   const size_t paths = argc > 2 ? static_cast<size_t>(std::max(1L, std::atol(argv[2]))) : 20000;
   const int reps = argc > 3 ? std::max(1, std::atoi(argv[3])) : 5;
+  // Every recorded draw takes ~56 bytes (n, p, outcome and the replays): 200.000 paths of 15 years
+  // are ~3 GB, enough to time the flows; more would only fill memory.
+  constexpr size_t kMaxPaths = 200'000;
+  if (paths > kMaxPaths) {
+    std::fprintf(stderr, "swvsim_bench_flows: ten hoogste %zu paden (elke trekking wordt bewaard)\n", kMaxPaths);
+    return 2;
+  }
   LoadResult lr = load_scenario(file);
   if (!lr.scenario) {
     for (const auto& d : lr.diags.items()) std::fprintf(stderr, "%s\n", d.format().c_str());
@@ -104,6 +112,10 @@ int main(int argc, char** argv) {
   const double model_s = best_seconds(reps, run);
   dr.record = true;
   run();
+  if (dr.draws.empty()) {
+    std::printf("swvsim_bench_flows: %s trekt geen binomiale stromen (alle aantallen of kansen 0)\n", file.c_str());
+    return 0;
+  }
 
   // Sizes of the mean min(n p, n (1 - p)): inversion below kBinomialInversionBelow, BTRS above.
   const std::array<double, 6> edges = {0.1, 1, 3, kBinomialInversionBelow, 100, INFINITY};
@@ -111,17 +123,20 @@ int main(int argc, char** argv) {
     const double m = d.n * std::min(d.p, 1 - d.p);
     return static_cast<size_t>(std::upper_bound(edges.begin(), edges.end(), m) - edges.begin());
   };
-  // The recorded binomials replayed alone, each with the Philox words of its own counter (as the
-  // flows take them): all in model order, then each size class on its own, from a contiguous copy
-  // (scattered reads would time cache misses, not draws).
+  // The recorded binomials replayed alone, two per Philox call as McDraws::moves takes them (words
+  // 0-1 for the first of a pair, 2-3 for the second), retries from their own counters: all in model
+  // order, then each size class on its own from a contiguous copy (scattered reads would time cache
+  // misses, not draws).
   const Stream s(sc.seed, 0);
   auto replay = [&](const std::vector<Draw>& ds, std::vector<double>& got) {
     got.assign(ds.size(), 0.0);
     return best_seconds(reps, [&] {
+      Stream::Words w{};
       for (size_t i = 0; i < ds.size(); ++i) {
-        const auto w = s.raw(McDraws::kFlowDriver, 0, static_cast<uint32_t>(i));
-        got[i] = binomial(ds[i].n, ds[i].p, w[0], w[1],
-                          [&](uint32_t t) { return s.raw(McDraws::kFlowDriver, 1, static_cast<uint32_t>(i) << 10 | (t & 0x3FFu)); });
+        const uint32_t id = static_cast<uint32_t>(i);
+        if (i % 2 == 0) w = s.raw(McDraws::kFlowDriver, 0, id / 2);
+        const size_t h = 2 * (i % 2);
+        got[i] = binomial(ds[i].n, ds[i].p, w[h], w[h + 1], [&](uint32_t t) { return s.raw(McDraws::kFlowDriver, t, id); });
       }
       g_sink = got.empty() ? 0.0 : got.back();
     });
@@ -132,13 +147,13 @@ int main(int argc, char** argv) {
   const double flows_s = replay(dr.draws, again);
   std::array<double, 6> class_s{};
   for (size_t c = 0; c < class_s.size(); ++c) class_s[c] = replay(by_class[c], scratch);
-  double mean_sum = 0, mean_again = 0;
-  for (size_t i = 0; i < dr.draws.size(); ++i) mean_sum += dr.outcomes[i], mean_again += again[i];
+  double mean_sum = 0, mean_again = 0, mean_exact = 0;
+  for (size_t i = 0; i < dr.draws.size(); ++i) mean_sum += dr.outcomes[i], mean_again += again[i], mean_exact += dr.draws[i].n * dr.draws[i].p;
 
   const double per_py = static_cast<double>(dr.draws.size()) / path_years;
   std::printf("swvsim_bench_flows: %s, %zu paden x %d jaar, 1 thread, beste van %d\n", file.c_str(), paths, sc.years(), reps);
   std::printf("binomiale trekkingen per padjaar: %.2f (stromen met n = 0 of kans 0 niet meegeteld)\n", per_py);
-  const char* names[] = {"< 0,1", "0,1-1", "1-3", "3-10 (inversie)", "10-100 (BTRS)", ">= 100 (BTRS)"};
+  const char* names[] = {"< 0,1 (inversie)", "0,1-1 (inversie)", "1-3 (inversie)", "3-10 (inversie)", "10-100 (BTRS)", ">= 100 (BTRS)"};
   for (size_t c = 0; c < by_class.size(); ++c) {
     const double k = static_cast<double>(by_class[c].size());
     std::printf("  gemiddelde %-16s %5.1f%% van de trekkingen, %5.1f ns per trekking, %4.0f ns per padjaar\n", names[c],
@@ -148,7 +163,8 @@ int main(int argc, char** argv) {
   std::printf("padmodel met trekkingen: %.0f ns per padjaar (%.2f miljoen padjaren/s)\n", model_ns, 1e-6 * path_years / model_s);
   std::printf("de stromen alleen:       %.0f ns per padjaar (%.1f ns per trekking), %.0f%% van het padmodel\n", flows_ns,
               flows_s * 1e9 / static_cast<double>(dr.draws.size()), 100 * flows_ns / model_ns);
-  std::printf("controle: gemiddelde uitkomst in het model %.4f, opnieuw getrokken %.4f\n",
-              mean_sum / static_cast<double>(dr.draws.size()), mean_again / static_cast<double>(dr.draws.size()));
+  const double k = static_cast<double>(dr.draws.size());
+  std::printf("controle: gemiddelde uitkomst in het model %.4f, opnieuw getrokken %.4f, verwacht (som n p) %.4f\n", mean_sum / k,
+              mean_again / k, mean_exact / k);
   return 0;
 }

@@ -3,8 +3,8 @@
 // code and in AVX2), per normal score (value.h's normal_quantile against the batch), and the RNG floor
 // for 32 normals per path-year: 16 Philox calls plus Box-Muller or plus the inverse normal, one
 // exact binomial flow draw at four flow sizes, and inversion against BTRS around their switch-over.
-// Each figure
-// is the fastest of R repetitions (the machine is shared), on data that stays in the L1/L2 cache.
+// Each figure is the fastest of R repetitions (the machine is shared), on data that stays in the
+// L1/L2 cache.
 // Usage: swvsim_bench_rng [R]     (default R = 7; SWVSIM_SIMD=scalar has no effect: both sets are timed)
 #include <boost/math/special_functions/erf.hpp>
 #include <algorithm>
@@ -237,8 +237,8 @@ void binomial_speed(int reps) {
 }
 
 // Inversion against BTRS around the switch-over (kBinomialInversionBelow): one draw of each with its
-// Philox words, n = 400, at means where both are exact; shows whether the switch-over sits where the
-// two cost the same.
+// Philox words, n = 400; shows whether the switch-over sits where the two cost the same. Cost only:
+// below a mean of 10 BTRS runs outside the range where Hörmann's constants make it exact.
 void switch_over_speed(int reps) {
   std::printf("inversie tegen BTRS rond de grens van %g (n = 400):", kBinomialInversionBelow);
   for (double mean : {5.0, 10.0, 15.0, 20.0}) {

@@ -7,7 +7,6 @@
 #include <iostream>
 #include <optional>
 
-#include "atomic_file.h"
 #include "output_set.h"
 #include "cli_common.h"
 #include "decision_report.h"

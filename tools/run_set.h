@@ -8,7 +8,6 @@
 #include <thread>
 #include <vector>
 
-#include "atomic_file.h"
 #include "output_set.h"
 #include "cli_common.h"
 #include "mc.h"

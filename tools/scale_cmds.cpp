@@ -12,7 +12,6 @@
 #include <optional>
 #include <regex>
 
-#include "atomic_file.h"
 #include "output_set.h"
 #include "format_nl.h"
 #include "run_set.h"

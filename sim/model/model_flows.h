@@ -3,6 +3,7 @@
 // Counts at the teldatum of Y-1 move between regular education, SBO, SO (three categories) and PrO
 // by competing risks (Draws::moves), the intake and zij-instroom come in, and capaciteit decides
 // who is admitted and who waits.
+#include <algorithm>
 #include <array>
 #include <cmath>
 

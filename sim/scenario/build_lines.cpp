@@ -6,9 +6,7 @@
 #include <unordered_map>
 
 #include "builder.h"
-#include "format_nl.h"
 #include "stream_id.h"
-#include "validate.h"
 
 namespace swv::detail {
 

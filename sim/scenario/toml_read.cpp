@@ -12,8 +12,6 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <optional>
-#include <unordered_map>
 
 #include "format_nl.h"
 #include "toml_nesting.h"

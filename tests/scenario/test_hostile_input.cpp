@@ -1,6 +1,8 @@
 // Hostile input (split from test_bad_input.cpp, which has the plain mistakes): nesting tens of
 // thousands of levels deep, integers beyond 2^53, characters in names, numbers in messages, paths,
-// colliding stream ids, invalid UTF-8 and TOML errors in Dutch. Messages are compared exactly, with the temporary folder stripped.
+// colliding stream ids, invalid UTF-8 and TOML errors in Dutch; and one command-line case (vergelijk
+// warns only when a variant itself picks another seed or path count). Messages are compared exactly,
+// with the temporary folder stripped.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
