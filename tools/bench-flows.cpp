@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_lanes.h"
 #include "binomial.h"
 #include "loader.h"
 #include "mc.h"
@@ -166,5 +167,35 @@ int main(int argc, char** argv) {
   const double k = static_cast<double>(dr.draws.size());
   std::printf("controle: gemiddelde uitkomst in het model %.4f, opnieuw getrokken %.4f, verwacht (som n p) %.4f\n", mean_sum / k,
               mean_again / k, mean_exact / k);
+
+  // What lanes would gain on the inversion draws (means below kBinomialInversionBelow, two thirds of
+  // all): the scalar inversion against the AVX2 prototype of bench_lanes.h, 4 and 8 draws at once,
+  // on the same uniforms (drawn beforehand, so neither time includes Philox). Neighbouring draws have
+  // similar means, as the same flow of neighbouring paths would in a path loop over lanes.
+  std::vector<double> n, p, u;
+  for (size_t c = 0; c < 4; ++c)
+    for (const Draw& d : by_class[c]) n.push_back(d.n), p.push_back(d.p);
+  if (n.empty()) return 0;
+  for (size_t i = 0; i < n.size(); ++i) u.push_back(Stream::u32(s.raw(McDraws::kFlowDriver, 0, static_cast<uint32_t>(i))[0]));
+  std::vector<double> scalar(n.size()), lanes(n.size());
+  const double scalar_s = best_seconds(reps, [&] {
+    for (size_t i = 0; i < n.size(); ++i) scalar[i] = binomial_inversion(n[i], p[i], u[i]);
+    g_sink = scalar.back();
+  });
+  const double m = static_cast<double>(n.size());
+  std::printf("inversie (gemiddelde < %g, %.0f%% van de trekkingen), zonder Philox: scalair %.1f ns per trekking", kBinomialInversionBelow,
+              100 * m / static_cast<double>(dr.draws.size()), scalar_s * 1e9 / m);
+  for (int width : {4, 8}) {
+    bool have = true;
+    const double lanes_s = best_seconds(reps, [&] { have = bench::inversion_lanes(n.data(), p.data(), u.data(), lanes.data(), n.size(), width); });
+    if (!have) {
+      std::printf("; in banen: niet gemeten (geen AVX2)");
+      break;
+    }
+    size_t differ = 0;
+    for (size_t i = 0; i < n.size(); ++i) differ += scalar[i] != lanes[i];
+    std::printf("; in banen van %d (AVX2, prototype) %.1f ns (%.1fx, %zu verschillen)", width, lanes_s * 1e9 / m, scalar_s / lanes_s, differ);
+  }
+  std::printf("\n");
   return 0;
 }

@@ -1,0 +1,15 @@
+#pragma once
+// A prototype for swvsim_bench_flows only (not used by the engine): the flows' exact inversion
+// (binomial.h) for 4 or 8 draws at once in AVX2, to measure what a path loop over lanes would gain on the
+// flows. exp and log1p come from glibc's vector library (libmvec), which may differ from the scalar
+// libm in the last bit, so a rare draw can land one step apart; the bench counts those.
+#include <cstddef>
+
+namespace swv::bench {
+
+// out[i] = the inversion draw of Binomial(n[i], p[i]) from the uniform u[i] (0 < u < 1), for p[i] in
+// (0, 1) and whole n[i] > 0, `width` (4 or 8) draws side by side. False (nothing written) without
+// AVX2 or for another width.
+bool inversion_lanes(const double* n, const double* p, const double* u, double* out, size_t count, int width);
+
+}  // namespace swv::bench
