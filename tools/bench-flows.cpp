@@ -197,5 +197,35 @@ int main(int argc, char** argv) {
     std::printf("; in banen van %d (AVX2, prototype) %.1f ns (%.1fx, %zu verschillen)", width, lanes_s * 1e9 / m, scalar_s / lanes_s, differ);
   }
   std::printf("\n");
+
+  // The same for BTRS (means from kBinomialInversionBelow up, a third of all draws), Philox included
+  // in both: every draw's first words and its retries from its own counters.
+  std::vector<double> bn, bp;
+  for (size_t c = 4; c < 6; ++c)
+    for (const Draw& d : by_class[c]) bn.push_back(d.n), bp.push_back(d.p);
+  if (bn.empty()) return 0;
+  std::vector<double> bscalar(bn.size()), blanes(bn.size());
+  const uint32_t drv = McDraws::kFlowDriver;
+  const double bscalar_s = best_seconds(reps, [&] {
+    for (size_t i = 0; i < bn.size(); ++i) {
+      const uint32_t id = static_cast<uint32_t>(i);
+      const auto w = s.raw(drv, 0, id);
+      bscalar[i] = binomial(bn[i], bp[i], w[0], w[1], [&](uint32_t t) { return s.raw(drv, t, id); });
+    }
+    g_sink = bscalar.back();
+  });
+  bool have = true;
+  const double blanes_s = best_seconds(reps, [&] { have = bench::btrs_lanes(bn.data(), bp.data(), s, drv, blanes.data(), bn.size()); });
+  const double bm = static_cast<double>(bn.size());
+  if (!have) {
+    std::printf("BTRS in banen: niet gemeten (geen AVX2)\n");
+    return 0;
+  }
+  size_t bdiffer = 0;
+  for (size_t i = 0; i < bn.size(); ++i) bdiffer += bscalar[i] != blanes[i];
+  std::printf("BTRS (gemiddelde vanaf %g, %.0f%% van de trekkingen), met Philox: scalair %.1f ns per trekking; in banen van 4 (AVX2, prototype)"
+              " %.1f ns (%.1fx, %zu verschillen)\n",
+              kBinomialInversionBelow, 100 * bm / static_cast<double>(dr.draws.size()), bscalar_s * 1e9 / bm, blanes_s * 1e9 / bm,
+              bscalar_s / blanes_s, bdiffer);
   return 0;
 }
