@@ -2,10 +2,10 @@
 // (issue 16; not a test, not installed). It runs P paths of the model on one thread (no sums, no
 // percentiles: the path model and its draws only), records every binomial the flows draw (n, p),
 // and then times exactly those draws on their own (binomial.h, two per Philox call as the flows take
-// them, from counters of the bench's own). It prints
-// the flows per path-year by size of the mean, nanoseconds per path-year of the model and of the
-// flows alone: the flows' share is the floor any scalar path loop keeps, and what a lane model
-// (paths side by side in SIMD registers) would have to vectorise.
+// them, from counters of the bench's own). It prints the flows per path-year by size of the mean,
+// nanoseconds per path-year of the model and of the flows alone (the floor any scalar path loop
+// keeps), and the scalar inversion and BTRS against the AVX2 prototype over lanes (bench_lanes.h):
+// what a path loop with paths side by side in SIMD registers would gain on the flows.
 // Usage: swvsim_bench_flows [SCENARIO] [PATHS] [R]   (defaults tools/bench/po-10jaar.toml 20000 5)
 #include <algorithm>
 #include <array>

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "binomial.h"
 #include "philox_batch.h"
 #include "simd_target.h"
 
@@ -59,8 +60,8 @@ SWV_AVX2 void lanes(const double* n_in, const double* p_in, const double* u_in, 
   for (int g = 0; g < G; ++g) _mm256_storeu_pd(out + 4 * g, _mm256_blendv_pd(k[g], _mm256_sub_pd(n[g], k[g]), flip[g]));
 }
 
-// The remainder of Stirling's series as binomial.cpp has it: lgamma below 10 (per lane, rare in
-// BTRS's range), the series above.
+// The remainder of Stirling's series as binomial.cpp has it: the series for every lane, and
+// binomial_detail::stirling_tail (its table) for lanes below 10 (rare in BTRS's range).
 SWV_AVX2 __m256d stirling_tail(__m256d k) {
   const __m256d k1 = _mm256_add_pd(k, _mm256_set1_pd(1.0)), k1sq = _mm256_mul_pd(k1, k1);
   __m256d t = _mm256_div_pd(_mm256_sub_pd(_mm256_set1_pd(1.0 / 12),
@@ -70,10 +71,7 @@ SWV_AVX2 __m256d stirling_tail(__m256d k) {
     alignas(32) double kk[4], tt[4];
     _mm256_store_pd(kk, k), _mm256_store_pd(tt, t);
     for (int j = 0; j < 4; ++j)
-      if (kk[j] < 10) {
-        const double x = kk[j];
-        tt[j] = std::lgamma(x + 1) - ((x + 0.5) * std::log(x + 1) - (x + 1) + 0.5 * std::log(2 * M_PI));
-      }
+      if (kk[j] < 10) tt[j] = binomial_detail::stirling_tail(kk[j]);
     t = _mm256_load_pd(tt);
   }
   return t;

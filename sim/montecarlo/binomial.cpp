@@ -32,6 +32,17 @@ double invert(double n, double p, double u) {
   return k;
 }
 
+}  // namespace
+
+double binomial_inversion(double n, double p, double u) {
+  if (!std::isfinite(n) || std::isnan(p)) return NAN;
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  return p <= 0.5 ? invert(n, p, u) : n - invert(n, 1 - p, 1 - u);
+}
+
+namespace binomial_detail {
+
 // The remainder of Stirling's series: log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2],
 // from lgamma for k < 10 (computed once) and the series beyond (error below 1e-10 there).
 double stirling_tail(double k) {
@@ -47,17 +58,6 @@ double stirling_tail(double k) {
   const double k1 = k + 1, k1sq = k1 * k1;
   return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / k1sq) / k1sq) / k1;
 }
-
-}  // namespace
-
-double binomial_inversion(double n, double p, double u) {
-  if (!std::isfinite(n) || std::isnan(p)) return NAN;
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  return p <= 0.5 ? invert(n, p, u) : n - invert(n, 1 - p, 1 - u);
-}
-
-namespace binomial_detail {
 
 // Hörmann (1993), "The generation of binomial random variates", J. Stat. Comput. Simul. 46,
 // algorithm BTRS; constants as in the paper.

@@ -31,6 +31,9 @@ constexpr uint32_t kBinomialMaxRetries = 1000;
 double binomial_inversion(double n, double p, double u);
 
 namespace binomial_detail {
+// The remainder of Stirling's series, log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2], for
+// a whole k >= 0: from lgamma below 10, the series beyond (error below 1e-10 there).
+double stirling_tail(double k);
 // BTRS for p <= 1/2 and n p >= kBinomialInversionBelow.
 struct Btrs {
   double n, p, b, a, c, v_r, r, alpha, m;
