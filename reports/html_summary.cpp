@@ -217,16 +217,19 @@ string kaderbrief(const ReportInput& in) {
   const Result& r = in.result;
   string note;
   if (k.paths == 0)
-    note = "Doeljaar " + std::to_string(k.query.target_year) + " (het laatste jaar), volgens de deterministische begroting; een "
-           "Monte-Carlo-run geeft het bedrag met zekerheden. Andere doeljaren: swvsim bestedingsruimte --doeljaar JAAR.";
+    note = "Doeljaar " + std::to_string(k.query.target_year) + " (het laatste jaar), volgens de begroting; met onzekerheid en risico's "
+           "doorgerekend geeft swvsim het bedrag met zekerheden.";
   else
     note = "Doeljaar " + std::to_string(k.query.target_year) + " (het laatste jaar), " + pct(k.query.confidence, 0) +
-           " zekerheid voor de signaleringswaarde en " + pct(k.query.floor_confidence, 0) + " voor de ondergrens, berekend op " +
-           (static_cast<int64_t>(k.paths) < r.paths ? "de eerste " + num_nl(static_cast<double>(k.paths)) + " van de " + num_nl(static_cast<double>(r.paths))
-                                                     : num_nl(static_cast<double>(k.paths))) +
-           " paden. swvsim bestedingsruimte geeft hetzelfde bedrag met de afweegtabel; andere doeljaren: --doeljaar JAAR.";
-  return "<p class=\"kaderbrief\" id=\"kaderbrief\"><b>Voor de kaderbrief.</b> " + esc(kaderbrief_sentence(k)) +
-         " <span class=\"note\">" + esc(note) + "</span></p>";
+           " zekerheid voor de signaleringswaarde en " + pct(k.query.floor_confidence, 0) + " voor de ondergrens" +
+           (static_cast<int64_t>(k.paths) < r.paths ? ", berekend op de eerste " + num_nl(static_cast<double>(k.paths)) + " van de " +
+                                                          num_nl(static_cast<double>(r.paths)) + " doorrekeningen"
+                                                    : "") +
+           ". Het rapport bestedingsruimte geeft hetzelfde bedrag met een afweegtabel en andere doeljaren.";
+  string notes;
+  for (const string& n : kaderbrief_notes(k)) notes += " " + esc(n);
+  return "<p class=\"kaderbrief\" id=\"kaderbrief\"><b>Voor de kaderbrief: <span id=\"kaderbrief-bedrag\">" + esc(kaderbrief_headline(k)) +
+         "</span>.</b> " + esc(kaderbrief_sentence(k)) + notes + " <span class=\"note\">" + esc(note) + "</span></p>";
 }
 
 string glossary(const ReportInput& in) {

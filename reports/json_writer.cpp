@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "decision_report.h"
 #include "report_terms.h"
 
 namespace swv {
@@ -26,20 +27,31 @@ json arr(const std::vector<double>& v) {
 
 json kaderbrief_json(const SpendingRoom& k) {
   auto bound = [](const SpendingBound& b) { return json{{"gevonden", b.found}, {"bedrag", b.found ? tidy(b.amount) : json(nullptr)}}; };
+  auto amount = [](double x) { return std::isfinite(x) ? tidy(x) : json(nullptr); };
   const Recommendation& a = k.recommended;
-  return {{"doeljaar", k.query.target_year},
-          {"tot_en_met", k.end_year},
-          {"zekerheid", k.query.confidence},
-          {"ondergrens_zekerheid", k.query.floor_confidence},
-          {"paden", k.paths},
-          {"bedrag_per_jaar", tidy(a.amount)},
-          {"soort", recommendation_kind_key(a.kind)},
-          {"minimum", bound(k.minimum)},
-          {"maximum", bound(k.maximum)},
-          {"bovenmatig_doeljaar", tidy(a.excessive_target)},
-          {"onder_ondergrens_enig_jaar", tidy(a.below_floor_any)},
-          {"eigen_vermogen_doeljaar", tidy(a.median_target)},
-          {"eigen_vermogen_laatste_jaar", tidy(a.median_last)}};
+  json j = {{"doeljaar", k.query.target_year},
+            {"tot_en_met", k.end_year},
+            {"zekerheid", k.query.confidence},
+            {"ondergrens_zekerheid", k.query.floor_confidence},
+            {"paden", k.paths},
+            {"bedrag_per_jaar", amount(a.amount)},
+            {"soort", recommendation_kind_key(a.kind)},
+            {"minimum", bound(k.minimum)},
+            {"maximum", bound(k.maximum)},
+            {"bovenmatig_doeljaar", tidy(a.excessive_target)},
+            {"onder_ondergrens_enig_jaar", tidy(a.below_floor_any)},
+            {"eigen_vermogen_doeljaar", tidy(a.median_target)},
+            {"eigen_vermogen_laatste_jaar", tidy(a.median_last)},
+            {"risicolast_per_jaar", arr(k.risk_load)},
+            {"risicolast_in_begroting", k.paths == 0 && k.plan_with_risk_load},
+            {"toelichting", kaderbrief_notes(k)}};
+  if (a.kind == Recommendation::Kind::FloorUnreachable)
+    j["onhaalbaar"] = {{"jaar", a.breach_year}, {"grootste_bezuiniging", tidy(a.largest_cut)}, {"tekort", tidy(a.shortfall)},
+                       {"bij_start_onder_ondergrens", a.below_at_start}};
+  if (k.other_given)
+    j["andere_modus"] = {{"modus", k.paths ? "deterministisch" : "montecarlo"}, {"paden", k.other_paths}, {"soort", recommendation_kind_key(k.other.kind)},
+                         {"bedrag_per_jaar", amount(k.other.amount)}};
+  return j;
 }
 
 std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {

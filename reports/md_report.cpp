@@ -73,7 +73,10 @@ std::string markdown_summary(const ReportInput& in) {
                          : std::string("deterministisch")) +
        ".\n\n";
   for (const auto& line : summary_sentences(in)) s += "- " + md(line) + "\n";
-  if (in.kaderbrief) s += "\n**Voor de kaderbrief.** " + md(kaderbrief_sentence(*in.kaderbrief)) + "\n";
+  if (in.kaderbrief) {
+    s += "\n**Voor de kaderbrief.** " + md(kaderbrief_sentence(*in.kaderbrief)) + "\n";
+    for (const std::string& n : kaderbrief_notes(*in.kaderbrief)) s += "\n" + md(n) + "\n";
+  }
   const Probability* target = find_flag(r, "onder_streefvermogen");
   const auto shares = pupil_shares(r);  // participation and waiting lists: one column each
   s += std::string("\n| Jaar | Bovenmatig | Onder ondergrens | Negatief | Eigen vermogen") + (in.monte_carlo() ? " (mediaan)" : "") +

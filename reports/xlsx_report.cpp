@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "atomic_file.h"
+#include "decision_report.h"
 #include "format_nl.h"
 #include "report_text.h"
 #include "report_terms.h"
@@ -164,6 +165,11 @@ void summary_sheet(Book& b, const ReportInput& in) {
   }
   for (const auto& s : sentences)
     if (!s.empty()) b.text(ws, row(rr++), 0, s);
+  if (in.kaderbrief) {  // the kaderbrief figure as page 1 words it (kaderbrief_text.cpp)
+    b.text(ws, row(rr++), 0, "Voor de kaderbrief: " + kaderbrief_headline(*in.kaderbrief), b.bold);
+    b.text(ws, row(rr++), 0, kaderbrief_sentence(*in.kaderbrief));
+    for (const std::string& n : kaderbrief_notes(*in.kaderbrief)) b.text(ws, row(rr++), 0, n);
+  }
   equity_chart(b, ws, in, rr + 1, chart_row);
   print_setup(b, ws, r, "Samenvatting", 6, 6);
 }

@@ -244,14 +244,14 @@ int cmd_spending(const std::vector<std::string>& args) {
   install_sigint();
   SpendingRoom room;
   try {
-    room = solve_spending(sc, q, c.mc);
+    room = spending_room(sc, q, c.mc);
   } catch (const std::invalid_argument& e) {
     throw InputError(e.what());
   }
   if (!c.quiet) {
     for (const auto& s : spending_sentences(room)) std::cout << s << "\n";
-    std::cout << "(" << room.runs << " doorrekeningen van " << num_nl(static_cast<double>(room.paths)) << " paden, "
-              << num_nl(seconds_since(t0), 1) << " s)\n";
+    std::cout << "(één doorrekening van " << num_nl(static_cast<double>(room.paths)) << " paden en " << room.replays
+              << " herberekeningen van de jaarafsluiting, " << num_nl(seconds_since(t0), 1) << " s)\n";
   }
   write_outputs(set, c, "bestedingsruimte", spending_document(room, sc), spending_json(room, sc));
   return kOk;

@@ -71,24 +71,56 @@ void write_run_set(OutputSet& set, const ReportInput& in, const std::vector<std:
 
 }  // namespace
 
-int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const RunOptions& ro) {
+namespace {
+
+// Page 1's kaderbrief figure: bestedingsruimte's answer to its default question (kaderbrief.h), in
+// the run's mode, with the other mode's answer beside it (page 1 says where they differ in
+// direction): the plan beside Monte Carlo, a Monte Carlo of at most kOtherModePaths paths beside
+// the plan. Empty when the profile is 0 up to the last year (no amount can lower equity there).
+constexpr int64_t kOtherModePaths = 2'000;
+
+std::optional<SpendingRoom> kaderbrief_figure(const Scenario& sc, const Result& r, const RunOptions& ro, const FinanceTable* finance) {
+  McOptions opt = ro.mc;
+  opt.progress = nullptr;
+  opt.finance = nullptr;
+  try {
+    SpendingRoom kb = r.mode == Mode::MonteCarlo ? (finance ? kaderbrief_room(sc, *finance, opt) : kaderbrief_room(sc, opt))
+                                                 : deterministic_spending(sc, kaderbrief_query(sc));
+    if (r.mode == Mode::MonteCarlo) {
+      kb.other = deterministic_spending(sc, kaderbrief_query(sc)).recommended;
+      kb.other_paths = 0;
+    } else {
+      Scenario mc = sc;
+      mc.mode = Mode::MonteCarlo;
+      mc.plan_risk_load = false;
+      mc.paths = std::min<int64_t>(sc.paths, kOtherModePaths);
+      kb.other = kaderbrief_room(mc, opt).recommended;
+      kb.other_paths = static_cast<size_t>(mc.paths);
+    }
+    kb.other_given = true;
+    return kb;
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const RunOptions& ro, const FinanceTable* finance) {
   // The reports also show the classic deterministic budget beside the Monte-Carlo means.
   std::optional<Result> det;
   if (r.mode == Mode::MonteCarlo) det = run_deterministic(sc);
-  // Page 1's kaderbrief figure: bestedingsruimte's answer to its default question (kaderbrief.h).
   std::optional<SpendingRoom> kb;
-  if (ro.kaderbrief) try {
-      McOptions opt = ro.mc;
-      opt.progress = nullptr;
-      kb = r.mode == Mode::MonteCarlo ? kaderbrief_room(sc, opt) : deterministic_spending(sc, kaderbrief_query(sc));
-    } catch (const std::invalid_argument&) {
-      // A profile of 0 up to the last year: no amount can lower equity there; page 1 shows no figure.
-    }
+  if (ro.kaderbrief) kb = kaderbrief_figure(sc, r, ro, finance);
   write_run_set(set, ReportInput{r, det ? &*det : nullptr, &sc, kb ? &*kb : nullptr}, ro.formats);
   check_cancel();  // stopped while writing: the new set is dropped, the old one stays
   const std::vector<std::string> written = set.commit();
   if (!ro.quiet) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";
-  if (!ro.quiet && kb) std::cout << "Voor de kaderbrief: " << kaderbrief_sentence(*kb) << "\n\n";
+  if (!ro.quiet && kb) {
+    std::cout << "Voor de kaderbrief: " << kaderbrief_sentence(*kb) << "\n";
+    for (const std::string& n : kaderbrief_notes(*kb)) std::cout << n << "\n";
+    std::cout << "\n";
+  }
   if (!ro.quiet && r.precision.target > 0) {
     auto points = [](double se) { return num_nl(100 * se, se < 0.001 ? 3 : 2) + " procentpunt"; };
     std::cout << "Precisie: grootste standaardfout van de kansen " << points(r.precision.achieved) << " na " << int_nl(r.paths)

@@ -8,8 +8,9 @@
 #include <thread>
 #include <vector>
 
-#include "output_set.h"
 #include "cli_common.h"
+#include "finance_table.h"
+#include "output_set.h"
 #include "mc.h"
 #include "result.h"
 
@@ -36,6 +37,8 @@ const std::vector<std::string>& run_set_files();
 // Writes the result set of `r` (of scenario `sc`) into `set`: resultaat.json always, the reports of
 // ro.formats, a Monte-Carlo result with the deterministic plan beside it; swaps it in, then prints
 // the table (unless --stil), the precision reached (precision on demand) and the files. Returns kOk.
-int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const RunOptions& ro);
+// The kaderbrief figure (unless ro.kaderbrief is off) comes from `finance`, the paths the run
+// recorded; without it (samenvoegen) from the first paths simulated once more.
+int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const RunOptions& ro, const FinanceTable* finance = nullptr);
 
 }  // namespace swv::cli

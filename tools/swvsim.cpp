@@ -27,7 +27,9 @@
 #include "decision_cmds.h"
 #include "deterministic.h"
 #include "engine_version.h"
+#include "finance_table.h"
 #include "format_nl.h"
+#include "kaderbrief.h"
 #include "loader.h"
 #include "mc.h"
 #include "run_set.h"
@@ -116,7 +118,9 @@ int cmd_run(const std::vector<std::string>& args) {
   po::options_description opts = run_options("Opties van run", {"json", "html", "xlsx", "csv", "md"});
   opts.add_options()("deterministisch", "deterministische modus: de klassieke meerjarenbegroting")(
       "geheugen", po::value<int64_t>(), "geheugen in MB voor exacte percentielen (standaard 1024); daarboven histogrammen")(
-      "geen-kaderbrief", "sla het kaderbriefbedrag op pagina 1 over (in Monte Carlo zo'n 30 extra doorrekeningen van ten hoogste 10.000 paden)");
+      "geen-kaderbrief", "sla het kaderbriefbedrag op pagina 1 over")(
+      "met-risicolast", "met --deterministisch: de verwachte risicolast (kans × gemiddelde impact) als bedrag op de risicoregels van de "
+                        "begroting, in plaats van erbuiten");
   add_scale_options(opts);
   po::options_description all;
   all.add(opts).add_options()("bestand", po::value<std::string>());
@@ -140,6 +144,12 @@ int cmd_run(const std::vector<std::string>& args) {
   if (!lr.scenario) return kInput;
   auto& sc = lr.scenario;
   if (vm.count("deterministisch")) sc->mode = Mode::Deterministic;
+  if (vm.count("met-risicolast")) {
+    if (sc->mode != Mode::Deterministic)
+      throw InputError("--met-risicolast geldt alleen voor de deterministische begroting (--deterministisch of simulatie.modus = "
+                       "\"deterministisch\"); in Monte Carlo worden de risico's al getrokken");
+    sc->plan_risk_load = true;
+  }
   ro.apply(*sc);
   McOptions mc = ro.mc;
   if (vm.count("geheugen")) mc.memory_budget = static_cast<size_t>(vm["geheugen"].as<int64_t>()) << 20;
@@ -151,10 +161,17 @@ int cmd_run(const std::vector<std::string>& args) {
   const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
   OutputSet set(dir, run_set_files());
   install_sigint();
+  // The kaderbrief figure comes from the same simulation: the run records its first paths' year
+  // inputs to the close (finance_table.h).
+  std::optional<FinanceTable> finance;
+  if (ro.kaderbrief && sc->mode == Mode::MonteCarlo) {
+    finance.emplace(*sc, kaderbrief_paths(mc.precision > 0 ? mc.max_paths : sc->paths));
+    mc.finance = &*finance;
+  }
   const Result r = simulate(lr, mc, ro.quiet);
   // Warnings the run itself found (the loader's were printed when loading).
   for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
-  return write_run_result(set, *sc, r, ro);
+  return write_run_result(set, *sc, r, ro, finance ? &*finance : nullptr);
 }
 
 // The command named by args[0], run with the rest (usage and --version here).

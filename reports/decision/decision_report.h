@@ -42,10 +42,18 @@ Document spending_document(const SpendingRoom& r, const Scenario& sc);
 std::string spending_json(const SpendingRoom& r, const Scenario& sc);
 // The conclusion in Dutch sentences (also printed by the CLI).
 std::vector<std::string> spending_sentences(const SpendingRoom& r);
-std::string recommendation_sentence(const SpendingRoom& r);  // the kaderbrief figure, never only "no amount"
-// Page 1 of the run report: the recommendation with its consequences (median equity in the doeljaar
-// and the last year); for a deterministic room (paths 0) in the plan's words, without probabilities.
+// The kaderbrief figure in words (kaderbrief_text.cpp), one sentence per kind of answer; for a
+// deterministic room (paths 0) in the plan's words, without probabilities.
+std::string recommendation_sentence(const SpendingRoom& r);
+// Page 1 of the run report: the recommendation with its consequences (median or planned equity in
+// the doeljaar and the last year).
 std::string kaderbrief_sentence(const SpendingRoom& r);
+// The notes beside it: the risk load the plan leaves out (or carries), and the other mode's answer
+// where it goes the other way (a cut against extra spending, or nothing against either).
+std::vector<std::string> kaderbrief_notes(const SpendingRoom& r);
+// The figure alone, for a headline: "€ 120.000 per jaar extra", "bezuinig € 4.700.000 per jaar",
+// "ten hoogste € 80.000 per jaar extra", "geen extra besteding", "ondergrens niet te halen".
+std::string kaderbrief_headline(const SpendingRoom& r);
 
 Document buffer_document(const BufferAnalysis& b, const Scenario& sc);
 std::string buffer_json(const BufferAnalysis& b, const Scenario& sc);

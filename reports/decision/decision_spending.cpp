@@ -46,94 +46,13 @@ djson bound_json(const SpendingBound& b) {
 
 }  // namespace
 
-// The recommended amount at the chosen confidences, with what it achieves on these paths and until
-// when it is spent: the kaderbrief figure, never only "no amount".
-std::string recommendation_sentence(const SpendingRoom& r) {
-  using K = Recommendation::Kind;
-  const Recommendation& a = r.recommended;
-  const std::string Y = std::to_string(r.query.target_year), until = std::to_string(r.end_year);
-  const std::string effect = "de kans op een bovenmatig eigen vermogen in " + Y + " is dan " + pct(a.excessive_target, 0) +
-                             " en de kans om in enig jaar onder de ondergrens te komen " + pct(a.below_floor_any, 0);
-  const std::string spend = euro(a.amount) + " per jaar extra tot en met " + until + " (daarna niet meer)";
-  switch (a.kind) {
-    case K::NothingNeeded:
-      return "Aanbeveling: geen extra besteding; " + effect + ".";
-    case K::NoRoom:
-      return "Aanbeveling: geen extra besteding: al zonder extra uitgaven is de kans om in enig jaar onder de ondergrens te komen " +
-             pct(a.below_floor_any, 0) + " (meer dan " + pct(1 - r.query.floor_confidence, 0) + "), dus er is geen ruimte om extra uit te "
-             "geven; de kans op een bovenmatig eigen vermogen in " + Y + " is " + pct(a.excessive_target, 0) +
-             ". De afweegtabel toont wat een bedrag kost aan zekerheid.";
-    case K::Minimum:
-      return "Aanbeveling: " + spend + ", het kleinste bedrag dat het vermogen met " + pct(r.query.confidence, 0) +
-             " zekerheid onder de signaleringswaarde brengt; " + effect + ".";
-    case K::Conflict:
-      return "Aanbeveling: " + spend + ", het meeste dat de ondergrens met " + pct(r.query.floor_confidence, 0) +
-             " zekerheid toelaat; " + effect + ". Wie het vermogen in " + Y + " zekerder onder de norm wil, aanvaardt een grotere kans " +
-             "op de ondergrens (zie de afweegtabel), kiest een later doeljaar of verkleint de risico's.";
-    case K::FloorOnly:
-      return "Aanbeveling: " + spend + ", het meeste dat de ondergrens toelaat; " + effect + ".";
-    case K::NormOnly:
-      return "Aanbeveling: " + spend + "; " + effect + ".";
-  }
-  return {};
-}
-
-namespace {
-
-std::string plan_sentence(const SpendingRoom& r) {
-  using K = Recommendation::Kind;
-  const Recommendation& a = r.recommended;
-  const std::string Y = std::to_string(r.query.target_year), L = std::to_string(r.years.back());
-  const std::string then = "het begrote eigen vermogen is dan " + euro(a.median_target) + " in " + Y +
-                           (L != Y ? " en " + euro(a.median_last) + " in " + L : "");
-  const std::string floor = a.below_floor_any > 0.5 ? "; het komt in enig jaar onder de ondergrens" : " en blijft in elk jaar boven de ondergrens";
-  const std::string spend = euro(a.amount) + " per jaar extra tot en met " + std::to_string(r.end_year) + " (daarna niet meer)";
-  switch (a.kind) {
-    case K::NothingNeeded:
-      return "Geen extra besteding nodig: volgens de begroting komt het eigen vermogen in " + Y + " niet boven de signaleringswaarde; " +
-             then + floor + ".";
-    case K::NoRoom:
-      return "Geen ruimte voor extra besteding: volgens de begroting komt het eigen vermogen al zonder extra uitgaven onder de "
-             "ondergrens; " + then + ".";
-    case K::Minimum:
-      return spend + " brengt het begrote eigen vermogen in " + Y + " op de signaleringswaarde; " + then + floor + ".";
-    case K::Conflict:
-      if (a.amount <= 0)
-        return "Geen ruimte voor extra besteding: de ondergrens laat geen extra uitgaven toe, terwijl het begrote eigen vermogen in " + Y +
-               " boven de signaleringswaarde blijft; " + then + ". Dat vraagt een keuze: een lagere ondergrens, een later doeljaar "
-               "of een bestedingsplan dat later in de planperiode valt.";
-      return spend + " is het meeste dat de ondergrens toelaat, maar het begrote eigen vermogen blijft in " + Y +
-             " dan boven de signaleringswaarde; " + then + ".";
-    case K::FloorOnly:
-    case K::NormOnly:
-      return spend + "; " + then + floor + ".";
-  }
-  return {};
-}
-
-}  // namespace
-
-std::string kaderbrief_sentence(const SpendingRoom& r) {
-  if (r.paths == 0) return plan_sentence(r);
-  const Recommendation& a = r.recommended;
-  const std::string Y = std::to_string(r.query.target_year), L = std::to_string(r.years.back());
-  std::string s = recommendation_sentence(r);
-  if (s.rfind("Aanbeveling: ", 0) == 0) s = s.substr(13);
-  // The run report has no trade-off table of its own: it is in bestedingsruimte's report.
-  for (const char* table : {"De afweegtabel", "de afweegtabel"})
-    if (const size_t at = s.find(table); at != std::string::npos) s.insert(at + std::string(table).size(), " van swvsim bestedingsruimte");
-  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-  return s + " Het mediane eigen vermogen is dan " + euro(a.median_target) + " in " + Y +
-         (L != Y ? " en " + euro(a.median_last) + " in " + L : "") + ".";
-}
-
 std::vector<std::string> spending_sentences(const SpendingRoom& r) {
   std::vector<std::string> out;
   const SpendingQuery& q = r.query;
   const std::string Y = std::to_string(q.target_year);
   const std::string per = constant_profile(r) ? " per jaar" : " per jaar (bij profielfactor 1, verdeeld volgens het profiel)";
   if (!r.minimum.found)
-    out.push_back("Geen bedrag tussen −€ 1 biljoen en +€ 1 biljoen per jaar brengt de kans op een bovenmatig eigen vermogen in " + Y +
+    out.push_back("Geen bedrag tussen −€ 10 biljoen en +€ 10 biljoen per jaar brengt de kans op een bovenmatig eigen vermogen in " + Y +
                   " tot " + pct(1 - q.confidence, 0) + ".");
   else if (r.minimum.amount > 0)
     out.push_back("Om met " + pct(q.confidence, 0) + " zekerheid in " + Y + " niet boven de signaleringswaarde uit te komen, is minimaal " +
@@ -142,8 +61,8 @@ std::vector<std::string> spending_sentences(const SpendingRoom& r) {
     out.push_back("Het eigen vermogen blijft in " + Y + " ook zonder extra besteding met " + pct(q.confidence, 0) +
                   " zekerheid onder de signaleringswaarde; dat blijft zo tot een besparing van " + euro(-r.minimum.amount) + per +
                   se_text(r.minimum.std_error) + ".");
-  if (!r.maximum.found)
-    out.push_back("Geen bedrag tussen −€ 1 biljoen en +€ 1 biljoen per jaar houdt het eigen vermogen met " + pct(q.floor_confidence, 0) +
+  if (r.recommended.kind == Recommendation::Kind::FloorUnreachable)
+    out.push_back("Geen bedrag, ook geen bezuiniging ter grootte van alle lasten, houdt het eigen vermogen met " + pct(q.floor_confidence, 0) +
                   " zekerheid in elk jaar boven de ondergrens.");
   else if (r.maximum.amount >= 0)
     out.push_back("Om met " + pct(q.floor_confidence, 0) + " zekerheid in geen enkel jaar onder de ondergrens te komen, kan ten hoogste " +
@@ -160,7 +79,8 @@ std::vector<std::string> spending_sentences(const SpendingRoom& r) {
     else
       out.push_back("De bestedingsruimte is dus " + euro(r.minimum.amount) + " tot " + euro(r.maximum.amount) + per + ".");
   }
-  out.push_back(recommendation_sentence(r));
+  out.push_back("Aanbeveling: " + recommendation_sentence(r));
+  for (const std::string& n : kaderbrief_notes(r)) out.push_back(n);
   return out;
 }
 
@@ -223,11 +143,13 @@ Document spending_document(const SpendingRoom& r, const Scenario& sc) {
   d.sections.push_back(std::move(bands));
 
   DocSection m{"methode", "Methode", {}, {}, {}, {}};
-  m.paragraphs.push_back("De extra besteding komt bij de lasten van elk jaar (bedrag × profielfactor) en verlaagt het eigen vermogen; "
-                         "beleidsregels (afbouw, bezuiniging, OCW-afroming) reageren daarop zoals in elke doorrekening. Elk "
-                         "geprobeerd bedrag gebruikt dezelfde " + num_nl(static_cast<double>(r.paths)) + " paden (gemeenschappelijke "
-                         "toevalsgetallen), zodat de kansen stapsgewijs monotoon in het bedrag zijn; bisectie vindt elke grens tot op " +
-                         euro(q.tolerance) + " (" + std::to_string(r.runs) + " doorrekeningen).");
+  m.paragraphs.push_back("De extra besteding komt bij de lasten van elk jaar (bedrag × profielfactor; negatief: een bezuiniging) en "
+                         "verandert het eigen vermogen; beleidsregels (afbouw, bezuiniging, OCW-afroming, de compensatie van een "
+                         "OCW-korting) reageren daarop zoals in elke doorrekening. Extra besteding verandert geen leerling en geen "
+                         "trekking: de " + num_nl(static_cast<double>(r.paths)) + " paden zijn één keer doorgerekend en voor elk "
+                         "geprobeerd bedrag is alleen de jaarafsluiting herhaald, op dezelfde paden, zodat de kansen stapsgewijs "
+                         "in het bedrag veranderen; de zoektocht vindt elke grens tot op " + euro(q.tolerance) + " (" +
+                         std::to_string(r.replays) + " herberekeningen).");
   d.sections.push_back(std::move(m));
   return d;
 }
@@ -261,7 +183,7 @@ std::string spending_json(const SpendingRoom& r, const Scenario& sc) {
   j["aanbeveling"] = {{"bedrag_per_jaar", json_number(r.recommended.amount)}, {"soort", recommendation_kind_key(r.recommended.kind)},
                       {"bovenmatig_doeljaar", json_number(r.recommended.excessive_target)},
                       {"onder_ondergrens_enig_jaar", json_number(r.recommended.below_floor_any)}};
-  j["doorrekeningen"] = r.runs;
+  j["herberekeningen"] = r.replays;
   return j.dump(2) + "\n";
 }
 

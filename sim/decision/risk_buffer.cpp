@@ -62,8 +62,8 @@ struct WithoutOne {
   double line_shock(size_t i, int Y) { return d.line_shock(i, Y); }
   double risk(size_t r, int Y) { return d.risk(r, Y); }
   void risk_totals(int yi, YearRecord& rec) const {
-    rec.risk_costs = totals[2 * yi] - own[2 * yi];
-    rec.risk_lost_income = totals[2 * yi + 1] - own[2 * yi + 1];
+    rec.in.risk_costs = totals[2 * yi] - own[2 * yi];
+    rec.in.risk_lost_income = totals[2 * yi + 1] - own[2 * yi + 1];
   }
   void moves(int Y, int state, double count, const double* rates, int k, double* out) { d.moves(Y, state, count, rates, k, out); }
   double demography_z(int Y) { return d.demography_z(Y); }

@@ -3,15 +3,23 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 
 #include "format_nl.h"
 #include "mc_paths.h"
 #include "mc_stats.h"
+#include "spending_paths.h"
 
 namespace swv {
 
 namespace {
+
+using spending_detail::Outcome;
+using spending_detail::Replayer;
+using spending_detail::Crossings;
+
+constexpr int kSecantSteps = 6;  // replays per bound for the guess, at most
 
 double quantile(std::vector<double> v, double q) {
   std::sort(v.begin(), v.end());
@@ -43,219 +51,315 @@ double density_at(const std::vector<double>& x, double at) {
   return s / (static_cast<double>(n) * h * std::sqrt(2 * M_PI));
 }
 
-class Solver {
- public:
-  Solver(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) : sc_(sc), q_(q), opt_(opt) {
-    end_year_ = q.end_year ? q.end_year : q.target_year;
-    for (int y = sc.first_year; y <= sc.last_year; ++y) profile_.push_back(y <= end_year_ ? sc.spending_profile.at(y) : 0.0);
-    target_ = static_cast<size_t>(q.target_year - sc.first_year);
-    cum_.resize(profile_.size());
-    double c = 0;
-    for (size_t y = 0; y < profile_.size(); ++y) cum_[y] = c += profile_[y];
-  }
+// How many of n paths may break a condition whose probability may be at most `a`.
+size_t allowed(size_t n, double a) { return static_cast<size_t>(std::floor((a + 1e-12) * static_cast<double>(n))); }
 
-  PathTable run(double amount) {
-    Scenario s = sc_;
-    s.extra_cost.resize(profile_.size());
-    for (size_t y = 0; y < profile_.size(); ++y) s.extra_cost[y] = amount * profile_[y];
-    ++runs;
-    return run_paths(s, opt_);
-  }
+// The k-th smallest finite-or-infinite value (0-based), clamped to the search limit.
+double order_statistic(std::vector<double> v, size_t k) {
+  if (v.empty()) return 0;
+  k = std::min(k, v.size() - 1);
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+  return std::clamp(v[k], -kSearchLimit, kSearchLimit);
+}
 
-  // Per path, the amount at which the path crosses the condition, linearised around `at` from that
-  // run (exact when nothing in the model reacts to equity): above the signal iff amount < crit;
-  // below the floor somewhere iff amount > crit.
-  std::vector<double> crit_excessive(const PathTable& t, double at) const {
-    std::vector<double> c(t.paths);
-    for (size_t p = 0; p < t.paths; ++p) c[p] = at + (t.at(t.equity, p, target_) - t.at(t.signal, p, target_)) / cum_[target_];
-    return c;
-  }
-  std::vector<double> crit_floor(const PathTable& t, double at) const {
-    std::vector<double> c(t.paths, INFINITY);
-    for (size_t p = 0; p < t.paths; ++p)
-      for (size_t y = 0; y < t.years; ++y) {
-        const double margin = t.at(t.equity, p, y) - t.at(t.floor, p, y);
-        c[p] = std::min(c[p], cum_[y] > 0 ? at + margin / cum_[y] : margin < 0 ? -INFINITY : INFINITY);
-      }
-    return c;
-  }
-
-  std::pair<bool, double> boundary(double guess, bool ok_below, const std::function<bool(double)>& ok) const {
-    return find_boundary(guess, ok_below, q_.tolerance, ok);
-  }
-
-  SpendingBands bands(const PathTable& t, double amount) const {
-    SpendingBands b;
-    b.amount = amount;
-    for (size_t y = 0; y < t.years; ++y) {
-      std::vector<double> e(t.paths);
-      for (size_t p = 0; p < t.paths; ++p) e[p] = t.at(t.equity, p, y);
-      std::sort(e.begin(), e.end());
-      b.p5.push_back(percentile_type7(e, 0.05)), b.p25.push_back(percentile_type7(e, 0.25)), b.p50.push_back(percentile_type7(e, 0.5));
-      b.p75.push_back(percentile_type7(e, 0.75)), b.p95.push_back(percentile_type7(e, 0.95));
-      b.mean.push_back(t.mean(t.equity, y)), b.signal.push_back(t.mean(t.signal, y)), b.floor.push_back(t.mean(t.floor, y));
-      b.excessive.push_back(t.excessive(y)), b.below_floor.push_back(t.below_floor(y));
+SpendingBands bands(const Outcome& o, size_t n, size_t Y, double amount) {
+  SpendingBands b;
+  b.amount = amount;
+  const double N = static_cast<double>(n);
+  std::vector<double> e(n);
+  for (size_t y = 0; y < Y; ++y) {
+    double se = 0, ss = 0, sf = 0;
+    size_t exc = 0;
+    for (size_t p = 0; p < n; ++p) {
+      const size_t i = p * Y + y;
+      e[p] = o.equity[i], se += o.equity[i], ss += o.signal[i], sf += o.floor[i];
+      exc += o.equity[i] > o.signal[i];
     }
-    b.below_floor_any = t.below_floor_any();
-    return b;
+    std::sort(e.begin(), e.end());
+    b.p5.push_back(percentile_type7(e, 0.05)), b.p25.push_back(percentile_type7(e, 0.25)), b.p50.push_back(percentile_type7(e, 0.5));
+    b.p75.push_back(percentile_type7(e, 0.75)), b.p95.push_back(percentile_type7(e, 0.95));
+    b.mean.push_back(se / N), b.signal.push_back(ss / N), b.floor.push_back(sf / N);
+    b.excessive.push_back(static_cast<double>(exc) / N), b.below_floor.push_back(static_cast<double>(o.below[y]) / N);
   }
+  b.below_floor_any = static_cast<double>(o.below_any) / N;
+  return b;
+}
 
-  size_t target_;
-  int end_year_ = 0;
-  std::vector<double> profile_, cum_;
-  int runs = 0;
-
- private:
-  const Scenario& sc_;
-  const SpendingQuery& q_;
-  const McOptions& opt_;
-};
+double median_at(const Outcome& o, size_t n, size_t Y, size_t y) {
+  std::vector<double> v(n);
+  for (size_t p = 0; p < n; ++p) v[p] = o.equity[p * Y + y];
+  return quantile(std::move(v), 0.5);
+}
 
 // Throws std::invalid_argument (Dutch) for a query or profile the solver cannot answer.
-void check_query(const Scenario& sc, const SpendingQuery& q, const Solver& s) {
+void check_query(const Scenario& sc, const SpendingQuery& q, const Replayer& r) {
   if (q.target_year < sc.first_year || q.target_year > sc.last_year)
     throw std::invalid_argument("doeljaar " + std::to_string(q.target_year) + " ligt buiten de planperiode " +
                                 std::to_string(sc.first_year) + "–" + std::to_string(sc.last_year));
   for (double c : {q.confidence, q.floor_confidence})
     if (!(c > 0 && c < 1)) throw std::invalid_argument("een zekerheid ligt tussen 0 en 1 (bijv. 0.9), niet " + num_plain(c));
-  for (size_t y = 0; y < s.profile_.size(); ++y)
-    if (!(s.profile_[y] >= 0))
+  for (size_t y = 0; y < r.profile.size(); ++y)
+    if (!(r.profile[y] >= 0))
       throw std::invalid_argument("bestedingsruimte.profiel is negatief in " + std::to_string(sc.first_year + static_cast<int>(y)) +
                                   "; het profiel verdeelt een bedrag en is 0 of meer");
   if (q.end_year && (q.end_year < q.target_year || q.end_year > sc.last_year))
     throw std::invalid_argument("eindjaar " + std::to_string(q.end_year) + " ligt niet tussen het doeljaar (" + std::to_string(q.target_year) +
                                 ") en het laatste jaar (" + std::to_string(sc.last_year) + ")");
-  if (!(s.cum_[s.target_] > 0))
+  if (!(r.cum[r.target] > 0))
     throw std::invalid_argument("bestedingsruimte.profiel is 0 in alle jaren tot en met het doeljaar: extra besteden kan het "
                                 "eigen vermogen in " + std::to_string(q.target_year) + " dan niet verlagen");
 }
 
-// The minimum: the smallest amount with P(bovenmatig in doeljaar) <= 1 − zekerheid.
-void solve_minimum(Solver& s, const PathTable& zero, const SpendingQuery& q, double n, SpendingRoom& room) {
-  const double a_min = 1 - q.confidence;
-  auto ok_min = [&](double a) { return s.run(a).excessive(s.target_) <= a_min + 1e-12; };
-  auto [found, amount] = s.boundary(quantile(s.crit_excessive(zero, 0.0), q.confidence), false, ok_min);
-  room.minimum.found = found;
-  if (!found) return;
-  const PathTable t = s.run(amount);
-  room.minimum.amount = amount;
-  room.minimum.probability = t.excessive(s.target_);
-  room.minimum.binding_year = q.target_year;
-  room.minimum.std_error = std::sqrt(a_min * (1 - a_min) / n) / density_at(s.crit_excessive(t, amount), amount);
-  room.at_minimum = s.bands(t, amount);
-}
-
-// The maximum: the largest amount with P(onder ondergrens in enig jaar) <= 1 − ondergrens-zekerheid.
-void solve_maximum(Solver& s, const PathTable& zero, const Scenario& sc, const SpendingQuery& q, double n, SpendingRoom& room) {
-  const double a_max = 1 - q.floor_confidence;
-  auto ok_max = [&](double a) { return s.run(a).below_floor_any() <= a_max + 1e-12; };
-  auto [found, amount] = s.boundary(quantile(s.crit_floor(zero, 0.0), a_max), true, ok_max);
-  room.maximum.found = found;
-  if (!found) return;
-  const PathTable t = s.run(amount);
-  room.maximum.amount = amount;
-  room.maximum.probability = t.below_floor_any();
-  room.maximum.std_error = std::sqrt(a_max * (1 - a_max) / n) / density_at(s.crit_floor(t, amount), amount);
-  // The binding year: where paths just past the maximum fall below the floor most often.
-  const PathTable past = s.run(amount + std::max(q.tolerance, 0.01 * std::fabs(amount)));
-  size_t best = 0;
-  for (size_t y = 1; y < past.years; ++y)
-    if (past.below_floor(y) > past.below_floor(best)) best = y;
-  room.maximum.binding_year = sc.first_year + static_cast<int>(best);
-  room.at_maximum = s.bands(t, amount);
-}
-
-// The trade-off: 11 amounts from 0 to a quarter beyond the larger bound found (or, when neither
-// was found, to the median excess over the norm in the target year spread over the years).
-void trade_off(Solver& s, const PathTable& zero, const Scenario& sc, SpendingRoom& room) {
-  double top = 0;
-  if (room.minimum.found) top = std::max(top, room.minimum.amount);
-  if (room.maximum.found) top = std::max(top, room.maximum.amount);
-  if (!(top > 0)) {
-    std::vector<double> excess(zero.paths);
-    for (size_t p = 0; p < zero.paths; ++p) excess[p] = zero.at(zero.equity, p, s.target_) - zero.at(zero.signal, p, s.target_);
-    top = std::max(0.0, quantile(excess, 0.5) / s.cum_[s.target_]);
+class Solver {
+ public:
+  Solver(const Model& m, const FinanceTable& t, const SpendingQuery& q, const std::atomic<bool>* cancel)
+      : sc_(m.scenario()), q_(q), r_(m, t, q, cancel), n_(t.paths()), Y_(t.years()) {
+    check_query(sc_, q, r_);
+    room.query = q, room.profile = r_.profile, room.end_year = r_.end_year;
+    room.paths = n_ == 1 ? 0 : n_;  // one path is the plan
+    for (int y = sc_.first_year; y <= sc_.last_year; ++y) room.years.push_back(y);
+    allow_a_ = allowed(n_, 1 - q.confidence);
+    allow_b_ = allowed(n_, 1 - q.floor_confidence);
   }
-  top = top > 0 ? 1.25 * top : 100'000.0;
-  const size_t last = static_cast<size_t>(sc.years() - 1);
-  for (int i = 0; i <= 10; ++i) {
-    const double a = top * i / 10.0;
-    const PathTable t = i == 0 ? zero : s.run(a);
-    std::vector<double> at_target(t.paths), at_last(t.paths);
-    for (size_t p = 0; p < t.paths; ++p) at_target[p] = t.at(t.equity, p, s.target_), at_last[p] = t.at(t.equity, p, last);
-    room.curve.push_back({a, t.excessive(s.target_), t.below_floor_any(), quantile(at_target, 0.5), quantile(at_last, 0.5)});
-  }
-}
 
-void recommend(Solver& s, const PathTable& zero, const Scenario& sc, SpendingRoom& room) {
-  Recommendation& r = room.recommended;
-  r.kind = recommendation_kind(room.minimum.found, room.minimum.amount, room.maximum.found, room.maximum.amount, r.amount);
-  const PathTable t = r.amount == 0 ? zero : s.run(r.amount);
-  r.excessive_target = t.excessive(s.target_);
-  r.below_floor_any = t.below_floor_any();
-  const size_t last = static_cast<size_t>(sc.years() - 1);
-  std::vector<double> at_target(t.paths), at_last(t.paths);
-  for (size_t p = 0; p < t.paths; ++p) at_target[p] = t.at(t.equity, p, s.target_), at_last[p] = t.at(t.equity, p, last);
-  r.median_target = quantile(at_target, 0.5), r.median_last = quantile(at_last, 0.5);
-}
+  SpendingRoom solve() {
+    const Outcome zero = r_.run(0.0, true, &zero_cross_);
+    room.at_zero = bands(zero, n_, Y_, 0.0);
+    const double cut = largest_cut(zero);
+    const Outcome at_cut = r_.run(-cut, false);
+    if (at_cut.below_any > allow_b_) {
+      solve_minimum();
+      unreachable(at_cut, cut);
+    } else {
+      solve_maximum(cut);
+      solve_minimum();
+      recommend();
+    }
+    if (q_.trade_off) trade_off(cut);
+    room.replays = r_.replays;
+    return std::move(room);
+  }
+
+  SpendingRoom room;
+
+ private:
+  bool meets_a(double a) { return r_.run(a, false).excessive_target <= allow_a_; }
+  bool meets_b(double a) { return r_.run(a, false).below_any <= allow_b_; }
+
+  // "A cut as large as the yearly lasten": the largest mean yearly lasten up to the end year.
+  double largest_cut(const Outcome& zero) const {
+    double top = 0;
+    for (size_t y = 0; y < Y_ && r_.profile[y] > 0; ++y) {
+      double s = 0;
+      for (size_t p = 0; p < n_; ++p) s += zero.lasten[p * Y_ + y];
+      top = std::max(top, s / static_cast<double>(n_));
+    }
+    return std::max(top, 1.0);
+  }
+
+  // The standard error of a bound: that of a sample quantile of the paths' crossings,
+  // sqrt(a (1 − a) / n) / f(bound) with f their density there.
+  double std_error(const std::vector<double>& crossings, double a, double at) const {
+    if (n_ <= 1) return NAN;
+    return std::sqrt(a * (1 - a) / static_cast<double>(n_)) / density_at(crossings, at);
+  }
+
+  // The quantile of the paths' crossings that a bound is when they are exact: for the minimum the
+  // (allowed + 1)-th largest a (at most `allowed` paths stay above the norm), for the maximum the
+  // (allowed + 1)-th smallest b.
+  double quantile_of(const Crossings& c, bool minimum) const {
+    if (minimum) return allow_a_ >= n_ ? -kSearchLimit : order_statistic(c.a, n_ - 1 - allow_a_);
+    return order_statistic(c.b, allow_b_);
+  }
+
+  // A guess for a bound: the secant on f(s) = quantile of the crossings linearised at s, minus s.
+  // f is 0 at the bound when the paths near it are linear in the amount (then the first guess, from
+  // s = 0, is exact); a rule that damps the effect of spending (afbouw, afroming) changes its slope,
+  // which the secant follows. `last` keeps the crossings at the last amount (for the standard error).
+  double guess(bool minimum, Crossings& last) {
+    double s0 = 0, f0 = quantile_of(zero_cross_, minimum);
+    last = zero_cross_;
+    if (!std::isfinite(f0) || std::fabs(f0) >= kSearchLimit) return f0;
+    double s1 = f0;
+    for (int i = 0; i < kSecantSteps; ++i) {
+      r_.run(s1, false, &last);
+      const double f1 = quantile_of(last, minimum) - s1;
+      if (!std::isfinite(f1) || std::fabs(f1) <= q_.tolerance) return std::isfinite(f1) ? s1 + f1 : s1;
+      const double s2 = f1 != f0 ? s1 - f1 * (s1 - s0) / (f1 - f0) : s1 + f1;
+      s0 = s1, f0 = f1, s1 = std::clamp(s2, -kSearchLimit, kSearchLimit);
+    }
+    return s1;
+  }
+
+  // The minimum s_A: the smallest amount with P(bovenmatig in doeljaar) <= 1 − zekerheid, from the
+  // guess confirmed on all paths (two replays when it is exact) or searched where a rule bent it.
+  void solve_minimum() {
+    Crossings near;
+    const double start = guess(true, near);
+    const auto [found, amount] = find_boundary(start, false, q_.tolerance, [&](double a) { return meets_a(a); });
+    room.minimum.found = found;
+    if (!found) return;
+    room.minimum.amount = amount;
+    room.minimum.binding_year = q_.target_year;
+    room.minimum.std_error = std_error(near.a, 1 - q_.confidence, amount);
+    const Outcome o = r_.run(amount, q_.trade_off);
+    room.minimum.probability = static_cast<double>(o.excessive_target) / static_cast<double>(n_);
+    if (q_.trade_off) room.at_minimum = bands(o, n_, Y_, amount);
+  }
+
+  // The maximum s_B: the largest amount with P(onder ondergrens in enig jaar) <= 1 − ondergrens-zekerheid,
+  // found the same way. (B) holds at -cut (checked by the caller), so a bound at or above it exists.
+  void solve_maximum(double cut) {
+    Crossings near;
+    double start = guess(false, near);
+    if (!(start >= -cut)) start = -cut;
+    auto [found, amount] = find_boundary(start, true, q_.tolerance, [&](double a) { return meets_b(a); });
+    if (!found || amount < -cut) amount = -cut, found = true;  // (B) holds there: never a bound that breaks it
+    room.maximum.found = found;
+    room.maximum.amount = amount;
+    room.maximum.std_error = std_error(near.b, 1 - q_.floor_confidence, amount);
+    const Outcome o = r_.run(amount, q_.trade_off);
+    room.maximum.probability = static_cast<double>(o.below_any) / static_cast<double>(n_);
+    // The binding year: where paths just past the maximum fall below the floor most often.
+    const Outcome past = r_.run(amount + std::max(q_.tolerance, 0.01 * std::fabs(amount)), false);
+    size_t best = 0;
+    for (size_t y = 1; y < Y_; ++y)
+      if (past.below[y] > past.below[best]) best = y;
+    room.maximum.binding_year = sc_.first_year + static_cast<int>(best);
+    if (q_.trade_off) room.at_maximum = bands(o, n_, Y_, amount);
+  }
+
+  void describe(Recommendation& a, double amount, bool at_cut) {
+    const Outcome o = r_.run(amount, true);
+    a.excessive_target = static_cast<double>(o.excessive_target) / static_cast<double>(n_);
+    a.below_floor_any = static_cast<double>(o.below_any) / static_cast<double>(n_);
+    a.median_target = median_at(o, n_, Y_, r_.target), a.median_last = median_at(o, n_, Y_, Y_ - 1);
+    if (!at_cut) return;
+    // The first year that breaks (B) at the largest cut: the first whose share alone is too large,
+    // else the first with any breach.
+    size_t first = Y_;
+    for (size_t y = 0; y < Y_ && first == Y_; ++y)
+      if (o.below[y] > allow_b_) first = y;
+    for (size_t y = 0; y < Y_ && first == Y_; ++y)
+      if (o.below[y] > 0) first = y;
+    if (first == Y_) first = 0;
+    a.breach_year = sc_.first_year + static_cast<int>(first);
+    std::vector<double> gap(n_);
+    for (size_t p = 0; p < n_; ++p) gap[p] = o.at(o.floor, p, first, Y_) - o.at(o.equity, p, first, Y_);
+    a.shortfall = quantile(std::move(gap), 0.5);
+  }
+
+  void unreachable(const Outcome&, double cut) {
+    Recommendation& a = room.recommended;
+    a.kind = Recommendation::Kind::FloorUnreachable;
+    a.amount = NAN;
+    a.largest_cut = cut;
+    a.start_equity = sc_.start.equity, a.start_floor = room.at_zero.floor.front();
+    a.below_at_start = a.start_equity < a.start_floor;
+    describe(a, -cut, true);
+  }
+
+  void recommend() {
+    using K = Recommendation::Kind;
+    Recommendation& a = room.recommended;
+    const double s_b = room.maximum.amount;
+    if (s_b < 0) {
+      a.kind = K::Cut, a.amount = s_b;
+    } else if (!room.minimum.found || room.minimum.amount > s_b) {
+      a.kind = K::Conflict, a.amount = s_b;
+    } else {
+      a.kind = K::Room, a.amount = std::max(0.0, room.minimum.amount);
+      if (a.amount != s_b && !meets_b(a.amount)) a.amount = s_b;  // a rule that reacts to equity bent (B): the floor wins
+    }
+    describe(a, a.amount, false);
+  }
+
+  // The trade-off: 11 amounts from the cut that meets the floor (or 0) to a quarter beyond the
+  // larger bound found (or the median excess over the norm in the target year spread over the years).
+  void trade_off(double cut) {
+    double lo = 0, hi = 0;
+    if (room.minimum.found) hi = std::max(hi, room.minimum.amount);
+    if (room.maximum.found) hi = std::max(hi, room.maximum.amount), lo = std::min(lo, room.maximum.amount);
+    if (room.recommended.kind == Recommendation::Kind::FloorUnreachable) lo = -cut;
+    if (!(hi > 0)) {
+      const Outcome zero = r_.run(0.0, true);
+      std::vector<double> excess(n_);
+      for (size_t p = 0; p < n_; ++p) excess[p] = zero.at(zero.equity, p, r_.target, Y_) - zero.at(zero.signal, p, r_.target, Y_);
+      hi = std::max(0.0, quantile(excess, 0.5) / r_.cum[r_.target]);
+    }
+    hi = hi > 0 ? 1.25 * hi : (lo < 0 ? 0.0 : 100'000.0);
+    lo = lo < 0 ? 1.25 * lo : 0.0;
+    if (lo < -cut) lo = -cut;
+    for (int i = 0; i <= 10; ++i) {
+      const double a = lo + (hi - lo) * i / 10.0;
+      const Outcome o = r_.run(a, true);
+      room.curve.push_back({a, static_cast<double>(o.excessive_target) / static_cast<double>(n_),
+                            static_cast<double>(o.below_any) / static_cast<double>(n_), median_at(o, n_, Y_, r_.target),
+                            median_at(o, n_, Y_, Y_ - 1)});
+    }
+  }
+
+  const Scenario& sc_;
+  const SpendingQuery& q_;
+  Replayer r_;
+  const size_t n_, Y_;
+  size_t allow_a_ = 0, allow_b_ = 0;
+  Crossings zero_cross_;
+};
 
 }  // namespace
 
 std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolerance, const std::function<bool(double)>& ok) {
   if (!std::isfinite(guess)) guess = 0;
+  guess = std::clamp(guess, -kSearchLimit, kSearchLimit);
   const double to_bad = ok_below ? 1.0 : -1.0;
-  double step = std::max(1000.0, 0.02 * std::fabs(guess)), good = guess, bad = guess;
-  if (ok(guess)) {
-    for (bad = guess + to_bad * step; ok(bad); bad += to_bad * step) {
-      good = bad, step *= 2;
-      if (std::fabs(bad) > 1e12) return {false, 0};
+  const double tol = std::max(tolerance, 0.0);
+  auto close_enough = [&](double a, double b) { return std::fabs(a - b) <= std::max(tol, 1e-12 * std::max(std::fabs(a), std::fabs(b))); };
+  int steps = 0;
+  auto test = [&](double a) { return ++steps, ok(a); };
+  // Bracket: the first step is a small part of the tolerance (an exact guess is confirmed in two
+  // calls, and one that fails only by rounding moves by cents), then steps grow eightfold.
+  double step = std::max(tol / 64, 1e-12 * std::fabs(guess)), good = guess, bad = guess;
+  auto within = [](double a) { return std::clamp(a, -kSearchLimit, kSearchLimit); };
+  if (test(guess)) {
+    for (;;) {
+      bad = within(good + to_bad * step);
+      if (bad == good || steps >= kMaxSearchSteps) return {false, 0};  // ok up to the limit
+      if (!test(bad)) break;
+      good = bad, step *= 8;
     }
   } else {
-    for (good = guess - to_bad * step; !ok(good); good -= to_bad * step) {
-      bad = good, step *= 2;
-      if (std::fabs(good) > 1e12) return {false, 0};
+    for (;;) {
+      good = within(bad - to_bad * step);
+      if (good == bad || steps >= kMaxSearchSteps) return {false, 0};  // not ok up to the limit
+      if (test(good)) break;
+      bad = good, step *= 8;
     }
   }
-  while (std::fabs(good - bad) > tolerance) {
+  while (!close_enough(good, bad) && steps < kMaxSearchSteps) {
     const double mid = 0.5 * (good + bad);
-    (ok(mid) ? good : bad) = mid;
+    if (mid == good || mid == bad) break;  // adjacent doubles
+    (test(mid) ? good : bad) = mid;
   }
   return {true, good};
 }
 
-Recommendation::Kind recommendation_kind(bool min_found, double min, bool max_found, double max, double& amount) {
-  using K = Recommendation::Kind;
-  amount = 0;
-  if (min_found && min <= 0) return K::NothingNeeded;
-  if (max_found && max < 0) return K::NoRoom;
-  if (min_found && max_found && min <= max) return amount = min, K::Minimum;
-  if (min_found && max_found) return amount = std::max(0.0, max), K::Conflict;
-  if (max_found) return amount = std::max(0.0, max), K::FloorOnly;
-  if (min_found) return amount = min, K::NormOnly;
-  return K::NothingNeeded;
-}
-
 const char* recommendation_kind_key(Recommendation::Kind k) {
-  static const char* const keys[] = {"minimum", "conflict", "niets_nodig", "alleen_ondergrens", "alleen_norm", "geen_ruimte"};
+  static const char* const keys[] = {"ruimte", "bezuiniging", "conflict", "ondergrens_onhaalbaar"};
   return keys[static_cast<int>(k)];
 }
 
-SpendingRoom solve_spending(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) {
-  Solver s(sc, q, opt);
-  check_query(sc, q, s);
-  SpendingRoom room;
-  room.query = q, room.profile = s.profile_, room.paths = static_cast<size_t>(sc.paths);
-  for (int y = sc.first_year; y <= sc.last_year; ++y) room.years.push_back(y);
-  const double n = static_cast<double>(sc.paths);
-  const PathTable zero = s.run(0.0);
-  room.at_zero = s.bands(zero, 0.0);
-  solve_minimum(s, zero, q, n, room);
-  solve_maximum(s, zero, sc, q, n, room);
-  room.end_year = s.end_year_;
-  if (q.trade_off) trade_off(s, zero, sc, room);
-  recommend(s, zero, sc, room);
-  room.runs = s.runs;
-  return room;
+SpendingRoom solve_spending(const Model& model, const FinanceTable& table, const SpendingQuery& q, const std::atomic<bool>* cancel) {
+  Solver s(model, table, q, cancel);
+  return s.solve();
+}
+
+SpendingRoom spending_room(const Scenario& sc, const SpendingQuery& q, const McOptions& opt) {
+  check_decision_work(sc, 1, "bestedingsruimte");
+  FinanceTable table(sc, static_cast<size_t>(sc.paths));
+  run_paths(sc, opt, Pin{}, &table);
+  const Model model(sc);
+  return solve_spending(model, table, q, opt.cancel);
 }
 
 }  // namespace swv

@@ -30,7 +30,11 @@ class DeterministicDraws {
   double value(const Value& v, int Y) const { return v.mean(Y); }
   double rate(const Value& v, int Y) const { return std::clamp(v.mean(Y), 0.0, 1.0); }
   double line_shock(size_t, int) const { return 1.0; }
-  double risk(size_t, int) const { return 0.0; }  // not applied: reported as verwachte_risicolast
+  // Not applied (reported as verwachte_risicolast), unless the plan carries the expected load.
+  double risk(size_t r, int Y) const {
+    const Risk& rk = m_.scenario().risks[r];
+    return m_.scenario().plan_risk_load ? rk.probability.mean(Y) * rk.impact.mean(Y) : 0.0;
+  }
   void moves(int, int, double count, const double* rates, int k, double* out) const {
     for (int j = 0; j < k; ++j) out[j] = count * rates[j];
   }

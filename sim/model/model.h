@@ -38,10 +38,29 @@ class Model {
   double mean_index_rate(IndexKind ix, int year) const;
 
   // One path through the planperiode, year by year. Per year, in this order: index factors, the
-  // budget lines with the DUO cap, risks, the generic cut, the year's totals, the management rules
-  // (effect in the next year), then the pupil flows to the next teldatum.
+  // budget lines with the DUO cap, risks, the vangnet, the reserves, the year's other inputs to
+  // the close, the close (model_finance.h: the generic cut, the year's totals, the management
+  // rules with their effect in the next year), then the pupil flows to the next teldatum.
   template <class Draws, class Sink>
   void run_path(Draws& dr, Sink& sink) const;
+
+  // What the close carries from one year to the next: the only part of a path that depends on
+  // equity (and so on extra spending).
+  struct FinanceState {
+    double equity = 0;
+    double carry_skim = 0, carry_spend = 0;  // management rules of Y-1, effective in Y
+    bool carry_cut = false;
+    int negative_run = 0;                    // consecutive years with a negative saldo
+  };
+  FinanceState start_finance() const { return FinanceState{sc_.start.equity}; }
+
+  // The close of year index yi (model_finance.h): from rec.in, the state of the previous year and
+  // `extra` lasten (bestedingsruimte), the generic cut's compensation, the bezuiniging, the
+  // bestedingsplan, the year's totals, equity and the management rules for the next year. Sets
+  // every field of `rec` it reads besides rec.in, so a replay may reuse one record; `amt` (may be
+  // null in a replay) receives the policy lines. The one definition of the year's money after
+  // the lines: run_path and the finance replay (finance_table.h) both call it.
+  void close_finance(FinanceState& f, int yi, double extra, YearRecord& rec, LineAmounts* amt) const;
 
  private:
   // What a path carries from one year to the next.
@@ -49,13 +68,10 @@ class Model {
     double regular, sbo, pro;
     std::array<double, 3> so;  // laag, midden, hoog
     double intake, shock;      // instroom_{Y-1}, e_{Y-1}
-    double equity;
-    double carry_skim = 0, carry_spend = 0;  // management rules of Y-1, effective in Y
-    bool carry_cut = false;
+    FinanceState fin;
     double fixed_assets = 0, provisions = 0;  // balance sheet items that move
     double wait_sbo = 0;                      // referred, waiting in regular education (capaciteit)
     std::array<double, 3> wait_so{};
-    int negative_run = 0;                     // consecutive years with a negative saldo
   };
   // Counts at the teldatum of Y-1, which fund year Y.
   struct Counts {
@@ -88,11 +104,10 @@ class Model {
                     LineAmounts& amt) const;
   template <class Draws>
   [[gnu::always_inline]] void risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts& amt) const;
-  [[gnu::always_inline]] void generic_cut(const PathState& s, const Counts& n, int Y, YearRecord& rec) const;
+  template <class Draws>
+  [[gnu::always_inline]] void year_inputs(Draws& dr, const Counts& n, int Y, YearRecord& rec) const;
   template <class Draws>
   [[gnu::always_inline]] void reserves(Draws& dr, int Y, YearRecord& rec, LineAmounts& amt) const;
-  template <class Draws>
-  [[gnu::always_inline]] void close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec, LineAmounts& amt) const;
   template <class Draws>
   [[gnu::always_inline]] void balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec) const;
   template <class Draws>
@@ -122,7 +137,7 @@ template <class Draws, class Sink>
 void Model::run_path(Draws& dr, Sink& sink) const {
   const Scenario& sc = sc_;
   const Start& st = sc.start;
-  PathState s{st.regular, st.sbo, st.pro, st.so, sc.demography.intake, 0.0, st.equity};
+  PathState s{st.regular, st.sbo, st.pro, st.so, sc.demography.intake, 0.0, start_finance()};
   s.fixed_assets = sc.balance.fixed_assets, s.provisions = sc.balance.provisions;
   Factors& F = dr.index_factors();
   LineAmounts& amt = dr.line_amounts();
@@ -135,10 +150,10 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     const Counts n = counts(dr, s, Y);
     budget_lines(dr, s, n, F, yi, Y, rec, amt);
     risks(dr, yi, Y, rec, amt);
-    generic_cut(s, n, Y, rec);
     if (sc.safety_net.given) safety_net(dr, s, F, Y, rec, amt);
     reserves(dr, Y, rec, amt);
-    close_year(dr, s, yi, Y, rec, amt);
+    year_inputs(dr, n, Y, rec);
+    close_finance(s.fin, yi, sc.extra_cost.empty() ? 0.0 : sc.extra_cost[static_cast<size_t>(yi)], rec, &amt);
     if (sc.balance.given) balance_sheet(dr, s, Y, rec);
     pupil_flows(dr, s, Y);
     rec.regular = s.regular;
@@ -190,18 +205,16 @@ inline double Model::computed_amount(const Line& l, const PathState& s, const Co
   return a;
 }
 
-// Budget lines (begroot and realised), the bezuiniging of the year, and the DUO cap: DUO pays
-// nothing below zero; deductions above the support income are charged to the schools of the
-// region, all deduction lines scaled by the same factor. Sums income and costs into `rec`.
+// Budget lines (begroot and realised) and the DUO cap: DUO pays nothing below zero; deductions
+// above the support income are charged to the schools of the region, all deduction lines scaled by
+// the same factor. Sums income and costs into rec.in, and the lasten of the bezuiniging's group
+// (the close applies the cut when it is active).
 template <class Draws>
 inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y,
                                 YearRecord& rec, LineAmounts& amt) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
   const size_t nl = sc.lines.size();
-  rec.cut_active = s.carry_cut;
-  const double cut_share = s.carry_cut ? dr.value(pol.cut_share, Y) : 0.0;
-  double cut_budget = 0, cut_realised = 0;  // the bezuiniging, a line of its own
   double support = 0, deductions = 0;
   bool has_support = false;
   for (size_t i = 0; i < nl; ++i) {
@@ -226,8 +239,8 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
     amt.realised[i] = realised;
     // The bezuiniging cuts the group's own lines (never a deduction set by the rules); the lines
     // keep their amounts and the cut is the line beleid.bezuiniging.
-    if (s.carry_cut && l.side == Side::Cost && l.group_id == pol.cut_group && l.kind != LineKind::Computed)
-      cut_budget -= cut_share * budget, cut_realised -= cut_share * realised;
+    if (pol.cut && l.side == Side::Cost && l.group_id == pol.cut_group && l.kind != LineKind::Computed)
+      rec.in.cut_budget += budget, rec.in.cut_realised += realised;
     if (l.kind == LineKind::Computed) {
       if (l.computed == Computed::Support) support += realised, has_support = true;
       else deductions += realised;
@@ -241,9 +254,7 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
       if (l.kind == LineKind::Computed && l.computed != Computed::Support) amt.realised[i] *= rec.cap_factor;
     }
   }
-  for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.income : rec.costs) += amt.realised[i];
-  rec.costs += cut_realised;
-  amt.policy[kPolicyCut] = cut_realised, amt.policy_budget[kPolicyCut] = cut_budget;
+  for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.in.income : rec.in.costs) += amt.realised[i];
 }
 
 // Risks. Decision support may give the year's totals directly (weerstandsvermogen: all risks but
@@ -259,21 +270,9 @@ inline void Model::risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts&
       if (!rk.active(Y)) continue;
       const double impact = dr.risk(r, Y);
       amt.risk[r] = impact;
-      (rk.lost_income ? rec.risk_lost_income : rec.risk_costs) += impact;
+      (rk.lost_income ? rec.in.risk_lost_income : rec.in.risk_costs) += impact;
     }
   }
-}
-
-// Generic cut (ocw_korting) in its year, compensated up to the signaleringswaarde.
-inline void Model::generic_cut(const PathState& s, const Counts& n, int Y, YearRecord& rec) const {
-  const Scenario& sc = sc_;
-  const Policy& pol = sc.policy;
-  if (!(pol.generic_cut && Y == pol.generic_cut_year)) return;
-  double cut = pol.generic_cut_per_pupil * n.of(Basis::Total);
-  double signal_before = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
-  double comp = std::min(cut, std::max(0.0, signal_before - (s.equity - cut)));
-  rec.generic_cut = cut - comp;
-  rec.generic_cut_compensation = comp;
 }
 
 // Vangnet (section 14.7): pupils arriving in SO and SBO after the teldatum, beyond what the schools
@@ -293,7 +292,7 @@ inline void Model::safety_net(Draws& dr, const PathState& s, const Factors& F, i
   const double cost = (std::max(0.0, dr.value(v.growth_so, Y) - dr.value(v.threshold_so, Y)) * so_amount +
                        std::max(0.0, dr.value(v.growth_sbo, Y) - dr.value(v.threshold_sbo, Y)) * sbo_amount) *
                       dr.value(v.share, Y);
-  rec.costs += cost;
+  rec.in.costs += cost;
   amt.policy[kPolicySafetyNet] = amt.policy_budget[kPolicySafetyNet] = cost;
 }
 
@@ -309,58 +308,23 @@ inline void Model::reserves(Draws& dr, int Y, YearRecord& rec, LineAmounts& amt)
     amt.reserve[k] = b;
     sum += b;
   }
-  rec.earmarked = sum;
+  rec.in.earmarked = sum;
 }
 
-// Totals of the year (section 12), then the management rules at the end of Y, with their effects
-// in Y+1 (section 11): OCW withholding, the bestedingsplan and the bezuiniging. A bestedingsplan
-// with moment = begroting is paid in Y itself (section 14.2). Every policy effect is also a line.
+// The year's inputs to the close that the lines did not give: the floor and target, the shares of
+// the management rules and the generic cut (ocw_korting) of its year. Drawn whether or not a rule
+// fires (a draw is a pure function of its key and year: drawing it changes no other number).
 template <class Draws>
-inline void Model::close_year(Draws& dr, PathState& s, int yi, int Y, YearRecord& rec, LineAmounts& amt) const {
+inline void Model::year_inputs(Draws& dr, const Counts& n, int Y, YearRecord& rec) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
-  const size_t y = static_cast<size_t>(yi);
-  rec.target = sc.has_target ? dr.value(sc.target, Y) : 0.0;
-  rec.signal = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
-  rec.skim = s.carry_skim;
-  rec.reductions = rec.risk_lost_income + rec.skim + rec.generic_cut;
-  const double extra = sc.extra_cost.empty() ? 0.0 : sc.extra_cost[y];  // bestedingsruimte
-  if (pol.spend_down && pol.spend_moment == SpendMoment::Budget) {
-    if (!sc.plan_spend.empty()) {
-      rec.spend_down = sc.plan_spend[y];  // fixed in the budget: every path pays the plan's amount
-    } else {  // the plan itself: the excess at the end of Y before this line
-      const double equity_before = s.equity + rec.income - rec.reductions - (rec.costs + rec.risk_costs + extra);
-      const double excess = pol.spend_above == SpendAbove::Target ? equity_before - rec.earmarked - rec.target : equity_before - rec.signal;
-      rec.spend_down = dr.value(pol.spend_share, Y) * std::max(0.0, excess);
-    }
-  } else {
-    rec.spend_down = s.carry_spend;
-  }
-  rec.costs += rec.risk_costs + rec.spend_down;
-  rec.costs += extra;
-  rec.result = rec.income - rec.reductions - rec.costs;
-  s.equity += rec.result;
-  rec.equity = s.equity;
-  rec.general = rec.equity - rec.earmarked;
-  rec.plan_equity = sc.plan_equity.empty() ? rec.equity : sc.plan_equity[y];
-  rec.floor = dr.value(sc.floor, Y);
-  amt.policy[kPolicySpend] = rec.spend_down;
-  amt.policy[kPolicySkim] = rec.skim;
-  amt.policy[kPolicyGenericCut] = rec.generic_cut + rec.generic_cut_compensation;
-  amt.policy[kPolicyCompensation] = -rec.generic_cut_compensation;
-  amt.policy[kPolicyExtraSpending] = extra;
-  for (int k = 0; k < kPolicyLines; ++k)
-    if (k != kPolicyCut && k != kPolicySafetyNet) amt.policy_budget[k] = amt.policy[k];
-
-  const double excess = std::max(0.0, s.equity - rec.signal);
-  s.carry_skim = (pol.skim && Y >= pol.skim_from) ? dr.value(pol.skim_share, Y) * excess : 0.0;
-  const double spendable = pol.spend_above == SpendAbove::Target ? std::max(0.0, rec.general - rec.target) : excess;
-  s.carry_spend = pol.spend_down && pol.spend_moment == SpendMoment::NextYear
-                      ? dr.value(pol.spend_share, Y) * std::max(0.0, spendable - s.carry_skim)
-                      : 0.0;
-  s.carry_cut = pol.cut && (pol.cut_below == CutBelow::Target ? rec.general < rec.target : s.equity < rec.floor);
-  s.negative_run = rec.result < 0 ? s.negative_run + 1 : 0;
-  rec.three_negative = s.negative_run >= 3;
+  FinanceInputs& in = rec.in;
+  in.floor = dr.value(sc.floor, Y);
+  if (sc.has_target) in.target = dr.value(sc.target, Y);
+  if (pol.cut) in.cut_share = dr.value(pol.cut_share, Y);
+  if (pol.spend_down) in.spend_share = dr.value(pol.spend_share, Y);
+  if (pol.skim && Y >= pol.skim_from) in.skim_share = dr.value(pol.skim_share, Y);
+  if (pol.generic_cut && Y == pol.generic_cut_year) in.generic_cut = pol.generic_cut_per_pupil * n.of(Basis::Total);
 }
 
 // The balance sheet on 31-12 of Y (section 14.8): fixed assets move with investments and
@@ -383,5 +347,7 @@ inline void Model::balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec
 
 }  // namespace swv
 
-// The pupil flows of a year (Model::pupil_flows), in their own file.
+// The pupil flows of a year (Model::pupil_flows) and the year's close (Model::close_finance), each in
+// its own file.
+#include "model_finance.h"
 #include "model_flows.h"

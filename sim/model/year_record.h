@@ -7,8 +7,25 @@
 
 namespace swv {
 
+// What the year's close (model_finance.h) takes from the rest of the year: everything in the year's
+// money that does not depend on equity. Extra spending moves no pupil and no draw, so a path's
+// FinanceInputs are the same whatever is spent extra; decision support records them once per
+// path-year (finance_table.h) and replays only the close for each amount it tries.
+struct FinanceInputs {
+  double income = 0;                 // totale baten (the lines' realised income)
+  double costs = 0;                  // lasten of the lines (realised, after the DUO cap) and the vangnet
+  double risk_costs = 0, risk_lost_income = 0;
+  double cut_budget = 0, cut_realised = 0;  // lasten of the bezuiniging's group: begroot, realised
+  double cut_share = 0;              // beleid.bezuiniging.aandeel of this year
+  double generic_cut = 0;            // ocw_korting before compensation (its year only)
+  double earmarked = 0;              // bestemmingsreserves 31-12
+  double target = 0, floor = 0;      // streefvermogen, ondergrens
+  double spend_share = 0, skim_share = 0;  // afbouw and ocw_afroming shares of this year
+};
+
 // Everything one year of one path produces (besides the per-line amounts).
 struct YearRecord {
+  FinanceInputs in;        // the year's inputs to the close (see above)
   int year = 0;
   double equity = 0;       // eigen vermogen 31-12
   double earmarked = 0;    // bestemmingsreserves 31-12 (sum of the balances)

@@ -10,6 +10,7 @@
 
 #include "deterministic.h"
 #include "diagnostics.h"
+#include "finance_table.h"
 #include "format_nl.h"
 #include "mc_run.h"
 #include "targets.h"
@@ -160,20 +161,25 @@ Result run_monte_carlo(const Scenario& input, const std::vector<std::string>& wa
   const auto t0 = std::chrono::steady_clock::now();
   const int threads = thread_count(opt);
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  // The finance table is allocated by the caller: the per-path store gets what it leaves.
+  const size_t finance = opt.finance ? static_cast<size_t>(FinanceTable::bytes(input, opt.finance->paths())) : 0;
+  McOptions o = opt;
+  o.memory_budget = opt.memory_budget > finance ? opt.memory_budget - finance : 0;
   Result r;
-  if (opt.precision > 0) {
+  if (o.precision > 0) {
     Scenario sc = input;
-    sc.paths = opt.max_paths;
+    sc.paths = o.max_paths;
     check_paths(sc);
-    plan_memory(sc, opt.memory_budget, static_cast<size_t>(threads));  // refuses before any path, as a run of max_paths would
+    plan_memory(sc, o.memory_budget, static_cast<size_t>(threads));  // refuses before any path, as a run of max_paths would
     prepare_for_monte_carlo(sc);
-    r = run_precision(sc, warnings, opt, threads);
+    r = run_precision(sc, warnings, o, threads);
+    if (o.finance) o.finance->truncate(static_cast<size_t>(r.paths));
   } else {
     check_paths(input);
-    const MemoryPlan plan = plan_memory(input, opt.memory_budget, static_cast<size_t>(threads));  // before any allocation
+    const MemoryPlan plan = plan_memory(input, o.memory_budget, static_cast<size_t>(threads));  // before any allocation
     Scenario sc = input;
     prepare_for_monte_carlo(sc);
-    r = run_fixed(sc, warnings, opt, threads, plan);
+    r = run_fixed(sc, warnings, o, threads, plan);
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;

@@ -26,6 +26,8 @@
 
 namespace swv {
 
+class FinanceTable;
+
 // Progress of a run, readable from another thread (the CLI's progress bar).
 struct Progress {
   std::atomic<uint64_t> done{0}, total{0};  // paths simulated (a streaming run passes twice)
@@ -43,6 +45,10 @@ struct McOptions {
   // depends on the scenario and seed only; the Result equals a plain run of that many paths.
   double precision = 0;
   int64_t max_paths = kDefaultMaxPaths;
+  // Optional: records the year inputs to the close of the run's first finance->paths() paths
+  // (finance_table.h), for the kaderbrief figure from the same simulation. Its memory counts
+  // against memory_budget; after a run with precision on demand it holds at most the paths run.
+  FinanceTable* finance = nullptr;
 };
 
 // Precision on demand: paths per round (16 blocks of 256: 4.096 paths).

@@ -15,10 +15,12 @@ namespace {
 
 struct TableSink {
   PathTable* t;
+  FinanceTable* finance;
   size_t path;
   void year(int yi, const YearRecord& r, const LineAmounts&) {
     const size_t i = path * t->years + static_cast<size_t>(yi);
     t->equity[i] = r.equity, t->signal[i] = r.signal, t->floor[i] = r.floor;
+    if (finance) finance->record(path, yi, r.in);
   }
 };
 
@@ -70,12 +72,13 @@ void check_decision_work(const Scenario& sc, double runs, const std::string& wha
 
 namespace {
 
-void check_table_memory(const Scenario& sc, const McOptions& opt) {
-  const double table = static_cast<double>(sc.paths) * sc.years() * 3 * sizeof(double);
-  if (2 * table <= static_cast<double>(opt.memory_budget)) return;
-  const double paths = std::floor(static_cast<double>(opt.memory_budget) / (2.0 * sc.years() * 3 * sizeof(double)));
+void check_table_memory(const Scenario& sc, const McOptions& opt, const FinanceTable* finance) {
+  const double per_path = 2.0 * sc.years() * 3 * sizeof(double) + (finance ? FinanceTable::bytes(sc, 1) : 0.0);
+  const double need = static_cast<double>(sc.paths) * per_path;
+  if (need <= static_cast<double>(opt.memory_budget)) return;
+  const double paths = std::floor(static_cast<double>(opt.memory_budget) / per_path);
   throw RunError(sc.files.back() + ": fout: geheugen: " + num_nl(static_cast<double>(sc.paths)) + " paden over " + std::to_string(sc.years()) +
-                 " jaren vragen " + num_nl(std::ceil(2 * table / (1 << 20))) + " MB voor de padtabellen (ten hoogste " +
+                 " jaren vragen " + num_nl(std::ceil(need / (1 << 20))) + " MB voor de padtabellen (ten hoogste " +
                  num_nl(static_cast<double>(opt.memory_budget >> 20)) + " MB); verlaag --paden tot ten hoogste " + num_nl(paths) + "\n");
 }
 
@@ -92,9 +95,9 @@ void check_table_finite(const Scenario& sc, const PathTable& t) {
 
 }  // namespace
 
-PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin) {
+PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin, FinanceTable* finance) {
   check_paths(sc);
-  check_table_memory(sc, opt);
+  check_table_memory(sc, opt, finance);
   PathTable t;
   t.paths = static_cast<size_t>(sc.paths);
   t.years = static_cast<size_t>(sc.years());
@@ -106,7 +109,7 @@ PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin) {
   // counts are whole numbers, so their per-thread sums add up the same in any order.
   tbb::enumerable_thread_specific<DrawCounters> counters;
   for_each_path(sc, chol, pin, 0, block_count(t.paths), t.paths, opt, [&](McDraws& dr, size_t, size_t p) {
-    TableSink sink{&t, p};
+    TableSink sink{&t, finance, p};
     model.run_path(dr, sink);
     dr.end_path(counters.local());
   });

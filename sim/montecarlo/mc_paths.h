@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "finance_table.h"
 #include "mc.h"
 #include "mc_draws.h"
 #include "scenario.h"
@@ -46,7 +47,9 @@ double decision_work(const Scenario& sc, double runs);
 void check_decision_work(const Scenario& sc, double runs, const std::string& what);
 
 // `sc` must be prepared (prepare_for_monte_carlo) once by the caller: decision support runs many
-// times and tabulates once. `pin` holds one input at a quantile (sensitivity analysis).
-PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin = {});
+// times and tabulates once. `pin` holds one input at a quantile (sensitivity analysis). `finance`
+// (optional) records each path's year inputs to the close, for replays (finance_table.h); its
+// memory counts in the check above.
+PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin = {}, FinanceTable* finance = nullptr);
 
 }  // namespace swv

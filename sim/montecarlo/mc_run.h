@@ -72,7 +72,7 @@ void run_chunks(const McRun& run, size_t first, size_t last, size_t chunk, Befor
     const ChunkStore cs = before(b0, b1);
     for_each_path(run.sc, run.chol, Pin{}, b0, b1, run.n, run.opt, [&](McDraws& dr, size_t b, size_t p) {
       Block& blk = acc[b - b0];
-      PathSink sink{&blk, cs.store, p, &run.shape, &run.sc, &run.extra, &run.keys, kNoShortfall, cs.first_path};
+      PathSink sink{&blk, cs.store, p, &run.shape, &run.sc, &run.extra, &run.keys, kNoShortfall, cs.first_path, run.opt.finance};
       run.model.run_path(dr, sink);
       sink.finish();
       dr.end_path(blk.counters);

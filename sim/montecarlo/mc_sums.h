@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "finance_table.h"
 #include "mc_draws.h"
 #include "mc_stats.h"
 #include "model.h"
@@ -60,8 +61,10 @@ struct PathSink {
   const std::vector<std::string>* keys;
   double shortfall = kNoShortfall;
   size_t store_first = 0;  // the store's column slot of `path` is path - store_first (a store of part of the paths)
+  FinanceTable* finance = nullptr;  // records the first paths' year inputs to the close (the kaderbrief figure)
   void year(int yi, const YearRecord& r, const LineAmounts& a) {
     const size_t y = static_cast<size_t>(yi), years = sh->years, lines = sh->lines;
+    if (finance) finance->record(path, yi, r.in);
     double s[kMaxSeries];
     path_series_values(*sc, r, a, s);
     // x * 0 is 0 for a finite x and NaN otherwise: one comparison per year finds any overflow.

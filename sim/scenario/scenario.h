@@ -227,6 +227,9 @@ struct Scenario {
   // is how the plan itself is made), and the plan's equity per year (the required buffer's
   // reference; empty: the path's own equity).
   std::vector<double> plan_spend, plan_equity;
+  // Deterministic mode only (run --deterministisch --met-risicolast): the plan carries each risk's
+  // expected load (kans × gemiddelde impact) on its risk line instead of leaving it out.
+  bool plan_risk_load = false;
 };
 
 // Calls f(value) for every value of the scenario (flows, index, demography, lines, risks, policy,
