@@ -18,9 +18,73 @@ std::string label_of(const std::string& key, const Scenario& sc) { return plain_
 
 bool is_index(const Value& v, const Scenario& sc) { return &v == &sc.index.funding || &v == &sc.index.wage || &v == &sc.index.price; }
 
+// The post an input belongs to ("post[3.1].bedrag" -> the line with code 3.1), or null.
+const Line* post_of(const std::string& key, const Scenario& sc) {
+  if (key.rfind("post[", 0) != 0) return nullptr;
+  const size_t end = key.find(']');
+  if (end == std::string::npos) return nullptr;
+  const std::string code = key.substr(5, end - 5);
+  for (const Line& l : sc.lines)
+    if (l.code == code) return &l;
+  return nullptr;
+}
+
+// Takes the inputs for which group_of gives a name together, one input per name (in order of
+// first appearance, where the first member stood).
+template <class GroupOf>
+std::vector<UncertainInput> take_together(std::vector<UncertainInput> in, GroupOf&& group_of) {
+  std::vector<UncertainInput> out, first;  // first: the first member of each group, in `at` order
+  std::vector<std::pair<std::string, size_t>> at;  // group key -> index in out
+  for (UncertainInput& x : in) {
+    const auto [key, label] = group_of(x);
+    if (key.empty()) {
+      out.push_back(std::move(x));
+      continue;
+    }
+    auto it = std::find_if(at.begin(), at.end(), [&](const auto& e) { return e.first == key; });
+    if (it == at.end()) {
+      at.emplace_back(key, out.size());
+      first.push_back(x);
+      out.push_back({key, label, Where{}, x.driver, x.drivers, x.members});
+      continue;
+    }
+    UncertainInput& g = out[it->second];
+    g.drivers.insert(g.drivers.end(), x.drivers.begin(), x.drivers.end());
+    g.members += x.members;
+  }
+  for (size_t k = 0; k < at.size(); ++k) {  // a group of one stays that input
+    UncertainInput& g = out[at[k].second];
+    if (g.members == first[k].members) g = std::move(first[k]);
+    else g.label += " (" + std::to_string(g.members) + " onzekere invoeren samen)";
+  }
+  return out;
+}
+
+std::vector<UncertainInput> separate_inputs(const Scenario& sc);
+
 }  // namespace
 
 std::vector<UncertainInput> uncertain_inputs(const Scenario& sc) {
+  std::vector<UncertainInput> in = separate_inputs(sc);
+  if (in.size() <= kMaxSeparateInputs) return in;
+  // Too many to run one by one: a post's inputs per groep of posts ...
+  in = take_together(std::move(in), [&](const UncertainInput& x) -> std::pair<std::string, std::string> {
+    const Line* l = x.members == 1 ? post_of(x.key, sc) : nullptr;
+    if (!l) return {};
+    const std::string g = l->group.empty() ? "(zonder groep)" : l->group;
+    return {"groep[" + g + "]", "Posten in groep " + g};
+  });
+  if (in.size() <= kMaxSeparateInputs) return in;
+  // ... and then the risks together.
+  return take_together(std::move(in), [](const UncertainInput& x) -> std::pair<std::string, std::string> {
+    if (x.key.rfind("risico[", 0) != 0) return {};
+    return {"risico's", "Alle risico's"};
+  });
+}
+
+namespace {
+
+std::vector<UncertainInput> separate_inputs(const Scenario& sc) {
   std::vector<UncertainInput> out;
   // Risk impacts are drawn with the risk's own stream (below), not their value's: skip them here.
   std::vector<const Value*> impacts;
@@ -29,27 +93,32 @@ std::vector<UncertainInput> uncertain_inputs(const Scenario& sc) {
   for_each_value(sc, [&](const Value& v) {
     if (!v.is_random() || std::find(impacts.begin(), impacts.end(), &v) != impacts.end()) return;
     if (is_index(v, sc)) {  // the three scores come from one stream (kIndexDriver), correlated
-      if (!index_listed) out.push_back({"indexatie", "Indexatie (bekostiging, lonen en prijzen samen)", v.where, McDraws::kIndexDriver});
+      if (!index_listed) out.push_back({"indexatie", "Indexatie (bekostiging, lonen en prijzen samen)", v.where, McDraws::kIndexDriver, {McDraws::kIndexDriver}, 1});
       index_listed = true;
       return;
     }
-    out.push_back({v.where.key, label_of(v.where.key, sc), v.where, v.driver});
+    out.push_back({v.where.key, label_of(v.where.key, sc), v.where, v.driver, {v.driver}, 1});
   });
   const Demography& d = sc.demography;
   if (d.sigma.is_random() || d.sigma.mean(sc.first_year) > 0 || d.sigma.mean(sc.last_year) > 0)
-    out.push_back({"demografie.onzekerheid", label_of("demografie.onzekerheid", sc), d.sigma.where,
-                   McDraws::kDemographyDriver});
+    out.push_back({"demografie.onzekerheid", label_of("demografie.onzekerheid", sc), d.sigma.where, McDraws::kDemographyDriver,
+                   {McDraws::kDemographyDriver}, 1});
+  // Who is referred and who leaves, given the rates: chance, not an assumption, but a share of
+  // the spread an RvT should see named.
+  out.push_back({"stromen.toeval", "Toeval in verwijzingen en uitstroom", Where{}, McDraws::kFlowDriver, {McDraws::kFlowDriver}, 1});
   for (const Line& l : sc.lines)
     if (l.shock_sd > 0) {
       const std::string key = "post[" + l.code + "].onzekerheid";
-      out.push_back({key, label_of(key, sc), l.where, l.shock_driver});
+      out.push_back({key, label_of(key, sc), l.where, l.shock_driver, {l.shock_driver}, 1});
     }
   for (const Risk& r : sc.risks) {
     const std::string key = "risico[" + r.code + "]";
-    out.push_back({key, label_of(key, sc), r.where, r.driver});
+    out.push_back({key, label_of(key, sc), r.where, r.driver, {r.driver}, 1});
   }
   return out;
 }
+
+}  // namespace
 
 double first_order_share(const double* a, const double* b, const double* c, size_t n, size_t stride) {
   if (n == 0) return NAN;
@@ -114,7 +183,7 @@ Sensitivity run_sensitivity(const Scenario& sc, const McOptions& opt, int target
   const std::vector<double> yc = run_paths(sc, opt, Pin::redraw()).equity;
   const size_t B = Sensitivity::kBatches;
   for (const UncertainInput& in : inputs) {
-    const std::vector<double> yb = run_paths(sc, opt, Pin::keep(in.driver)).equity;
+    const std::vector<double> yb = run_paths(sc, opt, Pin::keep(in.drivers)).equity;
     InputShare x{in, {}, {}, {}};
     for (size_t y = 0; y < Y; ++y) {
       const double share = first_order_share(&ya[y], &yb[y], &yc[y], n, Y);

@@ -11,10 +11,17 @@
 // b_i − c is exactly 0 on every path for an input without effect, so an input that does not matter
 // gets exactly 0, and the shares of inputs that matter do not carry each other's noise.
 // The share is the part of the variance that input i explains on its own; 1 − the sum of the shares
-// is explained by no input alone (interactions, and the pupils' binomial flows, which are chance
-// given the rates rather than an assumption). `spread_i = sqrt(share_i) · sd(equity)` is that part
-// in euros: the standard deviation of equity the input would leave if it were the only uncertainty.
-// Standard errors by batch means (kBatches contiguous path ranges). Costs inputs + 2 runs.
+// is explained by no input alone (interactions). The chance in the pupils' flows given their rates
+// (who is referred, who leaves: binomial draws) is one input of its own, "toeval in verwijzingen en
+// uitstroom". `spread_i = sqrt(share_i) · sd(equity)` is that part in euros: the standard deviation
+// of equity the input would leave if it were the only uncertainty. Standard errors by batch means
+// (kBatches contiguous path ranges).
+//
+// Cost: (inputs + 2) runs, each linear in the scenario's lines. Beyond kMaxSeparateInputs inputs the
+// posts' inputs are taken together per groep (a group's share is that of all its inputs at once:
+// the closed first-order index of the set), and if that still leaves too many, the risks together
+// too, so the work stays linear in the number of lines (quadratic before: 2.000 uncertain lines took
+// 46 s).
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,16 +33,20 @@
 namespace swv {
 
 struct UncertainInput {
-  std::string key;    // canonical key ("indexatie", "post[3.1].onzekerheid", "risico[R1]")
+  std::string key;    // canonical key ("indexatie", "post[3.1].onzekerheid", "risico[R1]", "groep[projecten]")
   std::string label;  // for the reader ("Indexatie (lonen, prijzen en bekostiging)", "Post 3.1 Arrangementen: onzekerheid")
-  Where where;        // where it is written (empty for the demography shock when defaulted)
-  uint32_t driver = 0;
+  Where where;        // where it is written (empty for the demography shock when defaulted, and for groups)
+  uint32_t driver = 0;            // its stream (the first of a group's)
+  std::vector<uint32_t> drivers;  // every stream it holds: {driver}, or a group's
+  size_t members = 1;             // inputs taken together (1 unless a group)
 };
 
+constexpr size_t kMaxSeparateInputs = 30;
+
 // Every input that makes a path random: each distribution (per path or per year), each line's
-// onzekerheid, the demographic shock, each risk (its occurrence and impact). The three indices are
-// one input: they are drawn together (correlated) from one stream. Pupil flows given their rates
-// are not listed: binomial noise is not an assumption one can change.
+// onzekerheid, the demographic shock, each risk (its occurrence and impact), and the chance in the
+// pupils' flows ("stromen.toeval"). The three indices are one input: they are drawn together
+// (correlated) from one stream. Beyond kMaxSeparateInputs, grouped as described above.
 std::vector<UncertainInput> uncertain_inputs(const Scenario& sc);
 
 struct InputShare {

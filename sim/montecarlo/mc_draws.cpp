@@ -1,6 +1,7 @@
 #include "mc_draws.h"
 
 #include <Eigen/Cholesky>
+#include <algorithm>
 #include <Eigen/Eigenvalues>
 
 #include "binomial.h"
@@ -28,7 +29,16 @@ Eigen::Matrix3d correlation_factor(const Scenario& sc) {
   return es.eigenvectors() * es.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
 }
 
-Pin Pin::at(uint32_t driver, double q) { return Pin{true, driver, q, normal_quantile(q)}; }
+Pin Pin::at(uint32_t driver, double q) { return Pin{true, driver, q, normal_quantile(q), false, false, {}}; }
+
+Pin Pin::keep(std::vector<uint32_t> drivers) {
+  std::sort(drivers.begin(), drivers.end());
+  drivers.erase(std::unique(drivers.begin(), drivers.end()), drivers.end());
+  if (drivers.size() == 1) return keep(drivers[0]);
+  Pin p = keep(drivers.empty() ? 0 : drivers[0]);
+  p.keep_set = std::move(drivers);
+  return p;
+}
 
 McDraws::McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
     : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size(), sc.risks.size(), sc.reserves.size()), s_(seed, 0) {
@@ -41,7 +51,10 @@ McDraws::McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
 }
 
 void McDraws::start_path(uint64_t path) {
-  s_ = pin_.keep_only ? Stream::kept(seed_, path, pin_.driver) : Stream(pin_.redraw_all ? Stream::other_seed(seed_) : seed_, path);
+  if (pin_.keep_only && !pin_.keep_set.empty())
+    s_ = Stream::kept(seed_, path, pin_.keep_set.data(), pin_.keep_set.data() + pin_.keep_set.size());
+  else
+    s_ = pin_.keep_only ? Stream::kept(seed_, path, pin_.driver) : Stream(pin_.redraw_all ? Stream::other_seed(seed_) : seed_, path);
   path_ = path;
 }
 

@@ -53,11 +53,13 @@ struct Pin {
   bool active = false;   // hold `driver` at the quantile u
   uint32_t driver = 0;
   double u = 0.5, z = 0.0;
-  bool keep_only = false;   // keep `driver`'s draws, redraw everything else
+  bool keep_only = false;   // keep `driver`'s draws (or those of every driver in keep_set), redraw everything else
   bool redraw_all = false;  // redraw everything (the independent stream of keep_only alone)
+  std::vector<uint32_t> keep_set;  // sorted; a group of inputs kept together (empty: `driver` alone)
   static Pin at(uint32_t driver, double q);
-  static Pin keep(uint32_t driver) { return Pin{false, driver, 0.5, 0.0, true, false}; }
-  static Pin redraw() { return Pin{false, 0, 0.5, 0.0, false, true}; }
+  static Pin keep(uint32_t driver) { return Pin{false, driver, 0.5, 0.0, true, false, {}}; }
+  static Pin keep(std::vector<uint32_t> drivers);
+  static Pin redraw() { return Pin{false, 0, 0.5, 0.0, false, true, {}}; }
 };
 
 class McDraws {

@@ -9,8 +9,8 @@
 //   variant draws the same numbers as its base for every key both have (common random numbers).
 // - u32 and u53 map words to uniforms strictly inside (0, 1): a normal score is always finite.
 // - Pick and freeze (variance-based sensitivity, sensitivity.h): a stream can keep the numbers of
-//   one driver and draw every other driver from an independent seed (kept(...)). Without it both
-//   keys are the same and every number is as before.
+//   one driver, or of a sorted set of drivers (a group of inputs), and draw every other driver from
+//   an independent seed (kept(...)). Without it both keys are the same and every number is as before.
 #include <Random123/philox.h>
 
 #include <algorithm>
@@ -33,10 +33,16 @@ class Stream {
     s.keep_ = keep, s.other_key_ = o.key_, s.other_hi_ = o.hi_;
     return s;
   }
+  // The same for every driver in the sorted range [first, last), which must outlive the stream.
+  static Stream kept(uint64_t seed, uint64_t path, const uint32_t* first, const uint32_t* last) {
+    Stream s = kept(seed, path, first == last ? 0 : *first);
+    s.set_first_ = first, s.set_last_ = last;
+    return s;
+  }
   static constexpr uint64_t other_seed(uint64_t seed) { return seed ^ 0x9E3779B97F4A7C15ull; }
   Words raw(uint32_t driver, uint32_t year, uint32_t draw) const {
     r123::Philox4x32 g;
-    const bool own = driver == keep_;
+    const bool own = set_first_ ? std::binary_search(set_first_, set_last_, driver) : driver == keep_;
     return g(Words{{driver, year, draw, own ? hi_ : other_hi_}}, own ? key_ : other_key_);
   }
   // Uniform in (0,1) from one word (resolution 2^-32; used where 32 bits are plenty: flows).
@@ -57,6 +63,7 @@ class Stream {
   r123::Philox4x32::key_type other_key_;  // equal to key_ unless kept(...)
   uint32_t other_hi_;
   uint32_t keep_ = 0;
+  const uint32_t *set_first_ = nullptr, *set_last_ = nullptr;  // kept drivers of a group (sorted)
 };
 
 }  // namespace swv

@@ -69,8 +69,12 @@ TEST_CASE("gevoeligheid: Saltelli's estimator on hand-made triples", "[decision]
 TEST_CASE("gevoeligheid: once per path ranks above an equal-variance yearly input, shares match the closed form", "[decision][sensitivity]") {
   const Scenario sc = three_inputs(20'000);
   const Sensitivity s = run_sensitivity(sc, {2});
-  REQUIRE(s.inputs.size() == 3);
+  REQUIRE(s.inputs.size() == 4);
   const InputShare &A = by_key(s, "post[4].bedrag"), &B = by_key(s, "post[B].bedrag"), &R = by_key(s, "risico[R1]");
+  // The chance in the pupils' flows is an input of its own; here no money follows a pupil: exactly 0.
+  const InputShare& flows = by_key(s, "stromen.toeval");
+  CHECK(flows.input.label == "Toeval in verwijzingen en uitstroom");
+  for (double x : flows.share) CHECK(x == 0.0);
   const double sig2 = 1e10, risk = 0.1 * 0.9 * 300'000.0 * 300'000.0;
   for (size_t y = 0; y < s.years.size(); ++y) {
     const double k = static_cast<double>(y + 1), var = k * k * sig2 + k * sig2 + k * risk;
@@ -95,6 +99,39 @@ TEST_CASE("gevoeligheid: once per path ranks above an equal-variance yearly inpu
   }
   // The risk with probability exactly 0,10 has a share well away from 0 (the old method gave € 0).
   CHECK(R.share[4] > 0.08);
+}
+
+TEST_CASE("gevoeligheid: beyond 30 inputs the posts count per groep, with the closed-form share of the group", "[decision][sensitivity]") {
+  // 40 posts of costs drawn once per path, 20 in groep "klein" (sd 10.000) and 20 in "groot" (sd
+  // 20.000), nothing else random: after year k the variance is k² · 20 · (10.000² + 20.000²), so
+  // the group shares are 1/5 and 4/5 in every year, and two runs per group replace one per post.
+  std::string text = random_walk_scenario(2027, "0", "-10_000_000", 4'000);
+  for (int i = 0; i < 40; ++i) {
+    const bool small = i < 20;
+    text += "[[post]]\ncode = \"P" + std::to_string(i) + "\"\nnaam = \"Post " + std::to_string(i) + "\"\nkant = \"lasten\"\ngroep = \"" +
+            (small ? "klein" : "groot") + "\"\nbedrag = { verdeling = \"normaal\", gemiddelde = 1_000, sd = " + (small ? "10_000" : "20_000") +
+            " }\nindexatie = \"geen\"\n";
+  }
+  LoadResult lr = load_text(text, kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  prepare_for_monte_carlo(sc);
+  const std::vector<UncertainInput> in = uncertain_inputs(sc);
+  // The two groups, the walk's own post 4 (a normal with sd 0, alone outside any groep: itself)
+  // and the flows.
+  REQUIRE(in.size() == 4);
+  CHECK(in[0].key == "post[4].bedrag");
+  const Sensitivity s = run_sensitivity(sc, {2});
+  const InputShare &small = by_key(s, "groep[klein]"), &big = by_key(s, "groep[groot]");
+  CHECK(small.input.members == 20);
+  CHECK(small.input.drivers.size() == 20);
+  CHECK(small.input.label == "Posten in groep klein (20 onzekere invoeren samen)");
+  for (size_t y = 0; y < s.years.size(); ++y) {
+    INFO("year " << s.years[y] << ": " << small.share[y] << " ± " << small.std_error[y] << ", " << big.share[y] << " ± " << big.std_error[y]);
+    CHECK(std::fabs(small.share[y] - 0.2) < 4 * small.std_error[y] + 1e-3);
+    CHECK(std::fabs(big.share[y] - 0.8) < 4 * big.std_error[y] + 1e-3);
+  }
 }
 
 TEST_CASE("gevoeligheid: the same shares for any thread count, and bad questions get Dutch errors", "[decision][sensitivity]") {
