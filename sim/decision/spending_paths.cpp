@@ -23,7 +23,7 @@ Replayer::Replayer(const Model& m, const FinanceTable& t, const SpendingQuery& q
   for (int y = sc.first_year; y <= sc.last_year; ++y) profile.push_back(y <= end_year ? sc.spending_profile.at(y) : 0.0);
   target = static_cast<size_t>(std::clamp(q.target_year - sc.first_year, 0, sc.years() - 1));
   double c = 0;
-  for (double f : profile) cum.push_back(c += f);
+  for (double f : profile) cum.push_back(c += f), per_euro.push_back(c > 0 ? 1 / c : 0.0);
 }
 
 void Replayer::check_cancel() const {
@@ -53,11 +53,11 @@ Outcome Replayer::run(double amount, bool keep, Crossings* crossings) {
         c[2 + y] += below;
         if (y == target) {
           c[0] += r.equity > r.signal;
-          cross_a = amount + (r.equity - r.signal) / cum[y];
+          cross_a = amount + (r.equity - r.signal) * per_euro[y];
         }
         // A year before any spending cannot be helped: below the floor there, no amount is safe.
         const double margin = r.equity - r.floor;
-        cross_b = std::min(cross_b, cum[y] > 0 ? amount + margin / cum[y] : margin < 0 ? -INFINITY : INFINITY);
+        cross_b = std::min(cross_b, cum[y] > 0 ? amount + margin * per_euro[y] : margin < 0 ? -INFINITY : INFINITY);
         if (keep) {
           const size_t i = p * Y + y;
           o.equity[i] = r.equity, o.signal[i] = r.signal, o.floor[i] = r.floor, o.lasten[i] = r.costs;

@@ -39,6 +39,7 @@ class Replayer {
   Outcome run(double amount, bool keep, Crossings* crossings = nullptr);
 
   std::vector<double> profile, cum;  // factor per year, and its running sum
+  std::vector<double> per_euro;      // 1 / cum (0 where cum is 0)
   size_t target = 0;                 // year index of the doeljaar
   int end_year = 0;
   int replays = 0;                   // replays so far

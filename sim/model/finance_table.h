@@ -11,15 +11,12 @@
 // Contract:
 // - record(p, yi, in) may be called from many threads for distinct paths; the table is read-only
 //   afterwards. Paths at or beyond paths() are ignored (a run records its first paths only).
-// - Only the inputs the scenario's rules can use are stored (income, costs and floor always; the
-//   risk totals, the bezuiniging's group, the ocw_korting, the reserves, the streefvermogen and
-//   the shares of afbouw and afroming when the scenario has them); the others replay as 0, which
-//   is what the model records for them.
+// - A row is the whole FinanceInputs (104 bytes a path-year): the close reads it where it lies,
+//   without a copy (copying it field by field cost more than the close itself).
 // - replay(model, p, extra, scratch, out) runs the close of path p year by year with extra[yi]
-//   extra lasten and calls out(yi, rec): rec holds the close's fields (equity, signal, floor, result, ...; the
-//   pupil and balance fields are not set). `model` must be built on the scenario that recorded
-//   the table (the same plan: plan_spend, plan_equity).
-#include <array>
+//   extra lasten and calls out(yi, rec): rec holds the close's fields (equity, signal, floor,
+//   result, ...; the pupil and balance fields are not set). `model` must be built on the scenario
+//   that recorded the table (the same plan: plan_spend, plan_equity).
 #include <cstddef>
 #include <vector>
 
@@ -42,39 +39,23 @@ class FinanceTable {
   void truncate(size_t paths);
 
   void record(size_t p, int yi, const FinanceInputs& in) {
-    if (p >= paths_) return;
-    double* row = &data_[(p * years_ + static_cast<size_t>(yi)) * stored_.size()];
-    for (size_t k = 0; k < stored_.size(); ++k) row[k] = in.*kFields[stored_[k]];
+    if (p < paths_) data_[p * years_ + static_cast<size_t>(yi)] = in;
   }
-  void load(size_t p, size_t y, FinanceInputs& in) const {
-    const double* row = &data_[(p * years_ + y) * stored_.size()];
-    for (size_t k = 0; k < stored_.size(); ++k) in.*kFields[stored_[k]] = row[k];
-  }
+  const FinanceInputs& at(size_t p, size_t y) const { return data_[p * years_ + y]; }
 
-  // `scratch` is the record the close writes into, reused across calls (its rec.in fields that the
-  // table does not store must be 0, as in a new record).
   template <class Out>
   void replay(const Model& m, size_t p, const double* extra, YearRecord& scratch, Out&& out) const {
     Model::FinanceState f = m.start_finance();
+    const FinanceInputs* row = &data_[p * years_];
     for (size_t y = 0; y < years_; ++y) {
-      load(p, y, scratch.in);
-      m.close_finance(f, static_cast<int>(y), extra[y], scratch, nullptr);
+      m.close_finance(f, static_cast<int>(y), extra[y], row[y], scratch, nullptr);
       out(y, scratch);
     }
   }
 
  private:
-  static constexpr size_t kColumns = 13;
-  static constexpr double FinanceInputs::*kFields[kColumns] = {
-      &FinanceInputs::income,      &FinanceInputs::costs,        &FinanceInputs::floor,     &FinanceInputs::risk_costs,
-      &FinanceInputs::risk_lost_income, &FinanceInputs::cut_budget, &FinanceInputs::cut_realised, &FinanceInputs::cut_share,
-      &FinanceInputs::generic_cut, &FinanceInputs::earmarked,    &FinanceInputs::target,    &FinanceInputs::spend_share,
-      &FinanceInputs::skim_share};
-  static std::vector<unsigned char> stored_columns(const Scenario& sc);
-
-  std::vector<unsigned char> stored_;  // indices into kFields, in row order
   size_t paths_ = 0, years_ = 0;
-  std::vector<double> data_;           // [(path * years + year) * stored + k]
+  std::vector<FinanceInputs> data_;  // [path * years + year]
 };
 
 }  // namespace swv

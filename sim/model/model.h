@@ -54,13 +54,14 @@ class Model {
   };
   FinanceState start_finance() const { return FinanceState{sc_.start.equity}; }
 
-  // The close of year index yi (model_finance.h): from rec.in, the state of the previous year and
-  // `extra` lasten (bestedingsruimte), the generic cut's compensation, the bezuiniging, the
-  // bestedingsplan, the year's totals, equity and the management rules for the next year. Sets
-  // every field of `rec` it reads besides rec.in, so a replay may reuse one record; `amt` (may be
-  // null in a replay) receives the policy lines. The one definition of the year's money after
-  // the lines: run_path and the finance replay (finance_table.h) both call it.
-  void close_finance(FinanceState& f, int yi, double extra, YearRecord& rec, LineAmounts* amt) const;
+  // The close of year index yi (model_finance.h): from the year's inputs `in` (rec.in in a path,
+  // a recorded row in a replay), the state of the previous year and `extra` lasten
+  // (bestedingsruimte), the generic cut's compensation, the bezuiniging, the bestedingsplan, the
+  // year's totals, equity and the management rules for the next year. Reads no field of `rec` it
+  // did not set, so a replay may reuse one record; `amt` (may be null in a replay) receives the
+  // policy lines. The one definition of the year's money after the lines: run_path and the
+  // finance replay (finance_table.h) both call it.
+  void close_finance(FinanceState& f, int yi, double extra, const FinanceInputs& in, YearRecord& rec, LineAmounts* amt) const;
 
  private:
   // What a path carries from one year to the next.
@@ -153,7 +154,7 @@ void Model::run_path(Draws& dr, Sink& sink) const {
     if (sc.safety_net.given) safety_net(dr, s, F, Y, rec, amt);
     reserves(dr, Y, rec, amt);
     year_inputs(dr, n, Y, rec);
-    close_finance(s.fin, yi, sc.extra_cost.empty() ? 0.0 : sc.extra_cost[static_cast<size_t>(yi)], rec, &amt);
+    close_finance(s.fin, yi, sc.extra_cost.empty() ? 0.0 : sc.extra_cost[static_cast<size_t>(yi)], rec.in, rec, &amt);
     if (sc.balance.given) balance_sheet(dr, s, Y, rec);
     pupil_flows(dr, s, Y);
     rec.regular = s.regular;

@@ -11,10 +11,9 @@
 
 namespace swv {
 
-inline void Model::close_finance(FinanceState& f, int yi, double extra, YearRecord& rec, LineAmounts* amt) const {
+inline void Model::close_finance(FinanceState& f, int yi, double extra, const FinanceInputs& in, YearRecord& rec, LineAmounts* amt) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
-  const FinanceInputs& in = rec.in;
   const size_t y = static_cast<size_t>(yi);
   const int Y = sc.first_year + yi;
   // The bezuiniging decided at the end of Y-1 cuts its group's lasten in Y (a line of its own).
