@@ -60,6 +60,11 @@ struct Choice {
 };
 std::vector<Choice> parse_choices(std::string_view choices);
 
+// " (bedoelde je \"x\"?)" for an unknown key or choice `word` among the valid `names`: a known
+// synonym first ("bao" and "basisonderwijs" mean regulier here, while the nearest spelling is
+// "sbo", which would turn 18.950 pupils into SBO pupils), else the nearest name (did_you_mean).
+std::string suggest(std::string_view word, const std::vector<std::string>& names);
+
 const char* form_text(Form f);      // Dutch description of the form, for docs and messages
 const char* sector_text(SectorOnly s);
 
