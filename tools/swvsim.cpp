@@ -30,6 +30,7 @@
 #include "format_nl.h"
 #include "loader.h"
 #include "mc.h"
+#include "nieuw_cmd.h"
 #include "run_set.h"
 #include "scale_cmds.h"
 #include "schema.h"
@@ -44,6 +45,9 @@ namespace {
 const char* kUsage =
     "swvsim — Monte-Carlo-meerjarenbegroting voor een samenwerkingsverband passend onderwijs\n\n"
     "Gebruik:\n"
+    "  swvsim nieuw [--antwoorden BESTAND] [--uit SCENARIO]\n"
+    "                                 een scenario uit wat u weet (vragen op de terminal, of een antwoordenbestand;\n"
+    "                                 --voorbeeld-antwoorden toont er een)\n"
     "  swvsim controleer BESTAND      scenario laden en controleren (alias: check)\n"
     "  swvsim run BESTAND [opties]    simuleren en resultaten schrijven (--deel K/N: één deel van de paden)\n"
     "  swvsim samenvoegen DEEL... --uit MAP\n"
@@ -170,6 +174,7 @@ int dispatch(const std::vector<std::string>& args) {
   std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "controleer" || cmd == "check") return cmd_check(rest);
+  if (cmd == "nieuw") return cmd_new(rest);
   if (cmd == "run") return cmd_run(rest);
   if (cmd == "vergelijk") return cmd_compare(rest);
   if (cmd == "gevoeligheid") return cmd_sensitivity(rest);
@@ -180,7 +185,7 @@ int dispatch(const std::vector<std::string>& args) {
     std::cout << schema_markdown();
     return kOk;
   }
-  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
+  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
             << "\n\n"
             << kUsage;
   return kInput;

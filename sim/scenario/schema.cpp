@@ -227,7 +227,9 @@ bool path_matches(std::string_view pattern, std::string_view path) {
   }
 }
 
-const std::vector<KeyInfo>& schema(FileKind kind) { return kind == FileKind::Scenario ? kScenario : kRules; }
+const std::vector<KeyInfo>& schema(FileKind kind) {
+  return kind == FileKind::Scenario ? kScenario : kind == FileKind::Rules ? kRules : detail::answers_schema();
+}
 
 const KeyInfo* find_key(FileKind kind, std::string_view path) {
   const KeyInfo* wildcard = nullptr;
@@ -352,6 +354,7 @@ std::string schema_markdown() {
   };
   table(FileKind::Scenario, "Scenariobestand (`schema = \"swvsim/1\"`)");
   table(FileKind::Rules, "Regelsbestand (`schema = \"swvsim-regels/1\"`)");
+  table(FileKind::Answers, "Antwoordenbestand van `swvsim nieuw` (docs/starten.md)");
   return out;
 }
 

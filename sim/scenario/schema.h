@@ -44,9 +44,14 @@ struct KeyInfo {
   std::string_view doc;      // one line, Dutch
 };
 
-enum class FileKind { Scenario, Rules };
+// Scenario files, funding rules files, and the answers file of `swvsim nieuw` (what a controller
+// knows, from which nieuw writes a scenario: answers.h).
+enum class FileKind { Scenario, Rules, Answers };
 
 const std::vector<KeyInfo>& schema(FileKind kind);
+namespace detail {
+const std::vector<KeyInfo>& answers_schema();  // schema_answers.cpp; use schema(FileKind::Answers)
+}
 // Entry for `path` ("*" entries match any component name), or nullptr.
 const KeyInfo* find_key(FileKind kind, std::string_view path);
 // True when `path` matches `pattern` component-wise ("*" matches one component).
