@@ -153,8 +153,10 @@ std::vector<VariantComparison> compare_variants(const LoadedComparison& cmp, con
     vc.of_base = chain_holds(v, cmp.base);
     // What differs in the inputs, over every year either plans (a change before the shared years
     // moves the equity they start from).
-    vc.changes = scenario_changes(cmp.loaded[0].tree->root, cmp.loaded[i + 1].tree->root, std::min(cmp.base.first_year, v.first_year),
-                                  std::max(cmp.base.last_year, v.last_year));
+    const int from = std::min(cmp.base.first_year, v.first_year), to = std::max(cmp.base.last_year, v.last_year);
+    vc.changes = scenario_changes(cmp.loaded[0].tree->root, cmp.loaded[i + 1].tree->root, from, to);
+    // And the amounts of their funding rules (an own beschikking, another year's rules).
+    for (Change& r : rules_changes(cmp.base, v, from, to)) vc.changes.push_back(std::move(r));
     if (vc.changes.empty())
       std::cerr << names[i + 1] << ": waarschuwing: deze variant verandert niets ten opzichte van " << names[0]
                 << "; alle verschillen zijn 0\n";

@@ -162,6 +162,16 @@ bool depends_on(const std::string& key, const std::string& code, const Line* l, 
   const bool per_pupil = (l && l->kind != LineKind::Amount) || code == "vangnet" || code == "beleid.ocw_korting";
   if (per_pupil && (topic == InputTopic::Pupils || topic == InputTopic::Flows)) return true;
   if (((l && l->kind == LineKind::Computed) || code == "vangnet") && key == "swv.regels") return true;
+  // An amount of the funding rules (rules_changes): the computed lines that use it.
+  if (l && l->kind == LineKind::Computed && !l->has_override) {
+    if (key == "indexatie.loon_aandeel") return true;
+    switch (l->computed) {
+      case Computed::Support: return starts(key, "ondersteuning.");
+      case Computed::DeductSo: return starts(key, "afdracht.so.");
+      case Computed::DeductSbo: return starts(key, "afdracht.sbo.");
+      case Computed::DeductLwooPro: return starts(key, "afdracht.lwoo_pro.");
+    }
+  }
   if (!l || !starts(key, "indexatie.")) return false;
   switch (l->index) {
     case IndexKind::Wage: return key == "indexatie.loon";

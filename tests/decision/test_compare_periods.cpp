@@ -110,3 +110,48 @@ TEST_CASE("restrict_years: een uitkomst over een deel van zijn jaren, met de sta
   CHECK(c.years == 2);
   CHECK(c.equity == std::vector<double>{2, 3, 5, 6});
 }
+
+TEST_CASE("vergelijk: twee bestanden met andere regels noemen de bedragen die verschillen, en hun effect", "[vergelijk][planperiode]") {
+  // Both plan 2025–2027 with SBO 20 every year (no flows); the second has its own beschikking, an
+  // afdracht of 6.000 instead of 5.000 per SBO pupil: 20.000 more a year, 60.000 less equity by 2027.
+  const std::string dir = temp_dir();
+  write(dir, "regels.toml", kRulesPo);
+  write(dir, "eigen.toml", "schema = \"swvsim-regels/1\"\nbasis = \"regels.toml\"\n[afdracht.sbo]\nbedrag = 6_000.0\n");
+  const std::string a = write(dir, "a.toml", plan(2025, 2027, "1_000_000", "200", "100_000", "50_000"));
+  std::string own = plan(2025, 2027, "1_000_000", "200", "100_000", "50_000");
+  replace_all(own, "regels = \"regels.toml\"", "regels = \"eigen.toml\"");
+  const std::string b = write(dir, "b.toml", own);
+  REQUIRE(run_cli("vergelijk '" + a + "' '" + b + "' --paden 64 --formaat json --stil --uit '" + dir + "/uit'", dir + "/log.txt") == 0);
+  const auto j = nlohmann::json::parse(slurp(dir + "/uit/vergelijking.json"));
+  CHECK(j["vergeleken_over"].is_null());  // the same years
+  const auto& v = j["varianten"][0];
+  bool listed = false;
+  for (const auto& c : v["verschillen"])
+    if (c["sleutel"] == "afdracht.sbo.bedrag") {
+      listed = true;
+      REQUIRE(c["jaren"].size() == 3);
+      CHECK(c["jaren"][0]["basis"] == "5.000");
+      CHECK(c["jaren"][0]["variant"] == "6.000");
+    }
+  CHECK(listed);
+  // In the report's words, under its topic.
+  bool worded = false;
+  for (const auto& g : v["groepen"])
+    for (const auto& w : g["wijzigingen"])
+      if (w["sleutel"] == "afdracht.sbo.bedrag") {
+        worded = true;
+        CHECK(g["groep"] == "Bekostiging en regels");
+        CHECK(w["zin"] == "Afdracht DUO per SBO-leerling, 2025–2027: € 5.000 → € 6.000 (€ +1.000)");
+      }
+  CHECK(worded);
+  bool explained = false;
+  for (const auto& e : v["effecten"]["posten"])
+    if (e["code"] == "4.5.1b") {
+      explained = true;
+      CHECK(e["verschil_totaal"].get<double>() == Approx(60'000).margin(0.01));
+      CHECK(e["effect_eigen_vermogen"].get<double>() == Approx(-60'000).margin(0.01));
+      CHECK(std::find(e["door"].begin(), e["door"].end(), "afdracht.sbo.bedrag") != e["door"].end());
+    }
+  CHECK(explained);
+  CHECK(v["eigen_vermogen"]["verschil"][2].get<double>() == Approx(-60'000).margin(0.01));
+}
