@@ -13,9 +13,9 @@ namespace swv {
 using namespace detail;
 
 bool Answers::Decision::any() const {
-  bool so = false;
-  for (const auto& d : deduct_so) so |= d.has_value();
-  return so || light || heavy || regional || lwoo_pro || lwoo_factor || deduct_sbo;
+  bool any_so = false;
+  for (const auto& d : deduct_so) any_so |= d.has_value();
+  return any_so || light || heavy || regional || lwoo_pro || lwoo_factor || deduct_sbo;
 }
 
 Where Answers::at(const std::string& key) const {
