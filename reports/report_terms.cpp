@@ -219,9 +219,9 @@ std::string rules_file_name(const std::string& file) {
 }
 
 // "afdracht.so.laag" -> "afdracht SO laag", "ondersteuning.licht.normbedrag" -> "ondersteuning licht (normbedrag)".
-std::string rules_key_words(const std::string& key) {
-  static const std::vector<std::pair<std::string, std::string>> words = {
-      {"afdracht.so.", "afdracht SO/VSO "},        {"afdracht.sbo.bedrag", "afdracht SBO"},
+std::string rules_key_words(const std::string& key, Sector sector) {
+  const std::vector<std::pair<std::string, std::string>> words = {
+      {"afdracht.so.", sector == Sector::Vo ? "afdracht VSO " : "afdracht SO "}, {"afdracht.sbo.bedrag", "afdracht SBO"},
       {"afdracht.sbo.drempel", "drempel afdracht SBO"}, {"afdracht.lwoo_pro.bedrag", "afdracht LWOO/PrO"},
       {"indexatie.loon_aandeel", "loongevoelig deel"},  {"signaleringswaarde.", "signaleringswaarde "}};
   for (const auto& [prefix, text] : words)
@@ -238,7 +238,7 @@ std::string rules_line(const Rules& r) {
   std::string s = rules_file_name(r.file);
   if (r.own.empty()) return s + (r.name.empty() ? "" : " (" + r.name + ")");
   s += ": eigen bedragen voor ";
-  for (size_t i = 0; i < r.own.size(); ++i) s += (i ? ", " : "") + rules_key_words(r.own[i]);
+  for (size_t i = 0; i < r.own.size(); ++i) s += (i ? ", " : "") + rules_key_words(r.own[i], r.sector);
   return s + "; de overige bedragen uit " + rules_file_name(r.files.back());
 }
 

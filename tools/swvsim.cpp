@@ -92,6 +92,9 @@ int cmd_check(const std::vector<std::string>& args) {
   for (size_t i = 0; i < sc->files.size(); ++i)
     o << "  " << (i + 1 == sc->files.size() ? "bestand   " : "basis     ") << sc->files[i] << "\n";
   o << "  regels    " << sc->rules.file << (sc->rules.name.empty() ? "" : " (" + sc->rules.name + ")") << "\n";
+  if (!sc->rules.own.empty())  // a rules file with basis: the SWV's own beschikking over other rules
+    o << "  eigen     " << sc->rules.own.size() << (sc->rules.own.size() == 1 ? " eigen bedrag" : " eigen bedragen") << "; de rest uit "
+      << sc->rules.files.back() << "\n";
   o << "  start     eigen vermogen " << euro(s.equity) << "; leerlingen regulier " << num_nl(s.regular);
   if (sc->sector == Sector::Po) o << ", SBO " << num_nl(s.sbo);
   o << ", " << (sc->sector == Sector::Po ? "SO " : "VSO ") << num_nl(s.so[0] + s.so[1] + s.so[2]);

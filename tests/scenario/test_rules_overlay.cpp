@@ -105,5 +105,5 @@ TEST_CASE("regels met basis: een ingebouwde basis, en een bestand dat niets vera
   REQUIRE(builtin.scenario);
   CHECK(builtin.scenario->rules.deduct_so[0].at(2026) == 13'500.0);
   CHECK(builtin.scenario->rules.deduct_so[1].at(2024) == 21'053.23);  // midden: the built-in amount
-  CHECK(rules_words(*builtin.scenario).front() == "regels.toml: eigen bedragen voor afdracht SO/VSO laag; de overige bedragen uit po-2026");
+  CHECK(rules_words(*builtin.scenario).front() == "regels.toml: eigen bedragen voor afdracht SO laag; de overige bedragen uit po-2026");
 }
