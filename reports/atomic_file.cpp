@@ -113,6 +113,18 @@ void write_file_atomic(const std::string& path, const std::string& content) {
   }
 }
 
+bool write_file_atomic_new(const std::string& path, const std::string& content) {
+  const fs::path target(path);
+  const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  write_new_file(tmp.string(), content, path);
+  const int rc = ::link(tmp.c_str(), target.c_str());
+  const int err = errno;
+  ::unlink(tmp.c_str());
+  if (rc == 0) return true;
+  if (err == EEXIST) return false;
+  throw_environment("kan " + path + " niet schrijven", err);
+}
+
 void write_via_temp(const std::string& path, const std::function<std::string(const std::string& tmp)>& write) {
   static std::atomic<int> counter{0};
   const fs::path target(path);

@@ -25,6 +25,9 @@ std::string errno_nl(int err);
 // Writes `content` to `path` via a temporary name in the same folder (fsynced, then renamed over the
 // target). Throws EnvironmentError naming the file.
 void write_file_atomic(const std::string& path, const std::string& content);
+// The same, but never replacing a file: false (and nothing written) when `path` already exists, also
+// when it appears while writing (the complete file is linked in, link(2) refuses an existing name).
+bool write_file_atomic_new(const std::string& path, const std::string& content);
 
 // For writers that need a file name (libxlsxwriter): `write(tmp)` writes the temporary file and
 // throws (or returns a non-empty Dutch reason) on failure; then it is fsynced and renamed over

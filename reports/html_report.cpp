@@ -201,8 +201,11 @@ string method(const ReportInput& in) {
   string files;
   for (const auto& f : r.inputs) files += "<div>" + esc(f.role) + ": <code>" + esc(f.path) + "</code><br><span class=\"hash\">SHA-256 " + esc(f.sha256) + "</span></div>";
   item("Invoerbestanden", files);
-  if (in.scenario && (!in.scenario->rules.name.empty() || !in.scenario->rules.source.empty()))
-    item("Bekostigingsregels", esc(in.scenario->rules.name) + (in.scenario->rules.source.empty() ? "" : "<br>Bron: " + esc(in.scenario->rules.source)));
+  if (in.scenario) {
+    string rules;
+    for (const auto& line : rules_words(*in.scenario)) rules += (rules.empty() ? "" : "<br>") + esc(line);
+    item("Bekostigingsregels", rules + (in.scenario->rules.source.empty() ? "" : "<br>Bron: " + esc(in.scenario->rules.source)));
+  }
   if (in.monte_carlo()) {
     double worst_se = 0;
     for (const auto* p : {&r.excessive, &r.below_floor, &r.negative})

@@ -72,6 +72,8 @@ std::string markdown_summary(const ReportInput& in) {
        (in.monte_carlo() ? "Monte Carlo met " + num_nl(static_cast<double>(r.paths)) + " paden (zaad " + std::to_string(r.seed) + ")"
                          : std::string("deterministisch")) +
        ".\n\n";
+  if (in.scenario)
+    for (const auto& line : rules_words(*in.scenario)) s += "Bekostigingsregels: " + md(line) + ".\n\n";
   for (const auto& line : summary_sentences(in)) s += "- " + md(line) + "\n";
   if (in.kaderbrief) {
     s += "\n**Voor de kaderbrief.** " + md(kaderbrief_sentence(*in.kaderbrief)) + "\n";

@@ -3,8 +3,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 #include "format_nl.h"
+#include "loader.h"
 #include "targets.h"
 
 namespace swv {
@@ -202,6 +204,51 @@ std::string report_date() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%d-%m-%Y", &tm);
   return buf;
+}
+
+namespace {
+
+// A rules file as a reader knows it: a built-in one by its name ("po-2026"), another by its file name.
+std::string rules_file_name(const std::string& file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::weakly_canonical(fs::path(file).parent_path().empty() ? "." : fs::path(file).parent_path(), ec);
+  const fs::path builtin = fs::weakly_canonical(default_rules_dir(), ec);
+  if (!ec && dir == builtin) return fs::path(file).stem().string();
+  return fs::path(file).filename().string();
+}
+
+// "afdracht.so.laag" -> "afdracht SO laag", "ondersteuning.licht.normbedrag" -> "ondersteuning licht (normbedrag)".
+std::string rules_key_words(const std::string& key, Sector sector) {
+  const std::vector<std::pair<std::string, std::string>> words = {
+      {"afdracht.so.", sector == Sector::Vo ? "afdracht VSO " : "afdracht SO "}, {"afdracht.sbo.bedrag", "afdracht SBO"},
+      {"afdracht.sbo.drempel", "drempel afdracht SBO"}, {"afdracht.lwoo_pro.bedrag", "afdracht LWOO/PrO"},
+      {"indexatie.loon_aandeel", "loongevoelig deel"},  {"signaleringswaarde.", "signaleringswaarde "}};
+  for (const auto& [prefix, text] : words)
+    if (key.rfind(prefix, 0) == 0) return text + key.substr(prefix.size());
+  if (key.rfind("ondersteuning.", 0) == 0) {
+    const std::string rest = key.substr(14);
+    const size_t dot = rest.find('.');
+    if (dot != std::string::npos) return "ondersteuning " + rest.substr(0, dot) + " (" + rest.substr(dot + 1) + ")";
+  }
+  return key;
+}
+
+std::string rules_line(const Rules& r) {
+  std::string s = rules_file_name(r.file);
+  if (r.own.empty()) return s + (r.name.empty() ? "" : " (" + r.name + ")");
+  s += ": eigen bedragen voor ";
+  for (size_t i = 0; i < r.own.size(); ++i) s += (i ? ", " : "") + rules_key_words(r.own[i], r.sector);
+  return s + "; de overige bedragen uit " + rules_file_name(r.files.back());
+}
+
+}  // namespace
+
+std::vector<std::string> rules_words(const Scenario& sc) {
+  std::vector<std::string> out;
+  if (sc.rules_by_year.empty()) out.push_back(rules_line(sc.rules));
+  for (const auto& [from, r] : sc.rules_by_year) out.push_back("vanaf " + std::to_string(from) + ": " + rules_line(r));
+  return out;
 }
 
 }  // namespace swv

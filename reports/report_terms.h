@@ -88,6 +88,12 @@ std::string pupil_share_text(const PupilShare& p, double x);
 // The participation target (stromen.doel) per year of the run when the scenario sets one; else empty.
 std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& p);
 
+// The funding rules of a run in words, one line per rules file of the planperiode: which file (a
+// built-in one by its name, "po-2026") and, for a rules file with basis (the SWV's own DUO
+// beschikking), which amounts are the SWV's own and which file gives the rest. E.g. "eigen-regels.toml:
+// eigen bedragen voor ondersteuning licht (normbedrag), afdracht SO laag; de overige bedragen uit po-2026".
+std::vector<std::string> rules_words(const Scenario& sc);
+
 // The report's date (dd-mm-jjjj) in the HTML footer and the Excel footer: SOURCE_DATE_EPOCH when
 // set (reproducible output), else today (UTC).
 std::string report_date();

@@ -293,7 +293,9 @@ void input_sheet(Book& b, const ReportInput& in) {
   b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, r.scenario_file);
   b.text(ws, row(rr++), 2, r.scenario_sha256);
   if (in.scenario) {
-    pair("Regels", in.scenario->rules.name.empty() ? in.scenario->rules.file : in.scenario->rules.name);
+    std::string rules;
+    for (const auto& line : rules_words(*in.scenario)) rules += (rules.empty() ? "" : "; ") + line;
+    pair("Regels", rules);
     pair("Bron regels", in.scenario->rules.source);
   }
   pair("Modus", mode_name(r.mode));

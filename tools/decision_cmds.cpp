@@ -80,12 +80,25 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 namespace {
 
 // The files of one comparison, loaded: the base and its variants in Monte-Carlo mode on the base's
-// seed and paths (a variant with its own is warned about), over the same planning period.
+// seed and paths (a variant with its own is warned about), each over its own planperiode; they are
+// compared over the years all of them share (last year's plan beside this year's).
 struct LoadedComparison {
   std::vector<LoadResult> loaded;
   Scenario base;
   std::vector<Scenario> variants;
+  int first = 0, last = 0;  // the shared years
 };
+
+std::string period(const Scenario& s) { return std::to_string(s.first_year) + "–" + std::to_string(s.last_year); }
+
+// Whether `v` is a variant of `base`: the base's file is in v's chain of bases.
+bool chain_holds(const Scenario& v, const Scenario& base) {
+  std::error_code ec;
+  const fs::path main = fs::weakly_canonical(base.files.back(), ec);
+  for (const auto& f : v.files)
+    if (fs::weakly_canonical(f, ec) == main) return true;
+  return false;
+}
 
 // Loads everything first: every error of every file is reported before anything runs (false then).
 bool load_comparison(const std::vector<std::string>& names, const RunOptions& c, LoadedComparison& cmp) {
@@ -98,12 +111,16 @@ bool load_comparison(const std::vector<std::string>& names, const RunOptions& c,
   Scenario& base = cmp.base = *cmp.loaded[0].scenario;
   base.mode = Mode::MonteCarlo;
   c.apply(base);
+  cmp.first = base.first_year, cmp.last = base.last_year;
+  std::string periods = names[0] + " " + period(base);
+  for (size_t i = 1; i < cmp.loaded.size(); ++i) {
+    const Scenario& v = *cmp.loaded[i].scenario;
+    cmp.first = std::max(cmp.first, v.first_year), cmp.last = std::min(cmp.last, v.last_year);
+    periods += ", " + names[i] + " " + period(v);
+  }
+  if (cmp.first > cmp.last) throw InputError("de planperiodes hebben geen jaar gemeen (" + periods + "); vergelijken kan alleen over gedeelde jaren");
   for (size_t i = 1; i < cmp.loaded.size(); ++i) {
     Scenario v = *cmp.loaded[i].scenario;
-    if (v.first_year != base.first_year || v.last_year != base.last_year)
-      throw InputError("variant " + names[i] + " heeft planperiode " + std::to_string(v.first_year) + "–" + std::to_string(v.last_year) +
-                       ", de basis " + std::to_string(base.first_year) + "–" + std::to_string(base.last_year) +
-                       "; vergelijken kan alleen over dezelfde jaren");
     c.apply(v);  // --zaad/--paden hold for every file: warn only when the variant's own setting differs
     if (v.seed != base.seed || v.paths != base.paths)
       std::cerr << names[i] << ": waarschuwing: vergelijk gebruikt zaad en paden van de basis (" << base.seed << ", "
@@ -114,19 +131,32 @@ bool load_comparison(const std::vector<std::string>& names, const RunOptions& c,
   return true;
 }
 
-// Runs each variant and pairs its paths with the base's; `results` holds each variant's result.
+// The paths of `sc` (its own planperiode) over the shared years.
+PathTable shared_paths(const Scenario& sc, const LoadedComparison& cmp, const McOptions& mc) {
+  Scenario prepared = sc;
+  prepare_for_monte_carlo(prepared);
+  return restrict_years(run_paths(prepared, mc), static_cast<size_t>(cmp.first - sc.first_year), static_cast<size_t>(cmp.last - cmp.first + 1));
+}
+
+// Runs each variant and pairs its paths with the base's over the shared years; `results` holds each
+// variant's result over those years.
 std::vector<VariantComparison> compare_variants(const LoadedComparison& cmp, const std::vector<std::string>& names, const McOptions& mc,
                                                 const PathTable& base_paths, std::vector<Result>& results) {
   std::vector<VariantComparison> comparisons;
   results.reserve(cmp.variants.size());
   for (size_t i = 0; i < cmp.variants.size(); ++i) {
-    results.push_back(run_monte_carlo(cmp.variants[i], cmp.loaded[i + 1].diags.warnings(), mc));
-    Scenario pv = cmp.variants[i];
-    prepare_for_monte_carlo(pv);
+    const Scenario& v = cmp.variants[i];
+    results.push_back(restrict_years(run_monte_carlo(v, cmp.loaded[i + 1].diags.warnings(), mc), cmp.first, cmp.last));
     VariantComparison vc;
-    vc.scenario = &cmp.variants[i];
-    vc.paired = compare_paths(base_paths, run_paths(pv, mc));
-    vc.changes = scenario_changes(cmp.loaded[0].tree->root, cmp.loaded[i + 1].tree->root, cmp.base.first_year, cmp.base.last_year);
+    vc.scenario = &v;
+    vc.paired = compare_paths(base_paths, shared_paths(v, cmp, mc));
+    vc.of_base = chain_holds(v, cmp.base);
+    // What differs in the inputs, over every year either plans (a change before the shared years
+    // moves the equity they start from).
+    const int from = std::min(cmp.base.first_year, v.first_year), to = std::max(cmp.base.last_year, v.last_year);
+    vc.changes = scenario_changes(cmp.loaded[0].tree->root, cmp.loaded[i + 1].tree->root, from, to);
+    // And the amounts of their funding rules (an own beschikking, another year's rules).
+    for (Change& r : rules_changes(cmp.base, v, from, to)) vc.changes.push_back(std::move(r));
     if (vc.changes.empty())
       std::cerr << names[i + 1] << ": waarschuwing: deze variant verandert niets ten opzichte van " << names[0]
                 << "; alle verschillen zijn 0\n";
@@ -144,7 +174,9 @@ int cmd_compare(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << "swvsim vergelijk BASIS VARIANT... [opties]\n\nRekent de basis en elke variant door op dezelfde paden met hetzelfde zaad "
                  "(gemeenschappelijke\ntoevalsgetallen) en schrijft per jaar basis, variant en verschil met de standaardfout van het\n"
-                 "gepaarde verschil, plus de lijst van alles wat de variant verandert (vergelijking.*).\n\n"
+                 "gepaarde verschil, plus de lijst van alles wat de variant verandert (vergelijking.*). Scenario's met een\n"
+                 "andere planperiode (de begroting van vorig jaar naast die van nu) worden vergeleken over de jaren die\n"
+                 "ze delen; scenario's die geen variant van elkaar zijn, met alles wat in hun invoer verschilt.\n\n"
               << opts;
     return kOk;
   }
@@ -157,10 +189,8 @@ int cmd_compare(const std::vector<std::string>& args) {
   OutputSet set = open_outputs(c, "uitvoer/" + slug(base.name) + "-vergelijking", "vergelijking");
   const auto t0 = std::chrono::steady_clock::now();
   install_sigint();
-  Result base_result = run_monte_carlo(base, cmp.loaded[0].diags.warnings(), c.mc);
-  Scenario prepared = base;
-  prepare_for_monte_carlo(prepared);
-  const PathTable base_paths = run_paths(prepared, c.mc);
+  const Result base_result = restrict_years(run_monte_carlo(base, cmp.loaded[0].diags.warnings(), c.mc), cmp.first, cmp.last);
+  const PathTable base_paths = shared_paths(base, cmp, c.mc);
   std::vector<Result> results;
   const std::vector<VariantComparison> comparisons = compare_variants(cmp, names, c.mc, base_paths, results);
   const ComparisonReport report{&base, &base_result, comparisons};

@@ -14,8 +14,9 @@ PACKAGES=(build-essential cmake ninja-build pkg-config
   file)  # file: cpack -G DEB reads the binary's library dependencies with it
 # The test set-up adds what only the tests need (tools/test.sh): unzip (re-reading .xlsx files) and
 # chromium (rendering the HTML report headless), poppler-utils (pdftotext/pdftoppm: page 1 of the
-# printed report, tools/render-page1.sh).
-if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium poppler-utils); fi
+# printed report, tools/render-page1.sh), python3 (its pty module drives swvsim nieuw's dialogue on a
+# pseudo-terminal, tests/cli/nieuw_dialoog.py).
+if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium poppler-utils python3); fi
 if [ -n "${SWVSIM_EXTRA_PACKAGES:-}" ]; then read -r -a extra <<< "$SWVSIM_EXTRA_PACKAGES"; PACKAGES+=("${extra[@]}"); fi
 
 missing=()

@@ -32,6 +32,7 @@
 #include "kaderbrief.h"
 #include "loader.h"
 #include "mc.h"
+#include "nieuw_cmd.h"
 #include "run_set.h"
 #include "scale_cmds.h"
 #include "schema.h"
@@ -46,6 +47,9 @@ namespace {
 const char* kUsage =
     "swvsim — Monte-Carlo-meerjarenbegroting voor een samenwerkingsverband passend onderwijs\n\n"
     "Gebruik:\n"
+    "  swvsim nieuw [--antwoorden BESTAND] [--uit SCENARIO]\n"
+    "                                 een scenario uit wat u weet (vragen op de terminal, of een antwoordenbestand;\n"
+    "                                 --voorbeeld-antwoorden toont er een)\n"
     "  swvsim controleer BESTAND      scenario laden en controleren (alias: check)\n"
     "  swvsim run BESTAND [opties]    simuleren en resultaten schrijven (--deel K/N: één deel van de paden)\n"
     "  swvsim samenvoegen DEEL... --uit MAP\n"
@@ -90,6 +94,9 @@ int cmd_check(const std::vector<std::string>& args) {
   for (size_t i = 0; i < sc->files.size(); ++i)
     o << "  " << (i + 1 == sc->files.size() ? "bestand   " : "basis     ") << sc->files[i] << "\n";
   o << "  regels    " << sc->rules.file << (sc->rules.name.empty() ? "" : " (" + sc->rules.name + ")") << "\n";
+  if (!sc->rules.own.empty())  // a rules file with basis: the SWV's own beschikking over other rules
+    o << "  eigen     " << sc->rules.own.size() << (sc->rules.own.size() == 1 ? " eigen bedrag" : " eigen bedragen") << "; de rest uit "
+      << sc->rules.files.back() << "\n";
   o << "  start     eigen vermogen " << euro(s.equity) << "; leerlingen regulier " << num_nl(s.regular);
   if (sc->sector == Sector::Po) o << ", SBO " << num_nl(s.sbo);
   o << ", " << (sc->sector == Sector::Po ? "SO " : "VSO ") << num_nl(s.so[0] + s.so[1] + s.so[2]);
@@ -187,6 +194,7 @@ int dispatch(const std::vector<std::string>& args) {
   std::string cmd = args[0];
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (cmd == "controleer" || cmd == "check") return cmd_check(rest);
+  if (cmd == "nieuw") return cmd_new(rest);
   if (cmd == "run") return cmd_run(rest);
   if (cmd == "vergelijk") return cmd_compare(rest);
   if (cmd == "gevoeligheid") return cmd_sensitivity(rest);
@@ -197,7 +205,7 @@ int dispatch(const std::vector<std::string>& args) {
     std::cout << schema_markdown();
     return kOk;
   }
-  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
+  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
             << "\n\n"
             << kUsage;
   return kInput;

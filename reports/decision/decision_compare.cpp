@@ -5,6 +5,7 @@
 
 #include "change_text.h"
 #include "decision_common.h"
+#include "decision_compare_story.h"
 #include "decision_report.h"
 #include "xlsx_names.h"
 #include "format_nl.h"
@@ -22,13 +23,7 @@ std::string points(double d) { return (d > 0 ? "+" : "") + num_nl(100 * d, 1) + 
 std::string diff_points(double d, double se) { return points(d) + " (± " + num_nl(100 * se, 1) + ")"; }
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-// What the report says about one variant, worked out once for every format.
-struct VariantStory {
-  std::vector<ChangeGroup> groups;
-  OutcomeEffects effects;
-  std::string period;  // "2025–2030"
-  int last_year = 0;
-};
+}  // namespace
 
 VariantStory story_of(const ComparisonReport& c, const VariantComparison& v) {
   VariantStory s{grouped_changes(v.changes, *c.base, *v.scenario),
@@ -37,6 +32,24 @@ VariantStory story_of(const ComparisonReport& c, const VariantComparison& v) {
   if (!y.empty()) s.period = std::to_string(y.front()) + "–" + std::to_string(y.back()), s.last_year = y.back();
   return s;
 }
+
+std::string shared_years_sentence(const ComparisonReport& c) {
+  const std::vector<int>& y = c.base_result->years;
+  if (y.empty()) return "";
+  auto period = [](int a, int b) { return std::to_string(a) + "–" + std::to_string(b); };
+  bool differ = c.base->first_year != y.front() || c.base->last_year != y.back();
+  std::string plans = quoted(c.base->name) + " " + period(c.base->first_year, c.base->last_year);
+  for (const auto& v : c.variants) {
+    differ |= v.scenario->first_year != y.front() || v.scenario->last_year != y.back();
+    plans += ", " + quoted(v.scenario->name) + " " + period(v.scenario->first_year, v.scenario->last_year);
+  }
+  if (!differ) return "";
+  return "Vergeleken over de jaren die de scenario's delen: " + period(y.front(), y.back()) + " (planperiodes: " + plans +
+         "). Het eigen vermogen bij de start van de vergelijking is dat van 31-12-" + std::to_string(y.front() - 1) +
+         ": het verwachte bij een scenario dat eerder begint, de beginstand bij een scenario dat in " + std::to_string(y.front()) + " begint.";
+}
+
+namespace {
 
 // The changes behind a line, by their plain names: "door A, B en 2 andere".
 std::string causes_text(const LineEffect& e, const ComparisonReport& c, const VariantComparison& v, size_t most = 2) {
@@ -75,6 +88,8 @@ std::string effect_sentence(const LineEffect& e, const VariantStory& s, const Co
          causes_text(e, c, v) + ")";
 }
 
+}  // namespace
+
 std::vector<std::string> headline(const ComparisonReport& c, const VariantComparison& v, const VariantStory& s) {
   std::vector<std::string> out;
   const Comparison& p = v.paired;
@@ -91,7 +106,7 @@ std::vector<std::string> headline(const ComparisonReport& c, const VariantCompar
     n += g.lines.size();
     topics += (topics.empty() ? "" : ", ") + std::string(topic_title(g.topic)) + " " + std::to_string(g.lines.size());
   }
-  out.push_back("Variant " + name + " wijkt op " + std::to_string(n) + (n == 1 ? " punt" : " punten") + " af van " +
+  out.push_back(std::string(v.of_base ? "Variant " : "Scenario ") + name + " wijkt op " + std::to_string(n) + (n == 1 ? " punt" : " punten") + " af van " +
                 quoted(c.base->name) + " (" + topics + "; zie \"Wat is anders\").");
   out.push_back("Eind " + std::to_string(years[last]) + " is het verwachte eigen vermogen " + euro(p.equity.variant[last]) + " tegen " +
                 euro(p.equity.base[last]) + " in de basis: een verschil van " + diff_money(p.equity.diff[last], p.equity.std_error[last]) +
@@ -147,6 +162,8 @@ std::vector<std::string> headline(const ComparisonReport& c, const VariantCompar
   if (!p.below_floor.diff.empty() && p.below_floor.diff[lo] < -0.005) floor_move(lo, "daalt");
   return out;
 }
+
+namespace {
 
 DocTable equity_table(const ComparisonReport& c, const VariantComparison& v) {
   DocTable t{"Eigen vermogen 31-12: basis, variant en verschil", "EV " + xlsx_variant_label(c.base->name, v.scenario->name),
@@ -227,7 +244,7 @@ DocTable why_table(const ComparisonReport& c, const VariantComparison& v, const 
   total("Overige lasten", "totaal", e.other_costs, -1);
   total("Kortingen", "totaal", e.reductions, -1);
   if (std::fabs(e.start_effect) >= 0.5)
-    t.rows.push_back({DocCell::t("Eigen vermogen bij de start"), DocCell::t("start"), DocCell::money(c.base_result->start_equity),
+    t.rows.push_back({DocCell::t("Eigen vermogen bij de start (31-12-" + std::to_string(c.base_result->years.front() - 1) + ")"), DocCell::t("start"), DocCell::money(c.base_result->start_equity),
                       DocCell::money(v.result->start_equity), DocCell::money(e.start_effect), DocCell::money(e.start_effect), DocCell::empty()});
   for (const LineEffect& l : e.lines)
     t.rows.push_back({DocCell::t(line_label(l)), DocCell::t(side_text(l)), DocCell::money(sum(l.base)), DocCell::money(sum(l.variant)),
@@ -263,49 +280,6 @@ DocSection why_section(const ComparisonReport& c, const VariantComparison& v, co
   return sec;
 }
 
-djson paired_json(const PairedSeries& s) {
-  return {{"basis", json_array(s.base)}, {"variant", json_array(s.variant)}, {"verschil", json_array(s.diff)},
-          {"standaardfout", json_array(s.std_error)}};
-}
-
-djson percentiles_json(const Result& r) {
-  const Series* e = r.find("eigen_vermogen");
-  if (!e) return nullptr;
-  return {{"p5", json_array(e->p5)}, {"p25", json_array(e->p25)}, {"p50", json_array(e->p50)}, {"p75", json_array(e->p75)},
-          {"p95", json_array(e->p95)}};
-}
-
-djson groups_json(const VariantStory& s) {
-  djson groups = djson::array();
-  for (const ChangeGroup& g : s.groups) {
-    djson lines = djson::array();
-    for (const ChangeLine& l : g.lines)
-      lines.push_back({{"sleutel", l.key}, {"omschrijving", l.name}, {"van", l.first ? djson(l.first) : djson(nullptr)},
-                       {"tot", l.last ? djson(l.last) : djson(nullptr)}, {"basis", l.base}, {"variant", l.variant},
-                       {"verschil", l.diff_text.empty() ? djson(nullptr) : djson(l.diff_text)},
-                       {"verschil_waarde", l.has_diff ? json_number(l.diff) : djson(nullptr)}, {"eenheid", unit_name(l.unit)},
-                       {"zin", l.sentence()}, {"bestand", l.where.file}, {"regel", l.where.line}});
-    groups.push_back({{"groep", topic_title(g.topic)}, {"wijzigingen", lines}});
-  }
-  return groups;
-}
-
-djson effects_json(const VariantStory& s) {
-  const OutcomeEffects& e = s.effects;
-  djson lines = djson::array();
-  for (const LineEffect& l : e.lines)
-    lines.push_back({{"code", l.code}, {"naam", l.name}, {"kant", l.side == Side::Income ? "baten" : l.side == Side::Reduction ? "kortingen" : "lasten"},
-                     {"afdracht", l.deduction}, {"basis", json_array(l.base)}, {"variant", json_array(l.variant)},
-                     {"verschil_totaal", json_number(l.total_diff)}, {"effect_eigen_vermogen", json_number(l.equity_effect)},
-                     {"door", l.causes}, {"volgt_eigen_vermogen", l.follows_equity}});
-  auto totals = [](const OutcomeTotals& t) { return djson{{"basis", json_array(t.base)}, {"variant", json_array(t.variant)}}; };
-  return {{"posten", lines},
-          {"totalen",
-           {{"baten", totals(e.income)}, {"afdrachten", totals(e.deductions)}, {"overige_lasten", totals(e.other_costs)},
-            {"kortingen", totals(e.reductions)}, {"eigen_vermogen", totals(e.equity)}}},
-          {"start", json_number(e.start_effect)}, {"onverklaard", json_number(e.unexplained)}};
-}
-
 }  // namespace
 
 Document comparison_document(const ComparisonReport& c) {
@@ -317,6 +291,8 @@ Document comparison_document(const ComparisonReport& c) {
   std::vector<VariantStory> stories;
   for (const auto& v : c.variants) stories.push_back(story_of(c, v));
   DocSection sum{"samenvatting", "Samenvatting", {}, {}, {}, {}};
+  const std::string shared = shared_years_sentence(c);
+  if (!shared.empty()) sum.bullets.push_back(shared);
   for (size_t i = 0; i < c.variants.size(); ++i)
     for (auto& s : headline(c, c.variants[i], stories[i])) sum.bullets.push_back(std::move(s));
   d.sections.push_back(std::move(sum));
@@ -324,7 +300,10 @@ Document comparison_document(const ComparisonReport& c) {
     const VariantComparison& v = c.variants[i];
     const std::string n = std::to_string(i + 1);
     DocSection changed{"anders-" + n, "Wat is anders: " + v.scenario->name, {}, {}, {}, {}};
-    changed.paragraphs.push_back("Wat de variant anders aanneemt dan de basis, per onderwerp: de waarde in de basis, in de variant en "
+    changed.paragraphs.push_back(std::string(v.of_base ? "Wat de variant anders aanneemt dan de basis"
+                                                       : "Deze twee scenario's zijn geen variant van elkaar: alles wat in hun invoer verschilt "
+                                                         "(na het toepassen van elke basis-keten)") +
+                                 ", per onderwerp: de waarde in de basis, in de variant en "
                                  "het verschil (bedragen in euro, percentages met het verschil in procentpunten, aantallen als getal).");
     for (const ChangeGroup& g : stories[i].groups)
       for (const ChangeLine& l : g.lines) changed.bullets.push_back(std::string(topic_title(g.topic)) + " — " + l.sentence());
@@ -344,47 +323,11 @@ Document comparison_document(const ComparisonReport& c) {
                          "scenario's voorkomt, krijgt op elk pad dezelfde toevalsgetallen; het verschil per pad bevat daardoor alleen "
                          "het effect van wat de variant verandert. Daarom is de standaardfout van het verschil veel kleiner dan die van "
                          "elk scenario apart.");
+  if (!shared.empty())
+    m.paragraphs.push_back(shared + " Elk scenario is over zijn eigen planperiode doorgerekend; een trekking hoort bij een kalenderjaar, "
+                                    "dus in de gedeelde jaren krijgt elk pad in beide dezelfde toevalsgetallen.");
   d.sections.push_back(std::move(m));
   return d;
-}
-
-std::string comparison_json(const ComparisonReport& c) {
-  djson j;
-  j["swvsim"] = engine_version();
-  j["soort"] = "vergelijking";
-  j["basis"] = {{"naam", c.base->name}, {"bestand", c.base->files.back()}};
-  j["paden"] = c.base_result->paths;
-  j["zaad"] = c.base_result->seed;
-  j["jaren"] = c.base_result->years;
-  j["basis"]["eigen_vermogen_percentielen"] = percentiles_json(*c.base_result);
-  djson vs = djson::array();
-  for (const auto& v : c.variants) {
-    const VariantStory story = story_of(c, v);
-    djson x;
-    x["naam"] = v.scenario->name;
-    x["bestand"] = v.scenario->files.back();
-    djson ch = djson::array();
-    for (const Change& k : v.changes) {
-      djson years = djson::array();
-      for (const ChangeYear& y : k.years)
-        years.push_back({{"jaar", y.year ? djson(y.year) : djson(nullptr)}, {"basis", change_text(y.base, false)}, {"variant", change_text(y.variant, true)}});
-      ch.push_back({{"sleutel", k.key}, {"bestand", k.where.file}, {"regel", k.where.line}, {"jaren", years}});
-    }
-    x["verschillen"] = ch;
-    x["verandert_niets"] = v.changes.empty();
-    x["eigen_vermogen"] = paired_json(v.paired.equity);
-    x["signaleringswaarde"] = paired_json(v.paired.signal);
-    x["bovenmatig"] = paired_json(v.paired.excessive);
-    x["onder_ondergrens"] = paired_json(v.paired.below_floor);
-    x["negatief"] = paired_json(v.paired.negative);
-    x["eigen_vermogen_percentielen"] = percentiles_json(*v.result);
-    x["samenvatting"] = headline(c, v, story);
-    x["groepen"] = groups_json(story);
-    x["effecten"] = effects_json(story);
-    vs.push_back(x);
-  }
-  j["varianten"] = vs;
-  return j.dump(2) + "\n";
 }
 
 }  // namespace swv

@@ -24,6 +24,7 @@ struct VariantComparison {
   const Result* result = nullptr;  // its Monte-Carlo result (percentiles)
   Comparison paired;               // against the base, path by path
   std::vector<Change> changes;     // wat verandert dit scenario
+  bool of_base = true;             // a variant of the base (its chain holds the base file); else two independent scenarios
 };
 
 struct ComparisonReport {

@@ -30,6 +30,52 @@ void paired(const PathTable& b, const PathTable& v, size_t y, F f, PairedSeries&
 
 }  // namespace
 
+namespace {
+
+// The part [off, off + n) of a per-year vector; other vectors (empty, or not per year) unchanged.
+std::vector<double> cut(const std::vector<double>& v, size_t years, size_t off, size_t n) {
+  if (v.size() != years) return v;
+  return std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(off), v.begin() + static_cast<std::ptrdiff_t>(off + n));
+}
+
+}  // namespace
+
+Result restrict_years(const Result& r, int first, int last) {
+  if (r.years.empty() || first > last || first < r.years.front() || last > r.years.back())
+    throw std::invalid_argument("jaren " + std::to_string(first) + "–" + std::to_string(last) + " liggen niet in de uitkomst");
+  const size_t years = r.years.size(), off = static_cast<size_t>(first - r.years.front()), n = static_cast<size_t>(last - first + 1);
+  auto c = [&](const std::vector<double>& v) { return cut(v, years, off, n); };
+  Result o = r;
+  o.years.assign(r.years.begin() + static_cast<std::ptrdiff_t>(off), r.years.begin() + static_cast<std::ptrdiff_t>(off + n));
+  for (Series& s : o.series)
+    for (auto* v : {&s.mean, &s.p5, &s.p25, &s.p50, &s.p75, &s.p95}) *v = c(*v);
+  for (Probability* p : {&o.excessive, &o.below_floor, &o.negative}) p->value = c(p->value), p->std_error = c(p->std_error);
+  for (auto& [key, p] : o.more_flags) p.value = c(p.value), p.std_error = c(p.std_error);
+  for (LineResult& l : o.lines) l.budget = c(l.budget), l.realised = c(l.realised), l.computed = c(l.computed);
+  o.expected_risk_cost = c(o.expected_risk_cost);
+  for (RiskResult& k : o.risks) k.expected = c(k.expected), k.hit_share = c(k.hit_share);
+  o.expected_excess = c(o.expected_excess);
+  for (auto& [key, share] : o.policy_fired) share = c(share);
+  if (off > 0) {
+    if (const Series* e = r.find("eigen_vermogen")) o.start_equity = e->mean[off - 1];
+    if (const Series* g = r.find("algemene_reserve")) o.start_general_reserve = g->mean[off - 1];
+  }
+  return o;
+}
+
+PathTable restrict_years(const PathTable& t, size_t from, size_t count) {
+  if (from + count > t.years) throw std::invalid_argument("jaren buiten de padentabel");
+  PathTable o;
+  o.paths = t.paths, o.years = count, o.warnings = t.warnings;
+  for (auto [src, dst] : {std::pair{&t.equity, &o.equity}, std::pair{&t.signal, &o.signal}, std::pair{&t.floor, &o.floor}}) {
+    dst->reserve(t.paths * count);
+    for (size_t p = 0; p < t.paths; ++p)
+      dst->insert(dst->end(), src->begin() + static_cast<std::ptrdiff_t>(p * t.years + from),
+                  src->begin() + static_cast<std::ptrdiff_t>(p * t.years + from + count));
+  }
+  return o;
+}
+
 Comparison compare_paths(const PathTable& b, const PathTable& v) {
   if (b.paths != v.paths || b.years != v.years)
     throw std::invalid_argument("vergelijken vraagt evenveel paden en jaren in basis en variant");
@@ -110,9 +156,22 @@ bool policy_reads(const std::string& key, const std::string& code, const Scenari
 bool depends_on(const std::string& key, const std::string& code, const Line* l, const Scenario& b, const Scenario& v) {
   const InputTopic topic = input_topic(key);
   if (follows_equity(code)) return policy_reads(key, code, b, v);
+  // Amounts are in prices of eerste_jaar: another first year (last year's plan beside this year's)
+  // moves the base year of every indexed amount the scenario gives.
+  if (key == "swv.eerste_jaar") return l && l->kind != LineKind::Computed && l->index != IndexKind::None;
   const bool per_pupil = (l && l->kind != LineKind::Amount) || code == "vangnet" || code == "beleid.ocw_korting";
   if (per_pupil && (topic == InputTopic::Pupils || topic == InputTopic::Flows)) return true;
   if (((l && l->kind == LineKind::Computed) || code == "vangnet") && key == "swv.regels") return true;
+  // An amount of the funding rules (rules_changes): the computed lines that use it.
+  if (l && l->kind == LineKind::Computed && !l->has_override) {
+    if (key == "indexatie.loon_aandeel") return true;
+    switch (l->computed) {
+      case Computed::Support: return starts(key, "ondersteuning.");
+      case Computed::DeductSo: return starts(key, "afdracht.so.");
+      case Computed::DeductSbo: return starts(key, "afdracht.sbo.");
+      case Computed::DeductLwooPro: return starts(key, "afdracht.lwoo_pro.");
+    }
+  }
   if (!l || !starts(key, "indexatie.")) return false;
   switch (l->index) {
     case IndexKind::Wage: return key == "indexatie.loon";

@@ -33,6 +33,16 @@ struct Comparison {
   PairedSeries signal;       // mean signaleringswaarde
 };
 
+// Scenarios with different planperiodes (last year's plan beside this year's) are compared over the
+// years they share: each is run over its own planperiode (a path meets the same draws in the same
+// calendar year in both, since draws are keyed by calendar year), then both are cut to those years.
+// A result cut to [first, last]: every per-year series, probability, line and risk; its start equity
+// (and algemene reserve) become the mean at the end of first − 1 when the run has that year, so that
+// the start and the lines still add up to the equity at the end (outcome_effects).
+Result restrict_years(const Result& r, int first, int last);
+// The paths of a table over its years [from, from + count).
+PathTable restrict_years(const PathTable& t, size_t from, size_t count);
+
 // Both tables must come from run_paths with the same seed and number of paths and the same years.
 // Throws std::invalid_argument otherwise.
 Comparison compare_paths(const PathTable& base, const PathTable& variant);

@@ -89,9 +89,13 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   const std::string& main = sc.files.back();
   for (size_t i = 0; i + 1 < sc.files.size(); ++i) r.inputs.push_back({"basis", display_path(sc.files[i], main), sha256_file(sc.files[i])});
   r.inputs.insert(r.inputs.begin(), {"scenario", std::filesystem::path(main).filename().string(), r.scenario_sha256});
-  if (sc.rules_by_year.empty()) r.inputs.push_back({"regels", display_path(sc.rules.file, main), sha256_file(sc.rules.file)});
-  for (const auto& [from, ru] : sc.rules_by_year)
-    r.inputs.push_back({"regels " + std::to_string(from), display_path(ru.file, main), sha256_file(ru.file)});
+  // A rules file with basis (the SWV's own beschikking) lists the files of its chain after it.
+  auto rules_inputs = [&](const std::string& role, const Rules& ru) {
+    r.inputs.push_back({role, display_path(ru.file, main), sha256_file(ru.file)});
+    for (size_t i = 1; i < ru.files.size(); ++i) r.inputs.push_back({role + " basis", display_path(ru.files[i], main), sha256_file(ru.files[i])});
+  };
+  if (sc.rules_by_year.empty()) rules_inputs("regels", sc.rules);
+  for (const auto& [from, ru] : sc.rules_by_year) rules_inputs("regels " + std::to_string(from), ru);
   r.sector = sc.sector;
   r.mode = sc.mode;
   r.paths = sc.paths;

@@ -20,7 +20,14 @@ void check_required(const MNode& t, FileKind kind, const std::string& spath, con
 
 Basis basis_of(const std::string& s);
 
-// load_rules with where the file was named ("regels in scenario.toml:7"), for errors about the file.
-void load_rules_named(const std::string& path, Sector sector, Rules& out, Diagnostics& diags, const std::string& named_at);
+// load_rules with where the file was named ("regels in scenario.toml:7"), for errors about the file,
+// and the folder of the built-in rules a `basis` in the rules file may name.
+void load_rules_named(const std::string& path, Sector sector, Rules& out, Diagnostics& diags, const std::string& named_at,
+                      const std::string& rules_dir);
+
+// The file a rules name stands for: a path (relative to the file that names it, w.file) or the name
+// of a built-in rules file in rules_dir. An unknown built-in name is an error at `w` listing the
+// built-in ones (a later year than any of them points to the newest); "" then.
+std::string resolve_rules_name(const std::string& name, const Where& w, const std::string& rules_dir, Diagnostics& d);
 
 }  // namespace swv::detail

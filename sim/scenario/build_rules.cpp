@@ -12,35 +12,6 @@ namespace swv::detail {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// The file a swv.regels entry names: a path (relative to the scenario that names it) or the name of
-// a built-in rules file in rules_dir; an unknown name is an error listing the built-in ones.
-std::string resolve_rules_path(const std::string& r, const Where& w, const std::string& rules_dir, Diagnostics& d) {
-  bool is_path = r.find('/') != std::string::npos || r.ends_with(".toml");
-  if (is_path) {
-    fs::path base = fs::path(w.file).parent_path();
-    return (base / r).lexically_normal().string();
-  }
-  std::string p = (fs::path(rules_dir) / (r + ".toml")).string();
-  // exists() without an error code throws on ENAMETOOLONG or ELOOP; such a path goes on to the
-  // reader, which says what is wrong with it.
-  std::error_code ec;
-  if (fs::exists(p, ec) || (ec && ec != std::errc::no_such_file_or_directory)) return p;
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(rules_dir, ec))
-    if (e.path().extension() == ".toml") names.push_back(e.path().stem().string());
-  std::sort(names.begin(), names.end());
-  std::string all;
-  for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
-  d.error(w, "onbekende ingebouwde regels " + quote(r) + did_you_mean(r, names) + "; beschikbaar: " +
-                 (all.empty() ? "(geen, map " + rules_dir + " niet gevonden)" : all) +
-                 "; of geef een pad naar een regelsbestand (eindigend op .toml)");
-  return {};
-}
-
-}  // namespace
-
 // swv.regels: the rules file, built-in or by path, or one per first year (section 14.6). True when
 // every file loaded without errors.
 bool build_rules(Builder& b, const std::string& rules_dir) {
@@ -48,8 +19,8 @@ bool build_rules(Builder& b, const std::string& rules_dir) {
   Scenario& sc = b.sc;
   const int e = b.d.error_count();
   auto load = [&](const std::string& name, const Where& w, Rules& out) {
-    const std::string rp = resolve_rules_path(name, w, rules_dir, b.d);
-    if (!rp.empty()) load_rules_named(rp, sc.sector, out, b.d, "swv.regels in " + w.file + ":" + std::to_string(w.line));
+    const std::string rp = resolve_rules_name(name, w, rules_dir, b.d);
+    if (!rp.empty()) load_rules_named(rp, sc.sector, out, b.d, "swv.regels in " + w.file + ":" + std::to_string(w.line), rules_dir);
   };
   if (!node.node->is_table()) {
     load(text(&node), node.where(), sc.rules);

@@ -26,6 +26,11 @@ struct Rules {
   std::string file;
   std::string name;    // naam (optional)
   std::string source;  // bron (optional)
+  // A rules file with `basis` (the SWV's own beschikking over a built-in file): the files of its
+  // chain, this one first, and the amounts the files above the root base set ("afdracht.so.laag",
+  // "ondersteuning.licht.normbedrag", ...), for the report. Without basis: files = {file}, own empty.
+  std::vector<std::string> files;
+  std::vector<std::string> own;
   Sector sector = Sector::Po;
   struct Component {
     std::string name;  // licht, zwaar, regionaal, lwoo_pro, ...

@@ -168,4 +168,78 @@ std::vector<Change> scenario_changes(const MNode& base, const MNode& variant, in
   return w.out;
 }
 
+namespace {
+
+// The mean funding index of a year (the model's mean_index_rate for bekostiging).
+double mean_funding_rate(const Scenario& sc, int year) {
+  if (sc.index.funding_given) return sc.index.funding.mean(year);
+  return sc.rules.wage_share * sc.index.wage.mean(year) + (1 - sc.rules.wage_share) * sc.index.price.mean(year);
+}
+
+// The amount of a rules table in `year` as the plan uses it, carried with the mean funding index of `sc`.
+double plan_amount(const Scenario& sc, const YearTable& t, int year) {
+  if (!t.is_table() || year <= t.last_year()) return t.at(year);
+  double a = t.at(t.last_year());
+  for (int k = t.last_year() + 1; k <= year; ++k) a *= 1 + mean_funding_rate(sc, k);
+  return a;
+}
+
+ChangeValue number_value(double x) {
+  ChangeValue c;
+  c.kind = ChangeValue::Kind::Value;
+  c.params[0] = x;
+  return c;
+}
+
+}  // namespace
+
+std::vector<Change> rules_changes(const Scenario& base, const Scenario& variant, int first, int last) {
+  // Every amount of a year's rules, by key: the value as the plan uses it, or nothing when absent.
+  using Amounts = std::vector<std::pair<std::string, std::optional<double>>>;
+  // Both sides are carried with the variant's index: a different index alone is indexatie.*, not a
+  // difference of the rules.
+  const Scenario& sc = variant;
+  auto amounts = [&](const Scenario& side, int y) {
+    const Rules& r = side.rules_for(y);
+    Amounts out;
+    for (const auto& c : r.support) {
+      out.push_back({"ondersteuning." + c.name + ".normbedrag", plan_amount(sc, c.amount, y)});
+      out.push_back({"ondersteuning." + c.name + ".factor", c.factor});
+    }
+    const char* cats[] = {"laag", "midden", "hoog"};
+    for (int c = 0; c < 3; ++c)
+      out.push_back({std::string("afdracht.so.") + cats[c], r.has_deduct_so ? std::optional(plan_amount(sc, r.deduct_so[c], y)) : std::nullopt});
+    out.push_back({"afdracht.sbo.bedrag", r.has_deduct_sbo ? std::optional(plan_amount(sc, r.deduct_sbo, y)) : std::nullopt});
+    out.push_back({"afdracht.sbo.drempel", r.has_deduct_sbo ? std::optional(r.sbo_threshold) : std::nullopt});
+    out.push_back({"afdracht.lwoo_pro.bedrag", r.has_deduct_lwoo_pro ? std::optional(plan_amount(sc, r.deduct_lwoo_pro, y)) : std::nullopt});
+    out.push_back({"indexatie.loon_aandeel", r.wage_share});
+    return out;
+  };
+  std::vector<Change> out;
+  auto change_of = [&](const std::string& key) -> Change& {
+    for (Change& c : out)
+      if (c.key == key) return c;
+    out.push_back({key, {variant.rules.file, 0, 0, key}, {}});
+    return out.back();
+  };
+  for (int y = first; y <= last; ++y) {
+    const Amounts b = amounts(base, y), v = amounts(variant, y);
+    std::vector<std::string> keys;
+    for (const auto& [k, x] : v) keys.push_back(k);
+    for (const auto& [k, x] : b)
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    for (const std::string& k : keys) {
+      auto find = [&](const Amounts& a) -> std::optional<double> {
+        for (const auto& [key, x] : a)
+          if (key == k) return x;
+        return std::nullopt;
+      };
+      const std::optional<double> xb = find(b), xv = find(v);
+      const ChangeValue cb = xb ? number_value(*xb) : ChangeValue{}, cv = xv ? number_value(*xv) : ChangeValue{};
+      if (!nearly_same(cb, cv)) change_of(k).years.push_back({y, cb, cv});
+    }
+  }
+  return out;
+}
+
 }  // namespace swv

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostics.h"
+#include "scenario.h"
 #include "toml_tree.h"
 #include "value.h"
 
@@ -57,5 +58,14 @@ bool nearly_same(const ChangeValue& a, const ChangeValue& b);
 // (then keys only the base has). Keys that only point to a
 // file's base (basis) are no change.
 std::vector<Change> scenario_changes(const MNode& base, const MNode& variant, int first, int last);
+
+// What differs between the funding rules two scenarios use (their own beschikking, another year's
+// rules), amount by amount for the years [first, last], each year's amount as the plan uses it (a
+// table carried past its last year with the mean funding index, the variant's for both sides, so a
+// different index alone is not a difference of the rules). Keys as in a rules file
+// ("afdracht.sbo.bedrag", "ondersteuning.licht.normbedrag"), where = the variant's rules file; a
+// component only one side has is listed with the other side absent. The rules files' names
+// themselves (swv.regels) are scenario_changes'.
+std::vector<Change> rules_changes(const Scenario& base, const Scenario& variant, int first, int last);
 
 }  // namespace swv

@@ -1,5 +1,10 @@
 #include "schema.h"
 
+#include <algorithm>
+#include <cctype>
+
+#include "diagnostics.h"
+
 namespace swv {
 
 namespace {
@@ -181,7 +186,8 @@ const std::vector<KeyInfo> kScenario = {
 // The funding rules file (docs/scenario-formaat.md, section 9).
 const std::vector<KeyInfo> kRules = {
     {"schema", F::Text, R::Any, S::Both, true, "", "altijd \"swvsim-regels/1\""},
-    {"sector", F::Enum, R::Any, S::Both, true, "po,vo", "sector van deze regels; moet gelijk zijn aan die van het scenario"},
+    {"basis", F::Text, R::Any, S::Both, false, "", "uitbreiding 1.2: dit regelsbestand wijzigt alleen de bedragen die het noemt van dat regelsbestand (ingebouwde naam als \"po-2026\" of pad relatief aan dit bestand), sleutel voor sleutel zoals een variant: de eigen DUO-beschikking"},
+    {"sector", F::Enum, R::Any, S::Both, true, "po,vo", "sector van deze regels; moet gelijk zijn aan die van het scenario (bij basis: mag weg)"},
     {"naam", F::Text, R::Any, S::Both, false, "", "uitbreiding: naam van de regeling, voor rapporten"},
     {"bron", F::Text, R::Any, S::Both, false, "", "uitbreiding: bron(nen) van de bedragen, voor rapporten"},
     {"ondersteuning", F::Section, R::Any, S::Both, true, "", "componenten van de ondersteuningsbekostiging; baten = som van de componenten"},
@@ -221,7 +227,9 @@ bool path_matches(std::string_view pattern, std::string_view path) {
   }
 }
 
-const std::vector<KeyInfo>& schema(FileKind kind) { return kind == FileKind::Scenario ? kScenario : kRules; }
+const std::vector<KeyInfo>& schema(FileKind kind) {
+  return kind == FileKind::Scenario ? kScenario : kind == FileKind::Rules ? kRules : detail::answers_schema();
+}
 
 const KeyInfo* find_key(FileKind kind, std::string_view path) {
   const KeyInfo* wildcard = nullptr;
@@ -260,6 +268,39 @@ std::vector<Choice> parse_choices(std::string_view choices) {
     choices.remove_prefix(comma + 1);
   }
   return out;
+}
+
+namespace {
+
+// Words a controller writes for a key or choice that has another name in swvsim, with why.
+struct Synonym {
+  std::string_view word, name, why;
+};
+constexpr Synonym kSynonyms[] = {
+    {"bao", "regulier", "leerlingen in het basisonderwijs (BaO) heten hier regulier"},
+    {"basisonderwijs", "regulier", "leerlingen in het basisonderwijs (BaO) heten hier regulier"},
+    {"bo", "regulier", "leerlingen in het basisonderwijs heten hier regulier"},
+    {"vo", "regulier", "leerlingen in het regulier voortgezet onderwijs heten hier regulier"},
+    {"voortgezet_onderwijs", "regulier", "leerlingen in het regulier voortgezet onderwijs heten hier regulier"},
+    {"regulier_onderwijs", "regulier", ""},
+    {"speciaal_basisonderwijs", "sbo", ""},
+    {"speciaal_onderwijs", "so", ""},
+    {"vso", "so", "in een scenario staan SO en VSO beide onder so"},
+    {"praktijkonderwijs", "pro", ""},
+};
+
+bool same_word(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
+}
+
+}  // namespace
+
+std::string suggest(std::string_view word, const std::vector<std::string>& names) {
+  for (const Synonym& s : kSynonyms)
+    if (same_word(word, s.word) && std::find(names.begin(), names.end(), s.name) != names.end())
+      return " (bedoelde je \"" + std::string(s.name) + "\"?" + (s.why.empty() ? "" : " " + std::string(s.why)) + ")";
+  return did_you_mean(word, names);
 }
 
 const char* form_text(Form f) {
@@ -313,6 +354,7 @@ std::string schema_markdown() {
   };
   table(FileKind::Scenario, "Scenariobestand (`schema = \"swvsim/1\"`)");
   table(FileKind::Rules, "Regelsbestand (`schema = \"swvsim-regels/1\"`)");
+  table(FileKind::Answers, "Antwoordenbestand van `swvsim nieuw` (docs/starten.md)");
   return out;
 }
 

@@ -44,9 +44,14 @@ struct KeyInfo {
   std::string_view doc;      // one line, Dutch
 };
 
-enum class FileKind { Scenario, Rules };
+// Scenario files, funding rules files, and the answers file of `swvsim nieuw` (what a controller
+// knows, from which nieuw writes a scenario: answers.h).
+enum class FileKind { Scenario, Rules, Answers };
 
 const std::vector<KeyInfo>& schema(FileKind kind);
+namespace detail {
+const std::vector<KeyInfo>& answers_schema();  // schema_answers.cpp; use schema(FileKind::Answers)
+}
 // Entry for `path` ("*" entries match any component name), or nullptr.
 const KeyInfo* find_key(FileKind kind, std::string_view path);
 // True when `path` matches `pattern` component-wise ("*" matches one component).
@@ -59,6 +64,11 @@ struct Choice {
   SectorOnly sector;
 };
 std::vector<Choice> parse_choices(std::string_view choices);
+
+// " (bedoelde je \"x\"?)" for an unknown key or choice `word` among the valid `names`: a known
+// synonym first ("bao" and "basisonderwijs" mean regulier here, while the nearest spelling is
+// "sbo", which would turn 18.950 pupils into SBO pupils), else the nearest name (did_you_mean).
+std::string suggest(std::string_view word, const std::vector<std::string>& names);
 
 const char* form_text(Form f);      // Dutch description of the form, for docs and messages
 const char* sector_text(SectorOnly s);

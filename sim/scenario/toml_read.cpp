@@ -22,8 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A number written the Dutch way (2.400.000 or 10000,50) on line `line` of `text`: the way to write
-// it in TOML, appended to the parse error (empty when the line holds no such number).
+// A number written the Dutch way (2.400.000, 10000,50 or 85%) on line `line` of `text`: the way to
+// write it in TOML, appended to the parse error (empty when the line holds no such number).
 std::string dutch_number_hint(const std::string& text, int line) {
   size_t start = 0;
   for (int l = 1; l < line; ++l) {
@@ -36,6 +36,12 @@ std::string dutch_number_hint(const std::string& text, int line) {
   std::smatch m;
   const size_t eq = row.find('=');
   const std::string value = eq == std::string::npos ? row : row.substr(eq + 1);
+  static const std::regex percent(R"((^|[^\w.,])(\d+)(?:[.,](\d+))?\s*%)");
+  if (std::regex_search(value, m, percent)) {
+    const std::string written = m[2].str() + (m[3].matched ? "," + m[3].str() : "");
+    const double x = std::stod(m[2].str() + (m[3].matched ? "." + m[3].str() : "")) / 100;
+    return "; " + written + "% is een percentage: schrijf " + num_exact(x) + " (kansen en percentages zijn fracties)";
+  }
   if (std::regex_search(value, m, thousands)) {
     std::string plain = m[2].str();
     std::replace(plain.begin(), plain.end(), '.', '_');

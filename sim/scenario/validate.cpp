@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <regex>
 #include <string>
 
 #include "format_nl.h"
@@ -51,6 +52,22 @@ std::string written_large(double x, const toml::node* n) {
   if (n && n->is_integer()) return int_nl(n->as_integer()->get());
   if (x == std::floor(x) && std::fabs(x) < 1e18) return int_nl(static_cast<int64_t>(x));
   return num_exact(x);
+}
+
+// A number written as text where a number belongs ("85%", "3,5%", "18950"): how to write it, or "".
+// A percentage is a fraction in swvsim files (0.85), and a number in quotes is text in TOML.
+std::string number_text_hint(const toml::node& n) {
+  const auto s = n.value<std::string>();
+  if (!s) return {};
+  static const std::regex percent(R"(\s*([0-9]+)(?:[.,]([0-9]+))?\s*%\s*)"), plain(R"(\s*-?[0-9][0-9_]*(\.[0-9]+)?\s*)");
+  std::smatch m;
+  if (std::regex_match(*s, m, percent)) {
+    const double x = std::stod(m[1].str() + (m[2].matched ? "." + m[2].str() : "")) / 100;
+    return "; schrijf " + num_exact(x) + " (een percentage schrijf je als fractie: " + m[1].str() + (m[2].matched ? "," + m[2].str() : "") +
+           "% = " + num_exact(x) + ", zonder aanhalingstekens)";
+  }
+  if (std::regex_match(*s, m, plain)) return "; schrijf het getal zonder aanhalingstekens";
+  return {};
 }
 
 // Range check of one number (`n` its node, for exact echoing); returns false (and reports) when out of range.
@@ -112,7 +129,7 @@ void check_year_table(const toml::table& t, Range r, const std::string& key, Ctx
       continue;
     }
     if (!v.is_number()) {
-      c.diags.error(where_of(v, ykey), "verwacht een getal, gevonden " + found_text(v));
+      c.diags.error(where_of(v, ykey), "verwacht een getal, gevonden " + found_text(v) + number_text_hint(v));
       continue;
     }
     check_number_node(v, r, where_of(v, ykey), c.diags);
@@ -176,7 +193,7 @@ void check_quantity(const toml::node& n, Range r, bool allow_dist, const std::st
   }
   const char* expected = allow_dist ? "verwacht een getal, een jaartabel of een verdeling" : "verwacht een getal of een jaartabel";
   if (!n.is_table()) {
-    c.diags.error(where_of(n, key), std::string(expected) + ", gevonden " + found_text(n));
+    c.diags.error(where_of(n, key), std::string(expected) + ", gevonden " + found_text(n) + number_text_hint(n));
     return;
   }
   const auto& t = *n.as_table();
@@ -240,7 +257,7 @@ void check_choice(const toml::node& n, const KeyInfo& info, const Where& w, Ctx&
   }
   auto it = std::find_if(choices.begin(), choices.end(), [&](const Choice& ch) { return ch.name == *s; });
   if (it == choices.end()) {
-    c.diags.error(w, "onbekende waarde " + quote(*s) + did_you_mean(*s, names) + "; kies uit " + all);
+    c.diags.error(w, "onbekende waarde " + quote(*s) + suggest(*s, names) + "; kies uit " + all);
   } else if (c.sector && !sector_allows(it->sector, *c.sector)) {
     c.diags.error(w, "\"" + *s + "\" hoort bij sector " + sector_text(it->sector) + ", dit is een " +
                          sector_name(*c.sector) + "-scenario");
@@ -322,11 +339,11 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
       }
       break;
     case Form::Integer:
-      if (!n.is_integer()) c.diags.error(w, "verwacht een geheel getal, gevonden " + found_text(n));
+      if (!n.is_integer()) c.diags.error(w, "verwacht een geheel getal, gevonden " + found_text(n) + number_text_hint(n));
       else check_number_node(n, info.range, w, c.diags);
       break;
     case Form::Number:
-      if (!n.is_number()) c.diags.error(w, "verwacht een getal, gevonden " + found_text(n));
+      if (!n.is_number()) c.diags.error(w, "verwacht een getal, gevonden " + found_text(n) + number_text_hint(n));
       else check_number_node(n, info.range, w, c.diags);
       break;
     case Form::Table: check_quantity(n, info.range, false, key, c); break;
@@ -355,7 +372,7 @@ void check_table(const toml::table& t, const std::string& spath, const std::stri
       std::string where_txt = spath.empty()               ? ""
                               : spath.ends_with("[]") ? " in [[" + spath.substr(0, spath.size() - 2) + "]]"
                                                       : " in [" + spath + "]";
-      c.diags.error(where_of(v, key), "onbekende sleutel " + quote(name) + where_txt + did_you_mean(name, child_names(c.kind, spath)));
+      c.diags.error(where_of(v, key), "onbekende sleutel " + quote(name) + where_txt + suggest(name, child_names(c.kind, spath)));
       continue;
     }
     if (std::string_view(info->path).find('*') != std::string_view::npos) {
