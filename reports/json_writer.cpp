@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "coverage.h"
 #include "report_terms.h"
 
 namespace swv {
@@ -40,6 +41,18 @@ json kaderbrief_json(const SpendingRoom& k) {
           {"onder_ondergrens_enig_jaar", tidy(a.below_floor_any)},
           {"eigen_vermogen_doeljaar", tidy(a.median_target)},
           {"eigen_vermogen_laatste_jaar", tidy(a.median_last)}};
+}
+
+// [kalibratie] of the scenario (docs/kalibratie.md): the history its spreads came from and the back-test.
+json calibration_info_json(const CalibrationInfo& c) {
+  json o = {{"bestand", c.file}, {"historie", c.history}, {"historie_sha256", c.history_sha256}, {"eerste_jaar", c.first_year},
+            {"laatste_jaar", c.last_year}, {"methode", c.method}};
+  if (c.has_backtest) {
+    const Coverage cov{c.coverage50, c.coverage90, c.points};
+    o["terugtoets"] = {{"dekking_50", c.coverage50}, {"dekking_90", c.coverage90}, {"punten", c.points}, {"oordeel", verdict_word(verdict(cov))}};
+    if (c.horizon > 0) o["terugtoets"]["horizon"] = c.horizon;
+  }
+  return o;
 }
 
 std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
@@ -111,6 +124,7 @@ std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
   j["beleid_actief"] = fired;
   j["normen"] = {{"signaleringswaarde", {{"percentage", r.signal_percentage}, {"minimum", r.signal_minimum}}},
                  {"percentielen", "Hyndman-Fan type 7"}};
+  if (r.calibration.given) j["kalibratie"] = calibration_info_json(r.calibration);
   if (kaderbrief) j["kaderbrief"] = kaderbrief_json(*kaderbrief);
   j["waarschuwingen"] = r.warnings;
   return j.dump(2) + "\n";

@@ -89,6 +89,7 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   for (const auto& [from, ru] : sc.rules_by_year)
     r.inputs.push_back({"regels " + std::to_string(from), display_path(ru.file, main), sha256_file(ru.file)});
   r.sector = sc.sector;
+  r.calibration = sc.calibration;
   r.mode = sc.mode;
   r.paths = sc.paths;
   r.seed = sc.seed;
