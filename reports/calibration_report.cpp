@@ -98,7 +98,7 @@ std::string backtest_json(const Backtest& b, const std::string& version) {
 }
 
 std::string calibration_table(const Calibration& c) {
-  std::string s = "Kalibratie uit " + c.history_file + " (" + sector_name(c.sector) + ", teldata " + std::to_string(c.years.front()) + "–" +
+  std::string s = "Kalibratie uit " + escape_controls(c.history_file) + " (" + sector_name(c.sector) + ", teldata " + std::to_string(c.years.front()) + "–" +
                   std::to_string(c.years.back()) + ", " + std::to_string(c.years.size()) + " jaren)\n\n";
   s += pad("sleutel", 34) + pad("schatting", 12) + pad("standaardfout", 15) + "jaren\n";
   for (const auto& e : c.estimates) {
@@ -114,7 +114,7 @@ std::string calibration_table(const Calibration& c) {
 }
 
 std::string backtest_table(const Backtest& b) {
-  std::string s = "Terugtoets op " + b.history_file + ": oorsprongen " + std::to_string(b.origins.front()) + "–" + std::to_string(b.origins.back()) +
+  std::string s = "Terugtoets op " + escape_controls(b.history_file) + ": oorsprongen " + std::to_string(b.origins.front()) + "–" + std::to_string(b.origins.back()) +
                   ", " + std::to_string(b.horizon) + (b.horizon == 1 ? " jaar" : " jaar") + " vooruit, " + int_nl(b.paths) + " paden per oorsprong\n\n";
   s += pad("reeks", 30) + pad("50%-band", 10) + pad("90%-band", 10) + pad("punten", 8) + "oordeel\n";
   auto row = [&](const std::string& name, const Coverage& c) {

@@ -37,13 +37,10 @@ std::string toml_string(const std::string& s) {
 
 namespace {
 
-// Text from outside (a file name, a column name) inside a comment: a line break would end the
-// comment and let the text write TOML.
-std::string comment_safe(std::string s) {
-  for (char& ch : s)
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F) ch = ' ';
-  return s;
-}
+// Text from outside (the history's file name) in the fragment: a line break would end a comment and
+// let the text write TOML, and the loader refuses control and bidirectional characters in a text
+// (they become \u000A as plain text), and texts of more than 1.000 characters.
+std::string comment_safe(const std::string& s) { return shorten(escape_controls(s), 300); }
 
 std::string years_text(const std::vector<int>& y) {
   if (y.empty()) return "";
@@ -135,7 +132,7 @@ std::string fragment_toml(const Calibration& c, const FragmentOptions& o) {
   }
   s += "\nschema = \"swvsim/1\"\n";
   s += o.basis.empty() ? "# basis = \"mijn-scenario.toml\"\n" : "basis = " + toml_string(o.basis) + "\n";
-  s += "\n# Waar de spreidingen vandaan komen; de rapporten noemen het.\n[kalibratie]\nhistorie = " + toml_string(c.history_file) + "\n";
+  s += "\n# Waar de spreidingen vandaan komen; de rapporten noemen het.\n[kalibratie]\nhistorie = " + toml_string(comment_safe(c.history_file)) + "\n";
   if (!c.history_sha256.empty()) s += "historie_sha256 = " + toml_string(c.history_sha256) + "\n";
   s += "eerste_jaar = " + std::to_string(c.years.front()) + "\nlaatste_jaar = " + std::to_string(c.years.back()) + "\nmethode = " + toml_string(c.method) + "\n";
   if (!o.version.empty()) s += "swvsim = " + toml_string(o.version) + "\n";
