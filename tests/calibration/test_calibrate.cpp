@@ -9,6 +9,7 @@
 #include "calibrate.h"
 #include "helpers.h"
 #include "history_sim.h"
+#include "projection.h"
 #include "schema.h"
 
 using namespace swv;
@@ -109,6 +110,28 @@ TEST_CASE("calibrate: without flow columns the exit rate is assumed and the refe
   // It says plainly what cannot be separated.
   REQUIRE(c.not_separable.size() >= 3);
   CHECK(c.not_separable[0].find("alleen de netto verandering te zien") != std::string::npos);
+}
+
+TEST_CASE("calibrate: a referral rate that swings beyond chance is drawn every year, with its yearly spread", "[kalibratie][schatters]") {
+  // SBO placements 20, 80, 20, 80, 50 of 10.000 regular pupils: p = 0,5%, binomial sd ≈ 7 a year
+  // against swings of ±30: the Pearson test fires; the fragment draws the rate every year with
+  // sd √(τ² + SE²). The SBO stock follows the flows (out = in, so it stays 200).
+  std::string text = "jaar,regulier,sbo,so,instroom_sbo,uitstroom_sbo\n2017,10000,200,100,,\n";
+  const int in[] = {20, 80, 20, 80, 50};
+  for (int t = 0; t < 5; ++t) text += std::to_string(2018 + t) + ",10000,200,100," + std::to_string(in[t]) + "," + std::to_string(in[t]) + "\n";
+  const Calibration c = calibrate(parse(text));
+  const Estimate& e = get(c, "stromen.verwijzing.sbo");
+  CHECK(e.value == Approx(0.005));
+  CHECK(e.spread == Spread::PerYear);
+  CHECK(e.year_sd > 0);
+  CHECK(e.sd == Approx(std::sqrt(e.year_sd * e.year_sd + *e.std_error * *e.std_error)));
+  // The per-year spread is what the swings say: τ² = (φ − 1) p(1 − p) / n̄.
+  const double var = 0.005 * 0.995 * 10000, phi = 4 * 900 / var / 4;  // residuals ±30 four times, 0 once
+  CHECK(e.year_sd == Approx(std::sqrt((phi - 1) * 0.005 * 0.995 / 10000)));
+  // The engine gets it so: a beta drawn every year.
+  const Scenario sc = projection_scenario(parse(text), c, 2, 200, 1, "");
+  CHECK(sc.flows.refer_sbo.per_year);
+  CHECK(sc.flows.refer_sbo.p[1].at(2023) == Approx(e.sd).epsilon(1e-4));
 }
 
 TEST_CASE("calibrate: vo uses pro and vso with the vo assumptions", "[kalibratie][schatters]") {

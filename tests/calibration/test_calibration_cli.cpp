@@ -113,6 +113,27 @@ TEST_CASE("kalibreer --terugtoets --basis: a variant whose report names the cali
   fs::remove_all(dir);
 }
 
+TEST_CASE("kalibreer: the shipped example history calibrates the example scenario, and its bands are not too narrow", "[kalibratie][cli]") {
+  const std::string dir = temp_dir();
+  REQUIRE(swvsim(dir, "kalibreer '" + source_path("scenarios/voorbeeld-historie-po.csv") + "' --basis '" + source_path("scenarios/voorbeeld-po.toml") +
+                          "' --terugtoets --paden 500 --uit kal") == 0);
+  const std::string out = slurp(dir + "/out.txt");
+  CHECK(out.find("waarschuwing: het scenario begint") == std::string::npos);  // the history ends in 2024, the example starts in 2025
+  const json t = json::parse(slurp(dir + "/kal/terugtoets.json"));
+  CHECK(t["dekking"]["alle"]["oordeel"] != "te smal");
+  REQUIRE(swvsim(dir, "controleer kal/kalibratie.toml") == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("kalibreer --basis: a scenario that does not start the year after the last teldatum is warned about", "[kalibratie][cli]") {
+  const std::string dir = history_folder(4);
+  write(dir, "scenario.toml", slurp(source_path("scenarios/voorbeeld-po.toml")));  // starts in 2025; the history ends in 2023
+  REQUIRE(swvsim(dir, "kalibreer historie.csv --basis scenario.toml --uit kal") == 0);
+  CHECK(slurp(dir + "/out.txt").find("scenario.toml: waarschuwing: het scenario begint in 2025; de kalibratie hoort bij een begin in 2024 (de instroom "
+                                     "en de startaantallen zijn die van de laatste teldatum, 2023)") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("kalibreer and terugtoets: option errors give exit 2 with a Dutch message from docs/foutmeldingen.md", "[kalibratie][cli]") {
   const std::string dir = history_folder(3);
   write(dir, "kort.csv", "jaar,regulier,sbo,so\n2021,12000,300,250\n2022,12000,300,250\n2023,12000,300,250\n");

@@ -9,6 +9,8 @@
 #include <map>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "helpers.h"
 #include "history.h"
 #include "history_sim.h"
@@ -136,6 +138,26 @@ TEST_CASE("history: a history drawn from the engine has the engine's counts, and
     CHECK(h.so_total(t) - h.so_total(t - 1) == h.so_flow.in[t] - h.so_flow.out[t]);
     for (size_t c = 0; c < 3; ++c) CHECK(h.so[c][t] >= 0);
   }
+}
+
+TEST_CASE("history: a folder, a FIFO, a file of more than 1 MB and more than 200 years are refused, nothing hangs", "[kalibratie][historie]") {
+  const std::string dir = temp_dir();
+  auto first_message = [](const std::string& path) {
+    Diagnostics d;
+    CHECK_FALSE(read_history(path, std::nullopt, d));
+    REQUIRE_FALSE(d.items().empty());
+    return d.items().front().message;
+  };
+  CHECK(first_message(dir) == "dit is een map, geen bestand; geef een .csv-bestand op");
+  CHECK(first_message(dir + "/bestaat-niet.csv") == "bestand niet gevonden");
+  const std::string fifo = dir + "/pijp.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(first_message(fifo) == "dit is geen gewoon bestand");
+  CHECK(first_message(write(dir, "groot.csv", std::string(2 << 20, '#'))) == "bestand is groter dan 1 MB; dit is geen telgeschiedenis");
+  std::string many = "jaar,regulier,sbo,so\n";
+  for (int y = 1900; y <= 2110; ++y) many += std::to_string(y) + ",1000,20,10\n";
+  CHECK(first_message(write(dir, "lang.csv", many)) == "meer dan 200 jaren; dit is geen telgeschiedenis van één SWV");
+  std::filesystem::remove_all(dir);
 }
 
 // ---------------------------------------------------------------------------------------------
