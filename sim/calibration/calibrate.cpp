@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "format_nl.h"
 
@@ -76,6 +77,14 @@ Estimate rate_estimate(const std::string& key, const RateEstimate& r, const std:
   return e;
 }
 
+// The most that regular education can lose a year (referrals plus uitstroom.regulier) in a fragment.
+constexpr double kMaxReferral = 0.9;
+
+std::string too_many_leave(const std::string& stock, double q) {
+  return "in de historie verlaten meer leerlingen het " + stock + " dan er op de teldatum ervoor waren (kortdurende plaatsingen?): het model laat "
+         "alleen die leerlingen uitstromen; de uitstroomkans is op " + pct(q, 0) + " gezet";
+}
+
 Estimate assumed(const std::string& key, double value, const std::string& why) {
   Estimate e;
   e.key = key, e.value = value, e.method = "aanname", e.note = why;
@@ -124,6 +133,7 @@ Calibration calibrate(const History& h) {
       const RateEstimate p = pooled_rate(s.in, s.regular_before, s.years), q = pooled_rate(s.out, s.stock_before, s.years);
       referrals.push_back(rate_estimate(refer_key, p, "instroom_" + sp + " / regulier op de teldatum ervoor, gepoold; quasi-binomiaal"));
       exits.push_back(rate_estimate(out_key, q, "uitstroom_" + sp + " / " + SP + " op de teldatum ervoor, gepoold; quasi-binomiaal"));
+      if (q.clamped) c.diags.warning({h.file, 0, 0, "uitstroom_" + sp}, too_many_leave(SP, q.value));
       if (ts.size() + 1 < n)
         c.diags.warning({h.file, 0, 0, "instroom_" + sp},
                         "de stroomkolommen van " + SP + " zijn er alleen voor " + years_text(s.years) + "; de kansen steunen op die jaren");
@@ -158,6 +168,7 @@ Calibration calibrate(const History& h) {
       q = qe.value;
       for (double x : s.stock_before) weight_total += x;
       exits.push_back(rate_estimate(out_key, qe, "uitstroom_" + so + " / " + SO + " op de teldatum ervoor, gepoold; quasi-binomiaal"));
+      if (qe.clamped) c.diags.warning({h.file, 0, 0, "uitstroom_" + so}, too_many_leave(SO, qe.value));
       if (!h.so_by_category)
         referrals.push_back(rate_estimate(refer, pooled_rate(s.in, s.regular_before, s.years),
                                           "instroom_" + so + " / regulier op de teldatum ervoor, gepoold; quasi-binomiaal"));
@@ -197,6 +208,16 @@ Calibration calibrate(const History& h) {
     }
   }
   for (const auto& e : referrals) referral_total += e.value;
+  // More referrals than regular pupils can give cannot be the model's; keep the regular state's
+  // rates well below 1 (scaled alike), so the engine can run what the history says, with a warning.
+  if (referral_total > kMaxReferral - a.out_regular) {
+    const double f = (kMaxReferral - a.out_regular) / referral_total;
+    c.diags.warning({h.file, 0, 0, "regulier"}, "de verwijzingen zijn samen " + pct(referral_total, 0) +
+                                                     " van regulier per jaar: de historie past niet bij het model (klopt regulier?); ze zijn geschaald tot " +
+                                                     pct(kMaxReferral - a.out_regular, 0));
+    for (auto& e : referrals) e.value *= f, e.sd *= f, e.std_error = e.std_error ? std::optional<double>(*e.std_error * f) : std::nullopt;
+    referral_total = kMaxReferral - a.out_regular;
+  }
 
   // Demography: the intake behind the regular counts, with everything that leaves regular education.
   c.demography = estimate_demography(h.regular, h.years, a.out_regular + referral_total);
@@ -259,6 +280,13 @@ Calibration calibrate(const History& h) {
                                                      "): de historie past slecht bij het model (een trendbreuk?); toets de banden met swvsim terugtoets");
   if (d.growth_at_edge)
     c.diags.warning({h.file, 0, 0, "regulier"}, "de groei van de instroom ligt aan de rand van het onderzochte bereik; de schatting is onbetrouwbaar");
+  // Never a NaN in a fragment or a report: a non-finite estimate is a bug here, not a number.
+  for (const Estimate& e : c.estimates) {
+    bool finite = std::isfinite(e.value) && std::isfinite(e.sd) && (!e.std_error || std::isfinite(*e.std_error));
+    for (const auto& [year, x] : e.mean_by_year) finite &= std::isfinite(x);
+    for (const auto& [year, x] : e.sd_by_year) finite &= std::isfinite(x);
+    if (!finite) throw std::logic_error("kalibratie: de schatting van " + e.key + " is geen eindig getal");
+  }
   c.method = std::string("stromen: kansen gepoold over de jaren, ") + (c.special_flows || c.so_flows ? "uit de stroomkolommen" : "") +
              (c.special_flows != c.so_flows || (!c.special_flows && !c.so_flows) ? std::string(c.special_flows || c.so_flows ? " en " : "") +
                                                                                        "uit de netto verandering met aangenomen uitstroom"

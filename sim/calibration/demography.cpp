@@ -89,7 +89,7 @@ Posterior posterior(const std::vector<Cell>& cells, const std::vector<double>& g
   // k g + ê Σρ^j, the last shock's error (Σρ^j)² P22 correlated with the level's (2 Σρ^j P12/Ī), and
   // new shocks σ² Σ_{j<=k} A_j², A_j = 1 + ρ + … + ρ^(j−1) (what one shock adds over the j years from it on).
   std::vector<double> m1(kAheadYears, 0), m2(kAheadYears, 0);
-  const double I = p.intake;
+  const double I = std::max(p.intake, 1.0);  // the level term is relative; an intake near 0 is warned about
   for (size_t k = 0; k < cells.size(); ++k) {
     const Cell& c = cells[k];
     const double level = (c.f.intake - I) / I, level_var = c.f.intake_var / (I * I), cov = c.f.cov / I;
@@ -133,11 +133,13 @@ DemographyEstimate estimate_demography(const std::vector<double>& regular, const
   e.growth = p.g, e.growth_se = p.g_sd;
   e.sigma = p.s, e.sigma_se = p.s_sd;
   e.persistence = p.r, e.persistence_se = p.r_sd;
-  e.intake = p.intake, e.intake_sd = p.intake_sd;
+  // A negative intake (the counts fall faster than b allows) is 0 for the engine, which cannot take
+  // one; negative_intake warns that the demography fits the history badly.
+  e.intake = std::max(0.0, p.intake), e.intake_sd = p.intake_sd;
   // The engine draws σ̄ and ρ̄ (the posterior means) for new shocks and groei once per path (one
-  // normal score for all years): groei's yearly means and sds make the engine's log growth over k
-  // years match the posterior predictive of C_k in mean and variance, the uncertainty of g, σ, ρ
-  // and of the last shock together.
+  // normal score for all years): groei's yearly means and sds make the engine's log intake k years
+  // on match the posterior predictive L_k in mean and variance: the uncertainty of g, σ, ρ, of the
+  // intake level and of the last shock together.
   double shock_var = 0, acc = 0, rj = 1, before_mean = 0, before_sd = 0;
   for (size_t j = 0; j < p.ahead.size(); ++j) {
     acc += rj, rj *= p.r, shock_var += p.s * p.s * acc * acc;

@@ -6,11 +6,13 @@
 #include <map>
 
 #include "format_nl.h"
+#include "validate.h"
 
 namespace swv {
 
 std::string toml_number(double x, int sig) {
-  if (x == 0 || !std::isfinite(x)) return "0.0";
+  // Closer to 0 than the loader accepts (validate.h: kMinMagnitude) is 0 for every purpose here.
+  if (std::fabs(x) < kMinMagnitude || !std::isfinite(x)) return "0.0";
   const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(x))));
   const int decimals = std::clamp(sig - 1 - magnitude, 1, 15);
   char buf[64];

@@ -27,7 +27,9 @@ std::string fragment_toml(const Calibration& c, const FragmentOptions& o);
 std::string fragment_tables(const Calibration& c, bool so_total_as_laag = false);
 
 // A number as TOML text with `sig` significant digits, never in exponent form ("0.0061234",
-// "1523.4", "0.0"): the fragment stays readable and loads back as the value the engine uses.
+// "1523.4", "0.0"): the fragment stays readable and loads back as the value the engine uses. Below
+// the loader's smallest magnitude (1e-9) it is "0.0". Callers never pass a non-finite number
+// (calibrate refuses them).
 std::string toml_number(double x, int sig = 5);
 // A text as a TOML basic string ("…" with \ and " escaped, control characters as \uXXXX).
 std::string toml_string(const std::string& s);

@@ -34,6 +34,7 @@ RateEstimate pooled_rate(const std::vector<double>& events, const std::vector<do
   const double x = std::accumulate(events.begin(), events.end(), 0.0), n = std::accumulate(at_risk.begin(), at_risk.end(), 0.0);
   if (n <= 0) return e;
   e.value = x / n;
+  if (e.value > kMaxRate) e.value = kMaxRate, e.clamped = true;
   if (x <= 0) {
     // No event in the history: the binomial variance at p̂ = 0 is 0, which would claim certainty.
     // Half an event (Jeffreys' prior) gives the order of what cannot be ruled out.
@@ -60,6 +61,7 @@ RateEstimate net_rate(const std::vector<double>& change, const std::vector<doubl
   if (den <= 0) return e;
   double p = num / den;
   if (p < 0) p = 0, e.clamped = true;
+  if (p > kMaxRate) p = kMaxRate, e.clamped = true;
   e.value = p;
   std::vector<double> resid, var;
   for (size_t t = 0; t < change.size(); ++t) {

@@ -21,6 +21,7 @@ TEST_CASE("fragment: numbers keep five significant digits and never an exponent"
   CHECK(toml_number(-0.005) == "-0.005");
   CHECK(toml_number(12000, 12) == "12000.0");
   CHECK(toml_number(1e-9) == "0.000000001");
+  CHECK(toml_number(2.1e-14) == "0.0");  // the loader refuses non-zero numbers below 1e-9
   CHECK(toml_number(0.24) == "0.24");
   CHECK(toml_string("a\"b\\c\nd") == "\"a\\\"b\\\\c\\u000Ad\"");
 }
