@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "calibration_text.h"
 #include "format_nl.h"
 #include "html_parts.h"
 #include "html_style.h"
@@ -206,6 +207,7 @@ string method(const ReportInput& in) {
     for (const auto& line : rules_words(*in.scenario)) rules += (rules.empty() ? "" : "<br>") + esc(line);
     item("Bekostigingsregels", rules + (in.scenario->rules.source.empty() ? "" : "<br>Bron: " + esc(in.scenario->rules.source)));
   }
+  if (in.scenario && in.scenario->calibration.given) item("Kalibratie", esc(calibration_source_text(in.scenario->calibration)));
   if (in.monte_carlo()) {
     double worst_se = 0;
     for (const auto* p : {&r.excessive, &r.below_floor, &r.negative})

@@ -1,6 +1,7 @@
 // The tables of the HTML report: participation and waiting lists per year, the meerjarenbegroting (every euro on a line, per side with its
 // total), the meerjarenbalans with the Inspectie's signal values, and risks with the benodigd
 // weerstandsvermogen.
+#include "calibration_text.h"
 #include "html_parts.h"
 #include "report_terms.h"
 #include "report_text.h"
@@ -180,6 +181,8 @@ string risks(const ReportInput& in) {
     for (size_t y = 0; y < r.years.size(); ++y) s += (y ? ", " : "") + std::to_string(r.years[y]) + " " + euro(r.expected_risk_cost[y]);
     s += ". In deterministische modus trekt de begroting geen risico's: de risicoposten zijn 0.</p>";
   }
+  if (in.scenario && in.scenario->calibration.given)
+    s += "<h3>Hoe eerlijk zijn de banden?</h3><p>" + esc(calibration_rvt_text(in.scenario->calibration)) + "</p>";
   s += "<h3>Benodigd weerstandsvermogen</h3><p>Beschikbaar: de algemene reserve bij de start, " + euro(r.start_general_reserve) +
        " (eigen vermogen bij de start " + euro(r.start_equity) + " min bestemmingsreserves " +
        euro(r.start_equity - r.start_general_reserve) + ").</p>";

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "decision_report.h"
+#include "coverage.h"
 #include "report_terms.h"
 
 namespace swv {
@@ -52,6 +53,18 @@ json kaderbrief_json(const SpendingRoom& k) {
     j["andere_modus"] = {{"modus", k.paths ? "deterministisch" : "montecarlo"}, {"paden", k.other_paths}, {"soort", recommendation_kind_key(k.other.kind)},
                          {"bedrag_per_jaar", amount(k.other.amount)}};
   return j;
+}
+
+// [kalibratie] of the scenario (docs/kalibratie.md): the history its spreads came from and the back-test.
+json calibration_info_json(const CalibrationInfo& c) {
+  json o = {{"bestand", c.file}, {"historie", c.history}, {"historie_sha256", c.history_sha256}, {"eerste_jaar", c.first_year},
+            {"laatste_jaar", c.last_year}, {"methode", c.method}};
+  if (c.has_backtest) {
+    const Coverage cov{c.coverage50, c.coverage90, c.points};
+    o["terugtoets"] = {{"dekking_50", c.coverage50}, {"dekking_90", c.coverage90}, {"punten", c.points}, {"oordeel", verdict_word(verdict(cov))}};
+    if (c.horizon > 0) o["terugtoets"]["horizon"] = c.horizon;
+  }
+  return o;
 }
 
 std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
@@ -123,6 +136,7 @@ std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
   j["beleid_actief"] = fired;
   j["normen"] = {{"signaleringswaarde", {{"percentage", r.signal_percentage}, {"minimum", r.signal_minimum}}},
                  {"percentielen", "Hyndman-Fan type 7"}};
+  if (r.calibration.given) j["kalibratie"] = calibration_info_json(r.calibration);
   if (kaderbrief) j["kaderbrief"] = kaderbrief_json(*kaderbrief);
   j["waarschuwingen"] = r.warnings;
   return j.dump(2) + "\n";

@@ -1,5 +1,6 @@
 #include "md_report.h"
 
+#include "calibration_text.h"
 #include "decision_report.h"
 #include "format_nl.h"
 #include "report_terms.h"
@@ -108,6 +109,7 @@ std::string markdown_summary(const ReportInput& in) {
          (shares.back().percent ? "" : "; wachtlijst in leerlingen die op een plaats wachten") + ".\n";
   s += mjb_table(in);
   s += buffer_table(r);
+  if (in.scenario && in.scenario->calibration.given) s += "\n" + md(calibration_source_text(in.scenario->calibration)) + "\n";
   if (!r.warnings.empty()) {
     s += "\nWaarschuwingen:\n\n";
     for (const auto& w : r.warnings) s += "- " + md(w) + "\n";

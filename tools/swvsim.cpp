@@ -23,6 +23,7 @@
 
 #include "atomic_file.h"
 #include "output_set.h"
+#include "calibration_cmds.h"
 #include "cli_common.h"
 #include "decision_cmds.h"
 #include "deterministic.h"
@@ -62,6 +63,11 @@ const char* kUsage =
     "  swvsim weerstandsvermogen BESTAND\n"
     "                                 benodigd weerstandsvermogen bij 80/90/95% (ratio, NAR-klasse)\n"
     "                                 en de bijdrage per risico\n"
+    "  swvsim kalibreer HISTORIE.csv [--sector po|vo] [--uit MAP] [--terugtoets]\n"
+    "                                 demografie en stromen schatten uit de eigen telgeschiedenis\n"
+    "                                 (kalibratie.toml: een scenariofragment met standaardfouten)\n"
+    "  swvsim terugtoets HISTORIE.csv [--vanaf JAAR] [--horizon 3] [--uit MAP]\n"
+    "                                 toetsen of de banden eerlijk zijn: vangen ze de werkelijke aantallen?\n"
     "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
     "  swvsim --version | --help | OPDRACHT --help\n\n"
     "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout,\n"
@@ -201,11 +207,13 @@ int dispatch(const std::vector<std::string>& args) {
   if (cmd == "bestedingsruimte") return cmd_spending(rest);
   if (cmd == "weerstandsvermogen") return cmd_buffer(rest);
   if (cmd == "samenvoegen") return cmd_merge(rest);
+  if (cmd == "kalibreer") return cmd_calibrate(rest);
+  if (cmd == "terugtoets") return cmd_backtest(rest);
   if (cmd == "sleutels") {
     std::cout << schema_markdown();
     return kOk;
   }
-  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels"})
+  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels", "kalibreer", "terugtoets"})
             << "\n\n"
             << kUsage;
   return kInput;

@@ -97,6 +97,7 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   if (sc.rules_by_year.empty()) rules_inputs("regels", sc.rules);
   for (const auto& [from, ru] : sc.rules_by_year) rules_inputs("regels " + std::to_string(from), ru);
   r.sector = sc.sector;
+  r.calibration = sc.calibration;
   r.mode = sc.mode;
   r.paths = sc.paths;
   r.seed = sc.seed;

@@ -110,6 +110,7 @@ struct Result {
   // ocw_korting, cap.
   std::vector<std::pair<std::string, std::vector<double>>> policy_fired;
   double signal_percentage = 0.035, signal_minimum = 250'000;
+  CalibrationInfo calibration;  // [kalibratie] of the scenario: where its spreads came from
   std::vector<std::string> warnings;
 
   const Series* find(const std::string& key) const {

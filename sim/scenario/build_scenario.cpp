@@ -316,6 +316,7 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   build_balance(b);
   build_safety_net(b);
   build_report_settings(b);
+  build_calibration_info(b);
   // Ranges per year (after merging, when the planperiode is known), in the order registered.
   for (const auto& [v, r] : b.ranged) check_value(*v, r, sc.first_year, sc.last_year, d);
   if (d.error_count() > before) return;

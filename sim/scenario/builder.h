@@ -2,7 +2,7 @@
 // Internal to the scenario room: the state shared by the builders that turn the merged tree into a
 // Scenario (build_scenario.cpp: period, start, flows, index, settings, and the order of it all;
 // build_rules.cpp: the funding rules; build_lines.cpp: the budget lines; build_finance.cpp: risks,
-// earmarked reserves, policy, own target, balance sheet).
+// earmarked reserves, policy, own target, balance sheet; build_calibration.cpp: [kalibratie]).
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,5 +47,6 @@ void build_policy(Builder& b);    // [beleid]
 void build_target(Builder& b);    // normen.streefvermogen and what refers to it (14.2); after build_policy
 void build_balance(Builder& b);   // [balans] (14.8)
 void build_safety_net(Builder& b);  // [vangnet] (14.7)
+void build_calibration_info(Builder& b);  // [kalibratie]: where the spreads came from (build_calibration.cpp)
 
 }  // namespace swv::detail

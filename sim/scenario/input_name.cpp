@@ -189,6 +189,18 @@ const Entry kEntries[] = {
     {"rapport.bovenmatig_rood", "Stoplicht bovenmatig vermogen: rood vanaf kans", T::Simulation, U::Rate},
     {"rapport.ondergrens_oranje", "Stoplicht onder de ondergrens: oranje vanaf kans", T::Simulation, U::Rate},
     {"rapport.ondergrens_rood", "Stoplicht onder de ondergrens: rood vanaf kans", T::Simulation, U::Rate},
+    {"kalibratie", "Kalibratie uit de eigen telgeschiedenis", T::Simulation, U::Text},
+    {"kalibratie.historie", "Historiebestand van de kalibratie", T::Simulation, U::Text},
+    {"kalibratie.historie_sha256", "Controlegetal (SHA-256) van het historiebestand", T::Simulation, U::Text},
+    {"kalibratie.eerste_jaar", "Eerste teldatum van de historie", T::Simulation, U::Year},
+    {"kalibratie.laatste_jaar", "Laatste teldatum van de historie", T::Simulation, U::Year},
+    {"kalibratie.methode", "Methode van de kalibratie", T::Simulation, U::Text},
+    {"kalibratie.swvsim", "Versie van swvsim die kalibreerde", T::Simulation, U::Text},
+    {"kalibratie.terugtoets", "Terugtoets van de banden", T::Simulation, U::Text},
+    {"kalibratie.terugtoets.dekking_50", "Terugtoets: aandeel binnen de 50%-band", T::Simulation, U::Rate},
+    {"kalibratie.terugtoets.dekking_90", "Terugtoets: aandeel binnen de 90%-band", T::Simulation, U::Rate},
+    {"kalibratie.terugtoets.punten", "Terugtoets: aantal vergeleken aantallen", T::Simulation, U::Count},
+    {"kalibratie.terugtoets.horizon", "Terugtoets: jaren vooruit per oorsprong", T::Simulation, U::Count},
 
     // The rules file (regelsbestand); "schema" and "indexatie" are named above.
     {"sector", "Sector van de bekostigingsregels", T::Funding, U::Text},

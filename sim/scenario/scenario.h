@@ -182,6 +182,19 @@ struct ReportSettings {
   double floor_orange = 0.05, floor_red = 0.2;         // P(onder ondergrens)
 };
 
+// Where the scenario's spreads came from ([kalibratie], an extension: swvsim kalibreer writes it,
+// docs/kalibratie.md): the history a calibration used and, when given, its back-test's coverage.
+// Reports name it; nothing in the model reads it.
+struct CalibrationInfo {
+  bool given = false;
+  std::string file;  // the scenario file that holds the table
+  std::string history, history_sha256, method, version;  // historie, historie_sha256, methode, swvsim
+  int first_year = 0, last_year = 0;                     // teldata of the history
+  bool has_backtest = false;                             // [kalibratie.terugtoets]
+  double coverage50 = 0, coverage90 = 0;                 // dekking_50, dekking_90
+  int points = 0, horizon = 0;                           // punten, horizon (0: not given)
+};
+
 struct Scenario {
   std::string name, description;
   std::vector<std::string> files;  // the chain, base first; the last is the file given
@@ -223,6 +236,7 @@ struct Scenario {
     return *r;
   }
   ReportSettings report;
+  CalibrationInfo calibration;
   // Decision support (bestedingsruimte): the profile of extra yearly spending, and the extra cost per
   // year index that a run adds to totale_lasten (empty = none). Set by the solver, not by files.
   YearTable spending_profile = YearTable::fixed(1.0);

@@ -181,6 +181,18 @@ const std::vector<KeyInfo> kScenario = {
     {"rapport.bovenmatig_rood", F::Number, R::Rate, S::Both, false, "", "stoplicht: rood vanaf deze kans op bovenmatig eigen vermogen (standaard 0.5)"},
     {"rapport.ondergrens_oranje", F::Number, R::Rate, S::Both, false, "", "stoplicht: oranje vanaf deze kans op eigen vermogen onder de ondergrens (standaard 0.05)"},
     {"rapport.ondergrens_rood", F::Number, R::Rate, S::Both, false, "", "stoplicht: rood vanaf deze kans op eigen vermogen onder de ondergrens (standaard 0.2)"},
+    {"kalibratie", F::Section, R::Any, S::Both, false, "", "uitbreiding: waar de spreidingen vandaan komen (swvsim kalibreer schrijft deze tabel; de rapporten noemen haar)"},
+    {"kalibratie.historie", F::Text, R::Any, S::Both, true, "", "het historiebestand waaruit is geschat"},
+    {"kalibratie.historie_sha256", F::Text, R::Any, S::Both, false, "", "SHA-256 van het historiebestand"},
+    {"kalibratie.eerste_jaar", F::Integer, R::Year, S::Both, true, "", "eerste teldatum van de historie"},
+    {"kalibratie.laatste_jaar", F::Integer, R::Year, S::Both, true, "", "laatste teldatum van de historie"},
+    {"kalibratie.methode", F::Text, R::Any, S::Both, false, "", "hoe is geschat (één regel)"},
+    {"kalibratie.swvsim", F::Text, R::Any, S::Both, false, "", "versie van swvsim die kalibreerde"},
+    {"kalibratie.terugtoets", F::Section, R::Any, S::Both, false, "", "de terugtoets van de banden op dezelfde historie (swvsim terugtoets); het RvT-deel van het rapport toont haar"},
+    {"kalibratie.terugtoets.dekking_50", F::Number, R::Rate, S::Both, true, "", "aandeel van de werkelijke aantallen binnen P25–P75"},
+    {"kalibratie.terugtoets.dekking_90", F::Number, R::Rate, S::Both, true, "", "aandeel van de werkelijke aantallen binnen P5–P95"},
+    {"kalibratie.terugtoets.punten", F::Integer, R::Positive, S::Both, true, "", "aantal vergeleken werkelijke aantallen"},
+    {"kalibratie.terugtoets.horizon", F::Integer, R::Positive, S::Both, false, "", "jaren vooruit per oorsprong"},
 };
 
 // The funding rules file (docs/scenario-formaat.md, section 9).
