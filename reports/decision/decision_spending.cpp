@@ -52,7 +52,7 @@ std::vector<std::string> spending_sentences(const SpendingRoom& r) {
   const std::string Y = std::to_string(q.target_year);
   const std::string per = constant_profile(r) ? " per jaar" : " per jaar (bij profielfactor 1, verdeeld volgens het profiel)";
   if (!r.minimum.found)
-    out.push_back("Geen bedrag tussen −€ 10 biljoen en +€ 10 biljoen per jaar brengt de kans op een bovenmatig eigen vermogen in " + Y +
+    out.push_back("Geen bedrag per jaar brengt de kans op een bovenmatig eigen vermogen in " + Y +
                   " tot " + pct(1 - q.confidence, 0) + ".");
   else if (r.minimum.amount > 0)
     out.push_back("Om met " + pct(q.confidence, 0) + " zekerheid in " + Y + " niet boven de signaleringswaarde uit te komen, is minimaal " +

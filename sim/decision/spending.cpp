@@ -54,12 +54,12 @@ double density_at(const std::vector<double>& x, double at) {
 // How many of n paths may break a condition whose probability may be at most `a`.
 size_t allowed(size_t n, double a) { return static_cast<size_t>(std::floor((a + 1e-12) * static_cast<double>(n))); }
 
-// The k-th smallest finite-or-infinite value (0-based), clamped to the search limit.
-double order_statistic(std::vector<double> v, size_t k) {
+// The k-th smallest finite-or-infinite value (0-based), clamped to ±limit.
+double order_statistic(std::vector<double> v, size_t k, double limit) {
   if (v.empty()) return 0;
   k = std::min(k, v.size() - 1);
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
-  return std::clamp(v[k], -kSearchLimit, kSearchLimit);
+  return std::clamp(v[k], -limit, limit);
 }
 
 SpendingBands bands(const Outcome& o, size_t n, size_t Y, double amount) {
@@ -126,6 +126,7 @@ class Solver {
     const Outcome zero = r_.run(0.0, true, &zero_cross_);
     room.at_zero = bands(zero, n_, Y_, 0.0);
     const double cut = largest_cut(zero);
+    limit_ = std::max(kSearchLimit, 4 * cut);
     const Outcome at_cut = r_.run(-cut, false);
     if (at_cut.below_any > allow_b_) {
       solve_minimum();
@@ -168,8 +169,8 @@ class Solver {
   // (allowed + 1)-th largest a (at most `allowed` paths stay above the norm), for the maximum the
   // (allowed + 1)-th smallest b.
   double quantile_of(const Crossings& c, bool minimum) const {
-    if (minimum) return allow_a_ >= n_ ? -kSearchLimit : order_statistic(c.a, n_ - 1 - allow_a_);
-    return order_statistic(c.b, allow_b_);
+    if (minimum) return allow_a_ >= n_ ? -limit_ : order_statistic(c.a, n_ - 1 - allow_a_, limit_);
+    return order_statistic(c.b, allow_b_, limit_);
   }
 
   // A guess for a bound: the secant on f(s) = quantile of the crossings linearised at s, minus s.
@@ -179,14 +180,14 @@ class Solver {
   double guess(bool minimum, Crossings& last) {
     double s0 = 0, f0 = quantile_of(zero_cross_, minimum);
     last = zero_cross_;
-    if (!std::isfinite(f0) || std::fabs(f0) >= kSearchLimit) return f0;
+    if (!std::isfinite(f0) || std::fabs(f0) >= limit_) return f0;
     double s1 = f0;
     for (int i = 0; i < kSecantSteps; ++i) {
       r_.run(s1, false, &last);
       const double f1 = quantile_of(last, minimum) - s1;
       if (!std::isfinite(f1) || std::fabs(f1) <= q_.tolerance) return std::isfinite(f1) ? s1 + f1 : s1;
       const double s2 = f1 != f0 ? s1 - f1 * (s1 - s0) / (f1 - f0) : s1 + f1;
-      s0 = s1, f0 = f1, s1 = std::clamp(s2, -kSearchLimit, kSearchLimit);
+      s0 = s1, f0 = f1, s1 = std::clamp(s2, -limit_, limit_);
     }
     return s1;
   }
@@ -196,7 +197,7 @@ class Solver {
   void solve_minimum() {
     Crossings near;
     const double start = guess(true, near);
-    const auto [found, amount] = find_boundary(start, false, q_.tolerance, [&](double a) { return meets_a(a); });
+    const auto [found, amount] = find_boundary(start, false, q_.tolerance, [&](double a) { return meets_a(a); }, limit_);
     room.minimum.found = found;
     if (!found) return;
     room.minimum.amount = amount;
@@ -213,7 +214,7 @@ class Solver {
     Crossings near;
     double start = guess(false, near);
     if (!(start >= -cut)) start = -cut;
-    auto [found, amount] = find_boundary(start, true, q_.tolerance, [&](double a) { return meets_b(a); });
+    auto [found, amount] = find_boundary(start, true, q_.tolerance, [&](double a) { return meets_b(a); }, limit_);
     if (!found || amount < -cut) amount = -cut, found = true;  // (B) holds there: never a bound that breaks it
     room.maximum.found = found;
     room.maximum.amount = amount;
@@ -304,14 +305,15 @@ class Solver {
   Replayer r_;
   const size_t n_, Y_;
   size_t allow_a_ = 0, allow_b_ = 0;
+  double limit_ = kSearchLimit;  // the search limit of this scenario (spending.h)
   Crossings zero_cross_;
 };
 
 }  // namespace
 
-std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolerance, const std::function<bool(double)>& ok) {
+std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolerance, const std::function<bool(double)>& ok, double limit) {
   if (!std::isfinite(guess)) guess = 0;
-  guess = std::clamp(guess, -kSearchLimit, kSearchLimit);
+  guess = std::clamp(guess, -limit, limit);
   const double to_bad = ok_below ? 1.0 : -1.0;
   const double tol = std::max(tolerance, 0.0);
   auto close_enough = [&](double a, double b) { return std::fabs(a - b) <= std::max(tol, 1e-12 * std::max(std::fabs(a), std::fabs(b))); };
@@ -320,7 +322,7 @@ std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolera
   // Bracket: the first step is a small part of the tolerance (an exact guess is confirmed in two
   // calls, and one that fails only by rounding moves by cents), then steps grow eightfold.
   double step = std::max(tol / 64, 1e-12 * std::fabs(guess)), good = guess, bad = guess;
-  auto within = [](double a) { return std::clamp(a, -kSearchLimit, kSearchLimit); };
+  auto within = [limit](double a) { return std::clamp(a, -limit, limit); };
   if (test(guess)) {
     for (;;) {
       bad = within(good + to_bad * step);

@@ -42,7 +42,9 @@ struct SpendingQuery {
 };
 
 constexpr int kMaxSearchSteps = 200;  // replays per bound at most (bracketing and bisection)
-constexpr double kSearchLimit = 1e13;  // euro per year: no bound is looked for beyond ±this
+// Euro per year: no bound is looked for beyond ±this, or beyond 4× the largest yearly lasten when
+// that is larger (a plan of 10^19 a year still gets its cut).
+constexpr double kSearchLimit = 1e13;
 
 // One point of the trade-off: what an extra amount per year does (same paths for every amount).
 struct TradeOff {
@@ -75,11 +77,12 @@ const char* recommendation_kind_key(Recommendation::Kind k);
 // 1/64 of `tolerance`, then in eightfold steps) and bisected until the bracket is within `tolerance` (or
 // 1e-12 of the amount, where doubles are coarser); `ok_below`: the condition holds for small
 // amounts (a maximum) rather than large ones (a minimum). At most kMaxSearchSteps calls of ok; not
-// found beyond ±kSearchLimit. The returned amount is always one where ok was true.
-std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolerance, const std::function<bool(double)>& ok);
+// found beyond ±limit. The returned amount is always one where ok was true.
+std::pair<bool, double> find_boundary(double guess, bool ok_below, double tolerance, const std::function<bool(double)>& ok,
+                                      double limit = kSearchLimit);
 
 struct SpendingBound {
-  bool found = false;    // false: no amount within ±kSearchLimit meets the condition
+  bool found = false;    // false: no amount within the search limit meets the condition
   double amount = 0;     // extra spending per year at profile factor 1
   double std_error = 0;  // Monte-Carlo standard error of `amount` (NaN when not estimable)
   double probability = 0;  // the constrained probability at `amount`

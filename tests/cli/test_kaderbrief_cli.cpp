@@ -97,3 +97,30 @@ TEST_CASE("kaderbrief cli: a run with --precisie has the figure of --paden with 
   CHECK(p["kaderbrief"]["bedrag_per_jaar"] == q["kaderbrief"]["bedrag_per_jaar"]);
   CHECK(p["kaderbrief"]["soort"] == q["kaderbrief"]["soort"]);
 }
+
+TEST_CASE("kaderbrief cli: amounts far beyond the documented scale end quickly with a cut that meets the floor", "[cli][kaderbrief][bounds]") {
+  // Issue 24: 100 lines of 9,99e12 a year with prijs = 1.0 (doubling) over 15 years, and a
+  // demographic growth of 1e4 a year. Beyond ≈ 5,8e17 adjacent doubles are 128 apart: a bisection to
+  // € 100 never ended. Now every search is bounded by a count and a relative tolerance.
+  const std::string dir = temp_dir();
+  std::string big = "schema = \"swvsim/1\"\n[swv]\nnaam = \"Groot\"\nsector = \"po\"\neerste_jaar = 2025\nlaatste_jaar = 2039\n"
+                    "regels = \"po-2024\"\n[start]\neigen_vermogen = 250_000\n[start.leerlingen]\nregulier = 1000\n[indexatie]\nprijs = 1.0\n";
+  for (int i = 0; i < 100; ++i)
+    big += "[[post]]\ncode = \"L" + std::to_string(i) + "\"\nnaam = \"Post " + std::to_string(i) +
+           "\"\nkant = \"lasten\"\nbedrag = 9.99e12\nindexatie = \"prijs\"\n";
+  const std::string growth = "schema = \"swvsim/1\"\n[swv]\nnaam = \"Groei\"\nsector = \"po\"\neerste_jaar = 2025\nlaatste_jaar = 2039\n"
+                             "regels = \"po-2024\"\n[start]\neigen_vermogen = 250_000\n[start.leerlingen]\nregulier = 1000\n[demografie]\n"
+                             "groei = 1e4\n[[post]]\ncode = \"1\"\nnaam = \"Personeel\"\nkant = \"lasten\"\nper_leerling = 100\ngrondslag = \"regulier\"\n";
+  for (const auto& [name, text] : {std::pair{"groot.toml", big}, {"groei.toml", growth}})
+    for (const std::string mode : {"--deterministisch", "--paden 200"}) {
+      INFO(name << " " << mode);
+      const std::string sc = write(dir, name, text), out = dir + "/uit";
+      // `timeout` is the wall-clock guard: a hang is exit 124 after 60 s (SIGKILL 5 s later: 0.4
+      // ignored the first SIGTERM in that loop), not a stuck suite.
+      REQUIRE(run_shell("timeout -k 5 60 " + std::string(SWVSIM_BINARY) + " run " + sc + " " + mode + " --stil --formaat json --uit " + out +
+                        " >/dev/null 2>&1") == 0);
+      const auto k = result(out)["kaderbrief"];
+      CHECK(k["onder_ondergrens_enig_jaar"].get<double>() <= 0.05);
+      if (std::string(name) == "groot.toml") CHECK(k["soort"] == "bezuiniging");
+    }
+}
