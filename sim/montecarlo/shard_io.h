@@ -100,6 +100,8 @@ class Reader {
     raw(&x, sizeof x);
     return x;
   }
+  // The checksum of every byte read so far.
+  uint64_t checksum() const { return sum_.value(); }
   std::string text(size_t limit = 1 << 16) {
     const uint32_t n = get<uint32_t>();
     if (n > limit) throw Damaged("beschadigde kop");
@@ -129,8 +131,10 @@ class Reader {
 // ---- The shard's records (shard.cpp writes them, shard_merge.cpp reads them) ---------------------
 namespace swv::shard_io {
 
+// The header ends with the checksum of its own bytes (format 2), so a damaged header is known as
+// damaged before any of its fields is compared with another part's.
 void write_header(Writer& w, const ShardHeader& h);
-// Throws Damaged when it is not a shard of this format and byte order.
+// Throws Damaged when it is not a shard of this format and byte order, or its checksum does not match.
 ShardHeader read_header(Reader& r);
 
 // Bytes per kept value of a shard in `mode`.
