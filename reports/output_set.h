@@ -14,8 +14,8 @@ namespace swv {
 // The result set of one command in one output folder (docs/cli-en-uitvoer.md, "Result sets").
 //  * The constructor refuses `/` and the home folder (RefusedFolder, output_folder.h), creates the
 //    folder, takes its lock (`.swvsim.lock`, flock; a second run on the same folder is refused with
-//    EnvironmentError), removes temporaries of killed runs (and of killed parts, part_files.h) and reads the folder's record of swvsim
-//    files (`.swvsim.set`, output_folder.h).
+//    EnvironmentError), removes temporaries of killed runs and parts (part_files.h) and reads the
+//    folder's record of swvsim files (`.swvsim.set`, output_folder.h).
 //  * `expected` (the files the run will write) is checked up front: one that exists but is not
 //    recorded is the user's, and the constructor refuses (EnvironmentError) before any computing.
 //    commit() checks that again for the files staged.

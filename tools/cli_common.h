@@ -46,7 +46,7 @@ void print_diagnostics(const Diagnostics& d);
 LoadResult load_or_report(const std::string& file);
 // A folder name from a scenario name: lower-case letters, digits and '-' only (never a path). Latin
 // letters with diacritics become their base letters ("Fryslân" -> "fryslan"); when letters of other
-// scripts are left out, the first 6 hex digits of the name's sha256 follow ("школа" -> "scenario-3f0c1a"),
+// scripts are left out, the first 6 hex digits of the name's sha256 follow ("школа" -> "scenario-f399e8"),
 // so two such names do not share (and replace each other's) default folder.
 std::string slug(const std::string& name);
 
