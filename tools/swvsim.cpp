@@ -60,7 +60,7 @@ const char* kUsage =
     "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
     "  swvsim --version | --help | OPDRACHT --help\n\n"
     "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout,\n"
-    "4 de omgeving weigerde (map of bestand niet te lezen of te schrijven, schijf vol, te weinig geheugen),\n"
+    "4 de omgeving weigerde (map of bestand niet te lezen of te schrijven, schijf vol, te weinig geheugen of threads),\n"
     "130 afgebroken met Ctrl-C, 143 gestopt met SIGTERM, 129 met SIGHUP.\n";
 
 int cmd_check(const std::vector<std::string>& args) {

@@ -100,16 +100,26 @@ void write_block(Writer& w, const Block& b, const std::unordered_map<const Value
 }
 
 void read_block(Reader& r, Block& b, const std::vector<const Value*>& values) {
-  for_each_sum(b, [&](std::vector<double>& v) { r.raw(v.data(), v.size() * sizeof(double)); });
+  // run_shard writes only finite sums and counts of paths (a path that overflows stops the part), so
+  // anything else is damage, even under a matching checksum (found by fuzz_shard: NaN reached the
+  // percentiles' bucketing as undefined behaviour).
+  for_each_sum(b, [&](std::vector<double>& v) {
+    r.raw(v.data(), v.size() * sizeof(double));
+    if (!all_finite(v.data(), v.size())) throw Damaged("een som is geen eindig getal (het bestand is beschadigd)");
+  });
   DrawCounters& c = b.counters;
   r.raw(c.rate_sum_paths.data(), c.rate_sum_paths.size() * sizeof(double));
   c.negative_intake_paths = r.get<double>();
+  auto count = [](double k) { return k >= 0 && k <= static_cast<double>(kBlockPaths); };  // paths of one block
+  bool ok = count(c.negative_intake_paths);
+  for (double k : c.rate_sum_paths) ok = ok && count(k);
+  if (!ok) throw Damaged("beschadigde tellers");
   const uint32_t m = r.get<uint32_t>();
   if (m > values.size()) throw Damaged("beschadigde tellers");
   for (uint32_t i = 0; i < m; ++i) {
     const uint32_t at = r.get<uint32_t>();
     const double k = r.get<double>();
-    if (at >= values.size()) throw Damaged("beschadigde tellers");
+    if (at >= values.size() || !(k >= 0 && std::isfinite(k))) throw Damaged("beschadigde tellers");  // draws, not paths
     c.clamped.emplace_back(values[at], k);
   }
 }

@@ -3,6 +3,7 @@
 // machine holds them (the header carries an endianness mark), strings as a u32 length and bytes, and
 // a checksum over every byte before the trailer (a 64-bit multiply-xor hash over 8-byte words, the
 // same however the bytes were split into writes).
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <istream>
@@ -136,6 +137,14 @@ namespace swv::shard_io {
 void write_header(Writer& w, const ShardHeader& h);
 // Throws Damaged when it is not a shard of this format and byte order, or its checksum does not match.
 ShardHeader read_header(Reader& r);
+
+// Whether every value is a finite number (a part holds nothing else; see read_block).
+template <class T>
+bool all_finite(const T* v, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (!std::isfinite(v[i])) return false;
+  return true;
+}
 
 // Bytes per kept value of a shard in `mode`.
 inline size_t value_bytes(StoreMode mode) { return mode == StoreMode::ExactFloat ? sizeof(float) : sizeof(double); }

@@ -154,12 +154,18 @@ Result merge_shards(const Scenario& input, const std::vector<ShardHeader>& hs, c
             if (which == 0) add_block(total, blk);  // block order: k order, then the part's blocks
           }
           for (size_t cell = 0; cell < run.cells; ++cell) {
+            // Every value finite, as the part wrote it: a NaN must not reach the percentiles.
             if (!histogram) {
-              r.raw(store->column(cell) + p0 * vb, m * vb);
+              char* at = store->column(cell) + p0 * vb;
+              r.raw(at, m * vb);
+              const bool finite = plan.mode == StoreMode::ExactFloat ? shard_io::all_finite(reinterpret_cast<const float*>(at), m)
+                                                                     : shard_io::all_finite(reinterpret_cast<const double*>(at), m);
+              if (!finite) throw shard_io::Damaged("een waarde is geen eindig getal (het bestand is beschadigd)");
               continue;
             }
             buf.resize(m);
             r.raw(buf.data(), m * sizeof(double));
+            if (!shard_io::all_finite(buf.data(), m)) throw shard_io::Damaged("een waarde is geen eindig getal (het bestand is beschadigd)");
             if (which == 0)
               for (double x : buf) lo[cell] = std::min(lo[cell], x), hi[cell] = std::max(hi[cell], x);  // path order, as the blocks' ranges
             else

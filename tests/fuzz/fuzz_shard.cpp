@@ -8,7 +8,9 @@
 // the parser behind them: the header's fields, the blocks' counters, the values and the merge.
 //
 // The part must belong to the scenario it is merged with (its fingerprint), so the seeds are parts of
-// one fixed scenario (scenarios/voorbeeld-po.toml, 600 paths). With SWVSIM_FUZZ_WRITE_SEEDS=<map> the
+// one fixed scenario (scenarios/voorbeeld-po.toml, 600 paths). The repair is shard_check.h, shared
+// with the regression tests in tests/montecarlo/test_shards.cpp (a finding is kept there as a test
+// that builds the damaged part, not as a file of hundreds of kB). With SWVSIM_FUZZ_WRITE_SEEDS=<map> the
 // target writes them there and exits (tools/fuzz.sh does that before fuzzing): 1/1 in each of the
 // three percentile methods, and 1/2 and 2/2.
 #include <cstdint>
@@ -25,7 +27,7 @@
 #include "loader.h"
 #include "mc.h"
 #include "shard.h"
-#include "shard_io.h"
+#include "shard_check.h"
 
 namespace {
 
@@ -38,37 +40,6 @@ swv::McOptions options(size_t budget) {
   o.threads = 1;
   o.memory_budget = budget;
   return o;
-}
-
-// Where the header's own checksum sits (format 2), or 0 when the texts run past the end.
-size_t header_end(const std::string& s) {
-  size_t at = 16;  // mark, format, endianness
-  for (int text = 0; text < 4; ++text) {
-    if (at + 4 > s.size()) return 0;
-    uint32_t n = 0;
-    std::memcpy(&n, s.data() + at, 4);
-    at += 4 + n;
-  }
-  at += 8 + 8 + 4 + 4 + 8 * 5 + 1 + 8 * 7;  // seed, paths, n, k, ranges and chunk, mode, shape
-  return at + 8 <= s.size() ? at : 0;
-}
-
-uint64_t checksum(const std::string& s, size_t n) {
-  swv::shard_io::Checksum c;
-  c.add(s.data(), n);
-  return c.value();
-}
-
-// The input with both checksums recomputed (unchanged when its layout cannot be walked).
-std::string repaired(std::string s) {
-  const size_t end = header_end(s);
-  if (end == 0 || s.size() < end + 8 + 16) return s;
-  const uint64_t h = checksum(s, end);
-  std::memcpy(s.data() + end, &h, 8);
-  std::memcpy(s.data() + s.size() - 16, "SWVEINDE", 8);
-  const uint64_t t = checksum(s, s.size() - 16);
-  std::memcpy(s.data() + s.size() - 8, &t, 8);
-  return s;
 }
 
 // Reads and merges one part as samenvoegen does; RunError is the expected refusal.
@@ -118,7 +89,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);
   read_and_merge(bytes);
-  const std::string fixed = repaired(bytes);
+  const std::string fixed = swv::fuzz::with_checksums_repaired(bytes);
   if (fixed != bytes) read_and_merge(fixed);
   return 0;
 }
