@@ -27,7 +27,7 @@ bool has_raw_controls(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("--geheugen above 16 TB is refused instead of wrapping to 0 bytes", "[cli][memory]") {
+TEST_CASE("geheugen: --geheugen above 16 TB is refused instead of wrapping to 0 bytes", "[cli][memory]") {
   const std::string dir = temp_dir(), log = dir + "/log", sc = scenario(dir);
   for (const char* mb : {"17592186044416", "16777217"}) {
     INFO(mb);
@@ -82,7 +82,7 @@ TEST_CASE("default folders: accents become letters, other scripts get a short ha
   }
 }
 
-TEST_CASE("--paden or --zaad in a deterministic run is noticed", "[cli]") {
+TEST_CASE("deterministisch: --paden or --zaad in a deterministic run is noticed", "[cli]") {
   const std::string dir = temp_dir(), log = dir + "/log";
   write(dir, "regels.toml", kRulesPo);
   const std::string sc = write(dir, "det.toml", std::string(kMinimalPo) + "[simulatie]\nmodus = \"deterministisch\"\n");
