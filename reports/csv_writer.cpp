@@ -29,7 +29,8 @@ struct Writer {
   }
   // part, key, name, year, value, begroot, p5, p25, p50, p75, p95, standaardfout (empty = not applicable)
   void row(const std::string& part, const std::string& key, const std::string& name, int year, const std::vector<double>& nums) {
-    out += csv_text(part, sep()) + sep() + csv_text(key, sep()) + sep() + csv_text(name, sep()) + sep() + std::to_string(year);
+    const bool guard = dialect == CsvDialect::DutchExcel;  // docs/keuzes.md: only the file meant for Excel
+    out += csv_text(part, sep(), guard) + sep() + csv_text(key, sep(), guard) + sep() + csv_text(name, sep(), guard) + sep() + std::to_string(year);
     for (size_t i = 0; i < 8; ++i) out += sep() + (i < nums.size() ? number(nums[i]) : "");
     out += "\r\n";
   }
@@ -37,8 +38,8 @@ struct Writer {
 
 }  // namespace
 
-std::string csv_text(const std::string& s, char separator) {
-  const std::string t = neutralise_formula(s);
+std::string csv_text(const std::string& s, char separator, bool guard_formulas) {
+  const std::string t = guard_formulas ? neutralise_formula(s) : s;
   if (t.find_first_of(std::string("\"\r\n") + separator) == std::string::npos) return t;
   std::string q = "\"";
   for (char c : t) q += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -1,5 +1,7 @@
 #include "html_report.h"
 
+#include "diagnostics.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -200,7 +202,7 @@ string method(const ReportInput& in) {
   auto item = [&](const string& k, const string& v) { s += "<dt>" + k + "</dt><dd>" + v + "</dd>"; };
   item("Rekenkern", "swvsim " + esc(r.engine_version));
   string files;
-  for (const auto& f : r.inputs) files += "<div>" + esc(f.role) + ": <code>" + esc(f.path) + "</code><br><span class=\"hash\">SHA-256 " + esc(f.sha256) + "</span></div>";
+  for (const auto& f : r.inputs) files += "<div>" + esc(f.role) + ": <code>" + esc(escape_controls(f.path)) + "</code><br><span class=\"hash\">SHA-256 " + esc(f.sha256) + "</span></div>";
   item("Invoerbestanden", files);
   if (in.scenario) {
     string rules;

@@ -19,6 +19,8 @@
 #include <sstream>
 
 #include "atomic_file.h"
+#include "output_folder.h"
+#include "part_files.h"
 
 namespace swv {
 
@@ -77,14 +79,17 @@ std::vector<std::string> lines_of(const std::string& file) {
 // A staging folder left by a killed run. With a journal every new file was complete when the swap
 // began: finish it (the files still staged go in, the listed removals are done), so the folder holds
 // the new set, not a mix. Without one nothing had changed: just remove it.
+// A journal of a version before the record (no "+ .swvsim.set") may list a user's file to remove:
+// those versions removed every file of a set's names. Its removals are skipped.
 void recover_stale(const fs::path& dir, const fs::path& staging) {
   std::error_code ec;
   const auto journal = lines_of((staging / kJournal).string());
+  const bool recorded = std::find(journal.begin(), journal.end(), std::string("+ ") + kRecordName) != journal.end();
   for (const auto& line : journal) {
     if (line.size() < 3 || line.find('/') != std::string::npos) continue;
     const std::string name = line.substr(2);
     if (line[0] == '+' && fs::exists(staging / name, ec)) fs::rename(staging / name, dir / name, ec);
-    else if (line[0] == '-') fs::remove(dir / name, ec);
+    else if (line[0] == '-' && recorded) fs::remove(dir / name, ec);
   }
   fs::remove_all(staging, ec);
 }
@@ -101,12 +106,26 @@ long legacy_tmp_pid(const std::string& name, const std::vector<std::string>& fam
   return std::stol(pid);
 }
 
-// The files of the family the folder has but the new set does not: the swap removes them.
-std::vector<std::string> files_to_remove(const fs::path& dir, const std::vector<std::string>& family, const std::vector<std::string>& staged) {
+// The recorded files of the family the folder has but the new set does not: the swap removes them.
+// An unrecorded one is the user's and stays.
+std::vector<std::string> files_to_remove(const fs::path& dir, const std::vector<std::string>& family, const std::vector<std::string>& staged,
+                                         const std::set<std::string>& recorded) {
   std::vector<std::string> removed;
   for (const auto& f : family)
-    if (std::find(staged.begin(), staged.end(), f) == staged.end() && fs::exists(fs::symlink_status(dir / f))) removed.push_back(f);
+    if (recorded.count(f) && std::find(staged.begin(), staged.end(), f) == staged.end() && fs::exists(fs::symlink_status(dir / f)))
+      removed.push_back(f);
   return removed;
+}
+
+// The folder's record after the swap: what it recorded and still has, less what the swap removes,
+// plus the new set.
+std::set<std::string> new_record(const fs::path& dir, const std::set<std::string>& recorded, const std::vector<std::string>& staged,
+                                 const std::vector<std::string>& removed) {
+  std::set<std::string> names;
+  for (const auto& n : recorded)
+    if (std::find(removed.begin(), removed.end(), n) == removed.end() && fs::exists(fs::symlink_status(dir / n))) names.insert(n);
+  names.insert(staged.begin(), staged.end());
+  return names;
 }
 
 // The journal says: every new file is complete; a run that finds it after a crash finishes the swap.
@@ -196,7 +215,9 @@ SwapOutcome swap_files(const fs::path& dir, const fs::path& staging, const std::
 
 }  // namespace
 
-OutputSet::OutputSet(const std::string& dir, std::vector<std::string> family) : dir_(dir), family_(std::move(family)) {
+OutputSet::OutputSet(const std::string& dir, std::vector<std::string> family, const std::vector<std::string>& expected)
+    : dir_(dir), family_(std::move(family)) {
+  refuse_unsafe_folder(dir);
   std::error_code ec;
   // The top-most folder this run creates: removed again when the run ends without results.
   for (fs::path p = folder_path(dir); !p.empty() && !fs::exists(fs::symlink_status(p, ec));
@@ -240,8 +261,20 @@ OutputSet::OutputSet(const std::string& dir, std::vector<std::string> family) : 
     }
     else if (const long pid = legacy_tmp_pid(name, family_); pid > 0 && pid_dead(pid)) fs::remove(fs::path(dir) / name, ec);
   }
+  remove_stale_part_temps(dir);  // run --deel writes into the same default folder (part_files.h)
+  recorded_ = read_record(dir);  // after recovering: a finished swap brought its record in
+  try {
+    expect(expected);
+  } catch (...) {  // the destructor does not run for a constructor that throws
+    ::close(lock_fd_);
+    throw;
+  }
   fs::remove_all(staging_, ec);
   if (::mkdir(staging_.c_str(), 0755) != 0) throw_environment("kan niet schrijven in uitvoermap " + dir, errno);
+}
+
+void OutputSet::expect(const std::vector<std::string>& names) const {
+  if (const auto foreign = foreign_files(dir_, names, recorded_); !foreign.empty()) throw_foreign(dir_, foreign);
 }
 
 OutputSet::~OutputSet() {
@@ -285,13 +318,18 @@ void OutputSet::done(const std::string& name) {
 
 std::vector<std::string> OutputSet::commit() {
   const fs::path dir(dir_), staging(staging_);
-  const std::vector<std::string> removed = files_to_remove(dir, family_, staged_);
-  write_journal(dir_, staging, staged_, removed);
+  expect(staged_);  // a file of the user's that appeared while the run computed
+  const std::vector<std::string> removed = files_to_remove(dir, family_, staged_, recorded_);
+  // The record goes in last, with the files and under the same journal: they never disagree.
+  write_new_file((staging / kRecordName).string(), record_text(new_record(dir, recorded_, staged_, removed)), (dir / kRecordName).string());
+  std::vector<std::string> installed = staged_;
+  installed.push_back(kRecordName);
+  write_journal(dir_, staging, installed, removed);
   SwapOutcome swap;
   {
     // No Ctrl-C or kill between the first and the last rename.
     const SignalsHeld held;
-    swap = swap_files(dir, staging, staged_, removed);
+    swap = swap_files(dir, staging, installed, removed);
     fsync_path(dir_, O_RDONLY | O_DIRECTORY);
   }
   if (swap.err != 0)

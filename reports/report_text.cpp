@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "format_nl.h"
+#include "mc.h"
 #include "report_terms.h"
 
 namespace swv {
@@ -285,11 +286,19 @@ void add_precision_summary(const ReportInput& in, std::vector<std::string>& out)
   if (r.precision.target <= 0) return;
   std::string s = "Precisie op verzoek: na " + int_nl(r.paths) + " paden is de grootste standaardfout van de kansen " +
                   points(r.precision.achieved) + " (doel: ten hoogste " + points(r.precision.target) + "): ";
-  s += r.precision.met ? "gehaald." : "niet gehaald; de grens van " + int_nl(r.precision.max_paths) + " paden (--max-paden) is bereikt.";
+  s += precision_outcome(r) + ".";
   out.push_back(s);
 }
 
 }  // namespace
+
+std::string precision_outcome(const Result& r) {
+  if (r.precision.met) return "gehaald";
+  if (r.paths < kMinPrecisionPaths)
+    return "niet gehaald; met " + int_nl(r.paths) + (r.paths == 1 ? " pad" : " paden") + " (--max-paden) is een precisie niet te beoordelen: " +
+           "daarvoor zijn ten minste " + int_nl(kMinPrecisionPaths) + " paden nodig (een kans van 0 of 1 heeft dan standaardfout 0)";
+  return "niet gehaald; de grens van " + int_nl(r.precision.max_paths) + " paden (--max-paden) is bereikt";
+}
 
 std::vector<std::string> summary_sentences(const ReportInput& in) {
   std::vector<std::string> out;

@@ -33,6 +33,10 @@ std::string movement_sentence(const ReportInput& in, size_t year_index);
 // The headline sentences of the summary (first likely breach, buffer, ...), in order.
 std::vector<std::string> summary_sentences(const ReportInput& in);
 
+// Precision on demand: "gehaald", or why not ("niet gehaald; de grens van 5.000 paden (--max-paden) is
+// bereikt", or that fewer paths than one round cannot show a precision). Terminal and reports.
+std::string precision_outcome(const Result& r);
+
 // Every uncertain input in plain words ("post[4.5.2b].realisatie: pert met minimum 0,8, modus 0,88
 // en maximum 0,95; één trekking per pad"). Fixed numbers are not listed.
 struct Assumption {

@@ -1,5 +1,7 @@
 #include "xlsx_report.h"
 
+#include "diagnostics.h"
+
 #include <xlsxwriter.h>
 
 #include <cmath>
@@ -290,7 +292,7 @@ void input_sheet(Book& b, const ReportInput& in) {
   };
   pair("Engine-versie", r.engine_version);
   pair("Scenario", r.scenario_name);
-  b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, r.scenario_file);
+  b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, escape_controls(r.scenario_file));  // a file name may hold anything
   b.text(ws, row(rr++), 2, r.scenario_sha256);
   if (in.scenario) {
     std::string rules;
@@ -309,7 +311,7 @@ void input_sheet(Book& b, const ReportInput& in) {
 
   header(b, ws, row(++rr), {"Invoerbestand", "Pad", "SHA-256"});
   for (const InputFile& f : r.inputs)
-    b.text(ws, row(++rr), 0, f.role), b.text(ws, row(rr), 1, f.path), b.text(ws, row(rr), 2, f.sha256);
+    b.text(ws, row(++rr), 0, f.role), b.text(ws, row(rr), 1, escape_controls(f.path)), b.text(ws, row(rr), 2, f.sha256);
   rr += 2;
   b.text(ws, row(rr++), 0, "Waarschuwingen", b.bold);
   if (r.warnings.empty()) b.text(ws, row(rr++), 0, "geen");

@@ -3,8 +3,10 @@
 // except tab, newline and carriage return, and U+FFFE/U+FFFF; one such character makes Excel call the
 // whole workbook damaged. Invalid UTF-8 (including encoded surrogates) is just as fatal to a strict
 // parser. Each becomes U+FFFD, so the reader sees that something was there. C1 controls and DEL are
-// legal XML but invisible terminal commands; they become U+FFFD too. Holds whatever the loader
-// accepted (the writers must never produce a damaged file).
+// legal XML but invisible terminal commands; they become U+FFFD too, as do the bidirectional
+// controls (U+202E shows a name reversed) and the line and paragraph separators. The loader refuses
+// all of these in scenario text; a file name may still hold them (the writers show names through
+// escape_controls first, so the reader sees \u202E), and this is the last guard for any other text.
 #include <string>
 #include <string_view>
 
@@ -41,7 +43,8 @@ inline std::string xml_safe_text(std::string_view s) {
       ++i;
       continue;
     }
-    if (cp == 0xFFFE || cp == 0xFFFF || (cp >= 0x80 && cp <= 0x9F)) out += kReplacement;
+    const bool bidi = cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    if (cp == 0xFFFE || cp == 0xFFFF || (cp >= 0x80 && cp <= 0x9F) || bidi || cp == 0x2028 || cp == 0x2029) out += kReplacement;
     else out.append(s.substr(i, len));
     i += len;
   }

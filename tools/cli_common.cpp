@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "format_nl.h"
+#include "sha256.h"
+#include "thread_limit.h"
 #include "validate.h"
 
 namespace swv::cli {
@@ -16,7 +18,7 @@ std::atomic<bool> g_cancel{false};
 std::atomic<int> g_signal{0};
 
 namespace {
-// Ctrl-C or SIGTERM asks the run to stop at the next block of paths (and not to swap in its
+// Ctrl-C, SIGTERM or SIGHUP asks the run to stop at the next block of paths (and not to swap in its
 // results); a second one kills at once (except while a result set is being swapped: OutputSet
 // blocks signals for those few renames).
 extern "C" void on_stop_signal(int sig) {
@@ -30,14 +32,45 @@ extern "C" void on_stop_signal(int sig) {
 void install_sigint() {
   std::signal(SIGINT, on_stop_signal);
   std::signal(SIGTERM, on_stop_signal);
+  std::signal(SIGHUP, on_stop_signal);  // a closed terminal or ssh session: stop as cleanly as SIGTERM
+}
+
+std::string signal_name(int sig) {
+  switch (sig) {
+    case SIGINT: return "Ctrl-C";
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    default: return "signaal " + std::to_string(sig);
+  }
 }
 
 void check_cancel() {
   if (g_cancel.load()) throw Cancelled();
 }
 
+std::optional<size_t> memory_budget(const boost::program_options::variables_map& vm) {
+  if (!vm.count("geheugen")) return std::nullopt;
+  const int64_t mb = vm["geheugen"].as<int64_t>();
+  if (mb < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
+  if (mb > kMaxMemoryMb) throw InputError("--geheugen mag hoogstens " + int_nl(kMaxMemoryMb) + " zijn (in MB: 16 TB)");
+  return static_cast<size_t>(mb) << 20;
+}
+
 std::string out_of_memory_message() {
   return "te weinig geheugen; kies minder paden (--paden) of een lager geheugenbudget (--geheugen, in MB)";
+}
+
+std::string shown(const std::string& text) {
+  std::string out;
+  size_t at = 0;
+  while (at <= text.size()) {
+    const size_t nl = text.find('\n', at);
+    out += escape_controls(std::string_view(text).substr(at, nl == std::string::npos ? std::string::npos : nl - at));
+    if (nl == std::string::npos) break;
+    out += '\n';
+    at = nl + 1;
+  }
+  return out;
 }
 
 void print_diagnostics(const Diagnostics& d) {
@@ -52,14 +85,63 @@ LoadResult load_or_report(const std::string& file) {
   return lr;
 }
 
+namespace {
+
+// The base letters of a Latin letter with a diacritic (U+00C0..U+017F: "Fryslân" -> "fryslan",
+// "Ĳsselmonde" -> "ijsselmonde"); "" for a character that is no letter (×, ÷) or outside the range.
+std::string latin_base(char32_t cp) {
+  struct Range {
+    char32_t first, last;
+    const char* base;
+  };
+  static const Range kRanges[] = {
+      {0xC0, 0xC5, "a"},     {0xC6, 0xC6, "ae"},    {0xC7, 0xC7, "c"},     {0xC8, 0xCB, "e"},     {0xCC, 0xCF, "i"},
+      {0xD0, 0xD0, "d"},     {0xD1, 0xD1, "n"},     {0xD2, 0xD6, "o"},     {0xD8, 0xD8, "o"},     {0xD9, 0xDC, "u"},
+      {0xDD, 0xDD, "y"},     {0xDE, 0xDE, "th"},    {0xDF, 0xDF, "ss"},    {0xE0, 0xE5, "a"},     {0xE6, 0xE6, "ae"},
+      {0xE7, 0xE7, "c"},     {0xE8, 0xEB, "e"},     {0xEC, 0xEF, "i"},     {0xF0, 0xF0, "d"},     {0xF1, 0xF1, "n"},
+      {0xF2, 0xF6, "o"},     {0xF8, 0xF8, "o"},     {0xF9, 0xFC, "u"},     {0xFD, 0xFD, "y"},     {0xFE, 0xFE, "th"},
+      {0xFF, 0xFF, "y"},     {0x100, 0x105, "a"},   {0x106, 0x10D, "c"},   {0x10E, 0x111, "d"},   {0x112, 0x11B, "e"},
+      {0x11C, 0x123, "g"},   {0x124, 0x127, "h"},   {0x128, 0x131, "i"},   {0x132, 0x133, "ij"},  {0x134, 0x135, "j"},
+      {0x136, 0x138, "k"},   {0x139, 0x142, "l"},   {0x143, 0x14B, "n"},   {0x14C, 0x151, "o"},   {0x152, 0x153, "oe"},
+      {0x154, 0x159, "r"},   {0x15A, 0x161, "s"},   {0x162, 0x167, "t"},   {0x168, 0x173, "u"},   {0x174, 0x175, "w"},
+      {0x176, 0x178, "y"},   {0x179, 0x17E, "z"},   {0x17F, 0x17F, "s"}};
+  for (const Range& r : kRanges)
+    if (cp >= r.first && cp <= r.last) return r.base;
+  return "";
+}
+
+}  // namespace
+
 std::string slug(const std::string& name) {
   std::string s;
-  for (unsigned char c : name) {
-    if (std::isalnum(c)) s += static_cast<char>(std::tolower(c));
-    else if (!s.empty() && s.back() != '-') s += '-';
+  bool lost = false;  // a letter or digit of another script: names that differ only there must not share a folder
+  auto separate = [&] {
+    if (!s.empty() && s.back() != '-') s += '-';
+  };
+  for (size_t i = 0; i < name.size();) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c)) s += static_cast<char>(std::tolower(c));
+      else separate();
+      ++i;
+      continue;
+    }
+    // One UTF-8 sequence (the loader accepts only valid UTF-8; a stray byte counts as one character).
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    len = std::min(len, name.size() - i);
+    char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(name[i + k]) & 0x3F);
+    const std::string base = latin_base(cp);
+    if (!base.empty()) s += base;
+    else {
+      lost = true;
+      separate();
+    }
+    i += len;
   }
   while (!s.empty() && s.back() == '-') s.pop_back();
-  return s.empty() ? "scenario" : s;
+  if (!lost && !s.empty()) return s;
+  return (s.empty() ? "scenario" : s) + "-" + sha256_hex(name).substr(0, 6);
 }
 
 std::vector<std::string> parse_formats(const std::optional<std::string>& given, const std::vector<std::string>& allowed) {
@@ -136,14 +218,13 @@ RunOptions read_run_options(const boost::program_options::variables_map& vm, con
     c.paths = n;
   }
   if (vm.count("zaad")) c.seed = parse_seed(vm["zaad"].as<std::string>());
-  if (vm.count("threads")) {
-    if (vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
-    c.mc.threads = vm["threads"].as<int>();
-  }
+  if (vm.count("threads") && vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
   c.mc.cancel = &g_cancel;
   if (vm.count("uit")) c.dir = vm["uit"].as<std::string>();
   c.formats = parse_formats(vm.count("formaat") ? std::optional<std::string>(vm["formaat"].as<std::string>()) : std::nullopt, formats);
   c.quiet = vm.count("stil") > 0;
+  // After the checks above, so a mistyped option is reported before threads are probed (thread_limit.h).
+  c.mc.threads = settle_threads(vm.count("threads") ? vm["threads"].as<int>() : 0);
   return c;
 }
 

@@ -41,7 +41,9 @@ Scenario load_for_decision(const std::string& file, const RunOptions& c) {
 // The result set of one command: <stem>.json/.html/.xlsx/.md in the folder; nothing else. Opened
 // before the run, so a second run on the same folder is refused at once (exit 4).
 OutputSet open_outputs(const RunOptions& c, const std::string& default_dir, const std::string& stem) {
-  return OutputSet(c.dir.empty() ? default_dir : c.dir, {stem + ".json", stem + ".html", stem + ".xlsx", stem + ".md"});
+  std::vector<std::string> files;  // what this run writes: the user's own files under these names are refused up front
+  for (const auto& f : c.formats) files.push_back(stem + "." + f);
+  return OutputSet(c.dir.empty() ? default_dir : c.dir, {stem + ".json", stem + ".html", stem + ".xlsx", stem + ".md"}, files);
 }
 
 // Writes the set and swaps it in whole (unless Ctrl-C or SIGTERM came first).
@@ -54,7 +56,7 @@ void write_outputs(OutputSet& set, const RunOptions& c, const std::string& stem,
   check_cancel();
   const std::vector<std::string> written = set.commit();
   std::cout << "Resultaten:\n";
-  for (const auto& f : written) std::cout << "  " << f << "\n";
+  for (const auto& f : written) std::cout << "  " << shown(f) << "\n";
 }
 
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& opts, const char* positional, int count) {
@@ -123,7 +125,7 @@ bool load_comparison(const std::vector<std::string>& names, const RunOptions& c,
     Scenario v = *cmp.loaded[i].scenario;
     c.apply(v);  // --zaad/--paden hold for every file: warn only when the variant's own setting differs
     if (v.seed != base.seed || v.paths != base.paths)
-      std::cerr << names[i] << ": waarschuwing: vergelijk gebruikt zaad en paden van de basis (" << base.seed << ", "
+      std::cerr << shown(names[i]) << ": waarschuwing: vergelijk gebruikt zaad en paden van de basis (" << base.seed << ", "
                 << num_nl(static_cast<double>(base.paths)) << " paden)\n";
     v.mode = Mode::MonteCarlo, v.seed = base.seed, v.paths = base.paths;
     cmp.variants.push_back(std::move(v));
@@ -158,7 +160,7 @@ std::vector<VariantComparison> compare_variants(const LoadedComparison& cmp, con
     // And the amounts of their funding rules (an own beschikking, another year's rules).
     for (Change& r : rules_changes(cmp.base, v, from, to)) vc.changes.push_back(std::move(r));
     if (vc.changes.empty())
-      std::cerr << names[i + 1] << ": waarschuwing: deze variant verandert niets ten opzichte van " << names[0]
+      std::cerr << shown(names[i + 1]) << ": waarschuwing: deze variant verandert niets ten opzichte van " << shown(names[0])
                 << "; alle verschillen zijn 0\n";
     comparisons.push_back(std::move(vc));
   }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Fuzzes the scenario and rules loader with libFuzzer (clang, ASan + UBSan), each target for the
-# given number of seconds (default 60); both run at the same time when there are two cores or more.
+# Fuzzes the scenario and rules loader and the shard reader (samenvoegen's parts) with libFuzzer
+# (clang, ASan + UBSan), each target for the given number of seconds (default 60); they run at the
+# same time when there are two cores or more.
 # Usage: bash tools/fuzz.sh [SECONDEN]        (docs/betrouwbaarheid.md: long runs, reproducing)
 #
 # Build: build-fuzz/ (clang++, -DSWVSIM_FUZZ=ON). Seeds: scenarios/*.toml (fuzz_scenario) and
 # scenarios/regels/*.toml (fuzz_rules), plus the kept crashers of tests/fuzz/regressions/ and the
-# cases of tests/catalogus/. The corpus grows between runs in build-fuzz/corpus-<target>/ (outside
+# cases of tests/catalogus/; fuzz_shard writes its own seeds (parts of one scenario). The corpus grows between runs in build-fuzz/corpus-<target>/ (outside
 # the repository); findings (crash-*, leak-*, timeout-*, oom-*) land in build-fuzz/findings/.
 # Exit 1 on any finding.
 set -euo pipefail
@@ -18,7 +19,7 @@ SWVSIM_NO_BUILD=1 SWVSIM_EXTRA_PACKAGES="clang libclang-rt-14-dev" bash tools/se
 out=build-fuzz
 cmake -S . -B "$out" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSWVSIM_FUZZ=ON -DSWVSIM_TESTS=OFF >/dev/null
-if ! cmake --build "$out" --parallel --target fuzz_scenario fuzz_rules >"$out/build.log" 2>&1; then
+if ! cmake --build "$out" --parallel --target fuzz_scenario fuzz_rules fuzz_shard >"$out/build.log" 2>&1; then
   tail -n 60 "$out/build.log"
   echo "fuzz.sh: bouwen mislukt ($out/build.log)" >&2
   exit 1
@@ -35,11 +36,16 @@ trap 'rm -rf "$TMPDIR"' EXIT
 
 run_target() {  # target, seed files...
   local target=$1; shift
-  local seeds="$out/seed-$target" corpus="$out/corpus-$target"
+  local seeds="$out/seed-$target" corpus="$out/corpus-$target" dict=()
   rm -rf "$seeds"; mkdir -p "$seeds" "$corpus"
-  cp "$@" "$seeds/"
+  if [ "$target" = shard ]; then
+    SWVSIM_FUZZ_WRITE_SEEDS="$seeds" "$out/tests/fuzz/fuzz_shard"  # parts of its own scenario
+  else
+    dict=(-dict=tests/fuzz/toml.dict)
+  fi
+  [ "$#" -gt 0 ] && cp "$@" "$seeds/"
   "$out/tests/fuzz/fuzz_$target" "$corpus" "$seeds" -max_total_time="$duration" -timeout=10 -rss_limit_mb=2048 \
-    -dict=tests/fuzz/toml.dict -artifact_prefix="$out/findings/$target-" -print_final_stats=1 \
+    "${dict[@]}" -artifact_prefix="$out/findings/$target-" -print_final_stats=1 \
     >"$out/log-$target.txt" 2>&1
 }
 
@@ -47,23 +53,28 @@ shopt -s nullglob
 # Seeds: the examples, the kept crashers, and the bad-input catalogue (its rules cases for fuzz_rules).
 scenario_seeds=(scenarios/*.toml tests/fuzz/regressions/scenario-*.toml)
 rules_seeds=(scenarios/regels/*.toml tests/fuzz/regressions/rules-*.toml tests/catalogus/bij/regels-*.toml)
+shard_seeds=(tests/fuzz/regressions/shard-*.swvdeel)
 for v in tests/catalogus/[0-9]*.verwacht; do
   if grep -q '^# soort: regels' "$v"; then rules_seeds+=("${v%.verwacht}.toml"); else scenario_seeds+=("${v%.verwacht}.toml"); fi
 done
 status=()
 if [ "$(nproc)" -ge 2 ]; then
+  # All three at once: the wall time stays SECONDEN (CI's budget), each target gets 2/3 of a core.
   run_target scenario "${scenario_seeds[@]}" & p1=$!
   run_target rules "${rules_seeds[@]}" & p2=$!
+  run_target shard "${shard_seeds[@]}" & p3=$!
   wait $p1 && status+=(0) || status+=($?)
   wait $p2 && status+=(0) || status+=($?)
+  wait $p3 && status+=(0) || status+=($?)
 else
   run_target scenario "${scenario_seeds[@]}" && status+=(0) || status+=($?)
   run_target rules "${rules_seeds[@]}" && status+=(0) || status+=($?)
+  run_target shard "${shard_seeds[@]}" && status+=(0) || status+=($?)
 fi
 
 failed=0
 i=0
-for target in scenario rules; do
+for target in scenario rules shard; do
   log="$out/log-$target.txt"
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -1)

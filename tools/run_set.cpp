@@ -6,6 +6,7 @@
 #include <chrono>
 #include <iostream>
 #include <optional>
+#include <system_error>
 
 #include "csv_writer.h"
 #include "decision_report.h"
@@ -15,12 +16,21 @@
 #include "json_writer.h"
 #include "kaderbrief.h"
 #include "md_report.h"
+#include "report_text.h"
 #include "table_writer.h"
 #include "xlsx_report.h"
 
 namespace swv::cli {
 
+ProgressBar::ProgressBar(const Progress& p) : p_(p) {
+  try {
+    thread_ = std::thread([this] { loop(); });
+  } catch (const std::system_error&) {  // no thread to be had: no bar
+  }
+}
+
 ProgressBar::~ProgressBar() {
+  if (!thread_.joinable()) return;
   {
     std::lock_guard<std::mutex> l(m_);
     stop_ = true;
@@ -49,6 +59,16 @@ void ProgressBar::loop() {
 const std::vector<std::string>& run_set_files() {
   static const std::vector<std::string> files = {"resultaat.json", "rapport.html",     "rapport.xlsx",
                                                  "resultaat.csv",  "resultaat-nl.csv", "samenvatting.md"};
+  return files;
+}
+
+std::vector<std::string> run_set_files(const std::vector<std::string>& formats) {
+  auto has = [&](const char* f) { return std::find(formats.begin(), formats.end(), f) != formats.end(); };
+  std::vector<std::string> files = {"resultaat.json"};
+  if (has("html")) files.push_back("rapport.html");
+  if (has("xlsx")) files.push_back("rapport.xlsx");
+  if (has("csv")) files.push_back("resultaat.csv"), files.push_back("resultaat-nl.csv");
+  if (has("md")) files.push_back("samenvatting.md");
   return files;
 }
 
@@ -125,10 +145,10 @@ int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const 
     auto points = [](double se) { return num_nl(100 * se, se < 0.001 ? 3 : 2) + " procentpunt"; };
     std::cout << "Precisie: grootste standaardfout van de kansen " << points(r.precision.achieved) << " na " << int_nl(r.paths)
               << " paden (doel: ten hoogste " << points(r.precision.target) << "; "
-              << (r.precision.met ? "gehaald" : "niet gehaald, --max-paden bereikt") << ")\n\n";
+              << precision_outcome(r) << ")\n\n";
   }
   std::cout << "Resultaten:\n";
-  for (const auto& f : written) std::cout << "  " << f << "\n";
+  for (const auto& f : written) std::cout << "  " << shown(f) << "\n";
   return kOk;
 }
 

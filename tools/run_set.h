@@ -17,9 +17,10 @@
 namespace swv::cli {
 
 // A progress bar on stderr while a Monte-Carlo run takes longer than a second (only on a terminal).
+// A system that refuses its thread (thread_limit.h) gets no bar; the run goes on.
 class ProgressBar {
  public:
-  explicit ProgressBar(const Progress& p) : p_(p), thread_([this] { loop(); }) {}
+  explicit ProgressBar(const Progress& p);
   ~ProgressBar();
 
  private:
@@ -33,6 +34,8 @@ class ProgressBar {
 
 // The files of run's result set; samenvoegen writes the same set.
 const std::vector<std::string>& run_set_files();
+// The files a run with these --formaat values writes (resultaat.json always), for OutputSet::expect.
+std::vector<std::string> run_set_files(const std::vector<std::string>& formats);
 
 // Writes the result set of `r` (of scenario `sc`) into `set`: resultaat.json always, the reports of
 // ro.formats, a Monte-Carlo result with the deterministic plan beside it; swaps it in, then prints

@@ -13,9 +13,12 @@
 #include <regex>
 
 #include "output_set.h"
+#include "part_files.h"
+#include "part_input.h"
 #include "format_nl.h"
 #include "run_set.h"
 #include "shard.h"
+#include "thread_limit.h"
 #include "validate.h"
 
 namespace po = boost::program_options;
@@ -85,10 +88,13 @@ int run_part(const std::string& spec, const LoadResult& lr, const RunOptions& ro
   if (sc.mode == Mode::Deterministic) throw InputError("--deel geldt voor Monte Carlo, niet voor de deterministische modus");
 
   const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc.name) : ro.dir;
+  refuse_unsafe_folder(dir);
   fs::create_directories(dir);
-  const std::string name = "deel-" + std::to_string(k) + "-van-" + std::to_string(n) + ".swvdeel";
+  const std::string name = part_file_name(k, n);
   const std::string path = (fs::path(dir) / name).string();
-  TempFile tmp{(fs::path(dir) / ("." + name + ".tmp-" + std::to_string(::getpid()))).string()};
+  refuse_replacing_non_part(path);  // before computing; again before the rename
+  remove_stale_part_temps(dir);     // of parts killed on this machine (SIGKILL, a power loss)
+  TempFile tmp{part_temp_path(dir, name)};
   Progress progress;
   mc.progress = &progress;
   install_sigint();
@@ -111,11 +117,12 @@ int run_part(const std::string& spec, const LoadResult& lr, const RunOptions& ro
   }
   ::close(fd);
   check_cancel();
+  refuse_replacing_non_part(path);
   if (::rename(tmp.path.c_str(), path.c_str()) != 0) throw_environment("kan " + path + " niet vervangen", errno);
   tmp.keep = true;
   std::cout << "Deel " << k << " van " << n << ": paden " << int_nl(static_cast<int64_t>(h.first_path)) << " tot "
             << int_nl(static_cast<int64_t>(h.last_path)) << " van " << int_nl(static_cast<int64_t>(h.paths)) << " (zaad " << h.seed << ")\n"
-            << "  " << path << " (" << num_nl(static_cast<double>(fs::file_size(path)) / (1 << 20), 1) << " MB)\n";
+            << "  " << shown(path) << " (" << num_nl(static_cast<double>(fs::file_size(path)) / (1 << 20), 1) << " MB)\n";
   return kOk;
 }
 
@@ -147,24 +154,13 @@ int cmd_merge(const std::vector<std::string>& args) {
   ro.quiet = vm.count("stil") > 0;
   ro.kaderbrief = !vm.count("geen-kaderbrief");
   McOptions mc;
-  if (vm.count("threads")) {
-    if (vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
-    mc.threads = vm["threads"].as<int>();
-  }
-  if (vm.count("geheugen")) {
-    if (vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
-    mc.memory_budget = static_cast<size_t>(vm["geheugen"].as<int64_t>()) << 20;
-  }
+  if (vm.count("threads") && vm["threads"].as<int>() < 1) throw InputError("--threads moet ten minste 1 zijn");
+  if (const std::optional<size_t> memory = memory_budget(vm)) mc.memory_budget = *memory;
   mc.cancel = &g_cancel;
+  mc.threads = settle_threads(vm.count("threads") ? vm["threads"].as<int>() : 0);
 
-  auto open = [&](size_t i) {
-    auto in = std::make_unique<std::ifstream>(files[i], std::ios::binary);
-    if (!*in) throw_environment("kan " + files[i] + " niet lezen", errno);
-    return std::unique_ptr<std::istream>(std::move(in));
-  };
-  std::vector<ShardHeader> headers;
-  for (size_t i = 0; i < files.size(); ++i) headers.push_back(read_shard_header(*open(i), files[i]));
-  check_shard_set(headers, files);
+  auto open = [&](size_t i) { return open_part(files[i]); };
+  const std::vector<ShardHeader> headers = read_part_headers(files);  // every problem of every part, or none
   // The scenario as run was given it (relative to this folder), else where it was then.
   const ShardHeader& first = *std::min_element(headers.begin(), headers.end(), [](const auto& a, const auto& b) { return a.k < b.k; });
   std::error_code ec;
@@ -175,7 +171,7 @@ int cmd_merge(const std::vector<std::string>& args) {
   sc.mode = Mode::MonteCarlo, sc.paths = static_cast<int64_t>(first.paths), sc.seed = first.seed;
 
   const std::string dir = vm.count("uit") ? vm["uit"].as<std::string>() : "uitvoer/" + slug(sc.name);
-  OutputSet set(dir, run_set_files());
+  OutputSet set(dir, run_set_files(), run_set_files(ro.formats));
   install_sigint();
   Progress progress;
   mc.progress = &progress;
@@ -185,7 +181,7 @@ int cmd_merge(const std::vector<std::string>& args) {
     if (!ro.quiet && isatty(STDERR_FILENO)) bar.emplace(progress);
     r = merge_shards(sc, headers, files, open, lr.diags.warnings(), mc);
   }
-  for (size_t i = lr.diags.warnings().size(); i < r->warnings.size(); ++i) std::cerr << r->warnings[i] << "\n";
+  for (size_t i = lr.diags.warnings().size(); i < r->warnings.size(); ++i) std::cerr << shown(r->warnings[i]) << "\n";
   return write_run_result(set, sc, *r, ro);
 }
 

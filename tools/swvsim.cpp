@@ -37,6 +37,7 @@
 #include "run_set.h"
 #include "scale_cmds.h"
 #include "schema.h"
+#include "thread_limit.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -71,8 +72,8 @@ const char* kUsage =
     "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
     "  swvsim --version | --help | OPDRACHT --help\n\n"
     "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout,\n"
-    "4 de omgeving weigerde (map of bestand niet te lezen of te schrijven, schijf vol, te weinig geheugen),\n"
-    "130 afgebroken met Ctrl-C, 143 gestopt met SIGTERM.\n";
+    "4 de omgeving weigerde (map of bestand niet te lezen of te schrijven, schijf vol, te weinig geheugen of threads),\n"
+    "130 afgebroken met Ctrl-C, 143 gestopt met SIGTERM, 129 met SIGHUP.\n";
 
 int cmd_check(const std::vector<std::string>& args) {
   po::options_description opts("Opties van controleer");
@@ -114,7 +115,7 @@ int cmd_check(const std::vector<std::string>& args) {
     << "\n";
   o << "  norm      signaleringswaarde " << pct(sc->signal_percentage) << " van de totale baten, minimaal " << euro(sc->signal_minimum)
     << "\n";
-  std::cout << o.str();
+  std::cout << shown(o.str());  // the file names are the user's
   return kOk;
 }
 
@@ -149,7 +150,7 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   if (!vm.count("bestand")) throw InputError("geef een scenariobestand op: swvsim run BESTAND");
   RunOptions ro = read_run_options(vm, {"json", "html", "xlsx", "csv", "md"});
-  if (vm.count("geheugen") && vm["geheugen"].as<int64_t>() < 1) throw InputError("--geheugen moet ten minste 1 (MB) zijn");
+  const std::optional<size_t> memory = memory_budget(vm);
   check_scale_options(vm, ro);
   ro.kaderbrief = !vm.count("geen-kaderbrief");
 
@@ -164,15 +165,22 @@ int cmd_run(const std::vector<std::string>& args) {
     sc->plan_risk_load = true;
   }
   ro.apply(*sc);
+  if (sc->mode == Mode::Deterministic && (ro.paths || ro.seed)) {  // they would do nothing, silently
+    const std::string what = ro.paths && ro.seed ? "--paden en --zaad doen" : ro.paths ? "--paden doet" : "--zaad doet";
+    std::cerr << "swvsim: waarschuwing: " << what << " niets: deze run is deterministisch "
+              << (vm.count("deterministisch") ? "(--deterministisch)"
+                                              : "(simulatie.modus = \"deterministisch\" in het scenario); voor Monte Carlo: simulatie.modus = \"montecarlo\"")
+              << "\n";
+  }
   McOptions mc = ro.mc;
-  if (vm.count("geheugen")) mc.memory_budget = static_cast<size_t>(vm["geheugen"].as<int64_t>()) << 20;
+  if (memory) mc.memory_budget = *memory;
   apply_precision(vm, ro, *sc, mc);
   if (vm.count("deel")) return run_part(vm["deel"].as<std::string>(), lr, ro, mc);
   Progress progress;
   mc.progress = &progress;
   // Lock the output folder before the (long) run: a second run on it is refused at once.
   const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
-  OutputSet set(dir, run_set_files());
+  OutputSet set(dir, run_set_files(), run_set_files(ro.formats));
   install_sigint();
   // The kaderbrief figure comes from the same simulation: the run records its first paths' year
   // inputs to the close (finance_table.h).
@@ -183,7 +191,7 @@ int cmd_run(const std::vector<std::string>& args) {
   }
   const Result r = simulate(lr, mc, ro.quiet);
   // Warnings the run itself found (the loader's were printed when loading).
-  for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << r.warnings[i] << "\n";
+  for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << shown(r.warnings[i]) << "\n";
   return write_run_result(set, *sc, r, ro, finance ? &*finance : nullptr);
 }
 
@@ -213,7 +221,7 @@ int dispatch(const std::vector<std::string>& args) {
     std::cout << schema_markdown();
     return kOk;
   }
-  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels", "kalibreer", "terugtoets"})
+  std::cerr << "swvsim: onbekende opdracht \"" << shown(cmd) << "\"" << did_you_mean(shown(cmd), {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels", "kalibreer", "terugtoets"})
             << "\n\n"
             << kUsage;
   return kInput;
@@ -226,40 +234,49 @@ int run_command(const std::vector<std::string>& args) {
   } catch (const LoadFailed&) {
     return kInput;
   } catch (const InputError& e) {
-    std::cerr << "swvsim: fout: " << e.what() << "\n";
+    std::cerr << "swvsim: fout: " << shown(e.what()) << "\n";
     return kInput;
   } catch (const RunError& e) {
-    std::cerr << e.what() << "Er is niets geschreven.\n";
+    std::cerr << shown(e.what()) << "Er is niets geschreven.\n";
     return kInput;
   } catch (const Cancelled&) {
     const int sig = g_signal.load() != 0 ? g_signal.load() : SIGINT;
-    std::cerr << "\nswvsim: afgebroken (" << (sig == SIGTERM ? "SIGTERM" : "Ctrl-C")
+    std::cerr << "\nswvsim: afgebroken (" << signal_name(sig)
               << "); er is niets geschreven, eerdere resultaten zijn ongewijzigd.\n";
     return 128 + sig;
+  } catch (const RefusedFolder& e) {  // --uit / or the home folder: the option is wrong
+    std::cerr << "swvsim: fout: " << shown(e.what()) << "\n";
+    return kInput;
   } catch (const EnvironmentError& e) {
-    std::cerr << "swvsim: fout: " << e.what() << "\n";
+    std::cerr << "swvsim: fout: " << shown(e.what()) << "\n";
     return kEnvironment;
   } catch (const std::bad_alloc&) {
     std::cerr << "swvsim: fout: " << out_of_memory_message() << "\n";
     return kEnvironment;
   } catch (const fs::filesystem_error& e) {
     std::string where = e.path1().empty() ? "" : " " + e.path1().string();
-    std::cerr << "swvsim: fout: bestand of map" << where << ": " << errno_nl(e.code().value()) << "\n";
+    std::cerr << "swvsim: fout: bestand of map" << shown(where) << ": " << errno_nl(e.code().value()) << "\n";
     return kEnvironment;
   } catch (const po::error& e) {
-    std::cerr << "swvsim: fout in de opties: " << option_error_nl(e) << " (zie swvsim " << (args.empty() ? "" : args[0]) << " --help)\n";
+    std::cerr << "swvsim: fout in de opties: " << shown(option_error_nl(e)) << " (zie swvsim " << shown(args.empty() ? "" : args[0]) << " --help)\n";
     return kInput;
   } catch (const std::system_error& e) {
     // Threads or files the system would not give: the environment, not a bug.
     if (e.code().category() == std::generic_category() || e.code().category() == std::system_category()) {
       const int v = e.code().value();
-      std::cerr << "swvsim: fout: " << errno_nl(v) << (v == ENOMEM || v == EAGAIN ? "; " + out_of_memory_message() : "") << "\n";
+      // EAGAIN: std::thread could not start one (thread_limit.h).
+      std::cerr << "swvsim: fout: " << (v == EAGAIN ? thread_refusal_message() : errno_nl(v) + (v == ENOMEM ? "; " + out_of_memory_message() : ""))
+                << "\n";
       return kEnvironment;
     }
-    std::cerr << "swvsim: interne fout: " << e.what() << "\n";
+    std::cerr << "swvsim: interne fout: " << shown(e.what()) << "\n";
     return kInternal;
   } catch (const std::exception& e) {
-    std::cerr << "swvsim: interne fout: " << e.what() << "\n";
+    if (is_thread_refusal(e.what())) {  // oneTBB's own exception for a refused worker thread
+      std::cerr << "swvsim: fout: " << thread_refusal_message() << "\n";
+      return kEnvironment;
+    }
+    std::cerr << "swvsim: interne fout: " << shown(e.what()) << "\n";
     return kInternal;
   }
 }

@@ -14,7 +14,7 @@ namespace swv {
 
 namespace {
 
-std::string where_text(const Where& w) { return w.file.empty() ? "" : w.file + (w.line > 0 ? ":" + std::to_string(w.line) : ""); }
+std::string where_text(const Where& w) { return w.file.empty() ? "" : escape_controls(w.file) + (w.line > 0 ? ":" + std::to_string(w.line) : ""); }
 
 // "€ -120.000 (± € 3.100)": a difference with its standard error.
 std::string diff_money(double d, double se) { return signed_euro(std::round(d)) + " (± " + euro(se) + ")"; }

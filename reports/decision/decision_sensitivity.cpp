@@ -12,7 +12,7 @@ namespace {
 
 constexpr size_t kChartBars = 10;
 
-std::string where_text(const Where& w) { return w.file.empty() ? "standaard" : w.file + (w.line > 0 ? ":" + std::to_string(w.line) : ""); }
+std::string where_text(const Where& w) { return w.file.empty() ? "standaard" : escape_controls(w.file) + (w.line > 0 ? ":" + std::to_string(w.line) : ""); }
 
 DocCell share_cell(double x) { return std::isfinite(x) ? DocCell::percent(std::max(0.0, x)) : DocCell::t("—"); }
 

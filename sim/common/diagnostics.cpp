@@ -112,6 +112,12 @@ std::string escape_controls(std::string_view text) {
       char buf[16];
       std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(cp));
       out += buf;
+    } else if (!valid) {
+      // A byte that is no UTF-8 (a file name in Latin-1): a terminal in an 8-bit mode reads 0x9B as
+      // the start of a command, so it is shown as its code.
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+      out += buf;
     } else {
       out.append(text.substr(i, len));
     }

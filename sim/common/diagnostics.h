@@ -70,8 +70,9 @@ bool is_forbidden_char(char32_t cp);
 long first_forbidden_char(std::string_view text, bool allow_line_breaks = false);
 // What kind of character it is, for a message: "het stuurteken U+009B", "het richtingsteken U+202E".
 std::string forbidden_char_text(char32_t cp);
-// Forbidden characters written as \u001B (\U0001FFFE above U+FFFF): a message never moves the
-// cursor, clears a terminal or reverses text. format() applies it to every line.
+// Forbidden characters written as \u001B (\U0001FFFE above U+FFFF), and bytes that are no UTF-8 as
+// \x9B: a message never moves the cursor, clears a terminal or reverses text. format() applies it to
+// every line; the CLI to every file or folder name it prints (names come from the user's system).
 std::string escape_controls(std::string_view text);
 
 }  // namespace swv

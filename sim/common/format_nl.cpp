@@ -60,9 +60,29 @@ std::string pct_plain(double fraction) {
 std::string num_exact(double x) {
   if (std::isnan(x)) return "nan";
   if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  // The shortest digits that read back as the same double, placed as %g places them: fixed for
+  // exponents -5..9 ("100000", "0.035", "1.0000000001"), else with an exponent as a scenario writes
+  // it ("1e13", "1e-200"; C writes "1e+13").
   char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  return ec == std::errc() ? std::string(buf, end) : num_plain(x);
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
+  if (ec != std::errc()) return num_plain(x);
+  const std::string sci(buf, end);
+  const size_t e = sci.find('e');
+  const bool negative = sci[0] == '-';
+  std::string digits;
+  for (size_t i = negative ? 1 : 0; i < e; ++i)
+    if (sci[i] != '.') digits += sci[i];
+  const int exp = std::stoi(sci.substr(e + 1));
+  std::string out = negative ? "-" : "";
+  if (exp < -5 || exp >= 10) {
+    out += digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    return out + "e" + std::to_string(exp);
+  }
+  if (exp < 0) return out + "0." + std::string(static_cast<size_t>(-exp - 1), '0') + digits;
+  const size_t point = static_cast<size_t>(exp) + 1;
+  if (digits.size() <= point) return out + digits + std::string(point - digits.size(), '0');
+  return out + digits.substr(0, point) + "." + digits.substr(point);
 }
 
 std::string int_nl(int64_t x) {

@@ -19,7 +19,8 @@ std::string num_short(double x);
 // Like pct, with enough decimals to show small shares ("0,02%").
 std::string pct_plain(double fraction);
 // A number the user wrote, echoed exactly: the shortest text that reads back as the same double
-// ("1.0000000001", "0.035", "1e+20"), so a message never rounds a wrong value onto its limit.
+// ("1.0000000001", "0.035", "1e20"), so a message never rounds a wrong value onto its limit; an
+// exponent as a scenario writes it ("1e13", not C's "1e+13").
 std::string num_exact(double x);
 // A whole number with Dutch thousands separators ("10.000.000.000.001", "-9.223.372.036.854.775.808").
 std::string int_nl(int64_t x);

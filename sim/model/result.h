@@ -87,7 +87,8 @@ struct Result {
   std::string percentile_method;
   // Precision on demand (run --precisie): the target for the largest standard error of a reported
   // probability, the largest one reached with `paths` paths, the cap on paths, and whether the
-  // target was met. target 0: a run with a fixed number of paths (nothing to report).
+  // target was met (never with fewer than kMinPrecisionPaths paths, mc.h). target 0: a run with a
+  // fixed number of paths (nothing to report).
   struct Precision {
     double target = 0, achieved = 0;
     int64_t max_paths = 0;

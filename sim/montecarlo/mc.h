@@ -53,6 +53,10 @@ struct McOptions {
 
 // Precision on demand: paths per round (16 blocks of 256: 4.096 paths).
 constexpr size_t kPrecisionRoundBlocks = 16;
+// Precision counts as met only after at least one full round: with a handful of paths a probability
+// is estimated as 0 or 1 and its standard error is 0, which says nothing (1 path reported "0,000
+// procentpunt ... gehaald"). A cap below it (--max-paden 1) runs, but reports the target not met.
+constexpr int64_t kMinPrecisionPaths = static_cast<int64_t>(kPrecisionRoundBlocks) * 256;
 
 // Thrown when `cancel` was set: no result.
 struct Cancelled : std::runtime_error {

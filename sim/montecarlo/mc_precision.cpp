@@ -95,7 +95,7 @@ Result run_precision(const Scenario& sc, const std::vector<std::string>& warning
     segs.clear();
     r = finish_result(final_run, total, pct, all_warnings, threads);
   }
-  r.precision = {opt.precision, se, opt.max_paths, se <= opt.precision};
+  r.precision = {opt.precision, se, opt.max_paths, se <= opt.precision && static_cast<int64_t>(done) >= kMinPrecisionPaths};
   return r;
 }
 

@@ -47,10 +47,7 @@ class BucketSelect {
   }
 
  private:
-  size_t bucket(T x) const {
-    const size_t b = static_cast<size_t>((static_cast<double>(x) - lo_) * scale_);
-    return b < kBuckets ? b : kBuckets - 1;
-  }
+  size_t bucket(T x) const { return clamped_bucket((static_cast<double>(x) - lo_) * scale_, kBuckets); }
   size_t bucket_of_rank(size_t r) const {
     return static_cast<size_t>(std::upper_bound(start_.begin(), start_.end(), r) - start_.begin()) - 1;
   }

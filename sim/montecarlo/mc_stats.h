@@ -125,6 +125,15 @@ class SeriesStore {
   size_t bytes_ = 0;
 };
 
+// A bucket (or bin) from a position in buckets that may be NaN or far outside [0, buckets): with
+// extreme but finite values the range hi - lo overflows or the scale does, and converting such a
+// position to an integer is undefined (found by fuzz_shard). Monotone in the position.
+inline size_t clamped_bucket(double position, size_t buckets) {
+  if (!(position > 0)) return 0;  // also NaN
+  if (position >= static_cast<double>(buckets)) return buckets - 1;
+  return static_cast<size_t>(position);
+}
+
 // Fixed-range histograms of the streaming fallback; counts are integers, so adding per-thread
 // histograms in any order gives the same result.
 class Histograms {
@@ -132,9 +141,7 @@ class Histograms {
   Histograms(std::vector<double> lo, std::vector<double> hi);
   void add(size_t cell, double x) {
     const double w = hi_[cell] - lo_[cell];
-    size_t b = w > 0 ? static_cast<size_t>((x - lo_[cell]) / w * kHistogramBins) : 0;
-    if (b >= kHistogramBins) b = kHistogramBins - 1;
-    ++count_[cell * kHistogramBins + b];
+    ++count_[cell * kHistogramBins + (w > 0 ? clamped_bucket((x - lo_[cell]) / w * kHistogramBins, kHistogramBins) : 0)];
   }
   void merge(const Histograms& o);
   // Type-7 percentiles of a cell over `paths` values, each order statistic estimated from the

@@ -11,13 +11,13 @@
 #include "mc_run.h"
 #include "sha256.h"
 #include "shard_io.h"
+#include "validate.h"
 
 namespace swv {
 
 using namespace mc_detail;
 
 namespace {
-constexpr char kMark[9] = "SWVSDEEL";
 constexpr uint32_t kEndian = 0x01020304;
 constexpr size_t kMaxChunkBlocks = 256;
 }  // namespace
@@ -42,36 +42,47 @@ std::string scenario_fingerprint(const Scenario& sc) {
 namespace shard_io {
 
 void write_header(Writer& w, const ShardHeader& h) {
-  w.raw(kMark, 8);
+  w.raw(kShardMark, 8);
   w.put(h.format), w.put(kEndian);
   w.text(h.engine), w.text(h.fingerprint), w.text(h.scenario_file), w.text(h.scenario_path);
   w.put(h.seed), w.put(h.paths), w.put(h.n), w.put(h.k);
   w.put(h.first_block), w.put(h.last_block), w.put(h.first_path), w.put(h.last_path), w.put(h.chunk_blocks);
   w.put(static_cast<uint8_t>(h.mode));
   w.put(h.years), w.put(h.series), w.put(h.flags), w.put(h.lines), w.put(h.extras), w.put(h.risks), w.put(h.kept);
+  w.put(w.checksum());  // of the header's bytes
 }
 
 ShardHeader read_header(Reader& r) {
   char mark[8];
   r.raw(mark, 8);
-  if (std::memcmp(mark, kMark, 8) != 0) throw Damaged("geen deelbestand van swvsim (swvsim run --deel K/N maakt ze)");
+  if (std::memcmp(mark, kShardMark, 8) != 0) throw Damaged("geen deelbestand van swvsim (swvsim run --deel K/N maakt ze)");
   ShardHeader h;
   h.format = r.get<uint32_t>();
-  if (h.format != kShardFormat)
-    throw Damaged("deelbestand in formaat " + std::to_string(h.format) + "; deze swvsim leest formaat " + std::to_string(kShardFormat) +
+  if (h.format == 1)
+    throw Damaged("deelbestand in formaat 1 (swvsim 0.4); deze swvsim leest formaat " + std::to_string(kShardFormat) +
                   ": maak de delen opnieuw met deze versie");
-  if (r.get<uint32_t>() != kEndian) throw Damaged("gemaakt op een machine met een andere bytevolgorde; voeg de delen daar samen");
+  if (h.format != kShardFormat)
+    throw Damaged("onbekend formaat " + std::to_string(h.format) + " (het bestand is beschadigd, of gemaakt met een nieuwere swvsim); deze swvsim leest formaat " +
+                  std::to_string(kShardFormat));
+  const uint32_t endian = r.get<uint32_t>();
+  if (endian == __builtin_bswap32(kEndian)) throw Damaged("gemaakt op een machine met een andere bytevolgorde; voeg de delen daar samen");
+  if (endian != kEndian) throw Damaged("beschadigde kop (de controlesom van de kop klopt niet)");
+  // Every field is read first and judged only after the header's checksum matched: a flipped byte
+  // must read as damage, not as another version, seed or part number.
   h.engine = r.text(), h.fingerprint = r.text(), h.scenario_file = r.text(), h.scenario_path = r.text();
   h.seed = r.get<uint64_t>(), h.paths = r.get<uint64_t>(), h.n = r.get<uint32_t>(), h.k = r.get<uint32_t>();
   h.first_block = r.get<uint64_t>(), h.last_block = r.get<uint64_t>(), h.first_path = r.get<uint64_t>(), h.last_path = r.get<uint64_t>();
   h.chunk_blocks = r.get<uint64_t>();
   const uint8_t mode = r.get<uint8_t>();
-  if (mode > static_cast<uint8_t>(StoreMode::Histogram)) throw Damaged("beschadigde kop");
-  h.mode = static_cast<StoreMode>(mode);
   h.years = r.get<uint64_t>(), h.series = r.get<uint64_t>(), h.flags = r.get<uint64_t>(), h.lines = r.get<uint64_t>();
   h.extras = r.get<uint64_t>(), h.risks = r.get<uint64_t>(), h.kept = r.get<uint64_t>();
+  const uint64_t sum = r.checksum();
+  if (r.get<uint64_t>() != sum) throw Damaged("beschadigde kop (de controlesom van de kop klopt niet)");
+  if (mode > static_cast<uint8_t>(StoreMode::Histogram)) throw Damaged("beschadigde kop");
+  h.mode = static_cast<StoreMode>(mode);
   // A range that is not this part's of n is a damaged header (merging relies on it).
-  const bool sane = h.n >= 1 && h.k >= 1 && h.k <= h.n && h.paths >= 1 && h.chunk_blocks >= 1;
+  const bool sane = h.n >= 1 && h.k >= 1 && h.k <= h.n && h.paths >= 1 && h.paths <= static_cast<uint64_t>(kMaxPaths) &&
+                    h.chunk_blocks >= 1 && h.chunk_blocks <= kMaxChunkBlocks;
   if (!sane) throw Damaged("beschadigde kop");
   const ShardRange want = shard_range(h.paths, h.k, h.n);
   if (want.first_block != h.first_block || want.last_block != h.last_block || want.first_path != h.first_path || want.last_path != h.last_path)
@@ -89,16 +100,26 @@ void write_block(Writer& w, const Block& b, const std::unordered_map<const Value
 }
 
 void read_block(Reader& r, Block& b, const std::vector<const Value*>& values) {
-  for_each_sum(b, [&](std::vector<double>& v) { r.raw(v.data(), v.size() * sizeof(double)); });
+  // run_shard writes only finite sums and counts of paths (a path that overflows stops the part), so
+  // anything else is damage, even under a matching checksum (found by fuzz_shard: NaN reached the
+  // percentiles' bucketing as undefined behaviour).
+  for_each_sum(b, [&](std::vector<double>& v) {
+    r.raw(v.data(), v.size() * sizeof(double));
+    if (!all_finite(v.data(), v.size())) throw Damaged("een som is geen eindig getal (het bestand is beschadigd)");
+  });
   DrawCounters& c = b.counters;
   r.raw(c.rate_sum_paths.data(), c.rate_sum_paths.size() * sizeof(double));
   c.negative_intake_paths = r.get<double>();
+  auto count = [](double k) { return k >= 0 && k <= static_cast<double>(kBlockPaths); };  // paths of one block
+  bool ok = count(c.negative_intake_paths);
+  for (double k : c.rate_sum_paths) ok = ok && count(k);
+  if (!ok) throw Damaged("beschadigde tellers");
   const uint32_t m = r.get<uint32_t>();
   if (m > values.size()) throw Damaged("beschadigde tellers");
   for (uint32_t i = 0; i < m; ++i) {
     const uint32_t at = r.get<uint32_t>();
     const double k = r.get<double>();
-    if (at >= values.size()) throw Damaged("beschadigde tellers");
+    if (at >= values.size() || !(k >= 0 && std::isfinite(k))) throw Damaged("beschadigde tellers");  // draws, not paths
     c.clamped.emplace_back(values[at], k);
   }
 }

@@ -15,9 +15,12 @@
 //   seconds, whatever threads each part and the merge used and in whatever order the parts come.
 // - The file (format kShardFormat): a header (mark, format, endianness, engine version, the
 //   scenario's fingerprint and file, seed, paths, n, k, block and path range, value precision,
-//   shape), then per chunk of blocks each block's sums and counters followed by the chunk's values
-//   cell by cell, then a trailer with a checksum over everything before it. A shard is bound to the
-//   engine version that wrote it.
+//   shape, and a checksum of the header's bytes), then per chunk of blocks each block's sums and
+//   counters followed by the chunk's values cell by cell, then a trailer with a checksum over
+//   everything before it. A shard is bound to the engine version that wrote it.
+// - Damage is blamed on the damaged part: a header's fields are compared with other parts' only
+//   after its own checksum matched, and the merge reads every part to its trailer, listing each
+//   part whose checksum fails, before it writes anything.
 #include <cstdint>
 #include <functional>
 #include <istream>
@@ -31,7 +34,10 @@
 
 namespace swv {
 
-constexpr uint32_t kShardFormat = 1;
+// 2 (0.5): the header carries a checksum of its own; 1: swvsim 0.4.
+constexpr uint32_t kShardFormat = 2;
+// The first 8 bytes of every shard file, whatever its format.
+constexpr char kShardMark[9] = "SWVSDEEL";
 
 struct ShardRange {
   size_t first_block, last_block, first_path, last_path;  // [first, last)
@@ -68,6 +74,9 @@ ShardHeader read_shard_header(std::istream& in, const std::string& name);
 // Checks that the shards belong together: one engine version, scenario fingerprint, seed, paths,
 // n and value precision, and every k of 1..n exactly once. RunError listing every problem.
 void check_shard_set(const std::vector<ShardHeader>& headers, const std::vector<std::string>& names);
+// The same problems as lines ("swvsim: fout: samenvoegen: ..."); `all_read` false leaves out the
+// missing parts (a part that could not be read may be the missing one).
+std::vector<std::string> shard_set_problems(const std::vector<ShardHeader>& headers, const std::vector<std::string>& names, bool all_read);
 
 // Merges checked shards into the Result of the single run. `sc` is the scenario loaded again (its
 // fingerprint must match), with seed and paths set from the shards; open(i) opens shard i afresh

@@ -3,6 +3,7 @@
 // machine holds them (the header carries an endianness mark), strings as a u32 length and bytes, and
 // a checksum over every byte before the trailer (a 64-bit multiply-xor hash over 8-byte words, the
 // same however the bytes were split into writes).
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <istream>
@@ -100,6 +101,8 @@ class Reader {
     raw(&x, sizeof x);
     return x;
   }
+  // The checksum of every byte read so far.
+  uint64_t checksum() const { return sum_.value(); }
   std::string text(size_t limit = 1 << 16) {
     const uint32_t n = get<uint32_t>();
     if (n > limit) throw Damaged("beschadigde kop");
@@ -129,9 +132,19 @@ class Reader {
 // ---- The shard's records (shard.cpp writes them, shard_merge.cpp reads them) ---------------------
 namespace swv::shard_io {
 
+// The header ends with the checksum of its own bytes (format 2), so a damaged header is known as
+// damaged before any of its fields is compared with another part's.
 void write_header(Writer& w, const ShardHeader& h);
-// Throws Damaged when it is not a shard of this format and byte order.
+// Throws Damaged when it is not a shard of this format and byte order, or its checksum does not match.
 ShardHeader read_header(Reader& r);
+
+// Whether every value is a finite number (a part holds nothing else; see read_block).
+template <class T>
+bool all_finite(const T* v, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (!std::isfinite(v[i])) return false;
+  return true;
+}
 
 // Bytes per kept value of a shard in `mode`.
 inline size_t value_bytes(StoreMode mode) { return mode == StoreMode::ExactFloat ? sizeof(float) : sizeof(double); }

@@ -40,9 +40,16 @@ ShardHeader read_shard_header(std::istream& in, const std::string& name) {
 }
 
 void check_shard_set(const std::vector<ShardHeader>& hs, const std::vector<std::string>& names) {
-  std::string errors;
-  auto error = [&](const std::string& text) { errors += "swvsim: fout: samenvoegen: " + text + "\n"; };
   if (hs.empty()) throw RunError("swvsim: fout: samenvoegen: geef de deelbestanden op: swvsim samenvoegen DEEL... --uit MAP\n");
+  std::string errors;
+  for (const auto& line : shard_set_problems(hs, names, true)) errors += line + "\n";
+  if (!errors.empty()) throw RunError(errors);
+}
+
+std::vector<std::string> shard_set_problems(const std::vector<ShardHeader>& hs, const std::vector<std::string>& names, bool all_read) {
+  std::vector<std::string> errors;
+  auto error = [&](const std::string& text) { errors.push_back("swvsim: fout: samenvoegen: " + text); };
+  if (hs.empty()) return errors;
   const ShardHeader& a = hs[0];
   for (size_t i = 0; i < hs.size(); ++i) {
     const ShardHeader& h = hs[i];
@@ -63,13 +70,14 @@ void check_shard_set(const std::vector<ShardHeader>& hs, const std::vector<std::
       error(who + " heeft percentielen \"" + mode_name(h.mode) + "\", ander" + vs + " (\"" + mode_name(a.mode) +
             "\"); maak alle delen met dezelfde --geheugen en --threads");
   }
-  if (errors.empty()) {
+  if (errors.empty()) {  // (parts of another n or run: which part is missing means nothing)
     std::map<uint32_t, std::vector<size_t>> by_k;
     for (size_t i = 0; i < hs.size(); ++i) by_k[hs[i].k].push_back(i);
     for (uint32_t k = 1; k <= a.n; ++k) {
       const auto it = by_k.find(k);
       if (it == by_k.end()) {
-        error("deel " + std::to_string(k) + " van " + std::to_string(a.n) + " ontbreekt (paden " +
+        if (all_read)
+          error("deel " + std::to_string(k) + " van " + std::to_string(a.n) + " ontbreekt (paden " +
               num_nl(static_cast<double>(shard_range(a.paths, k, a.n).first_path)) + " tot " +
               num_nl(static_cast<double>(shard_range(a.paths, k, a.n).last_path)) + ")");
       } else if (it->second.size() > 1) {
@@ -79,7 +87,7 @@ void check_shard_set(const std::vector<ShardHeader>& hs, const std::vector<std::
       }
     }
   }
-  if (!errors.empty()) throw RunError(errors);
+  return errors;
 }
 
 Result merge_shards(const Scenario& input, const std::vector<ShardHeader>& hs, const std::vector<std::string>& names,
@@ -126,6 +134,9 @@ Result merge_shards(const Scenario& input, const std::vector<ShardHeader>& hs, c
   Block total = empty, blk = empty;
   // One pass over every shard in k order: pass 0 adds the blocks and takes the values (exact) or
   // their ranges (histogram), pass 1 counts the values into the histograms.
+  // Pass 0 reads every part to its trailer even after one failed its checksum: every damaged part
+  // is named at once, before anything is written.
+  std::string damaged;
   auto pass = [&](int which) {
     for (size_t i : order) {
       const ShardHeader& h = hs[i];
@@ -143,12 +154,18 @@ Result merge_shards(const Scenario& input, const std::vector<ShardHeader>& hs, c
             if (which == 0) add_block(total, blk);  // block order: k order, then the part's blocks
           }
           for (size_t cell = 0; cell < run.cells; ++cell) {
+            // Every value finite, as the part wrote it: a NaN must not reach the percentiles.
             if (!histogram) {
-              r.raw(store->column(cell) + p0 * vb, m * vb);
+              char* at = store->column(cell) + p0 * vb;
+              r.raw(at, m * vb);
+              const bool finite = plan.mode == StoreMode::ExactFloat ? shard_io::all_finite(reinterpret_cast<const float*>(at), m)
+                                                                     : shard_io::all_finite(reinterpret_cast<const double*>(at), m);
+              if (!finite) throw shard_io::Damaged("een waarde is geen eindig getal (het bestand is beschadigd)");
               continue;
             }
             buf.resize(m);
             r.raw(buf.data(), m * sizeof(double));
+            if (!shard_io::all_finite(buf.data(), m)) throw shard_io::Damaged("een waarde is geen eindig getal (het bestand is beschadigd)");
             if (which == 0)
               for (double x : buf) lo[cell] = std::min(lo[cell], x), hi[cell] = std::max(hi[cell], x);  // path order, as the blocks' ranges
             else
@@ -158,9 +175,11 @@ Result merge_shards(const Scenario& input, const std::vector<ShardHeader>& hs, c
         }
         r.finish();
       } catch (const shard_io::Damaged& e) {
-        throw RunError(names[i] + ": fout: deel: " + e.what() + "\n");
+        damaged += names[i] + ": fout: deel: " + e.what() + "\n";
+        if (which != 0) break;
       }
     }
+    if (!damaged.empty()) throw RunError(damaged);
   };
   pass(0);
   std::vector<std::string> all_warnings = warnings;

@@ -270,6 +270,10 @@ void build_settings(Builder& b) {
     b.d.error(b.where("simulatie.precisie"), "de precisie is de grootste standaardfout van een kans: kies een getal groter dan 0 en ten hoogste 0.5 "
                                              "(bijvoorbeeld 0.005)");
   sc.max_paths = integer(root.find("simulatie.max_paden"), kDefaultMaxPaths);
+  // As --max-paden without precision on demand is refused, so is max_paden without precisie: it would do nothing.
+  if (root.find("simulatie.max_paden") && !root.find("simulatie.precisie"))
+    b.d.error(b.where("simulatie.max_paden"), "max_paden geldt alleen bij precisie op verzoek: geef ook simulatie.precisie, of laat max_paden "
+                                              "weg (zo weigert swvsim ook --max-paden zonder --precisie)");
   if (sc.max_paths > kMaxPaths)
     b.d.error(b.where("simulatie.max_paden"), "ten hoogste " + num_nl(static_cast<double>(kMaxPaths)) + " paden, gevonden " +
                                                   num_nl(static_cast<double>(sc.max_paths)));

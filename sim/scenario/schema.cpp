@@ -252,9 +252,10 @@ const KeyInfo* find_key(FileKind kind, std::string_view path) {
   return wildcard;
 }
 
-std::vector<std::string> child_names(FileKind kind, std::string_view parent) {
+std::vector<std::string> child_names(FileKind kind, std::string_view parent, std::optional<Sector> sector) {
   std::vector<std::string> out;
   for (const auto& k : schema(kind)) {
+    if (sector && !sector_allows(k.sector, *sector)) continue;
     std::string_view p = k.path;
     std::string_view head, name;
     size_t dot = p.rfind('.');

@@ -2,6 +2,7 @@
 // The schema tables: every key a scenario file or a rules file may hold, its form, range, sector
 // and meaning. The loader validates against these tables and `swvsim sleutels` prints them as the
 // key reference in docs/sleutels.md (a test checks the two agree), so docs cannot drift.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +58,8 @@ const KeyInfo* find_key(FileKind kind, std::string_view path);
 // True when `path` matches `pattern` component-wise ("*" matches one component).
 bool path_matches(std::string_view pattern, std::string_view path);
 // Names of the keys directly below `parent` (for suggestions), any sector.
-std::vector<std::string> child_names(FileKind kind, std::string_view parent);
+// With `sector`, the keys of the other sector are left out (a vo scenario is not told "sbo").
+std::vector<std::string> child_names(FileKind kind, std::string_view parent, std::optional<Sector> sector = std::nullopt);
 
 struct Choice {
   std::string name;

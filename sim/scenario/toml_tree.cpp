@@ -233,8 +233,8 @@ std::string found_text(const toml::node& node) {
     case toml::node_type::floating_point: {
       double x = node.value<double>().value_or(0);
       // "2025.0" is a decimal number in TOML; say so, or "gevonden getal 2025" reads as correct.
-      if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) return "kommagetal " + num_plain(x) + ".0";
-      return "getal " + num_plain(x);
+      if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) return "kommagetal " + std::to_string(static_cast<int64_t>(x)) + ".0";
+      return "getal " + num_exact(x);
     }
     case toml::node_type::boolean: return node.value<bool>().value_or(false) ? "true" : "false";
     case toml::node_type::table: return "een tabel";

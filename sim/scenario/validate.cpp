@@ -73,7 +73,7 @@ std::string number_text_hint(const toml::node& n) {
 // Range check of one number (`n` its node, for exact echoing); returns false (and reports) when out of range.
 bool check_number(double x, Range r, const Where& w, Diagnostics& diags, const toml::node* n = nullptr) {
   if (!std::isfinite(x)) {
-    diags.error(w, "verwacht een eindig getal, gevonden " + num_plain(x));
+    diags.error(w, "verwacht een eindig getal, gevonden " + num_exact(x));
     return false;
   }
   if (std::fabs(x) > kMaxMagnitude) {
@@ -317,6 +317,16 @@ void check_entries(const toml::node& n, const KeyInfo& info, const std::string& 
       c.diags.error(where_of(arr[i], ekey), std::string(remove ? "verwijder" : "vervang") +
                                                 " = true kan alleen in een variant (een bestand met basis = ...)");
     if (remove && replace) c.diags.error(where_of(arr[i], ekey), "vervang en verwijder tegelijk: kies er één");
+    // verwijder = true removes the entry: any other key would be silently ignored.
+    if (remove && !replace) {
+      std::string others;
+      for (const auto& [k, v] : e)
+        if (k.str() != "code" && k.str() != "verwijder") others += (others.empty() ? "" : ", ") + std::string(k.str());
+      if (!others.empty())
+        c.diags.error(where_of(arr[i], ekey), "verwijder = true haalt " + std::string(info.path) + " " + quote(code.value_or("")) +
+                                                  " weg; de andere sleutels (" + shorten(others, 2 * kQuoteMax) +
+                                                  ") doen dan niets: haal ze weg, of gebruik vervang = true om het te vervangen");
+    }
   }
 }
 
@@ -372,7 +382,7 @@ void check_table(const toml::table& t, const std::string& spath, const std::stri
       std::string where_txt = spath.empty()               ? ""
                               : spath.ends_with("[]") ? " in [[" + spath.substr(0, spath.size() - 2) + "]]"
                                                       : " in [" + spath + "]";
-      c.diags.error(where_of(v, key), "onbekende sleutel " + quote(name) + where_txt + suggest(name, child_names(c.kind, spath)));
+      c.diags.error(where_of(v, key), "onbekende sleutel " + quote(name) + where_txt + suggest(name, child_names(c.kind, spath, c.sector)));
       continue;
     }
     if (std::string_view(info->path).find('*') != std::string_view::npos) {

@@ -296,28 +296,28 @@ double Value::mass_outside(int year, double lo, double hi) const {
 
 namespace {
 
-// The parameters of one year among themselves ("" when they fit).
+// The parameters of one year among themselves ("" when they fit). Numbers as written (num_exact).
 std::string parameter_problem(Dist dist, double a, double b, double c) {
   switch (dist) {
     case Dist::Normal:
     case Dist::LogNormal:
     case Dist::Beta:
-      if (b < 0) return "sd moet >= 0 zijn, gevonden " + num_plain(b);
+      if (b < 0) return "sd moet >= 0 zijn, gevonden " + num_exact(b);
       break;
     case Dist::Uniform:
-      if (b < a) return "min (" + num_plain(a) + ") is groter dan max (" + num_plain(b) + ")";
+      if (b < a) return "min (" + num_exact(a) + ") is groter dan max (" + num_exact(b) + ")";
       break;
     case Dist::Triangle:
     case Dist::Pert:
       if (!(a <= b && b <= c))
-        return "verwacht min <= modus <= max, gevonden " + num_plain(a) + ", " + num_plain(b) + ", " + num_plain(c);
+        return "verwacht min <= modus <= max, gevonden " + num_exact(a) + ", " + num_exact(b) + ", " + num_exact(c);
       break;
     case Dist::Fixed: break;
   }
-  if (dist == Dist::LogNormal && a <= 0) return "lognormaal vraagt een gemiddelde > 0, gevonden " + num_plain(a);
+  if (dist == Dist::LogNormal && a <= 0) return "lognormaal vraagt een gemiddelde > 0, gevonden " + num_exact(a);
   if (dist == Dist::Beta && b > 0 && (a <= 0 || a >= 1 || b * b >= a * (1 - a)))
     return "beta vraagt 0 < gemiddelde < 1 en sd² < gemiddelde × (1 − gemiddelde), gevonden "
-           "gemiddelde " + num_plain(a) + ", sd " + num_plain(b);
+           "gemiddelde " + num_exact(a) + ", sd " + num_exact(b);
   return {};
 }
 
@@ -336,7 +336,7 @@ bool shape_computable(Dist dist, double a, double b) {
 
 std::string unusable_text(Dist dist, double a, double b, double c) {
   return "de verdeling \"" + std::string(dist_name(dist)) + "\" is met deze parameters niet te berekenen (" +
-         num_plain(a) + ", " + num_plain(b) + (dist == Dist::Triangle || dist == Dist::Pert ? ", " + num_plain(c) : "") +
+         num_exact(a) + ", " + num_exact(b) + (dist == Dist::Triangle || dist == Dist::Pert ? ", " + num_exact(c) : "") +
          "); kies minder extreme waarden";
 }
 
@@ -349,7 +349,7 @@ std::string range_problem(const Value& v, Range range, int y, double a, double b
   if (v.dist == Dist::Normal && range != Range::IndexRate) {  // an index is not clamped: its mass is checked
     // normaal is clamped at run time (with a warning); its mean must lie in range.
     if (a < lo || a > hi || (range == Range::RateBelowOne && a >= 1))
-      return "het gemiddelde moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_plain(a);
+      return "het gemiddelde moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_exact(a);
     return {};
   }
   double out;
@@ -362,7 +362,7 @@ std::string range_problem(const Value& v, Range range, int y, double a, double b
   if (range == Range::RateBelowOne && v.dist == Dist::Fixed && a >= 1) out = 1;
   if (range == Range::IndexRate && v.dist == Dist::Fixed && a <= -1) out = 1;
   if (out <= 0.001) return {};
-  if (v.dist == Dist::Fixed) return "moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_plain(a);
+  if (v.dist == Dist::Fixed) return "moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_exact(a);
   return "de verdeling \"" + std::string(dist_name(v.dist)) + "\" legt " + pct_plain(out) +
          " van haar kans buiten het bereik (moet " + range_phrase(range) + " zijn; toegestaan is ten hoogste 0,1%)";
 }

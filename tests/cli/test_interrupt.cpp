@@ -63,6 +63,7 @@ Stopped interrupted_run(const std::string& out, int sig) {
 TEST_CASE("Ctrl-C stops a run promptly with exit 130 and removes its staging folder", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
+  write(out, ".swvsim.set", "resultaat.json\n");  // a previous set's (a file of the user's would be refused)
   const Stopped s = interrupted_run(out, SIGINT);
   const int status = s.status;
   REQUIRE(WIFEXITED(status));
@@ -72,26 +73,30 @@ TEST_CASE("Ctrl-C stops a run promptly with exit 130 and removes its staging fol
   // The staging folder existed during the run (made before computing); it is gone, the lock stays.
   for (const auto& e : fs::directory_iterator(out)) {
     const std::string name = e.path().filename().string();
-    CHECK((name == "resultaat.json" || name == ".swvsim.lock"));
+    CHECK((name == "resultaat.json" || name == ".swvsim.lock" || name == ".swvsim.set"));
   }
 }
 
-TEST_CASE("SIGTERM is handled like Ctrl-C: exit 143, staging folder removed", "[cli][interrupt]") {
+TEST_CASE("SIGTERM and SIGHUP are handled like Ctrl-C: exit 143 / 129, staging folder removed", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
-  const int status = interrupted_run(out, SIGTERM).status;
+  write(out, ".swvsim.set", "resultaat.json\n");
+  // SIGHUP: a closed terminal or ssh session (before issue 24 it killed the run at once).
+  const auto [sig, code] = GENERATE(std::pair{SIGTERM, 143}, std::pair{SIGHUP, 129});
+  const int status = interrupted_run(out, sig).status;
   REQUIRE(WIFEXITED(status));  // before the fix SIGTERM killed the process (WIFSIGNALED)
-  CHECK(WEXITSTATUS(status) == 143);
+  CHECK(WEXITSTATUS(status) == code);
   CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
   for (const auto& e : fs::directory_iterator(out)) {
     const std::string name = e.path().filename().string();
-    CHECK((name == "resultaat.json" || name == ".swvsim.lock"));
+    CHECK((name == "resultaat.json" || name == ".swvsim.lock" || name == ".swvsim.set"));
   }
 }
 
 TEST_CASE("kill -9 during the computation leaves a staging folder that the next run removes", "[cli][interrupt]") {
   const std::string out = temp_dir();
   write(out, "resultaat.json", "{\"vorige\": true}\n");
+  write(out, ".swvsim.set", "resultaat.json\n");  // a previous set's (a file of the user's would be refused)
   const int status = interrupted_run(out, SIGKILL).status;
   CHECK(WIFSIGNALED(status));
   CHECK(slurp(out + "/resultaat.json") == "{\"vorige\": true}\n");
@@ -101,7 +106,7 @@ TEST_CASE("kill -9 during the computation leaves a staging folder that the next 
   REQUIRE(run_cli("run " + source_path("scenarios/voorbeeld-po.toml") + " --paden 200 --stil --formaat json --uit " + out) == 0);
   for (const auto& e : fs::directory_iterator(out)) {
     const std::string name = e.path().filename().string();
-    CHECK((name == "resultaat.json" || name == ".swvsim.lock"));
+    CHECK((name == "resultaat.json" || name == ".swvsim.lock" || name == ".swvsim.set"));
   }
   CHECK(slurp(out + "/resultaat.json").find("vorige") == std::string::npos);
 }

@@ -29,10 +29,18 @@ std::string scenario(const std::string& dir) {
   return write(dir, "scenario.toml", random_walk_scenario(2028, "50_000", "0", 400));
 }
 
-// An "old set": every file holds "oud <name>".
+// The folder's record (.swvsim.set) lists `names`: a previous swvsim set wrote them.
+void record(const std::string& out, const std::vector<std::string>& names) {
+  std::string text = "# een eerdere swvsim-set\n";
+  for (const auto& n : names) text += n + "\n";
+  write(out, ".swvsim.set", text);
+}
+
+// An "old set": every file holds "oud <name>", recorded as a previous set's.
 void old_set(const std::string& out, const std::vector<std::string>& names) {
   fs::create_directories(out);
   for (const auto& n : names) write(out, n, "oud " + n);
+  record(out, names);
 }
 
 // The old set is still there, every file unchanged.
@@ -50,9 +58,11 @@ std::set<std::string> names_in(const std::string& dir) {
   return out;
 }
 
+// The names plus the lock and the record a set leaves.
 std::set<std::string> with_lock(std::vector<std::string> names) {
   std::set<std::string> s(names.begin(), names.end());
   s.insert(".swvsim.lock");
+  s.insert(".swvsim.set");
   return s;
 }
 
@@ -85,9 +95,11 @@ TEST_CASE("uitvoerset: a full disk at the third file changes nothing and leaves 
 }
 
 TEST_CASE("uitvoerset: a rename failing midway puts the old files back", "[cli][uitvoerset]") {
-  // rapport.xlsx is a folder with a file in it: the first two files are swapped in, the third fails.
+  // rapport.xlsx (a previous set's) is now a folder with a file in it: the first two files are
+  // swapped in, the third fails.
   const std::string dir = temp_dir(), out = dir + "/uit", log = dir + "/log";
   old_set(out, {"resultaat.json", "rapport.html"});
+  record(out, {"resultaat.json", "rapport.html", "rapport.xlsx"});
   fs::create_directories(out + "/rapport.xlsx");
   write(out + "/rapport.xlsx", "inhoud", "blijft");
   CHECK(run_cli("run " + scenario(dir) + " --stil --uit " + out, log) == 4);
@@ -147,17 +159,27 @@ TEST_CASE("uitvoerset: temporaries of dead runs are removed, a finished swap is 
     CHECK(names_in(out) == with_lock({"resultaat.json", "eigen-bestand.txt"}));
   }
   SECTION("with a journal (killed during the swap) the swap is finished first") {
-    // The killed run had swapped in resultaat.json and not yet rapport.html. The new run fails at once
-    // (injected), so what is left is the recovered set.
-    write(out + "/.swvsim-tmp-" + pid, "rapport.html", "nieuw rapport");
-    write(out + "/.swvsim-tmp-" + pid, ".commit", "+ resultaat.json\n+ rapport.html\n- samenvatting.md\n");
+    // The killed run had swapped in resultaat.json and not yet rapport.html and its record. The new
+    // run fails at once (injected), so what is left is the recovered set.
+    const std::string staging = out + "/.swvsim-tmp-" + pid;
+    write(staging, "rapport.html", "nieuw rapport");
+    write(staging, ".swvsim.set", "resultaat.json\nrapport.html\n");
+    write(staging, ".commit", "+ resultaat.json\n+ rapport.html\n+ .swvsim.set\n- samenvatting.md\n");
     write(out, "resultaat.json", "nieuw resultaat");
     write(out, "rapport.html", "oud rapport");
     write(out, "samenvatting.md", "oude samenvatting");
+    record(out, {"resultaat.json", "rapport.html", "samenvatting.md"});
     CHECK(exit_code(run_env("SWVSIM_TEST_INJECT=fail-after:0", "run " + sc + " --stil --uit " + out, log)) == 4);
+    CHECK_THAT(slurp(log), Catch::Contains("schijf vol"));
     CHECK(slurp(out + "/rapport.html") == "nieuw rapport");
     CHECK(slurp(out + "/resultaat.json") == "nieuw resultaat");
     CHECK(names_in(out) == with_lock({"resultaat.json", "rapport.html", "eigen-bestand.txt"}));
+  }
+  SECTION("a journal of a version without the record: its removals are skipped (they could be the user's)") {
+    write(out + "/.swvsim-tmp-" + pid, ".commit", "+ resultaat.json\n- samenvatting.md\n");
+    write(out, "samenvatting.md", "van de gebruiker");
+    REQUIRE(run_cli("run " + sc + " --stil --formaat json --uit " + out, log) == 0);
+    CHECK(slurp(out + "/samenvatting.md") == "van de gebruiker");
   }
 }
 

@@ -9,6 +9,7 @@
 #include "helpers.h"
 #include "json_writer.h"
 #include "mc.h"
+#include "report_text.h"
 
 using namespace swv;
 using namespace swv::test;
@@ -142,4 +143,24 @@ TEST_CASE("precision: simulatie.precisie and max_paden in the scenario, --precis
     CHECK_THAT(slurp(dir + "/err.txt"), Catch::Contains(message));
     CHECK_THAT(doc, Catch::Contains(message));
   }
+}
+
+TEST_CASE("precision: fewer paths than one round never count as met (1 path reported 0,000 procentpunt gehaald)", "[precision][mc]") {
+  const Scenario sc = example();
+  const Result one = run_monte_carlo(sc, {}, precise(0.05, 1, 1));
+  CHECK(one.paths == 1);
+  CHECK(one.precision.achieved == 0);  // every probability is 0 or 1: standard error 0, which says nothing
+  CHECK_FALSE(one.precision.met);
+  CHECK_THAT(precision_outcome(one), Catch::Contains("niet gehaald; met 1 pad (--max-paden) is een precisie niet te beoordelen"));
+  CHECK(nlohmann::json::parse(result_json(one))["simulatie"]["precisie"]["gehaald"] == false);
+  const Result round = run_monte_carlo(sc, {}, precise(0.05, kMinPrecisionPaths, 1));
+  CHECK(round.paths == kMinPrecisionPaths);
+  CHECK(round.precision.met);
+  CHECK(precision_outcome(round) == "gehaald");
+  // The terminal says the same.
+  const std::string dir = temp_dir();
+  REQUIRE(run_cli("run '" + source_path("scenarios/voorbeeld-po.toml") + "' --precisie 0.05 --max-paden 1 --geen-kaderbrief --formaat json --uit '" +
+                      dir + "/p'",
+                  dir + "/out.txt") == 0);
+  CHECK_THAT(slurp(dir + "/out.txt"), Catch::Contains("niet gehaald; met 1 pad (--max-paden) is een precisie niet te beoordelen"));
 }

