@@ -153,8 +153,8 @@ std::vector<std::string> kaderbrief_notes(const SpendingRoom& r) {
                                               " per jaar en staat niet in dit bedrag.");
   if (r.other_given && direction(r.other) != direction(r.recommended)) {
     if (r.paths)
-      out.push_back("De begroting zonder risico's en spreiding komt uit op " + answer_words(r.other) + "; het verschil komt van de risico's" +
-                    (load > 0 ? " (verwacht " + euro(load) + " per jaar)" : "") + " en de onzekerheid.");
+      out.push_back("De begroting zonder risico's en spreiding komt uit op " + answer_words(r.other) + "; het verschil komt van " +
+                    (load > 0 ? "de risico's (verwacht " + euro(load) + " per jaar) en de onzekerheid." : "de onzekerheid in de aannames."));
     else
       out.push_back("Met de risico's en de onzekerheid meegerekend (" + num_nl(static_cast<double>(r.other_paths)) +
                     " doorrekeningen) is het antwoord anders: " + answer_words(r.other) + ".");
