@@ -9,18 +9,7 @@
 
 namespace swv {
 
-double target_at(const YearTable& t, int year) {
-  if (!t.is_table()) return t.constant;
-  const auto& p = t.points;
-  if (year <= p.front().first) return p.front().second;
-  if (year >= p.back().first) return p.back().second;
-  for (size_t i = 1; i < p.size(); ++i)
-    if (year <= p[i].first) {
-      const double w = static_cast<double>(year - p[i - 1].first) / (p[i].first - p[i - 1].first);
-      return p[i - 1].second + w * (p[i].second - p[i - 1].second);
-    }
-  return p.back().second;
-}
+double target_at(const YearTable& t, int year) { return t.linear_at(year); }
 
 namespace {
 

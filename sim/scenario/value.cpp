@@ -11,6 +11,19 @@
 
 namespace swv {
 
+double YearTable::linear_at(int year) const {
+  if (!is_table()) return constant;
+  const auto& p = points;
+  if (year <= p.front().first) return p.front().second;
+  if (year >= p.back().first) return p.back().second;
+  for (size_t i = 1; i < p.size(); ++i)
+    if (year <= p[i].first) {
+      const double w = static_cast<double>(year - p[i - 1].first) / (p[i].first - p[i - 1].first);
+      return p[i - 1].second + w * (p[i].second - p[i - 1].second);
+    }
+  return p.back().second;
+}
+
 double YearTable::at(int year) const {
   if (points.empty()) return constant;
   if (year < points.front().first) return before_first ? *before_first : points.front().second;

@@ -25,6 +25,9 @@ struct YearTable {
   static YearTable fixed(double v) { YearTable t; t.constant = v; return t; }
   bool is_table() const { return !points.empty(); }
   double at(int year) const;
+  // Linear between the given years, the first before them and the last after them (participation
+  // targets, the answers of swvsim nieuw), where at() steps.
+  double linear_at(int year) const;
   int first_year() const { return points.empty() ? 0 : points.front().first; }
   int last_year() const { return points.empty() ? 0 : points.back().first; }
 };
