@@ -1,14 +1,18 @@
 // The MJB sheet of the controller's workbook in the classic meerjarenbegroting layout: per year the
-// columns begroot | verwacht | P5 | P95 (Monte Carlo) or one column (deterministic); the lines grouped
+// columns plan | verwacht | P5 | P95 (Monte Carlo) or one column plan (deterministic); the lines grouped
 // in baten, kortingen and lasten with their totals; saldo; the equity roll-forward (eigen vermogen
 // 1-1 + resultaat = 31-12, next year's 1-1 = this year's 31-12). Totals, saldo and the roll-forward
 // are Excel formulas with the engine's number as cached result, written only where the formula
-// equals that number (sums of lines in the begroot and verwacht columns: means add up); percentile
+// equals that number (sums of lines in the plan and verwacht columns: means add up); percentile
 // columns hold values (P5 of a sum is not the sum of the P5s). Columns A–E (code, post, groep, kant,
 // soort) identify each row as on MJB-lijst, so the sheet filters and a script finds a row by code.
+// "plan" is the deterministic budget after expected realisation (the amounts that add up to its
+// totals); "begroot" means the amount before realisation in every format and stays on MJB-lijst.
 #include <xlsxwriter.h>
 
 #include <map>
+
+#include "format_nl.h"
 
 #include "report_terms.h"
 #include "xlsx_parts.h"
@@ -17,7 +21,7 @@ namespace swv::xlsx {
 
 namespace {
 
-enum Kind { kPlan, kMean, kP5, kP95 };  // begroot, verwacht, P5, P95
+enum Kind { kPlan, kMean, kP5, kP95 };  // plan, verwacht, P5, P95
 constexpr size_t kFirstYearCol = 5;
 constexpr double kTolerance = 0.5;  // euro: a formula is written only when it gives the engine's figure
 
@@ -31,11 +35,12 @@ struct Mjb {
   Book& b;
   lxw_worksheet* ws;
   const ReportInput& in;
-  const Result* plan;  // the deterministic budget: begroot (null in Monte Carlo without it)
+  const Result* plan;  // the deterministic budget after expected realisation: plan (null in Monte Carlo without it)
   const Result* mc;    // the Monte-Carlo result: verwacht, P5, P95 (null in deterministic mode)
   size_t years;
   std::vector<Kind> kinds;
   size_t rr = 6;
+  std::map<std::string, size_t> rows;  // the row of each key written so far (formulas refer to them)
 
   size_t column(size_t y, size_t k) const { return kFirstYearCol + y * kinds.size() + k; }
   size_t last_column() const { return column(years - 1, kinds.size() - 1); }
@@ -82,13 +87,49 @@ lxw_format* money(Mjb& m, Kind k, bool total = false) {
   return m.b.style({Book::kMoney, total, 0, total, false, false, k == kP5 || k == kP95});
 }
 
-// A row of a series: begroot and verwacht its mean, P5 and P95 its percentiles.
-void series_row(Mjb& m, const char* key, const std::string& name, const std::string& group, lxw_format* f = nullptr) {
+// The plan column's formula for a norm or a part of equity (issue 27: they follow the lines when a
+// controller edits a post), with what it computes from the plan's own figures: the
+// signaleringswaarde MAX(percentage × totale baten, minimum), the algemene reserve eigen vermogen −
+// bestemmingsreserves, the afstand eigen vermogen − signaleringswaarde. Empty when the rows it needs
+// are not on the sheet. formula_or_value writes it only where it gives the engine's figure.
+struct PlanFormula {
+  std::string text;
+  double computed = NAN;
+};
+PlanFormula plan_formula(const Mjb& m, const std::string& key, size_t y) {
+  const size_t c = m.column(y, 0);
+  auto row = [&](const char* k) { return m.rows.count(k) ? m.rows.at(k) : size_t{0}; };
+  auto plan = [&](const char* k) { return m.series(k, kPlan, y); };
+  const Result& r = m.in.result;
+  if (key == "signaleringswaarde" && row("totale_baten"))
+    return {"=MAX(" + num_plain(r.signal_percentage) + "*" + ref(row("totale_baten"), c) + "," + num_plain(r.signal_minimum) + ")",
+            std::max(r.signal_percentage * plan("totale_baten"), r.signal_minimum)};
+  if (key == "algemene_reserve" && row("eigen_vermogen")) {
+    if (!m.rows.count("bestemmingsreserves")) return {"=" + ref(row("eigen_vermogen"), c), plan("eigen_vermogen")};
+    return {"=" + ref(row("eigen_vermogen"), c) + "-" + ref(row("bestemmingsreserves"), c), plan("eigen_vermogen") - plan("bestemmingsreserves")};
+  }
+  if (key == "afstand_signaleringswaarde" && row("eigen_vermogen") && row("signaleringswaarde"))
+    return {"=" + ref(row("eigen_vermogen"), c) + "-" + ref(row("signaleringswaarde"), c), plan("eigen_vermogen") - plan("signaleringswaarde")};
+  return {};
+}
+
+// A row of a series: plan and verwacht its mean, P5 and P95 its percentiles; in the plan column a
+// formula where plan_formula has one.
+void series_row(Mjb& m, const char* key, const std::string& name, const std::string& group, lxw_format* f = nullptr,
+                size_t formula_row_hint = 0) {
   const Result* any = m.mc ? m.mc : m.plan;
   if (!any || !any->find(key)) return;
+  m.rows[key] = m.rr;
+  if (formula_row_hint) m.rows["bestemmingsreserves"] = formula_row_hint;  // written just after this row
   m.label(key, name, group, "", "bedrag");
   for (size_t y = 0; y < m.years; ++y)
-    for (size_t k = 0; k < m.kinds.size(); ++k) m.value(y, k, m.series(key, m.kinds[k], y), f ? f : money(m, m.kinds[k]));
+    for (size_t k = 0; k < m.kinds.size(); ++k) {
+      lxw_format* fmt = f ? f : money(m, m.kinds[k]);
+      const double cached = m.series(key, m.kinds[k], y);
+      const PlanFormula pf = m.kinds[k] == kPlan && m.plan ? plan_formula(m, key, y) : PlanFormula{};
+      if (!pf.text.empty()) m.formula_or_value(y, k, pf.text, pf.computed, cached, fmt);
+      else m.value(y, k, cached, fmt);
+    }
   ++m.rr;
 }
 
@@ -158,6 +199,7 @@ void result_block(Mjb& m, size_t baten, size_t kortingen, size_t lasten) {
   m.rr = result;
   m.label("resultaat", "Resultaat (saldo)", "", "", "bedrag");
   m.rr = end;
+  m.rows["eigen_vermogen"] = end;
   m.label("eigen_vermogen", "Eigen vermogen 31-12", "", "", "totaal", m.b.bold);
   for (size_t y = 0; y < m.years; ++y)
     for (size_t k = 0; k < m.kinds.size(); ++k) {
@@ -184,9 +226,10 @@ void result_block(Mjb& m, size_t baten, size_t kortingen, size_t lasten) {
 // The parts of the equity and the norms: values (the mean, or the percentile).
 void norm_rows(Mjb& m) {
   const Result& r = m.in.result;
-  series_row(m, "algemene_reserve", "Algemene reserve 31-12", "reserves");
   const auto reserves = reserve_series(m.in);
-  if (!reserves.empty() || any_nonzero(r.find("bestemmingsreserves"))) series_row(m, "bestemmingsreserves", "Bestemmingsreserves 31-12", "reserves");
+  const bool earmarked = (!reserves.empty() || any_nonzero(r.find("bestemmingsreserves"))) && (m.mc ? m.mc : m.plan)->find("bestemmingsreserves");
+  series_row(m, "algemene_reserve", "Algemene reserve 31-12", "reserves", nullptr, earmarked ? m.rr + 1 : 0);
+  if (earmarked) series_row(m, "bestemmingsreserves", "Bestemmingsreserves 31-12", "reserves");
   for (const auto& x : reserves) series_row(m, x.series->key.c_str(), "Bestemmingsreserve " + x.label, "reserves");
   ++m.rr;
   m.group_row("Normen");
@@ -204,6 +247,38 @@ void norm_rows(Mjb& m) {
   }
 }
 
+// The plan column's formula of a flag: 1 when it holds, else 0, from the rows above (the engine's
+// comparisons: bovenmatig eigen vermogen > signaleringswaarde, onder ondergrens eigen vermogen <
+// ondergrens, negatief eigen vermogen < 0, onder streefvermogen algemene reserve < streefvermogen).
+PlanFormula plan_flag_formula(const Mjb& m, const std::string& key, size_t y) {
+  const size_t c = m.column(y, 0);
+  auto has = [&](const char* k) { return m.rows.count(k) > 0; };
+  auto cell = [&](const char* k) { return ref(m.rows.at(k), c); };
+  auto plan = [&](const char* k) { return m.series(k, kPlan, y); };
+  auto flag = [](bool b) { return b ? 1.0 : 0.0; };
+  if (key == "bovenmatig" && has("eigen_vermogen") && has("signaleringswaarde"))
+    return {"=IF(" + cell("eigen_vermogen") + ">" + cell("signaleringswaarde") + ",1,0)", flag(plan("eigen_vermogen") > plan("signaleringswaarde"))};
+  if (key == "onder_ondergrens" && has("eigen_vermogen") && has("ondergrens"))
+    return {"=IF(" + cell("eigen_vermogen") + "<" + cell("ondergrens") + ",1,0)", flag(plan("eigen_vermogen") < plan("ondergrens"))};
+  if (key == "negatief" && has("eigen_vermogen")) return {"=IF(" + cell("eigen_vermogen") + "<0,1,0)", flag(plan("eigen_vermogen") < 0)};
+  if (key == "onder_streefvermogen" && has("algemene_reserve") && has("streefvermogen"))
+    return {"=IF(" + cell("algemene_reserve") + "<" + cell("streefvermogen") + ",1,0)", flag(plan("algemene_reserve") < plan("streefvermogen"))};
+  return {};
+}
+
+// Conditional fills of a live flag cell: red when it holds; green when it does not (traffic-light flags).
+void live_fill(Mjb& m, size_t y, bool green) {
+  lxw_conditional_format red{};
+  red.type = LXW_CONDITIONAL_TYPE_CELL, red.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO, red.value = 1;
+  red.format = light_style(m.b, Light::Red, "General");
+  m.b.check(worksheet_conditional_format_cell(m.ws, row(m.rr), col(m.column(y, 0)), &red));
+  if (!green) return;
+  lxw_conditional_format ok{};
+  ok.type = LXW_CONDITIONAL_TYPE_CELL, ok.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO, ok.value = 0;
+  ok.format = light_style(m.b, Light::Green, "General");
+  m.b.check(worksheet_conditional_format_cell(m.ws, row(m.rr), col(m.column(y, 0)), &ok));
+}
+
 // Number format of a flag cell: a chance with its light's word ("23,4% (oranje)"), or ja/nee.
 const char* flag_format(bool chance, Light l, bool lit) {
   if (!chance) return !lit ? Book::kYesNo : l == Light::Red ? "\"ja (rood)\";\"ja (rood)\";\"nee (rood)\"" : "\"ja (groen)\";\"ja (groen)\";\"nee (groen)\"";
@@ -211,7 +286,7 @@ const char* flag_format(bool chance, Light l, bool lit) {
   return l == Light::Red ? "0.0%\" (rood)\"" : l == Light::Orange ? "0.0%\" (oranje)\"" : "0.0%\" (groen)\"";
 }
 
-// A flag per year: begroot the deterministic yes/no, verwacht the chance over the paths. Bovenmatig
+// A flag per year: plan the deterministic yes/no, verwacht the chance over the paths. Bovenmatig
 // and onder ondergrens get the traffic light of the HTML report ([rapport] thresholds); the other
 // flags, as in the HTML tables, red from a chance of 50% or when the deterministic flag holds.
 void flag_row(Mjb& m, const std::string& key, const std::string& name, const Probability* plan, const Probability* chance,
@@ -223,8 +298,17 @@ void flag_row(Mjb& m, const std::string& key, const std::string& name, const Pro
       const bool yes = at(plan->value, y) > 0;
       const bool lit = lights || yes;
       const Light l = yes ? Light::Red : Light::Green;
-      lxw_format* f = lit ? light_style(m.b, l, flag_format(false, l, true)) : m.b.style({Book::kYesNo});
-      m.value(y, 0, yes ? 1.0 : 0.0, f);
+      const PlanFormula pf = plan_flag_formula(m, key, y);
+      if (!pf.text.empty() && std::fabs(pf.computed - (yes ? 1.0 : 0.0)) < 0.5) {
+        // A live flag: its words follow the value, and so does its fill (conditional formats).
+        lxw_format* f = lights ? light_style(m.b, l, "\"ja (rood)\";\"ja (rood)\";\"nee (groen)\"")
+                               : yes ? light_style(m.b, l, "\"ja (rood)\";\"ja (rood)\";\"nee\"") : m.b.style({"\"ja (rood)\";\"ja (rood)\";\"nee\""});
+        m.b.formula(m.ws, row(m.rr), col(m.column(y, 0)), pf.text, yes ? 1.0 : 0.0, f);
+        live_fill(m, y, lights != nullptr);
+      } else {
+        lxw_format* f = lit ? light_style(m.b, l, flag_format(false, l, true)) : m.b.style({Book::kYesNo});
+        m.value(y, 0, yes ? 1.0 : 0.0, f);
+      }
     }
     if (chance && m.mc && std::isfinite(at(chance->value, y))) {
       const double p = at(chance->value, y);
@@ -240,7 +324,7 @@ void flag_row(Mjb& m, const std::string& key, const std::string& name, const Pro
 
 void flag_rows(Mjb& m) {
   const ReportSettings s = m.in.settings();
-  m.group_row(m.mc ? "Signalen (begroot: ja/nee; verwacht: kans over de paden)" : "Signalen");
+  m.group_row(m.mc ? "Signalen (plan: ja/nee; verwacht: kans over de paden)" : "Signalen");
   auto prob = [](const Result* r, const std::string& key) -> const Probability* {
     if (!r) return nullptr;
     if (key == "bovenmatig") return &r->excessive;
@@ -256,7 +340,7 @@ void flag_rows(Mjb& m) {
     flag_row(m, target, "Algemene reserve onder streefvermogen", prob(m.plan, target), prob(m.mc, target), nullptr);
 }
 
-// Participation (0,00%) and waiting lists (pupils), with the target (stromen.doel) in begroot.
+// Participation (0,00%) and waiting lists (pupils), with the target (stromen.doel) in plan.
 void share_rows(Mjb& m) {
   const auto shares = pupil_shares(m.in.result);
   if (shares.empty()) return;
@@ -336,15 +420,21 @@ void header_rows(Mjb& m, const std::vector<double>& w) {
   m.b.text(m.ws, 0, 0, "Meerjarenbegroting " + std::to_string(r.years.front()) + "–" + std::to_string(r.years.back()) + ": " + r.scenario_name,
            m.b.style({nullptr, true}));
   const std::string cols =
-      m.mc ? "Per jaar: begroot = de deterministische begroting (elke onzekere aanname op haar verwachting, na verwachte realisatie); "
-             "verwacht = het gemiddelde over " + std::to_string(r.paths) + " paden; P5 en P95 = 5e en 95e percentiel over de paden."
-           : "Deterministische begroting: elke onzekere aanname op haar verwachting, na verwachte realisatie.";
+      m.mc ? "Per jaar: plan = de meerjarenbegroting met elke onzekere aanname op haar verwachting, na de verwachte realisatie "
+             "(onderbesteding), zonder risico's; verwacht = het gemiddelde over " + std::to_string(r.paths) +
+             " doorrekeningen met onzekerheid en risico's; P5 en P95 = 5e en 95e percentiel daarvan."
+           : "Plan: de meerjarenbegroting met elke onzekere aanname op haar verwachting, na de verwachte realisatie (onderbesteding).";
   m.b.text(m.ws, 1, 0, cols);
-  m.b.text(m.ws, 2, 0, m.mc ? "Totalen, saldo en eigen vermogen in de kolommen begroot en verwacht zijn formules over de posten (ze rekenen mee als u "
-                               "een post aanpast); P5 en P95 zijn waarden: het percentiel van een totaal is niet de som van de percentielen."
-                             : "Totalen, saldo en eigen vermogen zijn formules over de posten: ze rekenen mee als u een post aanpast.");
-  m.b.text(m.ws, 3, 0, "Het bedrag vóór realisatie (begroot) en de lange tabel om te filteren staan op het blad MJB-lijst.");
-  static const char* names[] = {"begroot", "verwacht", "P5", "P95"};
+  const std::string live = "de totalen, het saldo, de vermogensaansluiting (eigen vermogen 1-1, resultaat, eigen vermogen 31-12) en in de "
+                          "kolom plan ook de algemene reserve, de signaleringswaarde, de afstand tot de norm en de signalen (ja/nee)";
+  m.b.text(m.ws, 2, 0, m.mc ? "Formules (rekenen mee als u een post aanpast): " + live + "; de totalen, het saldo en de vermogensaansluiting ook in de kolom "
+                               "verwacht. Waarden uit de doorrekening (rekenen niet mee): de bestemmingsreserves, de ondergrens en het streefvermogen "
+                               "(invoer), de kansen en de rest van de kolom verwacht, deelname, en de kolommen P5 en P95 (het percentiel van een totaal "
+                               "is niet de som van de percentielen)."
+                             : "Formules (rekenen mee als u een post aanpast): " + live + ". Waarden uit de doorrekening (rekenen niet mee): de "
+                               "bestemmingsreserves, de ondergrens en het streefvermogen (invoer) en deelname.");
+  m.b.text(m.ws, 3, 0, "Begroot (het bedrag vóór realisatie) en de lange tabel om te filteren staan op het blad MJB-lijst.");
+  static const char* names[] = {"plan", "verwacht", "P5", "P95"};
   lxw_format* year = m.b.style({"0", true, palette::kFillGroup, false, false, false, false, true});
   lxw_format* sub = m.b.style({nullptr, true, palette::kFillGroup, false, true, false, false, true});
   wrap_header(m.b, m.ws, 4, {"Code", "Post", "Groep", "Kant", "Soort"}, w);
@@ -371,6 +461,7 @@ void mjb_sheet(Book& b, const ReportInput& in) {
   worksheet_freeze_panes(ws, 6, 2);
   size_t total[3] = {0, 0, 0};
   for (size_t i = 0; i < 3; ++i) total[i] = side_block(m, kSideOrder[i]);
+  m.rows["totale_baten"] = total[0];
   ++m.rr;
   result_block(m, total[0], total[1], total[2]);
   norm_rows(m);
