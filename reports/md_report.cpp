@@ -3,6 +3,7 @@
 #include "calibration_text.h"
 #include "decision_report.h"
 #include "format_nl.h"
+#include "report_paths.h"
 #include "report_terms.h"
 #include "report_text.h"
 
@@ -112,7 +113,7 @@ std::string markdown_summary(const ReportInput& in) {
   if (in.scenario && in.scenario->calibration.given) s += "\n" + md(calibration_source_text(in.scenario->calibration)) + "\n";
   if (!r.warnings.empty()) {
     s += "\nWaarschuwingen:\n\n";
-    for (const auto& w : r.warnings) s += "- " + md(w) + "\n";
+    for (const auto& w : report_warnings(r)) s += "- " + md(w) + "\n";
   }
   s += "\nswvsim " + r.engine_version +
        (in.monte_carlo() ? "; percentielen Hyndman–Fan type 7.\n" : "; deterministische begroting (elke verdeling op haar verwachting).\n");
