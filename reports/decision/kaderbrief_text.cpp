@@ -129,8 +129,9 @@ std::string kaderbrief_sentence(const SpendingRoom& r) {
   const Recommendation& a = r.recommended;
   if (a.kind == K::FloorUnreachable) return s;
   const std::string T = year(r.query.target_year), L = year(r.years.back());
-  return s + (r.paths ? " Het mediane eigen vermogen is dan " : " Het begrote eigen vermogen is dan ") + euro(a.median_target) + " in " + T +
-         (L != T ? " en " + euro(a.median_last) + " in " + L : "") + ".";
+  // The median in plain words: page 1 shows the plan as its one figure for equity and names no median.
+  return s + (r.paths ? " In de helft van de gevallen is het eigen vermogen dan hoger dan " : " Het begrote eigen vermogen is dan ") +
+         euro(a.median_target) + " in " + T + (L != T ? " en " + euro(a.median_last) + " in " + L : "") + ".";
 }
 
 std::string kaderbrief_headline(const SpendingRoom& r) {
