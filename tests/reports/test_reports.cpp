@@ -16,6 +16,7 @@
 #include "html_report.h"
 #include "mc.h"
 #include "md_report.h"
+#include "report_terms.h"
 #include "report_text.h"
 
 using namespace swv;
@@ -246,4 +247,15 @@ TEST_CASE("the HTML report renders in headless Chromium with every flagged year 
   pdf.read(head.data(), 5);
   CHECK(head == "%PDF-");
   CHECK(std::filesystem::file_size(dir + "/rapport.pdf") > 20'000);
+}
+
+TEST_CASE("printed lines add up to the printed total: largest remainder in whole euros", "[reports]") {
+  const std::vector<double> a{100.4, 1.4, -100.6}, b{200.4, 2.4, 50.3}, c{299.2, 0, 0};
+  // Year 1: floors 100 + 200 + 299 = 599, total 600: the euro goes to the largest remainder (0,4, the first).
+  // Year 2: the lines (3,8) miss the total (10) by more than a euro: each line rounded on its own.
+  // Year 3: floors −101 + 50 = −51, total −50,3 rounds to −50: the euro goes to −100,6 (remainder 0,4).
+  const auto p = printed_lines({&a, &b, &c}, {600.0, 10.0, -50.3});
+  CHECK(p[0] == std::vector<double>{101, 1, -100});
+  CHECK(p[1] == std::vector<double>{200, 2, 50});
+  CHECK(p[2] == std::vector<double>{299, 0, 0});
 }
