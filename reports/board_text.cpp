@@ -178,7 +178,8 @@ string band(const BoardFigures& f) {
   if (plan > hi) {
     s += "; het plan (" + euro_k(plan) + ") ligt daarboven: in ten minste 9 van de 10 doorrekeningen komt het lager uit";
     if (f.risks_in_plan < 0.5 && total(f.risk_load) >= 500)
-      s += ". De begroting rekent zonder de risico's; hun verwachte last is " + euro_k(total(f.risk_load)) + " over " + period(f);
+      s += ". De begroting rekent zonder de risico's; hun verwachte last is gemiddeld " + euro_k(total(f.risk_load) / static_cast<double>(f.risk_load.size())) +
+           " per jaar";
   } else if (plan < lo) {
     s += "; het plan (" + euro_k(plan) + ") ligt daaronder: in ten minste 9 van de 10 doorrekeningen komt het hoger uit";
   } else {

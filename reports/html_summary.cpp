@@ -52,12 +52,13 @@ std::vector<double> rounded_terms(const std::vector<double>& terms) {
 string start_position(const BoardFigures& f) {
   const int y0 = f.years.front();
   const double signal = at(f.signal, 0), income = at(f.income, 0);
-  string s = "<p class=\"start\"><b>Startpositie.</b> Eigen vermogen op 31-12-" + std::to_string(y0 - 1) + ": <b>" + euro(f.start_equity) + "</b>";
+  // Amounts as the sentences and the table give them (thousands): one rendering per number on the page.
+  string s = "<p class=\"start\"><b>Startpositie.</b> Eigen vermogen op 31-12-" + std::to_string(y0 - 1) + ": <b>" + euro_k(f.start_equity) + "</b>";
   if (f.has_reserves)
-    s += ", waarvan algemene reserve " + euro(f.start_general_reserve) + " en bestemmingsreserves " + euro(f.start_equity - f.start_general_reserve);
+    s += ", waarvan algemene reserve " + euro_k(f.start_general_reserve) + " en bestemmingsreserves " + euro_k(f.start_equity - f.start_general_reserve);
   s += ". ";
   if (signal > 0)
-    s += "Dat is " + num_nl(f.start_equity / signal, 1) + " × de signaleringswaarde van " + std::to_string(y0) + " (" + euro(signal) + ")";
+    s += "Dat is " + num_nl(f.start_equity / signal, 1) + " × de signaleringswaarde van " + std::to_string(y0) + " (" + euro_k(signal) + ")";
   if (income > 0) s += string(signal > 0 ? " en " : "Dat is ") + pct(f.start_equity / income, 1) + " van de totale baten van " + std::to_string(y0);
   return s + ".</p>";
 }

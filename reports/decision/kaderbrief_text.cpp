@@ -1,11 +1,13 @@
 // The kaderbrief figure in words (spending.h holds the question and its four kinds of answer): one
 // sentence per kind, in Monte-Carlo words (chances) or the plan's words (each condition holds or
 // not), and the notes beside it: the risk load the plan leaves out and where the other mode's
-// answer goes the other way. Used by page 1, the terminal, Markdown, Excel and bestedingsruimte.
+// answer goes the other way. Used by page 1, the terminal, Markdown, Excel and bestedingsruimte. The risk
+// load is rounded to thousands, as page 1 states it in its own sentences (one rendering per number).
 #include <cmath>
 #include <numeric>
 
 #include "decision_report.h"
+#include "board_text.h"
 #include "format_nl.h"
 
 namespace swv {
@@ -149,13 +151,13 @@ std::vector<std::string> kaderbrief_notes(const SpendingRoom& r) {
   std::vector<std::string> out;
   const double load = mean(r.risk_load);
   if (!r.paths && load > 0)
-    out.push_back(r.plan_with_risk_load ? "De begroting draagt de verwachte last van de risico's (gemiddeld " + euro(load) + " per jaar) op de risicoregels."
-                                        : "De begroting rekent zonder de risico's: hun verwachte last is gemiddeld " + euro(load) +
+    out.push_back(r.plan_with_risk_load ? "De begroting draagt de verwachte last van de risico's (gemiddeld " + euro_k(load) + " per jaar) op de risicoregels."
+                                        : "De begroting rekent zonder de risico's: hun verwachte last is gemiddeld " + euro_k(load) +
                                               " per jaar en staat niet in dit bedrag.");
   if (r.other_given && direction(r.other) != direction(r.recommended)) {
     if (r.paths)
       out.push_back("De begroting zonder risico's en spreiding komt uit op " + answer_words(r.other) + "; het verschil komt van de risico's" +
-                    (load > 0 ? " (verwacht " + euro(load) + " per jaar)" : "") + " en de onzekerheid.");
+                    (load > 0 ? " (verwacht " + euro_k(load) + " per jaar)" : "") + " en de onzekerheid.");
     else
       out.push_back("Met de risico's en de onzekerheid meegerekend (" + num_nl(static_cast<double>(r.other_paths)) +
                     " doorrekeningen) is het antwoord anders: " + answer_words(r.other) + ".");

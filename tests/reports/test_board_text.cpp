@@ -145,7 +145,7 @@ TEST_CASE("page 1 sentences: bovenmatig with a bestedingsplan; the buffer agains
     CHECK(sentence(all, BoardKind::Band) ==
           "Met onzekerheid en risico's ligt het eigen vermogen eind 2027 met 80% kans tussen € 1.000.000 en € 1.600.000; het plan (€ 1.800.000) "
           "ligt daarboven: in ten minste 9 van de 10 doorrekeningen komt het lager uit. De begroting rekent zonder de risico's; hun verwachte last "
-          "is € 600.000 over 2025–2027.");
+          "is gemiddeld € 200.000 per jaar.");
     CHECK(sentence(all, BoardKind::LargestRisk) ==
           "Het grootste risico is R1 Groei SO: naar verwachting € 450.000 over 2025–2027; de kans dat het zich in een jaar voordoet is gemiddeld 30%.");
     CHECK(sentence(all, BoardKind::Floor).empty());  // no floor set
