@@ -314,3 +314,19 @@ TEST_CASE("page 1 sentences are true on every example and the deficit plan, in b
       }
     }
 }
+
+TEST_CASE("page 1 sentences without the plan: the middle outcome stands in and says so", "[reports][bestuur][zinnen]") {
+  LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po.toml"));
+  REQUIRE(lr.scenario);
+  Scenario sc = *lr.scenario;
+  sc.paths = 300;
+  const Result mc = run_monte_carlo(sc, {}, {2});
+  const BoardFigures f = board_figures({mc, nullptr, &sc});
+  CHECK_FALSE(f.has_plan);
+  CHECK(f.equity == mc.find("eigen_vermogen")->p50);
+  const auto all = board_sentences(f);
+  no_engine_words(all);
+  for (const auto& b : all) CHECK_FALSE(has(b.text, "Volgens de begroting"));
+  CHECK(has(sentence(all, BoardKind::Movement), "In de middelste uitkomst"));
+  CHECK(has(sentence(all, BoardKind::Band), "; de middelste uitkomst is " + euro_k(f.equity.back()) + "."));
+}
