@@ -10,6 +10,7 @@
 #include "format_nl.h"
 #include "html_parts.h"
 #include "html_style.h"
+#include "report_paths.h"
 #include "report_terms.h"
 #include "report_text.h"
 #include "svg_chart.h"
@@ -26,8 +27,9 @@ using html::th;
 
 string header(const ReportInput& in) {
   const Result& r = in.result;
-  string mode = in.monte_carlo() ? "Monte Carlo, " + num_nl(static_cast<double>(r.paths)) + " paden, zaad " + std::to_string(r.seed)
-                                 : "deterministisch (de klassieke meerjarenbegroting)";
+  // Page 1 carries this line: no engine words (the method section names paths and seed).
+  string mode = in.monte_carlo() ? "met onzekerheid en risico's " + num_nl(static_cast<double>(r.paths)) + " keer doorgerekend"
+                                 : "de begroting met elke aanname op haar verwachting";
   string s = "<header><h1>" + esc(r.scenario_name) + "</h1>";
   if (!r.scenario_description.empty()) s += "<p class=\"desc\">" + esc(r.scenario_description) + "</p>";
   s += "<p class=\"sub\">Meerjarenbegroting " + std::to_string(r.years.front()) + "–" + std::to_string(r.years.back()) + " · " +
@@ -82,7 +84,7 @@ string summary(const ReportInput& in) {
   s += "</div>";
   if (!r.warnings.empty()) {
     s += "<h3>Waarschuwingen</h3><ul class=\"warnings\">";
-    for (const auto& w : r.warnings) s += "<li>" + esc(w) + "</li>";
+    for (const auto& w : report_warnings(r)) s += "<li>" + esc(w) + "</li>";
     s += "</ul>";
   }
   return s + "</section>";
@@ -202,7 +204,7 @@ string method(const ReportInput& in) {
   auto item = [&](const string& k, const string& v) { s += "<dt>" + k + "</dt><dd>" + v + "</dd>"; };
   item("Rekenkern", "swvsim " + esc(r.engine_version));
   string files;
-  for (const auto& f : r.inputs) files += "<div>" + esc(f.role) + ": <code>" + esc(escape_controls(f.path)) + "</code><br><span class=\"hash\">SHA-256 " + esc(f.sha256) + "</span></div>";
+  for (const auto& f : r.inputs) files += "<div>" + esc(f.role) + ": <code>" + esc(escape_controls(report_file(r, f.path))) + "</code><br><span class=\"hash\">SHA-256 " + esc(f.sha256) + "</span></div>";
   item("Invoerbestanden", files);
   if (in.scenario) {
     string rules;
@@ -216,11 +218,17 @@ string method(const ReportInput& in) {
       for (double x : p->std_error) worst_se = std::max(worst_se, x);
     for (const auto& f : r.more_flags)
       for (double x : f.second.std_error) worst_se = std::max(worst_se, x);
-    item("Simulatie", "Monte Carlo met " + num_nl(static_cast<double>(r.paths)) + " paden, zaad " + std::to_string(r.seed) + ", " +
-                          std::to_string(r.threads) + " threads, rekentijd " + num_nl(r.seconds, 2) +
-                          " s. Dezelfde bestanden met hetzelfde zaad en aantal paden geven precies dezelfde uitkomsten, bij elk aantal threads.");
-    item("Onzekerheid van de kansen", "Monte-Carlo-standaardfout √(p(1−p)/n), hier hoogstens " + pct(worst_se, 2) +
-                                          " (procentpunt). Een kans van 64% betekent dus ongeveer 64% ± " + pct(2 * worst_se, 1) + ".");
+    item("Simulatie", "De begroting is " + num_nl(static_cast<double>(r.paths)) + " keer doorgerekend (Monte Carlo: " +
+                          num_nl(static_cast<double>(r.paths)) + " paden), elke keer met andere trekkingen uit de onzekere aannames: de "
+                          "leerlingstromen, de indexatie, de bedragen en de risico's. Elk risico kan zich in elk jaar opnieuw voordoen, met "
+                          "de kans van dat jaar en een schade die bij elk optreden opnieuw wordt getrokken. Startgetal (zaad) " +
+                          std::to_string(r.seed) + ", " + std::to_string(r.threads) + (r.threads == 1 ? " thread" : " threads") +
+                          ", rekentijd " + num_nl(r.seconds, 2) + " s. Dezelfde bestanden met hetzelfde startgetal en aantal "
+                          "doorrekeningen geven precies dezelfde uitkomsten, bij elk aantal threads.");
+    item("Onzekerheid van de kansen", worst_se > 0 ? "Een kans is een aandeel van de doorrekeningen en heeft daardoor zelf een kleine "
+                                                      "onnauwkeurigheid (standaardfout √(p(1−p)/n)), hier hoogstens " + pct(worst_se, 2) +
+                                                      " (procentpunt). Een kans van 64% betekent dus ongeveer 64% ± " + pct(2 * worst_se, 1) + "."
+                                                : string("Elke kans is 0% of 100%: in alle doorrekeningen gebeurt hetzelfde."));
     item("Percentielen", "Hyndman–Fan type 7 (lineaire interpolatie tussen geordende waarden, zoals numpy en Excel PERCENTILE.INC); "
                          "methode: " + esc(r.percentile_method) + ".");
   } else {

@@ -48,8 +48,11 @@ svg.chart.wide { max-width: none; }
 rect.key.signal { fill: var(--orange); } rect.key.floor { fill: var(--red); }
 .ref.target { stroke: var(--green); } rect.key.target { fill: var(--green); }
 .bar { fill: var(--band50); } .bar.neg { fill: #e8a0a3; } .whisker { stroke: var(--ink); stroke-width: 1.2; }
-#bestuurssamenvatting p { margin: 6px 0; } #bestuurssamenvatting p.verdict { font-size: 15px; border-left: 4px solid var(--median); padding: 4px 10px; background: #f1f4f8; }
-table.board td, table.board th { padding: 3px 6px; } ul.uncertain { padding-left: 20px; margin: 4px 0; } ul.uncertain li { margin: 3px 0; }
+#bestuurssamenvatting p { margin: 6px 0; }
+#bestuurssamenvatting div.verdict { font-size: 14px; border-left: 4px solid var(--median); padding: 4px 10px; background: #f1f4f8; margin: 6px 0; }
+div.verdict ul { margin: 2px 0; padding-left: 18px; } div.verdict li { margin: 2px 0; }
+table.board td, table.board th { padding: 2px 6px; } table.board tr.group td { padding: 2px 6px; }
+table.board tr.sub td { font-size: inherit; font-style: italic; } table.board.many { font-size: 12px; }
 dl.glossary { font-size: 11px; color: var(--muted); margin: 10px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 1px 10px; }
 dl.glossary dt { font-weight: 600; margin: 0; } dl.glossary dd { margin: 0; }
 footer { margin-top: 32px; font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
@@ -61,7 +64,12 @@ footer { margin-top: 32px; font-size: 12px; border-top: 1px solid var(--line); p
   table { break-inside: auto; } thead { display: table-header-group; } tfoot { display: table-footer-group; }
   tr, svg.chart, .small-multiples > svg { break-inside: avoid; page-break-inside: avoid; }
   #bestuurssamenvatting { break-after: page; page-break-after: always; }
-  #bestuurssamenvatting h2 { margin-top: 8px; } #bestuurssamenvatting p.verdict { font-size: 11.5px; }
+  #bestuurssamenvatting { line-height: 1.32; } #bestuurssamenvatting h2 { margin-top: 6px; margin-bottom: 6px; }
+  #bestuurssamenvatting p { margin: 4px 0; } #bestuurssamenvatting div.verdict { font-size: 10px; padding: 2px 8px; }
+  div.verdict li { margin: 1px 0; } #bestuurssamenvatting p.kaderbrief { font-size: 10px; }
+  table.board { font-size: 9.5px; margin: 4px 0; } table.board.many { font-size: 8px; } table.board td, table.board th { padding: 0.5px 4px; }
+  table.board tr.group td { padding: 1px 4px; } #bestuurssamenvatting .note { font-size: 8.5px; } dl.glossary { margin-top: 4px; }
+  tr.sub td { font-size: 9.5px; padding-top: 1px; padding-bottom: 1px; line-height: 1.3; }
   ul.headline { font-size: 11.5px; } .note { font-size: 9px; } dl.glossary { font-size: 8.5px; }
   td.rood { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .dot, .band90, .band50 { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -1,14 +1,18 @@
-// The bestuurssamenvatting: page 1 of the HTML report, for the board member writing the kaderbrief.
-// Starting position, the norm in plain words, one row per year, one verdict sentence reconciling
-// bovenmatig, the ondergrens and the buffer, (Monte Carlo) three sentences on uncertainty, and a
-// glossary. Deterministic runs use ja/nee and no probability words. Formats what the Result holds.
+// The bestuurssamenvatting: page 1 of the HTML report, in the board's language. The start position,
+// the conclusions (board_text.h: each sentence made from the figures it states), the kaderbrief
+// figure, and the meerjarenbegroting a board knows: per year in € × 1.000 baten, kortingen, lasten,
+// saldo and eigen vermogen with the norms, the plan as the central figure and, with uncertainty, the
+// 80% band of equity and the chance of each flag. One number per thing; no engine words; one A4 page.
+// Formats what the Result holds (board_figures.h gathers it).
 #include <algorithm>
 #include <cmath>
 
+#include "board_figures.h"
+#include "board_text.h"
 #include "decision_report.h"
 #include "format_nl.h"
-#include "kaderbrief.h"
 #include "html_parts.h"
+#include "kaderbrief.h"
 #include "report_terms.h"
 #include "report_text.h"
 
@@ -20,216 +24,163 @@ using std::string;
 
 double at(const std::vector<double>& v, size_t i) { return i < v.size() ? v[i] : 0.0; }
 
-// Equity per year: the median in Monte Carlo (the deterministic run has one path: p50 = the value).
-const std::vector<double>& equity(const Result& r) {
-  static const std::vector<double> none;
-  const Series* s = r.find("eigen_vermogen");
-  return s ? s->p50 : none;
+// Thousands of euros as printed: "1.234", "-56".
+string k(double x) {
+  const double v = std::round(x / 1000.0);
+  return num_nl(v == 0 ? 0.0 : v, 0);
 }
+string k_whole(double thousands) { return num_nl(thousands == 0 ? 0.0 : thousands, 0); }
 
-// "≈ 5,9 ×" of a multiple of the norm.
-string times(double x) { return std::isfinite(x) ? num_nl(x, 1) + " ×" : "—"; }
-
-// "2026", "2026–2028", "2026, 2028 en 2030" (consecutive years as ranges).
-string years_text(const std::vector<int>& ys) {
-  std::vector<string> parts;
-  for (size_t i = 0; i < ys.size();) {
-    size_t j = i;
-    while (j + 1 < ys.size() && ys[j + 1] == ys[j] + 1) ++j;
-    parts.push_back(j == i ? std::to_string(ys[i]) : std::to_string(ys[i]) + "–" + std::to_string(ys[j]));
-    i = j + 1;
+// Largest-remainder rounding to thousands of signed terms, so the printed terms add up to the
+// printed (rounded) sum: baten − kortingen − lasten = saldo as printed.
+std::vector<double> rounded_terms(const std::vector<double>& terms) {
+  std::vector<double> out;
+  double sum = 0, floors = 0;
+  std::vector<std::pair<double, size_t>> rest;
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const double t = terms[i] / 1000.0, f = std::floor(t);
+    sum += t, floors += f;
+    out.push_back(f);
+    rest.push_back({t - f, i});
   }
-  string s;
-  for (size_t k = 0; k < parts.size(); ++k) s += (k == 0 ? "" : k + 1 == parts.size() ? " en " : ", ") + parts[k];
-  return s;
-}
-
-std::vector<size_t> flagged(const Probability& p) {
-  std::vector<size_t> out;
-  for (size_t i = 0; i < p.value.size(); ++i)
-    if (p.value[i] > 0.5) out.push_back(i);
+  std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  const long extra = std::lround(std::round(sum) - floors);
+  for (long j = 0; j < extra && j < static_cast<long>(rest.size()); ++j) out[rest[static_cast<size_t>(j)].second] += 1;
   return out;
 }
 
-std::vector<int> to_years(const Result& r, const std::vector<size_t>& idx) {
-  std::vector<int> ys;
-  for (size_t i : idx) ys.push_back(r.years[i]);
-  return ys;
-}
-
-const BufferResult* buffer90(const Result& r) {
-  for (const auto& b : r.buffers)
-    if (std::fabs(b.confidence - 0.9) < 1e-9) return &b;
-  return nullptr;
-}
-
-bool spending_plan_active(const Result& r) {
-  for (const auto& [rule, share] : r.policy_fired)
-    if (rule == "afbouw")
-      for (double x : share)
-        if (x > 0.5) return true;
-  return false;
-}
-
-string start_position(const ReportInput& in) {
-  const Result& r = in.result;
-  const int y0 = r.years.front();
-  const double signal = at(mean(r, "signaleringswaarde"), 0), income = at(mean(r, "totale_baten"), 0);
-  const double reserves = r.start_equity - r.start_general_reserve;
-  string s = "<p class=\"start\"><b>Startpositie.</b> Eigen vermogen op 31-12-" + std::to_string(y0 - 1) + ": <b>" + euro(r.start_equity) +
-             "</b>, waarvan algemene reserve " + euro(r.start_general_reserve) + " en bestemmingsreserves " + euro(reserves) + ". ";
+string start_position(const BoardFigures& f) {
+  const int y0 = f.years.front();
+  const double signal = at(f.signal, 0), income = at(f.income, 0);
+  // Amounts as the sentences and the table give them (thousands): one rendering per number on the page.
+  string s = "<p class=\"start\"><b>Startpositie.</b> Eigen vermogen op 31-12-" + std::to_string(y0 - 1) + ": <b>" + euro_k(f.start_equity) + "</b>";
+  if (f.has_reserves)
+    s += ", waarvan algemene reserve " + euro_k(f.start_general_reserve) + " en bestemmingsreserves " + euro_k(f.start_equity - f.start_general_reserve);
+  s += ". ";
   if (signal > 0)
-    s += "Dat is ≈ " + times(r.start_equity / signal) + " de signaleringswaarde van " + std::to_string(y0) + " (" + euro(signal) + ")";
-  if (income > 0) s += string(signal > 0 ? " en " : "Dat is ") + pct(r.start_equity / income, 1) + " van de totale baten van " + std::to_string(y0) + " (" + euro(income) + ")";
-  s += ".</p>";
-  s += "<p class=\"norm\"><b>De norm.</b> Signaleringswaarde = " + pct(r.signal_percentage, 1) + " × totale baten, minimaal " +
-       euro(r.signal_minimum) + " = " + euro(signal) + " in " + std::to_string(y0) + (in.monte_carlo() ? " (gemiddeld)" : "") +
-       ". Ligt het eigen vermogen daarboven, dan is het bovenmatig en vraagt de Inspectie een bestedingsplan.</p>";
-  return s;
+    s += "Dat is " + num_nl(f.start_equity / signal, 1) + " × de signaleringswaarde van " + std::to_string(y0) + " (" + euro_k(signal) + ")";
+  if (income > 0) s += string(signal > 0 ? " en " : "Dat is ") + pct(f.start_equity / income, 1) + " van de totale baten van " + std::to_string(y0);
+  return s + ".</p>";
 }
 
-string year_table(const ReportInput& in) {
-  const Result& r = in.result;
-  const bool mc = in.monte_carlo();
-  const auto& ev = equity(r);
-  const auto& signal = mean(r, "signaleringswaarde");
-  const auto& floor = mean(r, "ondergrens");
-  string s = "<table class=\"board\"><thead><tr>" + th("Jaar") + th(mc ? "Eigen vermogen (mediaan)" : "Eigen vermogen") + th("Signaleringswaarde") +
-             th("Afstand tot de norm") + th("× norm") + th(mc ? "Kans bovenmatig" : "Bovenmatig") + th("Ondergrens") +
-             th(mc ? "Kans onder ondergrens" : "Onder ondergrens") + "</tr></thead><tbody>";
-  for (size_t y = 0; y < r.years.size(); ++y) {
-    const double e = at(ev, y), sv = at(signal, y);
-    auto flag = [&](const Probability& p) {
-      const double v = at(p.value, y);
-      return mc ? chance(v) : string(v > 0.5 ? "ja" : "nee");
-    };
-    s += "<tr>" + td(std::to_string(r.years[y]), "label") + td(euro(e), "num") + td(euro(sv), "num") +
-         td((e - sv > 0 ? "+" : "") + euro(e - sv), "num") + td(sv > 0 ? times(e / sv) : "—", "num") + td(flag(r.excessive), "num") +
-         td(euro(at(floor, y)), "num") + td(flag(r.below_floor), "num") + "</tr>";
-  }
-  s += "</tbody></table>";
-  s += "<p class=\"note\">" +
-       string(mc ? "Eigen vermogen op 31-12: de mediaan over de paden (de helft komt hoger uit, de helft lager). Afstand: de mediaan min "
-                   "de (gemiddelde) signaleringswaarde; × norm: de mediaan gedeeld door de signaleringswaarde."
-                 : "Eigen vermogen op 31-12 volgens de deterministische meerjarenbegroting. Afstand: eigen vermogen min "
-                   "signaleringswaarde; × norm: eigen vermogen gedeeld door de signaleringswaarde.") +
-       "</p>";
-  return s;
-}
-
-// One sentence: bovenmatig, then the direction (spending plan), the floor, and the buffer.
-string verdict(const ReportInput& in) {
-  const Result& r = in.result;
-  const bool mc = in.monte_carlo();
-  const size_t n = r.years.size();
-  const auto& ev = equity(r);
-  const auto excessive = flagged(r.excessive), below = flagged(r.below_floor);
-  const string period = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
-  const string likely = mc ? " naar verwachting" : "";
-  string s = "Het eigen vermogen ligt" + likely;
-  bool leading = !excessive.empty() && excessive.front() == 0;
-  for (size_t k = 0; k < excessive.size(); ++k) leading &= excessive[k] == k;
-  if (excessive.size() == n)
-    s += " in de hele planperiode (" + period + ") boven de signaleringswaarde (bovenmatig)";
-  else if (leading)
-    s += " tot en met " + std::to_string(r.years[excessive.size() - 1]) + " boven de signaleringswaarde (bovenmatig) en daarna eronder";
-  else if (excessive.empty())
-    s += " in geen enkel jaar van " + period + " boven de signaleringswaarde (niet bovenmatig)";
-  else
-    s += " in " + years_text(to_years(r, excessive)) + " boven de signaleringswaarde (bovenmatig)";
-  const double first = r.start_equity, last = at(ev, n - 1);
-  if (spending_plan_active(r) && last < first)
-    s += "; het bestedingsplan brengt het omlaag naar " + euro(last) + " in " + std::to_string(r.years.back());
-  else if (last < first)
-    s += "; het daalt naar " + euro(last) + " in " + std::to_string(r.years.back());
-  else
-    s += "; het stijgt naar " + euro(last) + " in " + std::to_string(r.years.back());
-  size_t worst_floor = 0;
-  for (size_t i = 0; i < r.below_floor.value.size(); ++i)
-    if (r.below_floor.value[i] > r.below_floor.value[worst_floor]) worst_floor = i;
-  if (below.empty() && mc && at(r.below_floor.value, worst_floor) >= in.settings().floor_orange)
-    s += " en blijft naar verwachting boven de eigen ondergrens, al loopt de kans om eronder te zakken op tot " +
-         chance(r.below_floor.value[worst_floor]) + " in " + std::to_string(r.years[worst_floor]);
-  else if (below.empty())
-    s += " en blijft" + likely + " in elk jaar boven de eigen ondergrens";
-  else
-    s += " en zakt" + likely + " onder de eigen ondergrens in " + years_text(to_years(r, below));
-  const BufferResult* b = buffer90(r);
-  if (!b) {
-    s += ". Het benodigde weerstandsvermogen (de buffer voor risico's) volgt uit een Monte-Carlo-run; de deterministische begroting "
-         "neemt de risico's niet mee (verwachte risicolast " + std::to_string(r.years.front()) + ": " + euro(at(r.expected_risk_cost, 0)) +
-         "), de algemene reserve is " + euro(r.start_general_reserve) + ".";
-    return s;
-  }
-  const BufferVerdict v = buffer_verdict(r.start_general_reserve, b->required);
-  const string cls = string("klasse ") + v.nar.letter;
-  if (!std::isfinite(v.ratio))
-    s += string(": het weerstandsvermogen is ") + v.nar.label + " (" + cls + ", ratio: " + v.ratio_text +
-         "): bij 90% zekerheid komt het eigen vermogen nergens onder de begroting";
-  else
-    s += string(": het weerstandsvermogen is met ratio ") + v.ratio_text + " " + v.nar.label + " (" + cls + ")";
-  if (v.ratio >= 1.0) {
-    s += ": de algemene reserve (" + euro(r.start_general_reserve) + ") dekt de risico's (benodigd " + euro(b->required) + " bij 90% zekerheid)";
-    s += excessive.empty() ? "." : ", dus het vermogen boven de signaleringswaarde is geen buffer die nodig is.";
-  } else {
-    s += ": de algemene reserve (" + euro(r.start_general_reserve) + ") dekt de risico's niet (benodigd " + euro(b->required) +
-         " bij 90% zekerheid)";
-    s += excessive.empty() ? "." : ", dus een deel van het vermogen boven de signaleringswaarde is als buffer wel nodig.";
-  }
-  return s;
-}
-
-// Three sentences: the spread of equity in the last year, the largest risk, the precision.
-string uncertainty(const ReportInput& in) {
-  const Result& r = in.result;
-  const size_t last = r.years.size() - 1;
-  string s = "<h3>Onzekerheid</h3><ul class=\"uncertain\">";
-  if (const Series* ev = r.find("eigen_vermogen"))
-    s += "<li>In " + std::to_string(r.years[last]) + " ligt het eigen vermogen in 90% van de paden tussen " + euro(at(ev->p5, last)) + " (P5) en " +
-         euro(at(ev->p95, last)) + " (P95); de mediaan is " + euro(at(ev->p50, last)) + ".</li>";
-  const RiskResult* worst = nullptr;
-  double worst_total = -1;
-  for (const auto& k : r.risks) {
-    double total = 0;
-    for (double x : k.expected) total += x;
-    if (total > worst_total) worst = &k, worst_total = total;
-  }
-  if (worst) {
-    double hits = 0;
-    for (double x : worst->hit_share) hits += x;
-    s += "<li>Het grootste risico naar verwachte last is " + esc(worst->code + " " + worst->name) + ": " + euro(worst_total) + " over " +
-         std::to_string(r.years.size()) + " jaar samen, gemiddeld in " + chance(worst->hit_share.empty() ? 0 : hits / static_cast<double>(worst->hit_share.size())) +
-         " van de paden per jaar.</li>";
-  } else {
-    s += "<li>Het scenario heeft geen risicoregister: de spreiding komt alleen uit de onzekere aannames.</li>";
-  }
-  double worst_se = 0;
-  for (const auto* p : {&r.excessive, &r.below_floor, &r.negative})
-    for (double x : p->std_error) worst_se = std::max(worst_se, x);
-  s += "<li>Berekend met " + num_nl(static_cast<double>(r.paths)) + " paden (zaad " + std::to_string(r.seed) +
-       "); elke kans in deze samenvatting is nauwkeurig tot op ongeveer ± " + pct(2 * worst_se, 1) + " (twee standaardfouten).</li>";
-  return s + "</ul>";
+string verdict(const BoardFigures& f) {
+  string s = "<div class=\"verdict\" id=\"oordeel\"><b>Oordeel.</b><ul>";
+  for (const BoardSentence& b : board_sentences(f)) s += "<li>" + esc(b.text) + "</li>";
+  return s + "</ul></div>";
 }
 
 // The kaderbrief figure: what to spend extra per year, and what that does (kaderbrief.h).
 string kaderbrief(const ReportInput& in) {
-  const SpendingRoom& k = *in.kaderbrief;
+  const SpendingRoom& kb = *in.kaderbrief;
   const Result& r = in.result;
   string note;
-  if (k.paths == 0)
-    note = "Doeljaar " + std::to_string(k.query.target_year) + " (het laatste jaar), volgens de begroting; met onzekerheid en risico's "
+  if (kb.paths == 0)
+    note = "Doeljaar " + std::to_string(kb.query.target_year) + " (het laatste jaar), volgens de begroting; met onzekerheid en risico's "
            "doorgerekend geeft swvsim het bedrag met zekerheden.";
   else
-    note = "Doeljaar " + std::to_string(k.query.target_year) + " (het laatste jaar), " + pct(k.query.confidence, 0) +
-           " zekerheid voor de signaleringswaarde en " + pct(k.query.floor_confidence, 0) + " voor de ondergrens" +
-           (static_cast<int64_t>(k.paths) < r.paths ? ", berekend op de eerste " + num_nl(static_cast<double>(k.paths)) + " van de " +
-                                                          num_nl(static_cast<double>(r.paths)) + " doorrekeningen"
-                                                    : "") +
+    note = "Doeljaar " + std::to_string(kb.query.target_year) + " (het laatste jaar), " + pct(kb.query.confidence, 0) +
+           " zekerheid voor de signaleringswaarde en " + pct(kb.query.floor_confidence, 0) + " voor de ondergrens" +
+           (static_cast<int64_t>(kb.paths) < r.paths ? ", berekend op de eerste " + num_nl(static_cast<double>(kb.paths)) + " van de " +
+                                                           num_nl(static_cast<double>(r.paths)) + " doorrekeningen"
+                                                     : "") +
            ". Het rapport bestedingsruimte geeft hetzelfde bedrag met een afweegtabel en andere doeljaren.";
   string notes;
-  for (const string& n : kaderbrief_notes(k)) notes += " " + esc(n);
-  return "<p class=\"kaderbrief\" id=\"kaderbrief\"><b>Voor de kaderbrief: <span id=\"kaderbrief-bedrag\">" + esc(kaderbrief_headline(k)) +
-         "</span>.</b> " + esc(kaderbrief_sentence(k)) + notes + " <span class=\"note\">" + esc(note) + "</span></p>";
+  for (const string& n : kaderbrief_notes(kb)) notes += " " + esc(n);
+  return "<p class=\"kaderbrief\" id=\"kaderbrief\"><b>Voor de kaderbrief: <span id=\"kaderbrief-bedrag\">" + esc(kaderbrief_headline(kb)) +
+         "</span>.</b> " + esc(kaderbrief_sentence(kb)) + notes + " <span class=\"note\">" + esc(note) + "</span></p>";
+}
+
+// The board's meerjarenbegroting: one column per year (and the start), rows in € × 1.000.
+string board_table(const ReportInput& in, const BoardFigures& f) {
+  const bool mc = f.chances;
+  const size_t n = f.size();
+  const string cls = n > 8 ? "board many" : "board";
+  string s = "<table class=\"" + cls + "\"><thead><tr>" + th("× € 1.000") + th("31-12-" + std::to_string(f.years.front() - 1));
+  for (int y : f.years) s += th(std::to_string(y));
+  s += "</tr></thead><tbody>";
+  auto group = [&](const string& title) { s += "<tr class=\"group\"><td colspan=\"" + std::to_string(n + 2) + "\">" + title + "</td></tr>"; };
+  auto row = [&](const string& label, const std::vector<string>& cells, const string& start, const string& row_cls) {
+    s += "<tr" + (row_cls.empty() ? string() : " class=\"" + row_cls + "\"") + ">" + td(label, "label") + td(start, "num");
+    for (const string& c : cells) s += c;
+    s += "</tr>";
+  };
+  auto money = [&](const std::vector<double>& v) {
+    std::vector<string> cells;
+    for (size_t y = 0; y < n; ++y) cells.push_back(td(k(at(v, y)), "num"));
+    return cells;
+  };
+
+  // Exploitatie: printed baten − kortingen − lasten = printed saldo (largest remainder).
+  std::vector<string> income, reductions, costs, result;
+  for (size_t y = 0; y < n; ++y) {
+    const auto t = rounded_terms({at(f.income, y), -at(f.reductions, y), -at(f.costs, y)});
+    income.push_back(td(k_whole(t[0]), "num")), reductions.push_back(td(k_whole(-t[1]), "num")), costs.push_back(td(k_whole(-t[2]), "num"));
+    result.push_back(td(k_whole(t[0] + t[1] + t[2]), "num"));
+  }
+  group(f.has_plan ? "Begroting (plan)" : "Begroting (middelste uitkomst)");
+  row("Baten", income, "", "");
+  row("Kortingen (DUO)", reductions, "", "");
+  row("Lasten", costs, "", "");
+  row("Saldo", result, "", "total");
+
+  group("Vermogen op 31-12");
+  row(f.has_plan ? "Eigen vermogen (plan)" : "Eigen vermogen", money(f.equity), k(f.start_equity), "total");
+  if (mc && !f.band_low.empty()) {
+    row("80% kans: niet lager dan", money(f.band_low), "", "sub");
+    row("en niet hoger dan", money(f.band_high), "", "sub");
+  }
+  if (f.has_reserves || !f.target.empty()) row("Algemene reserve", money(f.general_reserve), k(f.start_general_reserve), "");
+  row("Signaleringswaarde", money(f.signal), "", "");
+  bool floor_set = false;
+  for (double x : f.floor) floor_set |= x > 0.5;
+  if (floor_set) row("Ondergrens", money(f.floor), "", "");
+  if (!f.target.empty()) row("Streefvermogen (algemene reserve)", money(f.target), "", "");
+
+  group(mc ? "Signalen: kans per jaar" : "Signalen volgens de begroting");
+  const ReportSettings st = in.settings();
+  auto flags = [&](const std::vector<double>& plan, const std::vector<double>& chances, double orange, double red) {
+    std::vector<string> cells;
+    for (size_t y = 0; y < n; ++y) {
+      if (mc) {
+        const double p = at(chances, y);
+        const Light l = light_of(p, orange, red);
+        cells.push_back(td(chance(p), l == Light::Red ? "num rood" : l == Light::Orange ? "num oranje" : "num"));
+      } else {
+        const bool yes = at(plan, y) > 0.5;
+        cells.push_back(td(yes ? "ja" : "nee", yes ? "num rood" : "num"));
+      }
+    }
+    return cells;
+  };
+  row("Bovenmatig (boven de signaleringswaarde)", flags(f.excessive_plan, f.excessive_chance, st.excessive_orange, st.excessive_red), "", "");
+  if (floor_set) row("Onder de ondergrens", flags(f.below_floor_plan, f.below_floor_chance, st.floor_orange, st.floor_red), "", "");
+  bool negative = false;
+  for (double x : mc ? f.negative_chance : f.negative_plan) negative |= x > 0;
+  if (negative) row("Negatief eigen vermogen", flags(f.negative_plan, f.negative_chance, 0.005, 0.5), "", "");
+  if (!f.target.empty()) row("Algemene reserve onder streefvermogen", flags(f.below_target_plan, f.below_target_chance, 0.5, 0.5), "", "");
+
+  if (!f.shares.empty()) {
+    group("Deelname op de teldatum");
+    for (const auto& sh : f.shares) {
+      std::vector<string> plan, goal;
+      for (size_t y = 0; y < n; ++y) plan.push_back(td(pct(at(sh.plan, y), 2), "num")), goal.push_back(td(pct(at(sh.target, y), 2), "num"));
+      row(esc(sh.label) + (f.has_plan ? " (plan)" : ""), plan, "", "");
+      row("doel", goal, "", "sub");
+    }
+  }
+  return s + "</tbody></table>";
+}
+
+string table_note(const BoardFigures& f) {
+  string s = "<p class=\"note\">Bedragen × € 1.000, afgerond; baten − kortingen − lasten = saldo ook na afronding. ";
+  s += f.has_plan ? "Plan: de meerjarenbegroting met elke aanname op haar verwachting" +
+                        string(f.risks_in_plan >= 0.5 ? " en de verwachte last van de risico's. " : ", zonder de risico's. ")
+                  : "Middelste uitkomst: de helft van de doorrekeningen komt hoger uit, de helft lager. ";
+  if (f.chances)
+    s += "Met onzekerheid en risico's is de begroting vele malen doorgerekend: in 8 van de 10 doorrekeningen ligt het eigen vermogen "
+         "tussen de twee regels \"80% kans\"; een kans is het aandeel van de doorrekeningen waarin het signaal in dat jaar geldt. "
+         "Elders in dit rapport staan ook het gemiddelde en de mediaan van de doorrekeningen; op deze pagina staat het plan.";
+  return s + "</p>";
 }
 
 string glossary(const ReportInput& in) {
@@ -239,11 +190,10 @@ string glossary(const ReportInput& in) {
   item("Signaleringswaarde", "de grens van de Inspectie van het Onderwijs voor redelijk eigen vermogen: " + pct(r.signal_percentage, 1) +
                                  " van de totale baten, minimaal " + euro(r.signal_minimum) + ".");
   item("Bovenmatig", "eigen vermogen boven de signaleringswaarde; de Inspectie verwacht dan een bestedingsplan.");
-  item("Ondergrens", "de eigen minimumstand van het eigen vermogen die het bestuur in het scenario kiest.");
-  item("Algemene reserve", "het vrij inzetbare deel van het eigen vermogen; dit is het beschikbare weerstandsvermogen.");
-  item("Bestemmingsreserve", "eigen vermogen dat het bestuur voor een bepaald doel heeft vastgelegd; telt mee voor de signaleringswaarde.");
-  item("Weerstandsvermogen", string("de buffer voor tegenvallers. Benodigd: het ") + kBufferDefinitionShort +
-                                 " bij 90% zekerheid; de ratio beschikbaar / benodigd krijgt een klasse A–F op de NAR-schaal.");
+  item("Ondergrens", "de eigen minimumstand van het eigen vermogen die het bestuur kiest.");
+  item("Algemene reserve", "het vrij inzetbare deel van het eigen vermogen (zonder bestemmingsreserves): het beschikbare weerstandsvermogen.");
+  item("Weerstandsvermogen", "de buffer voor tegenvallers. Benodigd: het grootste tekort van het eigen vermogen onder het plan, bij 90% "
+                             "zekerheid; de verhouding beschikbaar / benodigd krijgt een klasse A–F.");
   return s + "</dl>";
 }
 
@@ -253,11 +203,12 @@ string board_summary(const ReportInput& in) {
   const Result& r = in.result;
   string s = "<section id=\"bestuurssamenvatting\"><h2>Bestuurssamenvatting</h2>";
   if (r.years.empty()) return s + "</section>";
-  s += start_position(in);
-  s += "<p class=\"verdict\" id=\"oordeel\"><b>Oordeel.</b> " + verdict(in) + "</p>";
+  const BoardFigures f = board_figures(in);
+  s += start_position(f);
+  s += verdict(f);
   if (in.kaderbrief) s += kaderbrief(in);
-  s += year_table(in);
-  if (in.monte_carlo()) s += uncertainty(in);
+  s += board_table(in, f);
+  s += table_note(f);
   s += glossary(in);
   return s + "</section>";
 }

@@ -1,6 +1,9 @@
 // The tables of the HTML report: participation and waiting lists per year, the meerjarenbegroting (every euro on a line, per side with its
 // total), the meerjarenbalans with the Inspectie's signal values, and risks with the benodigd
 // weerstandsvermogen.
+#include <algorithm>
+#include <cmath>
+
 #include "calibration_text.h"
 #include "html_parts.h"
 #include "report_terms.h"
@@ -22,6 +25,11 @@ string side_rows(const ReportInput& in, Side side) {
   const Result* d = in.deterministic;
   const bool mc = in.monte_carlo();
   string s = group_row(r, side_title(side));
+  std::vector<const std::vector<double>*> amounts;
+  for (const LineResult& l : r.lines)
+    if (l.side == side) amounts.push_back(&l.realised);
+  const auto printed = printed_lines(amounts, mean(r, side_total_key(side)));
+  size_t k = 0;
   int last_kind = 0;  // 0 budget line, 1 policy, 2 risk
   for (size_t i = 0; i < r.lines.size(); ++i) {
     const LineResult& l = r.lines[i];
@@ -30,10 +38,10 @@ string side_rows(const ReportInput& in, Side side) {
     if (kind != last_kind && kind != 0)
       s += group_row(r, kind == 1 ? "Beleid" : mc ? "Risico's (gemiddelde over de paden)" : "Risico's (niet in de begroting: 0)", "subgroup");
     last_kind = kind;
-    s += money_row(esc(l.code + " " + l.name), l.realised, "line");
+    s += money_row(esc(l.code + " " + l.name), printed[k++], "line");
     if (kind == 2) continue;  // a risk line has no begroot (the plan draws no risks)
     s += money_row("begroot", l.budget, "sub");
-    if (d && mc && i < d->lines.size() && d->lines[i].code == l.code) s += money_row("deterministisch", d->lines[i].realised, "sub");
+    if (d && mc && i < d->lines.size() && d->lines[i].code == l.code) s += money_row("plan", d->lines[i].realised, "sub");
   }
   const string total = side == Side::Income ? "Totale baten" : side == Side::Reduction ? "Totale kortingen" : "Totale lasten";
   return s + money_row(total, mean(r, side_total_key(side)), "total");
@@ -49,7 +57,7 @@ string equity_rows(const ReportInput& in) {
     s += money_row("P5", ev->p5, "sub");
     s += money_row("P95", ev->p95, "sub");
   }
-  if (d && mc) s += money_row("Eigen vermogen deterministisch", mean(*d, "eigen_vermogen"), "sub");
+  if (d && mc) s += money_row("Eigen vermogen plan", mean(*d, "eigen_vermogen"), "sub");
   if (r.find("algemene_reserve")) s += money_row("Algemene reserve 31-12", mean(r, "algemene_reserve"), "total");
   const auto reserves = reserve_series(in);
   if (!reserves.empty() || any_nonzero(r.find("bestemmingsreserves"))) {
@@ -106,14 +114,17 @@ string mjb(const ReportInput& in) {
              "eerste regel het bedrag na realisatie (onderbesteding) en schokken" +
              string(mc ? ", gemiddeld over de paden" : "") +
              "; <b>begroot</b> het bedrag van de deterministische begroting vóór realisatie" +
-             string(in.deterministic && mc ? "; <b>deterministisch</b> de klassieke begroting met alle verwachtingen" : "") +
-             ". De posten tellen op tot de totalen; saldo = baten − kortingen − lasten.</p><table class=\"mjb\"><thead>" +
+             string(in.deterministic && mc ? "; <b>plan</b> de meerjarenbegroting met elke aanname op haar verwachting, na de verwachte "
+                                             "realisatie (de bedragen van pagina 1)"
+                                           : "") +
+             ". De posten tellen op tot de totalen, ook afgedrukt: elke post is op hele euro's afgerond zo dat de posten samen het "
+             "afgeronde totaal geven (grootste rest); saldo = baten − kortingen − lasten.</p><table class=\"mjb\"><thead>" +
              year_header(r, "") + "</thead><tbody>";
   for (Side side : kSideOrder)
     if (side != Side::Reduction || has_side(r, side)) s += side_rows(in, side);
   if (!has_side(r, Side::Reduction)) s += money_row("Kortingen", mean(r, "kortingen"), "total");
   s += money_row("Saldo", mean(r, "saldo"), "total strong");
-  if (in.deterministic && mc) s += money_row("Saldo deterministisch", mean(*in.deterministic, "saldo"), "sub");
+  if (in.deterministic && mc) s += money_row("Saldo plan", mean(*in.deterministic, "saldo"), "sub");
   s += equity_rows(in);
   s += money_row("Verwachte risicolast (register)", r.expected_risk_cost, "sub");
   return s + "</tbody></table></section>";

@@ -5,6 +5,7 @@
 
 #include "decision_report.h"
 #include "coverage.h"
+#include "report_paths.h"
 #include "report_terms.h"
 
 namespace swv {
@@ -70,9 +71,9 @@ json calibration_info_json(const CalibrationInfo& c) {
 std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
   json j;
   j["swvsim"] = r.engine_version;
-  j["scenario"] = {{"naam", r.scenario_name}, {"bestand", r.scenario_file}, {"sha256", r.scenario_sha256}};
+  j["scenario"] = {{"naam", r.scenario_name}, {"bestand", report_file(r, r.scenario_file)}, {"sha256", r.scenario_sha256}};
   json inputs = json::array();
-  for (const auto& f : r.inputs) inputs.push_back({{"rol", f.role}, {"bestand", f.path}, {"sha256", f.sha256}});
+  for (const auto& f : r.inputs) inputs.push_back({{"rol", f.role}, {"bestand", report_file(r, f.path)}, {"sha256", f.sha256}});
   j["invoer"] = inputs;
   j["sector"] = sector_name(r.sector);
   j["simulatie"] = {{"modus", r.mode == Mode::Deterministic ? "deterministisch" : "montecarlo"},
@@ -92,9 +93,13 @@ std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
                 {"algemene_reserve", tidy(r.start_general_reserve)},
                 {"bestemmingsreserves", tidy(r.start_equity - r.start_general_reserve)}};
   json series = json::object();
-  for (const auto& s : r.series)
+  for (const auto& s : r.series) {
     series[s.key] = {{"gemiddelde", arr(s.mean)}, {"p5", arr(s.p5)},   {"p25", arr(s.p25)},
                      {"p50", arr(s.p50)},         {"p75", arr(s.p75)}, {"p95", arr(s.p95)}};
+    // P10 and P90 (the 80% band of page 1) after the contract's keys.
+    if (!s.p10.empty()) series[s.key]["p10"] = arr(s.p10);
+    if (!s.p90.empty()) series[s.key]["p90"] = arr(s.p90);
+  }
   j["reeksen"] = series;
   auto prob = [](const Probability& p) { return json{{"waarde", arr(p.value)}, {"standaardfout", arr(p.std_error)}}; };
   j["kansen"] = {{"bovenmatig", prob(r.excessive)}, {"onder_ondergrens", prob(r.below_floor)}, {"negatief", prob(r.negative)}};
@@ -138,7 +143,7 @@ std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
                  {"percentielen", "Hyndman-Fan type 7"}};
   if (r.calibration.given) j["kalibratie"] = calibration_info_json(r.calibration);
   if (kaderbrief) j["kaderbrief"] = kaderbrief_json(*kaderbrief);
-  j["waarschuwingen"] = r.warnings;
+  j["waarschuwingen"] = report_warnings(r);
   return j.dump(2) + "\n";
 }
 

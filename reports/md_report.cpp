@@ -3,6 +3,7 @@
 #include "calibration_text.h"
 #include "decision_report.h"
 #include "format_nl.h"
+#include "report_paths.h"
 #include "report_terms.h"
 #include "report_text.h"
 
@@ -52,10 +53,14 @@ std::string mjb_table(const ReportInput& in) {
   const std::pair<Side, const char*> sides[] = {{Side::Income, "totale_baten"}, {Side::Reduction, "kortingen"}, {Side::Cost, "totale_lasten"}};
   const char* totals[] = {"**Totale baten**", "**Totale kortingen**", "**Totale lasten**"};
   for (size_t k = 0; k < 3; ++k) {
-    bool any = false;
+    std::vector<const std::vector<double>*> amounts;
     for (const auto& l : r.lines)
-      if (l.side == sides[k].first) row(md(l.code + " " + l.name), l.realised), any = true;
-    if (any || sides[k].first != Side::Reduction) row(totals[k], series(sides[k].second));
+      if (l.side == sides[k].first) amounts.push_back(&l.realised);
+    const auto printed = printed_lines(amounts, series(sides[k].second));  // the printed lines add up to the printed total
+    size_t i = 0;
+    for (const auto& l : r.lines)
+      if (l.side == sides[k].first) row(md(l.code + " " + l.name), printed[i++]);
+    if (!amounts.empty() || sides[k].first != Side::Reduction) row(totals[k], series(sides[k].second));
   }
   row("**Saldo**", series("saldo"));
   row("**Eigen vermogen 31-12**", series("eigen_vermogen"));
@@ -112,7 +117,7 @@ std::string markdown_summary(const ReportInput& in) {
   if (in.scenario && in.scenario->calibration.given) s += "\n" + md(calibration_source_text(in.scenario->calibration)) + "\n";
   if (!r.warnings.empty()) {
     s += "\nWaarschuwingen:\n\n";
-    for (const auto& w : r.warnings) s += "- " + md(w) + "\n";
+    for (const auto& w : report_warnings(r)) s += "- " + md(w) + "\n";
   }
   s += "\nswvsim " + r.engine_version +
        (in.monte_carlo() ? "; percentielen Hyndman–Fan type 7.\n" : "; deterministische begroting (elke verdeling op haar verwachting).\n");

@@ -1,5 +1,6 @@
 #include "report_terms.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -190,6 +191,32 @@ std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& 
   std::vector<double> v;
   for (int y : in.result.years) v.push_back(target_at(in.scenario->flows.target[i], y));
   return v;
+}
+
+// Whole euros per line so that the printed lines add up to the printed total (largest remainder):
+// per year, when the lines sum to the total within a euro (always, up to floating point: every euro
+// is on a line), the lines are rounded down and the euros still missing go to the largest remainders.
+std::vector<std::vector<double>> printed_lines(const std::vector<const std::vector<double>*>& lines, const std::vector<double>& total) {
+  std::vector<std::vector<double>> out;
+  for (const auto* l : lines) out.push_back(*l);
+  for (size_t y = 0; y < total.size(); ++y) {
+    double sum = 0, floors = 0;
+    std::vector<std::pair<double, size_t>> rest;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const double x = y < lines[i]->size() ? (*lines[i])[y] : 0.0;
+      sum += x, floors += std::floor(x);
+      rest.push_back({x - std::floor(x), i});
+    }
+    if (std::fabs(sum - total[y]) > 1.0) {  // not a rounding matter: print each line as it is
+      for (size_t i = 0; i < lines.size(); ++i) out[i][y] = std::round(out[i][y]);
+      continue;
+    }
+    std::stable_sort(rest.begin(), rest.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    const long extra = std::lround(std::round(total[y]) - floors);
+    for (size_t i = 0; i < lines.size(); ++i) out[i][y] = std::floor(out[i][y]);
+    for (long j = 0; j < extra && j < static_cast<long>(rest.size()); ++j) out[rest[static_cast<size_t>(j)].second][y] += 1;
+  }
+  return out;
 }
 
 std::string report_date() {

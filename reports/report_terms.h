@@ -94,6 +94,10 @@ std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& 
 // eigen bedragen voor ondersteuning licht (normbedrag), afdracht SO laag; de overige bedragen uit po-2026".
 std::vector<std::string> rules_words(const Scenario& sc);
 
+// Whole euros per line (largest remainder) so that the printed lines of a side add up to its printed
+// total, per year; a year where the lines miss the total by more than a euro prints each line rounded.
+std::vector<std::vector<double>> printed_lines(const std::vector<const std::vector<double>*>& lines, const std::vector<double>& total);
+
 // The report's date (dd-mm-jjjj) in the HTML footer and the Excel footer: SOURCE_DATE_EPOCH when
 // set (reproducible output), else today (UTC).
 std::string report_date();

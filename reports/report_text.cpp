@@ -1,8 +1,10 @@
 #include "report_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
+#include "board_text.h"
 #include "format_nl.h"
 #include "mc.h"
 #include "report_terms.h"
@@ -158,17 +160,23 @@ std::vector<int> years_where(const Result& r, const Probability& p, double thres
 // The index of the year where `p` is highest.
 size_t worst_year(const Probability& p) { return static_cast<size_t>(std::max_element(p.value.begin(), p.value.end()) - p.value.begin()); }
 
-// The signaleringswaarde: from which year excessive equity is likely, and the red light.
+// The signaleringswaarde: the years in which excessive equity is likely (or, deterministic, the
+// case), named as they are ("alleen in 2024", "vanaf 2026"), and the red light.
 void add_excessive_summary(const ReportInput& in, std::vector<std::string>& out) {
   const Result& r = in.result;
   const std::string period = std::to_string(r.years.front()) + "–" + std::to_string(r.years.back());
-  const int first = first_likely_year(r.excessive);
-  if (first >= 0) {
-    const auto fy = static_cast<size_t>(first);
-    out.push_back("Vanaf " + std::to_string(r.years[fy]) + " is bovenmatig eigen vermogen " +
-                  (in.monte_carlo() ? "waarschijnlijker dan niet: de kans dat het eigen vermogen boven de signaleringswaarde uitkomt is daar " +
-                                          chance(r.excessive.value[fy]) + "."
-                                    : "het geval: het eigen vermogen ligt boven de signaleringswaarde."));
+  const auto likely = years_where(r, r.excessive, in.monte_carlo() ? 0.5 + 1e-12 : 0.5);
+  if (!likely.empty()) {
+    double lo = 1, hi = 0;
+    for (int y : likely) {
+      const double p = r.excessive.value[static_cast<size_t>(y - r.years.front())];
+      lo = std::min(lo, p), hi = std::max(hi, p);
+    }
+    std::string when = board_years_phrase(likely, r.years);  // in front: "Alleen in 2026 is ...", never "... niet alleen in 2026"
+    when[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(when[0])));
+    out.push_back(in.monte_carlo() ? when + " is bovenmatig eigen vermogen waarschijnlijker dan niet: de kans dat het eigen vermogen boven "
+                                         "de signaleringswaarde uitkomt is daar " + (chance(lo) == chance(hi) ? chance(hi) : chance(lo) + " tot " + chance(hi)) + "."
+                                   : when + " ligt het eigen vermogen boven de signaleringswaarde (bovenmatig).");
   } else {
     const size_t w = worst_year(r.excessive);
     out.push_back("In geen enkel jaar van de planperiode (" + period + ") is bovenmatig eigen vermogen " +
@@ -190,7 +198,9 @@ void add_floor_summary(const ReportInput& in, std::vector<std::string>& out) {
   if (!in.monte_carlo()) {
     const auto below = years_where(r, r.below_floor, 0.5);
     out.push_back(below.empty() ? "Het eigen vermogen blijft in elk jaar boven de eigen ondergrens."
-                                : "Het eigen vermogen zakt onder de eigen ondergrens in " + year_list(below) + ".");
+                                : "Het eigen vermogen zakt onder de eigen ondergrens " + board_years_phrase(below, r.years) + ".");
+    const auto negative = years_where(r, r.negative, 0.5);
+    if (!negative.empty()) out.push_back("Het eigen vermogen wordt negatief " + board_years_phrase(negative, r.years) + ".");
     return;
   }
   const ReportSettings st = in.settings();
@@ -198,18 +208,19 @@ void add_floor_summary(const ReportInput& in, std::vector<std::string>& out) {
   const double floor_last = mean_of(r, "ondergrens", r.years.size() - 1);
   if (r.below_floor.value[wf] < 0.005) {
     out.push_back("In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) +
-                  ") zakt.");
+                  " in " + std::to_string(r.years.back()) + ") zakt.");
   } else {
-    std::string s = "De kans dat het eigen vermogen onder de eigen ondergrens (" + euro(floor_last) + ") zakt, is het grootst in " +
-                    std::to_string(r.years[wf]) + ": " + chance(r.below_floor.value[wf]) + ".";
+    // The floor of the year named, not of another year (the floor can change from year to year).
+    std::string s = "De kans dat het eigen vermogen onder de eigen ondergrens zakt, is het grootst in " + std::to_string(r.years[wf]) + ": " +
+                    chance(r.below_floor.value[wf]) + " (ondergrens " + euro(mean_of(r, "ondergrens", wf)) + ").";
     const auto red = years_where(r, r.below_floor, st.floor_red);
     if (!red.empty()) s += " Stoplicht ondergrens op rood (kans " + pct(st.floor_red, 0) + " of meer) in " + year_list(red) + ".";
     out.push_back(s);
   }
   const size_t wn = worst_year(r.negative);
   if (r.negative.value[wn] >= 0.005)
-    out.push_back("De kans op een negatief eigen vermogen loopt op tot " + chance(r.negative.value[wn]) + " in " +
-                  std::to_string(r.years[wn]) + ".");
+    out.push_back("De kans op een negatief eigen vermogen is het grootst in " + std::to_string(r.years[wn]) + ": " +
+                  chance(r.negative.value[wn]) + ".");
 }
 
 // The algemene reserve against the SWV's own target (when the scenario has one).
@@ -315,8 +326,12 @@ std::vector<std::string> summary_sentences(const ReportInput& in) {
 std::vector<Assumption> assumptions(const Scenario& sc) {
   std::vector<Assumption> out;
   const int y0 = sc.first_year;
+  // A risk's chance and impact are listed with the risk below: the engine draws them each year (the
+  // impact afresh at each occurrence), not once per path as the generic line would say.
+  std::vector<const Value*> risk_values;
+  for (const auto& rk : sc.risks) risk_values.push_back(&rk.probability), risk_values.push_back(&rk.impact);
   for_each_value(sc, [&](const Value& v) {
-    if (!v.is_random()) return;
+    if (!v.is_random() || std::find(risk_values.begin(), risk_values.end(), &v) != risk_values.end()) return;
     bool varies = false;
     for (const auto& t : v.p) varies |= t.is_table();
     std::string text = params_text(v, y0);
@@ -335,7 +350,14 @@ std::vector<Assumption> assumptions(const Scenario& sc) {
                                      num_short(sc.demography.persistence.mean(y0)) + " (AR(1))"});
   for (const auto& rk : sc.risks)
     out.push_back({"risico[" + rk.code + "]", rk.name + ": kans per jaar " + params_text(rk.probability, y0) + ", impact " +
-                                                 params_text(rk.impact, y0) + (rk.lost_income ? " (gemiste baten)" : " (extra lasten)")});
+                                                 params_text(rk.impact, y0) + (rk.lost_income ? " (gemiste baten)" : " (extra lasten)") +
+                                                 "; elk jaar opnieuw getrokken: het risico kan zich in elk jaar voordoen (ten hoogste één "
+                                                 "keer per jaar)" + (rk.impact.is_random() ? ", met een schade die bij elk optreden opnieuw "
+                                                                                            "wordt getrokken"
+                                                                                          : "") +
+                                                 (rk.probability.is_random() ? (rk.probability.per_year ? "; de kans zelf elk jaar opnieuw getrokken"
+                                                                                                        : "; de kans zelf één trekking per pad")
+                                                                             : "")});
   bool identity = true;
   for (int i = 0; i < 3; ++i)
     for (int j = 0; j < 3; ++j) identity &= sc.index.correlation[i][j] == (i == j ? 1.0 : 0.0);

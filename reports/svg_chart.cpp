@@ -117,6 +117,57 @@ std::string axis_label_pct(double x, double step) {
   return pct(v, decimals);
 }
 
+// Width of a legend or label text at 11px (about 6,6 px a character; UTF-8 aware).
+double text_width(const std::string& t) {
+  size_t n = 0;
+  for (unsigned char ch : t) n += (ch & 0xC0) != 0x80;
+  return 6.6 * static_cast<double>(n);
+}
+
+std::vector<FanLabel> fan_labels(const FanChart& c) {
+  double lo = INFINITY, hi = -INFINITY;
+  auto widen = [&](const std::vector<double>& v) {
+    for (double x : v)
+      if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
+  };
+  widen(c.p5), widen(c.p95), widen(c.p50);
+  for (const auto& l : c.lines) widen(l.values);
+  if (!std::isfinite(lo)) lo = 0, hi = 1;
+  const Frame f{nice_scale(lo, hi, c.percent ? 0.001 : 1.0), c.years.size()};
+  // Each line's name at its right end, just above it; names closer than a line of text are pushed
+  // apart, then the whole column is moved up if it would run into the axis labels.
+  std::vector<FanLabel> labels;
+  for (size_t i = 0; i < c.lines.size(); ++i) {
+    const auto& l = c.lines[i];
+    if (!l.values.empty() && std::isfinite(l.values.back())) labels.push_back({f.yv(l.values.back()) - 4, i});
+  }
+  std::sort(labels.begin(), labels.end(), [](const FanLabel& a, const FanLabel& b) { return a.y < b.y; });
+  constexpr double kGap = 12, kLowest = kH - kBottom - 4, kHighest = kTop + 10;
+  for (size_t k = 0; k < labels.size(); ++k) {
+    if (k > 0) labels[k].y = std::max(labels[k].y, labels[k - 1].y + kGap);
+    labels[k].y = std::max(labels[k].y, kHighest);
+  }
+  if (!labels.empty() && labels.back().y > kLowest) {
+    labels.back().y = kLowest;
+    for (size_t k = labels.size() - 1; k-- > 0;) labels[k].y = std::min(labels[k].y, labels[k + 1].y - kGap);
+  }
+  return labels;
+}
+
+std::vector<std::vector<std::string>> legend_rows(const FanChart& c) {
+  std::vector<std::string> items;
+  if (!c.p5.empty()) items = {"P5–P95", "P25–P75", "mediaan"};
+  for (const auto& l : c.lines) items.push_back(l.name);
+  std::vector<std::vector<std::string>> rows(1);
+  double x = kLeft;
+  for (const auto& t : items) {
+    const double w = 28 + text_width(t);
+    if (x + w - 10 > kW - kRight && !rows.back().empty()) rows.emplace_back(), x = kLeft;
+    rows.back().push_back(t), x += w;
+  }
+  return rows;
+}
+
 std::string fan_chart_svg(const FanChart& c) {
   double lo = INFINITY, hi = -INFINITY;
   auto widen = [&](const std::vector<double>& v) {
@@ -126,8 +177,30 @@ std::string fan_chart_svg(const FanChart& c) {
   for (const auto& l : c.lines) widen(l.values);
   if (!std::isfinite(lo)) lo = 0, hi = 1;
   Frame f{nice_scale(lo, hi, c.percent ? 0.001 : 1.0), c.years.size()};
+  // The legend fits the width: a second row where it would not, with the plot moved down below it.
+  const auto rows = legend_rows(c);
+  const double shift = 14.0 * static_cast<double>(rows.size() - 1);
   std::string s = open_svg(c.title);
+  if (shift > 0) s.replace(s.find(" " + fmt(kH) + "\""), fmt(kH).size() + 2, " " + fmt(kH + shift) + "\"");
   if (c.wide) s.replace(s.find("class=\"chart\""), 13, "class=\"chart wide\"");
+  // Legend.
+  size_t item = 0;
+  for (size_t row = 0; row < rows.size(); ++row) {
+    double lx = kLeft;
+    const double y = 27 + 14.0 * static_cast<double>(row);
+    for (const auto& text : rows[row]) {
+      std::string cls = "key", style;
+      if (!c.p5.empty() && item < 3) cls = item == 0 ? "band90" : item == 1 ? "band50" : "median key";
+      else {
+        const auto& l = c.lines[item - (c.p5.empty() ? 0 : 3)];
+        cls = "key " + l.css_class, style = norm_style("fill", l.css_class);
+      }
+      s += "<rect class=\"" + cls + "\"" + style + " x=\"" + fmt(lx) + "\" y=\"" + fmt(y) + "\" width=\"14\" height=\"10\"/><text class=\"legend\" x=\"" +
+           fmt(lx + 18) + "\" y=\"" + fmt(y + 9) + "\">" + html_escape(text) + "</text>";
+      lx += 28 + text_width(text), ++item;
+    }
+  }
+  if (shift > 0) s += "<g transform=\"translate(0," + fmt(shift) + ")\">";
   if (!c.zone_above.empty()) {  // the zone from the line up to the top of the frame, where the line is defined
     std::string pts;
     size_t first = c.zone_above.size(), last = 0;
@@ -137,35 +210,21 @@ std::string fan_chart_svg(const FanChart& c) {
         first = std::min(first, i), last = i;
       }
     if (first < last) {
+      // Its name at the left end, away from the line names at the right end.
       s += "<polygon class=\"zone\" points=\"" + pts + fmt(f.x(last)) + "," + fmt(kTop) + " " + fmt(f.x(first)) + "," + fmt(kTop) + "\"/>";
-      s += "<text class=\"zone-label\" x=\"" + fmt(f.x(last) - 4) + "\" y=\"" + fmt(kTop + 14) + "\">" + html_escape(c.zone_label) + "</text>";
+      s += "<text class=\"zone-label\" style=\"text-anchor:start\" x=\"" + fmt(f.x(first) + 4) + "\" y=\"" + fmt(kTop + 14) + "\">" +
+           html_escape(c.zone_label) + "</text>";
     }
   }
   s += axes(f, c.years, c.money, c.percent);
   if (!c.p5.empty() && !c.p95.empty()) s += band(f, c.p5, c.p95, "band90");
   if (!c.p25.empty() && !c.p75.empty()) s += band(f, c.p25, c.p75, "band50");
-  // Each line's name at its right end, just above it; names that would overlap are pushed apart.
-  std::vector<std::pair<double, size_t>> labels;
-  for (size_t i = 0; i < c.lines.size(); ++i) {
-    const auto& l = c.lines[i];
-    s += polyline(f, l.values, "ref " + l.css_class, norm_style("stroke", l.css_class));
-    if (!l.values.empty() && std::isfinite(l.values.back())) labels.push_back({f.yv(l.values.back()) - 4, i});
-  }
-  std::sort(labels.begin(), labels.end());
-  for (size_t k = 1; k < labels.size(); ++k) labels[k].first = std::max(labels[k].first, labels[k - 1].first + 12);
-  for (const auto& [y, i] : labels)
-    s += "<text class=\"ref-label\"" + norm_style("fill", c.lines[i].css_class) + " x=\"" + fmt(f.x(c.lines[i].values.size() - 1)) +
-         "\" y=\"" + fmt(y) + "\">" + html_escape(c.lines[i].name) + "</text>";
+  for (const auto& l : c.lines) s += polyline(f, l.values, "ref " + l.css_class, norm_style("stroke", l.css_class));
+  for (const FanLabel& lab : fan_labels(c))
+    s += "<text class=\"ref-label\"" + norm_style("fill", c.lines[lab.line].css_class) + " x=\"" + fmt(f.x(c.lines[lab.line].values.size() - 1)) +
+         "\" y=\"" + fmt(lab.y) + "\">" + html_escape(c.lines[lab.line].name) + "</text>";
   if (!c.p50.empty()) s += polyline(f, c.p50, "median");
-  // Legend.
-  double lx = kLeft;
-  auto key = [&](const std::string& cls, const std::string& text, const std::string& style = "") {
-    s += "<rect class=\"" + cls + "\"" + style + " x=\"" + fmt(lx) + "\" y=\"27\" width=\"14\" height=\"10\"/><text class=\"legend\" x=\"" + fmt(lx + 18) +
-         "\" y=\"36\">" + html_escape(text) + "</text>";
-    lx += 28 + 6.6 * static_cast<double>(text.size());
-  };
-  if (!c.p5.empty()) key("band90", "P5–P95"), key("band50", "P25–P75"), key("median key", "mediaan");
-  for (const auto& l : c.lines) key("key " + l.css_class, l.name, norm_style("fill", l.css_class));
+  if (shift > 0) s += "</g>";
   return s + "</svg>";
 }
 

@@ -30,6 +30,18 @@ struct FanChart {
 
 std::string fan_chart_svg(const FanChart& c);
 
+// Where fan_chart_svg puts the name of each reference line: y (in the frame) and the line's index.
+// Names are at least a text line apart and stay between the top of the frame and the axis labels.
+struct FanLabel {
+  double y;
+  size_t line;
+};
+std::vector<FanLabel> fan_labels(const FanChart& c);
+// The legend's rows: the keys in order, a new row where the next key would not fit the width.
+std::vector<std::vector<std::string>> legend_rows(const FanChart& c);
+// Width of a text at the charts' 11px (an estimate: 6,6 px a character).
+double text_width(const std::string& t);
+
 // The distribution of equity in one year as a cumulative curve through the known quantiles
 // (P5 … P95, exact values of the run) and the share of paths at or below the norm: x in euro, y the
 // share of paths with less equity. The norm (signaleringswaarde) and the floor are vertical lines;

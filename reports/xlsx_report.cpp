@@ -12,6 +12,7 @@
 #include "atomic_file.h"
 #include "decision_report.h"
 #include "format_nl.h"
+#include "report_paths.h"
 #include "report_text.h"
 #include "report_terms.h"
 #include "xlsx_parts.h"
@@ -292,7 +293,7 @@ void input_sheet(Book& b, const ReportInput& in) {
   };
   pair("Engine-versie", r.engine_version);
   pair("Scenario", r.scenario_name);
-  b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, escape_controls(r.scenario_file));  // a file name may hold anything
+  b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, escape_controls(report_file(r, r.scenario_file));  // a file name may hold anything
   b.text(ws, row(rr++), 2, r.scenario_sha256);
   if (in.scenario) {
     std::string rules;
@@ -315,7 +316,7 @@ void input_sheet(Book& b, const ReportInput& in) {
   rr += 2;
   b.text(ws, row(rr++), 0, "Waarschuwingen", b.bold);
   if (r.warnings.empty()) b.text(ws, row(rr++), 0, "geen");
-  for (const auto& w : r.warnings) b.text(ws, row(rr++), 0, w);
+  for (const auto& w : report_warnings(r)) b.text(ws, row(rr++), 0, w);
   if (!in.scenario) return;
   header(b, ws, row(++rr), {"Aanname", "Omschrijving"});
   for (const Assumption& a : assumptions(*in.scenario)) b.text(ws, row(++rr), 0, a.key), b.text(ws, row(rr), 1, a.text);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "report_paths.h"
 #include "decision_common.h"
 #include "decision_report.h"
 #include "format_nl.h"
@@ -74,7 +75,7 @@ std::string buffer_json(const BufferAnalysis& b, const Scenario& sc) {
   djson j;
   j["swvsim"] = engine_version();
   j["soort"] = "weerstandsvermogen";
-  j["scenario"] = {{"naam", sc.name}, {"bestand", sc.files.back()}};
+  j["scenario"] = {{"naam", sc.name}, {"bestand", scenario_relative(sc.files.back(), sc.files.back())}};
   j["paden"] = b.paths;
   j["zaad"] = sc.seed;
   j["definitie"] = kBufferDefinitionShort;

@@ -3,6 +3,7 @@
 // moved and how much each moved equity (outcome_effects), linked to the changes that act on them.
 #include <cmath>
 
+#include "report_paths.h"
 #include "change_text.h"
 #include "decision_common.h"
 #include "decision_compare_story.h"
@@ -14,7 +15,10 @@ namespace swv {
 
 namespace {
 
-std::string where_text(const Where& w) { return w.file.empty() ? "" : escape_controls(w.file) + (w.line > 0 ? ":" + std::to_string(w.line) : ""); }
+// Where a change is set: its file relative to the base scenario's folder (no machine paths) and line.
+std::string where_text(const Where& w, const std::string& base) {
+  return w.file.empty() ? "" : escape_controls(scenario_relative(w.file, base)) + (w.line > 0 ? ":" + std::to_string(w.line) : "");
+}
 
 // "€ -120.000 (± € 3.100)": a difference with its standard error.
 std::string diff_money(double d, double se) { return signed_euro(std::round(d)) + " (± " + euro(se) + ")"; }
@@ -214,7 +218,7 @@ DocTable change_table(const VariantComparison& v, const VariantStory& s) {
   for (const ChangeGroup& g : s.groups)
     for (const ChangeLine& l : g.lines)
       t.rows.push_back({DocCell::t(topic_title(g.topic)), DocCell::t(l.name), DocCell::t(l.years()), DocCell::t(l.base),
-                        DocCell::t(l.variant), DocCell::t(l.diff_text), DocCell::t(l.key), DocCell::t(where_text(l.where))});
+                        DocCell::t(l.variant), DocCell::t(l.diff_text), DocCell::t(l.key), DocCell::t(where_text(l.where, v.scenario->files.back()))});
   if (t.rows.empty()) t.rows.push_back({DocCell::t("(geen verschillen)")});
   return t;
 }

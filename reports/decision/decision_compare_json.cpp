@@ -1,6 +1,7 @@
 // vergelijking.json: the comparison for scripts (schema in docs/beslisondersteuning.md): per variant
 // the paired series, what differs in the inputs, the summary sentences and the effects per line,
 // from the same story as the report (decision_compare_story.h).
+#include "report_paths.h"
 #include "change_text.h"
 #include "decision_common.h"
 #include "decision_compare_story.h"
@@ -22,7 +23,10 @@ djson percentiles_json(const Result& r) {
           {"p95", json_array(e->p95)}};
 }
 
-djson groups_json(const VariantStory& s) {
+// A file as the reports name it: relative to the base scenario's folder (report_paths.h).
+std::string rel(const std::string& file, const std::string& base) { return file.empty() ? file : scenario_relative(file, base); }
+
+djson groups_json(const VariantStory& s, const std::string& base) {
   djson groups = djson::array();
   for (const ChangeGroup& g : s.groups) {
     djson lines = djson::array();
@@ -31,7 +35,7 @@ djson groups_json(const VariantStory& s) {
                        {"tot", l.last ? djson(l.last) : djson(nullptr)}, {"basis", l.base}, {"variant", l.variant},
                        {"verschil", l.diff_text.empty() ? djson(nullptr) : djson(l.diff_text)},
                        {"verschil_waarde", l.has_diff ? json_number(l.diff) : djson(nullptr)}, {"eenheid", unit_name(l.unit)},
-                       {"zin", l.sentence()}, {"bestand", l.where.file}, {"regel", l.where.line}});
+                       {"zin", l.sentence()}, {"bestand", rel(l.where.file, base)}, {"regel", l.where.line}});
     groups.push_back({{"groep", topic_title(g.topic)}, {"wijzigingen", lines}});
   }
   return groups;
@@ -59,7 +63,7 @@ std::string comparison_json(const ComparisonReport& c) {
   djson j;
   j["swvsim"] = engine_version();
   j["soort"] = "vergelijking";
-  j["basis"] = {{"naam", c.base->name}, {"bestand", c.base->files.back()}};
+  j["basis"] = {{"naam", c.base->name}, {"bestand", rel(c.base->files.back(), c.base->files.back())}};
   j["paden"] = c.base_result->paths;
   j["zaad"] = c.base_result->seed;
   j["jaren"] = c.base_result->years;
@@ -74,7 +78,7 @@ std::string comparison_json(const ComparisonReport& c) {
     const VariantStory story = story_of(c, v);
     djson x;
     x["naam"] = v.scenario->name;
-    x["bestand"] = v.scenario->files.back();
+    x["bestand"] = rel(v.scenario->files.back(), c.base->files.back());
     x["planperiode"] = {v.scenario->first_year, v.scenario->last_year};
     x["variant_van_basis"] = v.of_base;
     djson ch = djson::array();
@@ -82,7 +86,7 @@ std::string comparison_json(const ComparisonReport& c) {
       djson years = djson::array();
       for (const ChangeYear& y : k.years)
         years.push_back({{"jaar", y.year ? djson(y.year) : djson(nullptr)}, {"basis", change_text(y.base, false)}, {"variant", change_text(y.variant, true)}});
-      ch.push_back({{"sleutel", k.key}, {"bestand", k.where.file}, {"regel", k.where.line}, {"jaren", years}});
+      ch.push_back({{"sleutel", k.key}, {"bestand", rel(k.where.file, c.base->files.back())}, {"regel", k.where.line}, {"jaren", years}});
     }
     x["verschillen"] = ch;
     x["verandert_niets"] = v.changes.empty();
@@ -93,7 +97,7 @@ std::string comparison_json(const ComparisonReport& c) {
     x["negatief"] = paired_json(v.paired.negative);
     x["eigen_vermogen_percentielen"] = percentiles_json(*v.result);
     x["samenvatting"] = headline(c, v, story);
-    x["groepen"] = groups_json(story);
+    x["groepen"] = groups_json(story, c.base->files.back());
     x["effecten"] = effects_json(story);
     vs.push_back(x);
   }

@@ -5,6 +5,7 @@
 #include "decision_common.h"
 #include "decision_report.h"
 #include "format_nl.h"
+#include "report_paths.h"
 
 namespace swv {
 
@@ -12,11 +13,16 @@ namespace {
 
 constexpr size_t kChartBars = 10;
 
-std::string where_text(const Where& w) { return w.file.empty() ? "standaard" : escape_controls(w.file) + (w.line > 0 ? ":" + std::to_string(w.line) : ""); }
+// Where an input is set: its file (relative to the scenario) and line; the flows' chance lives in the model.
+std::string where_text(const InputShare& x, const Scenario& sc) {
+  const Where& w = x.input.where;
+  if (w.file.empty()) return x.input.key == "stromen.toeval" ? "het model (leerlingstromen)" : "standaard";
+  return escape_controls(scenario_relative(w.file, sc.files.back())) + (w.line > 0 ? ":" + std::to_string(w.line) : "");
+}
 
 DocCell share_cell(double x) { return std::isfinite(x) ? DocCell::percent(std::max(0.0, x)) : DocCell::t("—"); }
 
-DocTable ranking_table(const Sensitivity& s) {
+DocTable ranking_table(const Sensitivity& s, const Scenario& sc) {
   const size_t y = s.target_index();
   DocTable t{"Rangorde van de invoer, eind " + std::to_string(s.target_year), "Rangorde " + std::to_string(s.target_year),
              {"Rang", "Invoer", "Aandeel in de spreiding", "Standaardfout", "Spreiding door deze invoer", "Waar"},
@@ -29,11 +35,11 @@ DocTable ranking_table(const Sensitivity& s) {
     const InputShare& x = s.inputs[i];
     t.rows.push_back({DocCell::number(static_cast<double>(++rank)), DocCell::t(x.input.label), share_cell(x.share[y]),
                       std::isfinite(x.std_error[y]) ? DocCell::percent(x.std_error[y]) : DocCell::t("—"),
-                      std::isfinite(x.spread[y]) ? DocCell::money(x.spread[y]) : DocCell::t("—"), DocCell::t(where_text(x.input.where))});
+                      std::isfinite(x.spread[y]) ? DocCell::money(x.spread[y]) : DocCell::t("—"), DocCell::t(where_text(x, sc))});
   }
   if (t.rows.empty()) t.rows.push_back({DocCell::t("(geen onzekere invoer)")});
   else
-    t.rows.push_back({DocCell::empty(), DocCell::t("Niet aan één invoer toe te wijzen (samenhang, toeval in de leerlingstromen)"),
+    t.rows.push_back({DocCell::empty(), DocCell::t("Niet aan één invoer toe te wijzen (samenhang tussen invoeren)"),
                       share_cell(s.unexplained(y)), DocCell::empty(), DocCell::empty(), DocCell::empty()});
   return t;
 }
@@ -75,7 +81,7 @@ Document sensitivity_document(const Sensitivity& s, const Scenario& sc) {
                            euro(s.equity_sd[y]) + "; de kans op bovenmatig is " + pct(s.excessive[y], 0) + ". " +
                            (s.inputs.empty() ? std::string()
                                              : "Geen enkele invoer op zichzelf verklaart " + pct(std::max(0.0, s.unexplained(y)), 0) +
-                                                   " van de spreiding: samenhang tussen invoeren en het toeval in de leerlingstromen."));
+                                                   " van de spreiding: dat deel komt van de samenhang tussen invoeren (hun effecten versterken of dempen elkaar)."));
   d.sections.push_back(std::move(sum));
 
   if (!s.inputs.empty()) {
@@ -90,7 +96,7 @@ Document sensitivity_document(const Sensitivity& s, const Scenario& sc) {
   }
 
   DocSection tab{"tabellen", "Rangorde en cijfers", {}, {}, {}, {}};
-  tab.tables.push_back(ranking_table(s));
+  tab.tables.push_back(ranking_table(s, sc));
   tab.tables.push_back(all_years_table(s));
   d.sections.push_back(std::move(tab));
 
@@ -103,9 +109,10 @@ Document sensitivity_document(const Sensitivity& s, const Scenario& sc) {
                          "als één proces over alle jaren, net als een invoer die één keer per pad wordt getrokken; zo weegt een jaarlijkse "
                          "schommeling niet zwaarder dan ze is. De drie indexaties worden samen (gecorreleerd) getrokken en tellen als één "
                          "invoer; elk risico telt met zijn kans en schade als één invoer.");
-  m.paragraphs.push_back("Standaardfouten volgen uit " + std::to_string(Sensitivity::kBatches) + " groepen paden. De in- en uitstroom van "
-                         "leerlingen bij gegeven kansen is toeval en geen aanname: die staat niet in de lijst en valt onder 'niet aan één "
-                         "invoer toe te wijzen'; de kansen zelf wel, als ze onzeker zijn opgegeven.");
+  m.paragraphs.push_back("Standaardfouten volgen uit " + std::to_string(Sensitivity::kBatches) + " groepen paden. Ook bij vaste kansen is "
+                         "het toeval welke leerlingen worden verwezen en welke uitstromen: dat toeval staat als één eigen invoer in de lijst "
+                         "('Toeval in verwijzingen en uitstroom'), zodat zijn aandeel zichtbaar is; de kansen zelf staan er apart in als ze "
+                         "onzeker zijn opgegeven. Wat overblijft ('niet aan één invoer toe te wijzen') is de samenhang tussen invoeren.");
   d.sections.push_back(std::move(m));
   return d;
 }
@@ -115,7 +122,7 @@ std::string sensitivity_json(const Sensitivity& s, const Scenario& sc) {
   j["swvsim"] = engine_version();
   j["soort"] = "gevoeligheid";
   j["methode"] = "aandeel in de variantie (eerste-orde Sobol-index, pick-freeze, schatter van Saltelli 2010)";
-  j["scenario"] = {{"naam", sc.name}, {"bestand", sc.files.back()}};
+  j["scenario"] = {{"naam", sc.name}, {"bestand", scenario_relative(sc.files.back(), sc.files.back())}};
   j["paden"] = s.paths;
   j["zaad"] = sc.seed;
   j["jaren"] = s.years;
@@ -127,7 +134,7 @@ std::string sensitivity_json(const Sensitivity& s, const Scenario& sc) {
   for (const InputShare& x : s.inputs)
     in.push_back({{"sleutel", x.input.key},
                   {"omschrijving", x.input.label},
-                  {"bestand", x.input.where.file},
+                  {"bestand", x.input.where.file.empty() ? "" : scenario_relative(x.input.where.file, sc.files.back())},
                   {"regel", x.input.where.line},
                   {"aandeel", json_array(x.share)},
                   {"standaardfout", json_array(x.std_error)},

@@ -2,6 +2,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "report_paths.h"
 #include "decision_common.h"
 #include "decision_report.h"
 #include "format_nl.h"
@@ -104,7 +105,7 @@ Document spending_document(const SpendingRoom& r, const Scenario& sc) {
                       DocCell::year(b.binding_year)});
   };
   row("Minimum", r.minimum, "P(bovenmatig in " + std::to_string(q.target_year) + ") ≤ " + pct(1 - q.confidence, 0));
-  row("Maximum", r.maximum, "P(onder de ondergrens in enig jaar) ≤ " + pct(1 - q.floor_confidence, 0));
+  row("Maximum", r.maximum, "P(onder de ondergrens in een of meer jaren) ≤ " + pct(1 - q.floor_confidence, 0));
   bounds.tables.push_back(std::move(t));
   DocTable prof{"Extra besteding per jaar", "Profiel", {"Jaar", "Profielfactor", "Bij het minimum", "Bij het maximum"}, {}, ""};
   for (size_t y = 0; y < r.years.size(); ++y)
@@ -116,7 +117,7 @@ Document spending_document(const SpendingRoom& r, const Scenario& sc) {
 
   DocSection trade{"afweging", "Afweging: extra besteding tegen de kansen", {}, {}, {}, {}};
   DocTable tt{"Afweegtabel", "Afweging",
-              {"Extra per jaar", "P(bovenmatig in " + std::to_string(q.target_year) + ")", "P(onder ondergrens, enig jaar)",
+              {"Extra per jaar", "P(bovenmatig in " + std::to_string(q.target_year) + ")", "P(onder ondergrens, een of meer jaren)",
                "Mediaan eigen vermogen " + std::to_string(q.target_year), "Mediaan eigen vermogen " + std::to_string(r.years.back())},
               {},
               "Elk bedrag wordt elk jaar tot en met " + std::to_string(r.end_year) + " extra uitgegeven (volgens het profiel), op dezelfde "
@@ -158,7 +159,7 @@ std::string spending_json(const SpendingRoom& r, const Scenario& sc) {
   djson j;
   j["swvsim"] = engine_version();
   j["soort"] = "bestedingsruimte";
-  j["scenario"] = {{"naam", sc.name}, {"bestand", sc.files.back()}};
+  j["scenario"] = {{"naam", sc.name}, {"bestand", scenario_relative(sc.files.back(), sc.files.back())}};
   j["paden"] = r.paths;
   j["zaad"] = sc.seed;
   j["doeljaar"] = r.query.target_year;

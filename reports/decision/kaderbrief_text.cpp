@@ -1,11 +1,13 @@
 // The kaderbrief figure in words (spending.h holds the question and its four kinds of answer): one
 // sentence per kind, in Monte-Carlo words (chances) or the plan's words (each condition holds or
 // not), and the notes beside it: the risk load the plan leaves out and where the other mode's
-// answer goes the other way. Used by page 1, the terminal, Markdown, Excel and bestedingsruimte.
+// answer goes the other way. Used by page 1, the terminal, Markdown, Excel and bestedingsruimte. The risk
+// load is rounded to thousands, as page 1 states it in its own sentences (one rendering per number).
 #include <cmath>
 #include <numeric>
 
 #include "decision_report.h"
+#include "board_text.h"
 #include "format_nl.h"
 
 namespace swv {
@@ -129,8 +131,9 @@ std::string kaderbrief_sentence(const SpendingRoom& r) {
   const Recommendation& a = r.recommended;
   if (a.kind == K::FloorUnreachable) return s;
   const std::string T = year(r.query.target_year), L = year(r.years.back());
-  return s + (r.paths ? " Het mediane eigen vermogen is dan " : " Het begrote eigen vermogen is dan ") + euro(a.median_target) + " in " + T +
-         (L != T ? " en " + euro(a.median_last) + " in " + L : "") + ".";
+  // The median in plain words: page 1 shows the plan as its one figure for equity and names no median.
+  return s + (r.paths ? " In de helft van de gevallen is het eigen vermogen dan hoger dan " : " Het begrote eigen vermogen is dan ") +
+         euro(a.median_target) + " in " + T + (L != T ? " en " + euro(a.median_last) + " in " + L : "") + ".";
 }
 
 std::string kaderbrief_headline(const SpendingRoom& r) {
@@ -148,13 +151,13 @@ std::vector<std::string> kaderbrief_notes(const SpendingRoom& r) {
   std::vector<std::string> out;
   const double load = mean(r.risk_load);
   if (!r.paths && load > 0)
-    out.push_back(r.plan_with_risk_load ? "De begroting draagt de verwachte last van de risico's (gemiddeld " + euro(load) + " per jaar) op de risicoregels."
-                                        : "De begroting rekent zonder de risico's: hun verwachte last is gemiddeld " + euro(load) +
+    out.push_back(r.plan_with_risk_load ? "De begroting draagt de verwachte last van de risico's (gemiddeld " + euro_k(load) + " per jaar) op de risicoregels."
+                                        : "De begroting rekent zonder de risico's: hun verwachte last is gemiddeld " + euro_k(load) +
                                               " per jaar en staat niet in dit bedrag.");
   if (r.other_given && direction(r.other) != direction(r.recommended)) {
     if (r.paths)
       out.push_back("De begroting zonder risico's en spreiding komt uit op " + answer_words(r.other) + "; het verschil komt van " +
-                    (load > 0 ? "de risico's (verwacht " + euro(load) + " per jaar) en de onzekerheid." : "de onzekerheid in de aannames."));
+                    (load > 0 ? "de risico's (verwacht " + euro_k(load) + " per jaar) en de onzekerheid." : "de onzekerheid in de aannames."));
     else
       out.push_back("Met de risico's en de onzekerheid meegerekend (" + num_nl(static_cast<double>(r.other_paths)) +
                     " doorrekeningen) is het antwoord anders: " + answer_words(r.other) + ".");

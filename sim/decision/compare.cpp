@@ -48,7 +48,7 @@ Result restrict_years(const Result& r, int first, int last) {
   Result o = r;
   o.years.assign(r.years.begin() + static_cast<std::ptrdiff_t>(off), r.years.begin() + static_cast<std::ptrdiff_t>(off + n));
   for (Series& s : o.series)
-    for (auto* v : {&s.mean, &s.p5, &s.p25, &s.p50, &s.p75, &s.p95}) *v = c(*v);
+    for (auto* v : {&s.mean, &s.p5, &s.p10, &s.p25, &s.p50, &s.p75, &s.p90, &s.p95}) *v = c(*v);
   for (Probability* p : {&o.excessive, &o.below_floor, &o.negative}) p->value = c(p->value), p->std_error = c(p->std_error);
   for (auto& [key, p] : o.more_flags) p.value = c(p.value), p.std_error = c(p.std_error);
   for (LineResult& l : o.lines) l.budget = c(l.budget), l.realised = c(l.realised), l.computed = c(l.computed);

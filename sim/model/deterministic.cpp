@@ -57,7 +57,7 @@ struct TraceSink {
 };
 
 Series constant_series(const std::string& key, std::vector<double> v) {
-  return {key, v, v, v, v, v, v};
+  return {key, v, v, v, v, v, v, v, v};
 }
 
 // How a report names an input file: relative to the scenario's folder when it lies there (no local

@@ -10,10 +10,13 @@
 
 namespace swv {
 
-// Per-year statistics of one series (reeks). Percentiles: Hyndman-Fan type 7.
+// Per-year statistics of one series (reeks). Percentiles: Hyndman-Fan type 7. P10 and P90 (the 80%
+// band that page 1 of the report shows beside the plan) come last so that {key, mean, p5, ..., p95}
+// still initialises a Series.
 struct Series {
   std::string key;  // contract name, e.g. "eigen_vermogen"
   std::vector<double> mean, p5, p25, p50, p75, p95;
+  std::vector<double> p10{}, p90{};
 };
 
 // A per-year probability with its Monte-Carlo standard error (kans).

@@ -16,7 +16,7 @@ void check_finite(const Result& r, const std::string& file) {
       if (!std::isfinite(v[i])) throw RunError(overflow_message(file, what, i < r.years.size() ? r.years[i] : 0, ""));
   };
   for (const Series& s : r.series)
-    for (auto [v, stat] : {std::pair{&s.mean, "gemiddelde"}, {&s.p5, "p5"}, {&s.p25, "p25"}, {&s.p50, "p50"}, {&s.p75, "p75"}, {&s.p95, "p95"}})
+    for (auto [v, stat] : {std::pair{&s.mean, "gemiddelde"}, {&s.p5, "p5"}, {&s.p25, "p25"}, {&s.p50, "p50"}, {&s.p75, "p75"}, {&s.p95, "p95"}, {&s.p10, "p10"}, {&s.p90, "p90"}})
       scan(*v, s.key + " (" + stat + ")");
   for (auto [p, key] : {std::pair{&r.excessive, "kans bovenmatig"}, {&r.below_floor, "kans onder_ondergrens"}, {&r.negative, "kans negatief"}})
     scan(p->value, key), scan(p->std_error, std::string(key) + " (standaardfout)");

@@ -30,17 +30,19 @@ void assemble_series(const McRun& run, const Block& total, const std::vector<Per
     fixed[y] = row;
   }
   for (size_t k = 0; k < run.shape.series; ++k) {
-    Series s{run.keys[k], {}, {}, {}, {}, {}, {}};
+    Series s{run.keys[k], {}, {}, {}, {}, {}, {}, {}, {}};
     const int slot = run.shape.slot[k];
     for (size_t y = 0; y < run.years; ++y) {
       if (slot < 0) {
         const double v = fixed[y][k];
         s.mean.push_back(v), s.p5.push_back(v), s.p25.push_back(v), s.p50.push_back(v), s.p75.push_back(v), s.p95.push_back(v);
+        s.p10.push_back(v), s.p90.push_back(v);
         continue;
       }
       s.mean.push_back(total.series_sum[k * run.years + y] / dn);
       const Percentiles& q = pct[static_cast<size_t>(slot) * run.years + y];
       s.p5.push_back(q.p[kP5]), s.p25.push_back(q.p[kP25]), s.p50.push_back(q.p[kP50]), s.p75.push_back(q.p[kP75]), s.p95.push_back(q.p[kP95]);
+      s.p10.push_back(q.p[kP10]), s.p90.push_back(q.p[kP90]);
     }
     r.series.push_back(std::move(s));
   }

@@ -56,14 +56,14 @@ inline double percentile_type7(const std::vector<double>& sorted, double p) {
   return type7(sorted.size(), p, [&](size_t r) { return sorted[r]; });
 }
 
-// The percentiles computed per cell: P5, P25, P50, P75, P95 (reported per series) and P80, P90
-// (with P95: the confidence levels of the required buffer).
-constexpr int kPercentiles = 7;
+// The percentiles computed per cell: P5, P10, P25, P50, P75, P90, P95 (reported per series: P10-P90
+// is the 80% band of page 1) and P80 (with P90 and P95: the confidence levels of the required buffer).
+constexpr int kPercentiles = 8;
 struct Percentiles {
   double p[kPercentiles];
 };
-inline constexpr double kReportedP[kPercentiles] = {0.05, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95};  // ascending
-enum PercentileIndex { kP5 = 0, kP25 = 1, kP50 = 2, kP75 = 3, kP80 = 4, kP90 = 5, kP95 = 6 };
+inline constexpr double kReportedP[kPercentiles] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.80, 0.90, 0.95};  // ascending
+enum PercentileIndex { kP5 = 0, kP10 = 1, kP25 = 2, kP50 = 3, kP75 = 4, kP80 = 5, kP90 = 6, kP95 = 7 };
 
 // Type-7 percentiles kReportedP of v[0..n) (reordered in place) by exact selection, O(n): equal,
 // bit for bit, to percentile_type7 of the sorted values (zeros when n = 0).

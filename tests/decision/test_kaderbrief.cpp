@@ -277,7 +277,7 @@ TEST_CASE("kaderbrief: Monte Carlo from the run's own paths gives the amount bes
   // The median at the recommended amount is that of the paths: 400.000 − 3 S minus the median cost
   // shock (0 for a normal), within the sample's spread (sd of 3 × N(0, 100.000²) / sqrt(n)).
   CHECK(k.recommended.median_target == Approx(400'000 - 3 * k.recommended.amount).margin(4 * 300'000 * 1.2533 / std::sqrt(2'000.0)));
-  CHECK(kaderbrief_sentence(k).find("Het mediane eigen vermogen is dan") != std::string::npos);
+  CHECK(kaderbrief_sentence(k).find("In de helft van de gevallen is het eigen vermogen dan hoger dan") != std::string::npos);
   // Beyond kKaderbriefMaxPaths the figure uses the first kKaderbriefMaxPaths paths.
   CHECK(kaderbrief_paths(12'000) == 12'000);
   CHECK(kaderbrief_paths(kKaderbriefMaxPaths + 1) == static_cast<size_t>(kKaderbriefMaxPaths));

@@ -2,6 +2,7 @@
 // scenario text, the structure of HTML, CSV and Markdown, and an end-to-end render of the HTML
 // report in headless Chromium (installed by tools/test.sh) checked from the DOM.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "html_report.h"
 #include "mc.h"
 #include "md_report.h"
+#include "report_terms.h"
 #include "report_text.h"
 
 using namespace swv;
@@ -30,7 +32,7 @@ Result hand_result(std::vector<double> excessive, std::vector<double> below) {
   r.mode = Mode::MonteCarlo;
   r.paths = 1000;
   r.years = {2025, 2026};
-  auto series = [](const char* key, std::vector<double> v) { return Series{key, v, v, v, v, v, v}; };
+  auto series = [](const char* key, std::vector<double> v) { return Series{key, v, v, v, v, v, v, v, v}; };
   r.series = {series("eigen_vermogen", {900'000, 1'100'000}), series("signaleringswaarde", {470'000, 480'000}),
               series("ondergrens", {400'000, 400'000}), series("saldo", {-100'000, 200'000}),
               series("totale_baten", {13'000'000, 13'500'000}), series("kortingen", {0, 27'000}),
@@ -66,6 +68,16 @@ TEST_CASE("chances and traffic lights", "[reports]") {
 }
 
 TEST_CASE("the Dutch sentences say what the numbers say", "[reports]") {
+  // The floor of the year named, not of the last year: a floor that rises.
+  {
+    Result up = hand_result({0.30, 0.64}, {0.2, 0.1});
+    up.series[2] = Series{"ondergrens", {300'000, 400'000}, {}, {}, {}, {}, {}, {}, {}};
+    const auto t = summary_sentences(ReportInput{up, nullptr, nullptr});
+    for (const auto& x : t) UNSCOPED_INFO(x);
+    CHECK(std::any_of(t.begin(), t.end(), [](const std::string& x) {
+      return x.rfind("De kans dat het eigen vermogen onder de eigen ondergrens zakt, is het grootst in 2025: 20% (ondergrens € 300.000).", 0) == 0;
+    }));
+  }
   Result r = hand_result({0.30, 0.64}, {0.0, 0.11});
   ReportInput in{r, nullptr, nullptr};
   CHECK(excessive_sentence(in, 1) ==
@@ -77,17 +89,18 @@ TEST_CASE("the Dutch sentences say what the numbers say", "[reports]") {
         "bestedingsplan (afbouw van het overschot) (in 70% van de paden).");
   auto s = summary_sentences(in);
   REQUIRE(s.size() >= 3);
-  CHECK(s[0] == "Vanaf 2026 is bovenmatig eigen vermogen waarschijnlijker dan niet: de kans dat het eigen vermogen boven de "
+  // Only the last year is likely: "Alleen in 2026", not "Vanaf 2026" (issue 27: "vanaf" when only one year was).
+  CHECK(s[0] == "Alleen in 2026 is bovenmatig eigen vermogen waarschijnlijker dan niet: de kans dat het eigen vermogen boven de "
                 "signaleringswaarde uitkomt is daar 64%.");
   CHECK(s[1] == "Stoplicht bovenmatig op rood (kans 50% of meer) in 2026.");
-  CHECK(s[2] == "De kans dat het eigen vermogen onder de eigen ondergrens (€ 400.000) zakt, is het grootst in 2026: 11%.");
+  CHECK(s[2] == "De kans dat het eigen vermogen onder de eigen ondergrens zakt, is het grootst in 2026: 11% (ondergrens € 400.000).");
 
   Result calm = hand_result({0.30, 0.45}, {0.0, 0.001});
   ReportInput in2{calm, nullptr, nullptr};
   auto s2 = summary_sentences(in2);
   CHECK(s2[0] == "In geen enkel jaar van de planperiode (2025–2026) is bovenmatig eigen vermogen waarschijnlijker dan niet; de "
                  "hoogste kans is 45% in 2026.");
-  CHECK(s2[1] == "In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (€ 400.000) zakt.");
+  CHECK(s2[1] == "In geen enkel jaar is de kans groter dan 1% dat het eigen vermogen onder de eigen ondergrens (€ 400.000 in 2026) zakt.");
 
   // The buffer sentence: required = the 90% quantile of the shortfall below the plan, available =
   // the algemene reserve at the start; 1,000,000 / 1,250,000 = 0,80: class D (matig).
@@ -238,4 +251,15 @@ TEST_CASE("the HTML report renders in headless Chromium with every flagged year 
   pdf.read(head.data(), 5);
   CHECK(head == "%PDF-");
   CHECK(std::filesystem::file_size(dir + "/rapport.pdf") > 20'000);
+}
+
+TEST_CASE("printed lines add up to the printed total: largest remainder in whole euros", "[reports]") {
+  const std::vector<double> a{100.4, 1.4, -100.6}, b{200.4, 2.4, 50.3}, c{299.2, 0, 0};
+  // Year 1: floors 100 + 200 + 299 = 599, total 600: the euro goes to the largest remainder (0,4, the first).
+  // Year 2: the lines (3,8) miss the total (10) by more than a euro: each line rounded on its own.
+  // Year 3: floors −101 + 50 = −51, total −50,3 rounds to −50: the euro goes to −100,6 (remainder 0,4).
+  const auto p = printed_lines({&a, &b, &c}, {600.0, 10.0, -50.3});
+  CHECK(p[0] == std::vector<double>{101, 1, -100});
+  CHECK(p[1] == std::vector<double>{200, 2, 50});
+  CHECK(p[2] == std::vector<double>{299, 0, 0});
 }

@@ -134,7 +134,7 @@ TEST_CASE("xlsx: seven sheets, numbers stored as numbers with euro and percent f
   CHECK(equity.format.find("€") != std::string::npos);
   CHECK(equity.format.find("#,##0") != std::string::npos);
 
-  // MJB: the first post in year 2, begroot (J) the deterministic budget, verwacht (K) the Monte-Carlo mean.
+  // MJB: the first post in year 2, plan (J) the deterministic budget after realisation, verwacht (K) the Monte-Carlo mean.
   REQUIRE(!mc.lines.empty());
   const std::string r1 = std::to_string(mjb_row(file, mc.lines[0].code));
   REQUIRE(r1 != "0");
@@ -245,14 +245,15 @@ indexatie = "geen"
     INFO(s);
     CHECK(std::string("=+-@").find(s.empty() ? 'x' : s[0]) == std::string::npos);
   }
-  // No text becomes a formula: the only formulas are the MJB's sums and references over its own cells.
+  // No text becomes a formula: the only formulas are the MJB's sums, references, norms and flags over its own cells.
   for (int i = 1; i <= 7; ++i) {
     std::string xml = part(file, "xl/worksheets/sheet" + std::to_string(i) + ".xml");
     REQUIRE(!xml.empty());
     for (const std::string& f : all(xml, "<f>([^<]*)</f>")) {
       INFO(f);
       CHECK(i == 2);
-      CHECK(std::regex_match(f, std::regex("(SUM\\([A-Z]+\\d+:[A-Z]+\\d+\\)|[A-Z]+\\d+([+-][A-Z]+\\d+)*)")));
+      CHECK(std::regex_match(f, std::regex("(SUM\\([A-Z]+\\d+:[A-Z]+\\d+\\)|[A-Z]+\\d+([+-][A-Z]+\\d+)*|MAX\\([0-9.]+\\*[A-Z]+\\d+,[0-9.]+\\)|"
+                                            "IF\\([A-Z]+\\d+(<|>|&lt;|&gt;)([A-Z]+\\d+|0),1,0\\))")));
     }
   }
 }

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "deterministic.h"
+#include "format_nl.h"
 #include "helpers.h"
 #include "html_report.h"
 #include "html_style.h"
@@ -166,7 +167,7 @@ void check_side(const XSheet& s, const std::string& side, const std::string& key
 
 }  // namespace
 
-TEST_CASE("xlsx layout: MJB per year begroot, verwacht, P5, P95 with formulas that give the engine's totals", "[xlsx][layout]") {
+TEST_CASE("xlsx layout: MJB per year plan, verwacht, P5, P95 with formulas that give the engine's totals", "[xlsx][layout]") {
   const Scenario sc = example("voorbeeld-po.toml", 400);
   const Result mc = run_monte_carlo(sc, {}, {2});
   const Result det = run_deterministic(sc);
@@ -180,7 +181,7 @@ TEST_CASE("xlsx layout: MJB per year begroot, verwacht, P5, P95 with formulas th
   CHECK(s.at("F5").num == mc.years[0]);
   CHECK(s.at("J5").num == mc.years[1]);
   CHECK(s.xml.find("<mergeCell ref=\"F5:I5\"/>") != std::string::npos);
-  const char* names[] = {"begroot", "verwacht", "P5", "P95"};
+  const char* names[] = {"plan", "verwacht", "P5", "P95"};
   for (size_t y = 0; y < n; ++y)
     for (size_t k = 0; k < 4; ++k) CHECK(s.at(ref(5 + 4 * y + k, 6)).str == names[k]);
 
@@ -238,9 +239,11 @@ TEST_CASE("xlsx layout: MJB per year begroot, verwacht, P5, P95 with formulas th
     CHECK(s.at(ref(8 + 4 * y, end)).num == Approx(jm["reeksen"]["eigen_vermogen"]["p95"][y].get<double>()).margin(1e-6));
   }
 
-  // Formulas only in the rows of totals, saldo and the roll-forward.
+  // Formulas only in the rows of totals, saldo and the roll-forward, and (plan column) the norms, the
+  // algemene reserve and the flags that follow them (issue 27).
   const std::set<std::string> formula_rows = {"totale_baten", "kortingen", "totale_lasten", "saldo", "eigen_vermogen_begin", "resultaat",
-                                              "eigen_vermogen", "balanstotaal"};
+                                              "eigen_vermogen", "balanstotaal", "algemene_reserve", "signaleringswaarde",
+                                              "afstand_signaleringswaarde", "bovenmatig", "onder_ondergrens", "negatief", "onder_streefvermogen"};
   for (const auto& [r, c] : s.cells) {
     if (c.formula.empty()) continue;
     INFO(r);
@@ -260,7 +263,7 @@ TEST_CASE("xlsx layout: deterministic MJB has one column per year and no chance 
   const size_t n = det.years.size();
   for (size_t y = 0; y < n; ++y) {
     CHECK(s.at(ref(5 + y, 5)).num == det.years[y]);
-    CHECK(s.at(ref(5 + y, 6)).str == "begroot");
+    CHECK(s.at(ref(5 + y, 6)).str == "plan");
   }
   CHECK(s.at(ref(5 + n, 6)).str.empty());
   check_side(s, "baten", "totale_baten", n, 1, {&jd});
@@ -281,6 +284,20 @@ TEST_CASE("xlsx layout: deterministic MJB has one column per year and no chance 
   CHECK((flag.num == 0 || flag.num == 1));
   CHECK(flag.format.find("\"ja") != std::string::npos);
   CHECK(flag.format.find("\"nee") != std::string::npos);
+  // The norm, the algemene reserve and the flags follow the lines (issue 27): formulas over the rows
+  // above, each giving the engine's figure.
+  const size_t baten = s.row_of("totale_baten"), sw = s.row_of("signaleringswaarde"), ar = s.row_of("algemene_reserve");
+  const size_t og = s.row_of("ondergrens");
+  for (size_t y = 0; y < n; ++y) {
+    INFO(det.years[y]);
+    const size_t c = 5 + y;
+    CHECK(s.at(ref(c, sw)).formula == "MAX(" + num_plain(det.signal_percentage) + "*" + ref(c, baten) + "," + num_plain(det.signal_minimum) + ")");
+    CHECK(s.at(ref(c, sw)).num == Approx(jd["reeksen"]["signaleringswaarde"]["gemiddelde"][y].get<double>()).margin(0.5));
+    CHECK(s.at(ref(c, ar)).formula.rfind(ref(c, end), 0) == 0);
+    CHECK(s.at(ref(c, s.row_of("bovenmatig"))).formula == "IF(" + ref(c, end) + ">" + ref(c, sw) + ",1,0)");
+    CHECK(s.at(ref(c, s.row_of("onder_ondergrens"))).formula == "IF(" + ref(c, end) + "<" + ref(c, og) + ",1,0)");
+    CHECK(s.at(ref(c, s.row_of("negatief"))).formula == "IF(" + ref(c, end) + "<0,1,0)");
+  }
   // The chart: one equity line and the norms, no percentiles.
   const auto series = matches(part(file, "xl/charts/chart1.xml"), "<c:tx><c:v>([^<]*)</c:v></c:tx>");
   REQUIRE(series.size() == 3);
