@@ -293,7 +293,7 @@ void input_sheet(Book& b, const ReportInput& in) {
   };
   pair("Engine-versie", r.engine_version);
   pair("Scenario", r.scenario_name);
-  b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, escape_controls(report_file(r, r.scenario_file));  // a file name may hold anything
+  b.text(ws, row(rr), 0, "Scenariobestand", b.bold), b.text(ws, row(rr), 1, escape_controls(report_file(r, r.scenario_file)));  // a file name may hold anything
   b.text(ws, row(rr++), 2, r.scenario_sha256);
   if (in.scenario) {
     std::string rules;

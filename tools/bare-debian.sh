@@ -37,7 +37,7 @@ fi
 roots=()
 cleanup() {
   for r in "${roots[@]}"; do
-    umount "$r/dev" "$r/proc" 2>/dev/null || true
+    umount -R "$r/dev" 2>/dev/null || true; umount "$r/proc" 2>/dev/null || true
     rm -rf --one-file-system "$r"
   done
 }
@@ -46,7 +46,7 @@ new_root() {  # prints the path of a fresh bare root with proc and dev mounted
   local r; r=$(mktemp -d /var/tmp/swvsim-bare.XXXXXX)
   tar -C "$r" -xf "$cache"
   cp /etc/resolv.conf "$r/etc/resolv.conf"
-  mount -t proc proc "$r/proc"; mount --bind /dev "$r/dev"
+  mount -t proc proc "$r/proc"; mount --rbind /dev "$r/dev"; mount --make-rslave "$r/dev"
   echo "$r"
 }
 in_root() {  # root, commands: a login shell as a new user's, with a clean environment

@@ -8,7 +8,7 @@ expected text and its prompt ("> "), then type the answer (an empty answer is En
 "!absent<TAB>text" after such a line checks, before the answer is typed, that `text` has not been
 written since the previous answer (one question at a time). A line "!exit<TAB>N" gives the exit
 code the program must end with (default 0). Prints the whole conversation; exits 1 on a mismatch
-or a timeout (5 s per step)."""
+or a timeout (5 s per step); exits 77 when the machine offers no pseudo-terminal."""
 import os
 import pty
 import select
@@ -18,7 +18,12 @@ import time
 binary, folder, script = sys.argv[1], sys.argv[2], sys.argv[3]
 steps = [line.rstrip("\n").split("\t", 1) for line in open(script, encoding="utf-8") if line.strip()]
 
-pid, fd = pty.fork()
+try:
+    pid, fd = pty.fork()
+except OSError as e:
+    # A root without /dev/pts (a bare chroot) has no terminal to offer: exit 77, the test says so.
+    print(f"geen pseudo-terminal op deze machine: {e}")
+    sys.exit(77)
 if pid == 0:
     os.chdir(folder)
     os.execv(binary, [binary, "nieuw", "--uit", "dialoog.toml"])

@@ -16,6 +16,7 @@ namespace {
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 // Runs the dialogue script through the pty driver; the conversation goes to dir/gesprek.txt.
+// The exit code of the conversation; 77 when the machine has no pseudo-terminal (nieuw_dialoog.py).
 int converse(const std::string& dir, const std::string& script) {
   write(dir, "script.txt", script);
   return run_shell("python3 " + quoted(source_path("tests/cli/nieuw_dialoog.py")) + " " + quoted(SWVSIM_BINARY) + " " + quoted(dir) + " " +
@@ -108,6 +109,11 @@ TEST_CASE("nieuw op een terminal: één vraag tegelijk, met voorbeeld, terug en 
                           "Streefwaarde voor de algemene reserve\t\n"
                           "DUO-beschikking bij de hand\tnee\n"
                           "Klopt dit?\t\n");
+  if (rc == 77) {  // a root without /dev/pts: the suite on an ordinary machine runs this case
+    WARN("skipped: this machine offers no pseudo-terminal (" + slurp(dir + "/gesprek.txt") + ")");
+    fs::remove_all(dir);
+    return;
+  }
   INFO(slurp(dir + "/gesprek.txt"));
   REQUIRE(rc == 0);
   // The answers as typed, read the Dutch way, and the scenario that loads.
@@ -124,6 +130,11 @@ TEST_CASE("nieuw op een terminal: één vraag tegelijk, met voorbeeld, terug en 
 TEST_CASE("nieuw op een terminal: stop schrijft niets", "[nieuw][cli][pty]") {
   const std::string dir = temp_dir();
   const int rc = converse(dir, "Sector: po of vo?\tvo\nNaam van het samenwerkingsverband?\tstop\n!exit\t130\n");
+  if (rc == 77) {  // a root without /dev/pts: the suite on an ordinary machine runs this case
+    WARN("skipped: this machine offers no pseudo-terminal (" + slurp(dir + "/gesprek.txt") + ")");
+    fs::remove_all(dir);
+    return;
+  }
   INFO(slurp(dir + "/gesprek.txt"));
   CHECK(rc == 0);
   CHECK(slurp(dir + "/gesprek.txt").find("swvsim nieuw: gestopt; er is niets geschreven.") != std::string::npos);
