@@ -14,6 +14,8 @@
 #include <limits>
 #include <vector>
 
+#include "duo_cap.h"
+#include "risk_load.h"
 #include "scenario.h"
 #include "year_record.h"
 
@@ -99,7 +101,8 @@ class Model {
   [[gnu::always_inline]] void index_factors(Draws& dr, Factors& F, int yi, int Y) const;
   template <class Draws>
   [[gnu::always_inline]] Counts counts(Draws& dr, const PathState& s, int Y) const;
-  [[gnu::always_inline]] double computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y) const;
+  [[gnu::always_inline]] double computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y,
+                                                std::array<double, 4>* by_pool = nullptr) const;
   template <class Draws>
   [[gnu::always_inline]] void budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y, YearRecord& rec,
                     LineAmounts& amt) const;
@@ -143,6 +146,7 @@ void Model::run_path(Draws& dr, Sink& sink) const {
   Factors& F = dr.index_factors();
   LineAmounts& amt = dr.line_amounts();
   for (size_t k = 0; k < sc.reserves.size(); ++k) amt.reserve[k] = sc.reserves[k].balance;
+  std::fill(amt.held.begin(), amt.held.end(), std::numeric_limits<double>::quiet_NaN());  // no blijvend risk occurred yet
   for (int yi = 0; yi < sc.years(); ++yi) {
     const int Y = sc.first_year + yi;
     YearRecord rec;
@@ -187,13 +191,20 @@ inline Model::Counts Model::counts(Draws& dr, const PathState& s, int Y) const {
   return {s.regular, s.sbo, so_total, s.pro, lwoo, vo};
 }
 
-// A computed line's amount from the funding rules (ondersteuning, afdracht_*).
-inline double Model::computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y) const {
+// A computed line's amount from the funding rules (ondersteuning, afdracht_*). For ondersteuning,
+// `by_pool` (when given) receives the amount per component pool (Rules::Pool: licht, zwaar,
+// lwoo_pro, geen), for DUO's cap per component.
+inline double Model::computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y,
+                                     std::array<double, 4>* by_pool) const {
   const Rules& ru = *year_rules_[static_cast<size_t>(Y - sc_.first_year)];
   double a = 0;
   switch (l.computed) {
     case Computed::Support:
-      for (const auto& c : ru.support) a += rules_amount(c.amount, Y, l.index, F) * c.factor * n.of(c.basis);
+      for (const auto& c : ru.support) {
+        const double x = rules_amount(c.amount, Y, l.index, F) * c.factor * n.of(c.basis);
+        a += x;
+        if (by_pool) (*by_pool)[static_cast<size_t>(c.pool)] += x;
+      }
       break;
     case Computed::DeductSo:
       for (int c = 0; c < 3; ++c) a += rules_amount(ru.deduct_so[c], Y, l.index, F) * s.so[c];
@@ -206,32 +217,35 @@ inline double Model::computed_amount(const Line& l, const PathState& s, const Co
   return a;
 }
 
-// Budget lines (begroot and realised) and the DUO cap: DUO pays nothing below zero; deductions
-// above the support income are charged to the schools of the region, all deduction lines scaled by
-// the same factor. Sums income and costs into rec.in, and the lasten of the bezuiniging's group
-// (the close applies the cut when it is active).
+// Budget lines (begroot and realised) and DUO's cap per component (duo_cap.h): DUO pays nothing
+// below zero; what a component cannot carry goes where DUO sends it, and what no component carries
+// is charged to the schools of the region, not to the SWV. Sums income and costs into rec.in, and
+// the lasten of the bezuiniging's group (the close applies the cut when it is active).
 template <class Draws>
 inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y,
                                 YearRecord& rec, LineAmounts& amt) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
   const size_t nl = sc.lines.size();
-  double support = 0, deductions = 0;
+  double support = 0;
+  DuoBudget pools;
+  DuoDeductions ded;
   bool has_support = false;
   for (size_t i = 0; i < nl; ++i) {
     const Line& l = sc.lines[i];
     const double f = F[yi][static_cast<int>(l.index)];
     double budget = 0;
     amt.computed[i] = kNoAmount;
+    std::array<double, 4> by_pool{};  // a support line's computed amount per Rules::Pool
     switch (l.kind) {
       case LineKind::Amount: budget = line_value(dr, l, l.amount, Y) * f; break;
       case LineKind::PerPupil: budget = line_value(dr, l, l.per_pupil, Y) * n.of(l.basis) * f; break;
       case LineKind::Computed:
         if (l.has_override) {
           budget = line_value(dr, l, l.amount, Y) * f;
-          amt.computed[i] = computed_amount(l, s, n, F, Y);
+          amt.computed[i] = computed_amount(l, s, n, F, Y, &by_pool);
         } else {
-          budget = computed_amount(l, s, n, F, Y);
+          budget = computed_amount(l, s, n, F, Y, &by_pool);
         }
         break;
     }
@@ -242,24 +256,47 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
     // keep their amounts and the cut is the line beleid.bezuiniging.
     if (pol.cut && l.side == Side::Cost && l.group_id == pol.cut_group && l.kind != LineKind::Computed)
       rec.in.cut_budget += budget, rec.in.cut_realised += realised;
-    if (l.kind == LineKind::Computed) {
-      if (l.computed == Computed::Support) support += realised, has_support = true;
-      else deductions += realised;
+    if (l.kind != LineKind::Computed) continue;
+    switch (l.computed) {
+      case Computed::Support: {
+        support += realised, has_support = true;
+        // The realised income per component, in the shares of its computed amounts (an override
+        // keeps the rules' shares; without any computed amount it counts as zwaar).
+        const double total = by_pool[0] + by_pool[1] + by_pool[2] + by_pool[3];
+        if (total != 0) {
+          const double k = realised / total;
+          pools.light += by_pool[0] * k, pools.heavy += by_pool[1] * k, pools.lwoo_pro += by_pool[2] * k;
+        } else {
+          pools.heavy += realised;
+        }
+        break;
+      }
+      case Computed::DeductSo: ded.so += realised; break;
+      case Computed::DeductSbo: ded.sbo += realised; break;
+      case Computed::DeductLwooPro: ded.lwoo_pro += realised; break;
     }
   }
-  if (has_support && deductions > support) {
-    rec.cap_binding = true;
-    rec.cap_factor = deductions > 0 ? support / deductions : 1.0;
-    for (size_t i = 0; i < nl; ++i) {
-      const Line& l = sc.lines[i];
-      if (l.kind == LineKind::Computed && l.computed != Computed::Support) amt.realised[i] *= rec.cap_factor;
+  if (has_support && ded.total() != 0) {
+    const DuoNetted net = year_rules_[static_cast<size_t>(yi)]->pooled_cap ? net_pooled(support, ded) : net_per_component(pools, ded);
+    if (net.schools > 0) {
+      rec.cap_binding = true;
+      rec.cap_schools = net.schools;
+      auto factor = [](double borne, double owed) { return owed != 0 ? borne / owed : 1.0; };
+      const double fs[3] = {factor(net.so, ded.so), factor(net.sbo, ded.sbo), factor(net.lwoo_pro, ded.lwoo_pro)};
+      for (size_t i = 0; i < nl; ++i) {
+        const Line& l = sc.lines[i];
+        if (l.kind != LineKind::Computed || l.computed == Computed::Support) continue;
+        amt.realised[i] *= fs[l.computed == Computed::DeductSo ? 0 : l.computed == Computed::DeductSbo ? 1 : 2];
+      }
     }
   }
   for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.in.income : rec.in.costs) += amt.realised[i];
 }
 
-// Risks. Decision support may give the year's totals directly (weerstandsvermogen: all risks but
-// one, from a run that drew them all), which keeps its per-risk reruns linear in the risks.
+// Risks (risk_load.h: a blijvend risk recurs from its first occurrence on). Expected-value draws
+// (deterministic mode) give each risk's expected amount instead. Decision support may give the
+// year's totals directly (weerstandsvermogen: all risks but one, from a run that drew them all),
+// which keeps its per-risk reruns linear in the risks.
 template <class Draws>
 inline void Model::risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts& amt) const {
   if constexpr (requires(Draws& d, YearRecord& x) { d.risk_totals(0, x); }) {
@@ -267,9 +304,9 @@ inline void Model::risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts&
   } else {
     for (size_t r = 0; r < sc_.risks.size(); ++r) {
       const Risk& rk = sc_.risks[r];
-      amt.risk[r] = 0;
-      if (!rk.active(Y)) continue;
-      const double impact = dr.risk(r, Y);
+      double impact;
+      if constexpr (requires(Draws& d) { d.expected_risk(r, Y); }) impact = dr.expected_risk(r, Y);
+      else impact = risk_amount(dr, rk, r, Y, amt.held[r]);
       amt.risk[r] = impact;
       (rk.lost_income ? rec.in.risk_lost_income : rec.in.risk_costs) += impact;
     }
@@ -297,15 +334,19 @@ inline void Model::safety_net(Draws& dr, const PathState& s, const Factors& F, i
   amt.policy[kPolicySafetyNet] = amt.policy_budget[kPolicySafetyNet] = cost;
 }
 
-// Earmarked reserves (section 14.1): each gets its dotatie, then gives its onttrekking, at most
-// what it then holds. Transfers within equity: no line, no effect on the result.
+// Earmarked reserves (section 14.1): each gets its dotatie, then gives its onttrekking (a value, or
+// what a line costs: "post:CODE"), at most what it then holds. Transfers within equity: no line, no
+// effect on the result.
 template <class Draws>
 inline void Model::reserves(Draws& dr, int Y, YearRecord& rec, LineAmounts& amt) const {
   double sum = 0;
   for (size_t k = 0; k < sc_.reserves.size(); ++k) {
     const EarmarkedReserve& r = sc_.reserves[k];
     double b = amt.reserve[k] + dr.value(r.addition, Y);
-    b -= std::min(std::max(0.0, dr.value(r.withdrawal, Y)), b);
+    // "post:CODE": what the line costs this year (realised; a bezuiniging depends on equity and is
+    // the close's, so it is not in it).
+    const double w = r.withdrawal_line >= 0 ? amt.realised[static_cast<size_t>(r.withdrawal_line)] : dr.value(r.withdrawal, Y);
+    b -= std::min(std::max(0.0, w), b);
     amt.reserve[k] = b;
     sum += b;
   }
@@ -335,6 +376,8 @@ inline void Model::balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec
   const BalanceSheet& b = sc_.balance;
   s.fixed_assets += dr.value(b.investments, Y) - dr.value(b.depreciation, Y);
   s.provisions += dr.value(b.provisions_change, Y);
+  if constexpr (requires(Draws& d) { d.note_negative_balance(Y); })
+    if (s.fixed_assets < -0.005 || s.provisions < -0.005) dr.note_negative_balance(Y);
   rec.fixed_assets = s.fixed_assets, rec.provisions = s.provisions;
   rec.receivables = b.receivables, rec.long_debt = b.long_debt, rec.short_debt = b.short_debt;
   rec.balance_total = rec.equity + rec.provisions + rec.long_debt + rec.short_debt;

@@ -84,6 +84,7 @@ void write_block(Writer& w, const Block& b, const std::unordered_map<const Value
   const DrawCounters& c = b.counters;
   w.raw(c.rate_sum_paths.data(), c.rate_sum_paths.size() * sizeof(double));
   w.put(c.negative_intake_paths);
+  w.put(c.negative_balance_paths), w.put(static_cast<int32_t>(c.negative_balance_year));
   w.put(static_cast<uint32_t>(c.clamped.size()));
   for (const auto& [v, k] : c.clamped) w.put(index.at(v)), w.put(k);
 }
@@ -93,6 +94,8 @@ void read_block(Reader& r, Block& b, const std::vector<const Value*>& values) {
   DrawCounters& c = b.counters;
   r.raw(c.rate_sum_paths.data(), c.rate_sum_paths.size() * sizeof(double));
   c.negative_intake_paths = r.get<double>();
+  c.negative_balance_paths = r.get<double>();
+  c.negative_balance_year = r.get<int32_t>();
   const uint32_t m = r.get<uint32_t>();
   if (m > values.size()) throw Damaged("beschadigde tellers");
   for (uint32_t i = 0; i < m; ++i) {

@@ -31,7 +31,7 @@
 
 namespace swv {
 
-constexpr uint32_t kShardFormat = 1;
+constexpr uint32_t kShardFormat = 2;  // 2: the counters hold the paths with a balance item below 0 (issue 28)
 
 struct ShardRange {
   size_t first_block, last_block, first_path, last_path;  // [first, last)

@@ -336,7 +336,7 @@ bool input_per_year(const std::string& key) {
   const Parsed p = parse(key);
   for (FileKind kind : {FileKind::Scenario, FileKind::Rules})
     if (const KeyInfo* k = find_key(kind, p.canonical))
-      return k->form == Form::Value || k->form == Form::Table || k->form == Form::TextByYear;
+      return k->form == Form::Value || k->form == Form::ValueOrPost || k->form == Form::Table || k->form == Form::TextByYear;
   return true;
 }
 

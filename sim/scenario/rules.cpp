@@ -185,8 +185,17 @@ void detail::load_rules_named(const std::string& path, Sector sector, Rules& out
     c.amount = year_table_of(*comp.child("normbedrag")->node);
     c.basis = basis_of(text(comp.child("grondslag")));
     c.factor = num(comp.child("factor"), 1.0);
+    const std::string pool = text(comp.child("verrekening"), name == "licht" || name == "regionaal" ? "licht"
+                                                             : name == "zwaar" || name == "lwoo_pro" ? name
+                                                                                                      : "geen");
+    c.pool = pool == "licht" ? Rules::Pool::Light : pool == "zwaar" ? Rules::Pool::Heavy : pool == "lwoo_pro" ? Rules::Pool::LwooPro : Rules::Pool::None;
     out.support.push_back(std::move(c));
   }
+  out.pooled_cap = std::none_of(out.support.begin(), out.support.end(), [](const Rules::Component& c) { return c.pool != Rules::Pool::None; });
+  if (out.pooled_cap && !out.support.empty() && (root.find("afdracht.so") || root.find("afdracht.sbo") || root.find("afdracht.lwoo_pro")))
+    diags.warning(support->where(), "geen component van [ondersteuning] heet licht, zwaar of lwoo_pro (of heeft verrekening = \"licht\", \"zwaar\" "
+                                    "of \"lwoo_pro\"): de afdrachten worden samen met de som van de componenten verrekend, niet per component "
+                                    "zoals DUO doet (docs/scenario-formaat.md §9)");
   if (out.support.empty())
     diags.error(support->where(), "[ondersteuning] heeft geen componenten; geef bijv. [ondersteuning.zwaar]");
   if (root.find("afdracht.so")) {
