@@ -168,13 +168,14 @@ string risks(const ReportInput& in) {
   if (!r.risks.empty()) {
     s += "<table class=\"risks\"><thead>" + year_header(r, "Risico") + "</thead><tbody>";
     for (const auto& k : r.risks) {
-      s += "<tr>" + td(esc(k.code + " " + k.name) + (k.lost_income ? " <span class=\"tag\">gemiste baten</span>" : ""), "label");
+      s += "<tr>" + td(esc(k.code + " " + k.name) + (k.lost_income ? " <span class=\"tag\">gemiste baten</span>" : "") +
+                     (k.lasting ? " <span class=\"tag\">blijvend</span>" : ""), "label");
       for (size_t y = 0; y < k.expected.size(); ++y)
         s += td(euro(k.expected[y]) + "<br><span class=\"small\">" + chance(k.hit_share[y]) + " van de paden</span>", "num");
       s += "</tr>";
     }
     s += "</tbody></table><p class=\"note\">Per risico de verwachte last (gemiddelde over alle paden, 0 waar het risico zich niet "
-         "voordeed) en het aandeel paden waarin het zich voordeed. Dezelfde bedragen staan als posten risico.&lt;code&gt; in de "
+         "voordeed) en het aandeel paden waarin het zich voordeed (een blijvend risico telt vanaf het jaar waarin het optrad elk jaar mee). Dezelfde bedragen staan als posten risico.&lt;code&gt; in de "
          "meerjarenbegroting; gemiste baten als korting.</p>";
   } else {
     s += "<p>Verwachte risicolast uit het register per jaar: ";

@@ -49,6 +49,10 @@ std::string flag_words(const std::string& key) {
   if (key == "solvabiliteit_onder_signaal") return "solvabiliteit 2 onder 0,30";
   if (key == "liquiditeit_onder_signaal") return "liquiditeit onder 0,75";
   if (key == "drie_jaar_negatief_resultaat") return "drie jaar op rij een negatief resultaat";
+  if (key == "doel_sbo_gehaald") return "doel SBO gehaald";
+  if (key == "doel_so_gehaald") return "doel SO gehaald";
+  if (key == "doel_vso_gehaald") return "doel VSO gehaald";
+  if (key == "doel_pro_gehaald") return "doel PrO gehaald";
   return key;
 }
 

@@ -326,7 +326,8 @@ std::vector<Assumption> assumptions(const Scenario& sc) {
                                      num_short(sc.demography.persistence.mean(y0)) + " (AR(1))"});
   for (const auto& rk : sc.risks)
     out.push_back({"risico[" + rk.code + "]", rk.name + ": kans per jaar " + params_text(rk.probability, y0) + ", impact " +
-                                                 params_text(rk.impact, y0) + (rk.lost_income ? " (gemiste baten)" : " (extra lasten)")});
+                                                 params_text(rk.impact, y0) + (rk.lost_income ? " (gemiste baten)" : " (extra lasten)") +
+                                                 (rk.lasting ? "; blijvend: vanaf het jaar waarin het optreedt elk jaar opnieuw dezelfde impact" : "")});
   bool identity = true;
   for (int i = 0; i < 3; ++i)
     for (int j = 0; j < 3; ++j) identity &= sc.index.correlation[i][j] == (i == j ? 1.0 : 0.0);
