@@ -198,6 +198,17 @@ void detail::load_rules_named(const std::string& path, Sector sector, Rules& out
                                     "zoals DUO doet (docs/scenario-formaat.md §9)");
   if (out.support.empty())
     diags.error(support->where(), "[ondersteuning] heeft geen componenten; geef bijv. [ondersteuning.zwaar]");
+  // An own beschikking over po-2026/vo-2026 that gives zwaar for 2026 or later: that amount holds the
+  // 2026 step already, which the basis also carries as the component zwaar_2026.
+  auto own = [&](const char* key) { return std::find(out.own.begin(), out.own.end(), key) != out.own.end(); };
+  const auto heavy = std::find_if(out.support.begin(), out.support.end(), [](const Rules::Component& c) { return c.name == "zwaar"; });
+  const bool step = std::any_of(out.support.begin(), out.support.end(), [](const Rules::Component& c) { return c.name == "zwaar_2026"; });
+  if (step && heavy != out.support.end() && own("ondersteuning.zwaar.normbedrag") && !own("ondersteuning.zwaar_2026.normbedrag") &&
+      heavy->amount.is_table() && heavy->amount.last_year() >= 2026)
+    diags.warning(root.find("ondersteuning.zwaar.normbedrag")->where(),
+                  "het eigen bedrag zwaar geldt in " + std::to_string(heavy->amount.last_year()) + ", maar de basis telt de stap van 2026 "
+                  "(ondersteuning.zwaar_2026, + € 9,80 per leerling) er nog bij op; zit die stap al in het bedrag van de beschikking, "
+                  "zet dan [ondersteuning.zwaar_2026] normbedrag = 0");
   if (root.find("afdracht.so")) {
     out.has_deduct_so = true;
     out.deduct_so = {table_at(root, "afdracht.so.laag"), table_at(root, "afdracht.so.midden"), table_at(root, "afdracht.so.hoog")};

@@ -174,3 +174,26 @@ paden = 2000
   CHECK_THROWS_WITH(run_monte_carlo(*lr.scenario, {}, {2}),
                     Catch::Contains("van de paden zakken de materiële vaste activa of de voorzieningen onder 0, het eerst in 2027"));
 }
+
+TEST_CASE("po-2026's step of the zware ondersteuning, and an own beschikking that already holds it", "[model][regels]") {
+  // One year, 2026: BaO 1000 (no SBO). po-2026: licht and zwaar from 2024 carried to 2026 with the
+  // mean funding index (0 here), plus zwaar_2026 = 9,80 per pupil: 378,14 + 516,08 + 9,80 = 904,02.
+  std::string text = kBase;
+  text.replace(text.find("eerste_jaar = 2025"), 18, "eerste_jaar = 2026");
+  text.replace(text.find("laatste_jaar = 2027"), 19, "laatste_jaar = 2026");
+  text += "[[post]]\ncode = \"3.1\"\nnaam = \"Ondersteuning\"\nkant = \"baten\"\nberekend = \"ondersteuning\"\n";
+  std::string builtin = text;
+  builtin.replace(builtin.find("regels = \"regels.toml\""), 22, "regels = \"po-2026\"");
+  const Result r = run(builtin);
+  CHECK(line_of(r, "3.1").realised[0] == Approx(904.02 * 1000));
+  // An own beschikking for 2026 (zwaar 530,00 holds the step): a warning until zwaar_2026 is set to 0.
+  const std::string own = "schema = \"swvsim-regels/1\"\nbasis = \"po-2026\"\n[ondersteuning.zwaar]\nnormbedrag = { 2026 = 530.00 }\n";
+  LoadResult lw = load_text(text, own);
+  REQUIRE(lw.scenario);
+  CHECK(has(messages(lw, Severity::Warning), "zit die stap al in het bedrag van de beschikking, zet dan [ondersteuning.zwaar_2026] normbedrag = 0"));
+  const std::string fixed = own + "[ondersteuning.zwaar_2026]\nnormbedrag = { 2026 = 0.0 }\n";
+  LoadResult lf = load_text(text, fixed);
+  REQUIRE(lf.scenario);
+  CHECK_FALSE(has(messages(lf, Severity::Warning), "zwaar_2026"));
+  CHECK(line_of(run_deterministic(*lf.scenario), "3.1").realised[0] == Approx((378.14 + 530.00) * 1000));
+}
