@@ -106,10 +106,10 @@ std::string why_too_high(Scenario& sc, int k, int Y, double goal, double high) {
   bool& cap = k == 0 ? fl.cap_sbo : fl.cap_so;
   if (cap) {
     cap = false;
-    const double free = measure_at(sc, k, Y, kMaxFactor);
+    const double uncapped = measure_at(sc, k, Y, kMaxFactor);
     cap = true;
     const char* key = k == 0 ? "stromen.capaciteit.sbo" : sc.sector == Sector::Vo ? "stromen.capaciteit.vso" : "stromen.capaciteit.so";
-    if (free >= goal - tolerance(sc, k))
+    if (uncapped >= goal - tolerance(sc, k))
       return head + ": de capaciteit (" + key + " = " + num_nl((k == 0 ? fl.capacity_sbo : fl.capacity_so).mean(Y), 0) +
              " plaatsen) laat ten hoogste " + shown(sc, k, high) + " toe; verhoog de capaciteit of kies een lager doel";
   }
