@@ -91,8 +91,14 @@ string participation(const ReportInput& in) {
       for (double x : t) s += td(pupil_share_text(p, x), "num");
       s += "</tr>";
     }
+    if (const Probability* met = pupil_share_met(in, p); met && mc) {  // a target is a ceiling (scenario-formaat 14.4)
+      s += "<tr class=\"sub\">" + td(in.scenario->flows.target_pupils[static_cast<size_t>(p.target)] ? "kans doel (leerlingen) gehaald" : "kans doel gehaald", "label");
+      for (double x : met->value) s += td(chance(x), "num");
+      s += "</tr>";
+    }
   }
   return s + "</tbody></table><p class=\"note\">Deelname op de teldatum van het jaar, in procenten met twee decimalen" +
+         string(mc ? "; kans doel gehaald: het aandeel paden waarin de deelname (of het aantal, bij een doel in leerlingen) op of onder het doel ligt" : "") +
          string(shares.back().percent ? "" : "; wachtlijst: verwezen leerlingen die op de teldatum nog in het regulier onderwijs op een plaats wachten "
                                                     "(de capaciteit uit [stromen.capaciteit] is vol)") +
          ".</p>";

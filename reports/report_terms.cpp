@@ -190,10 +190,17 @@ std::string pupil_share_text(const PupilShare& p, double x) {
 std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& p) {
   if (!in.scenario || p.target < 0) return {};
   const size_t i = static_cast<size_t>(p.target);
-  if (!in.scenario->flows.target_given[i]) return {};
+  // A target in pupils (doel.<type>_leerlingen) is no participation: the table shows its chance instead.
+  if (!in.scenario->flows.target_given[i] || in.scenario->flows.target_pupils[i]) return {};
   std::vector<double> v;
   for (int y : in.result.years) v.push_back(target_at(in.scenario->flows.target[i], y));
   return v;
+}
+
+const Probability* pupil_share_met(const ReportInput& in, const PupilShare& p) {
+  if (!in.scenario || p.target < 0) return nullptr;
+  const bool vo = in.scenario->sector == Sector::Vo;
+  return find_flag(in.result, std::string("doel_") + (p.target == 1 ? (vo ? "vso" : "so") : (vo ? "pro" : "sbo")) + "_gehaald");
 }
 
 std::string report_date() {
