@@ -99,8 +99,14 @@ string participation(const ReportInput& in) {
       for (double x : t) s += td(pupil_share_text(p, x), "num");
       s += "</tr>";
     }
+    if (const Probability* met = pupil_share_met(in, p); met && mc) {  // a target is a ceiling (scenario-formaat 14.4)
+      s += "<tr class=\"sub\">" + td(in.scenario->flows.target_pupils[static_cast<size_t>(p.target)] ? "kans doel (leerlingen) gehaald" : "kans doel gehaald", "label");
+      for (double x : met->value) s += td(chance(x), "num");
+      s += "</tr>";
+    }
   }
   return s + "</tbody></table><p class=\"note\">Deelname op de teldatum van het jaar, in procenten met twee decimalen" +
+         string(mc ? "; kans doel gehaald: het aandeel paden waarin de deelname (of het aantal, bij een doel in leerlingen) op of onder het doel ligt" : "") +
          string(shares.back().percent ? "" : "; wachtlijst: verwezen leerlingen die op de teldatum nog in het regulier onderwijs op een plaats wachten "
                                                     "(de capaciteit uit [stromen.capaciteit] is vol)") +
          ".</p>";
@@ -179,13 +185,14 @@ string risks(const ReportInput& in) {
   if (!r.risks.empty()) {
     s += "<table class=\"risks\"><thead>" + year_header(r, "Risico") + "</thead><tbody>";
     for (const auto& k : r.risks) {
-      s += "<tr>" + td(esc(k.code + " " + k.name) + (k.lost_income ? " <span class=\"tag\">gemiste baten</span>" : ""), "label");
+      s += "<tr>" + td(esc(k.code + " " + k.name) + (k.lost_income ? " <span class=\"tag\">gemiste baten</span>" : "") +
+                     (k.lasting ? " <span class=\"tag\">blijvend</span>" : ""), "label");
       for (size_t y = 0; y < k.expected.size(); ++y)
         s += td(euro(k.expected[y]) + "<br><span class=\"small\">" + chance(k.hit_share[y]) + " van de paden</span>", "num");
       s += "</tr>";
     }
     s += "</tbody></table><p class=\"note\">Per risico de verwachte last (gemiddelde over alle paden, 0 waar het risico zich niet "
-         "voordeed) en het aandeel paden waarin het zich voordeed. Dezelfde bedragen staan als posten risico.&lt;code&gt; in de "
+         "voordeed) en het aandeel paden waarin het zich voordeed (een blijvend risico telt vanaf het jaar waarin het optrad elk jaar mee). Dezelfde bedragen staan als posten risico.&lt;code&gt; in de "
          "meerjarenbegroting; gemiste baten als korting.</p>";
   } else {
     s += "<p>Verwachte risicolast uit het register per jaar: ";

@@ -120,7 +120,7 @@ std::string result_json(const Result& r, const SpendingRoom* kaderbrief) {
     json risks = json::array();
     for (const auto& k : r.risks)
       risks.push_back({{"code", k.code}, {"naam", k.name}, {"kant", k.lost_income ? "baten" : "lasten"},
-                       {"verwachte_last", arr(k.expected)}, {"kans_geraakt", arr(k.hit_share)}});
+                       {"blijvend", k.lasting}, {"verwachte_last", arr(k.expected)}, {"kans_geraakt", arr(k.hit_share)}});
     j["risicos"] = risks;
   }
   // Beschikbaar is the algemene reserve at the start. The ratio is null when nothing is needed

@@ -50,6 +50,10 @@ std::string flag_words(const std::string& key) {
   if (key == "solvabiliteit_onder_signaal") return "solvabiliteit 2 onder 0,30";
   if (key == "liquiditeit_onder_signaal") return "liquiditeit onder 0,75";
   if (key == "drie_jaar_negatief_resultaat") return "drie jaar op rij een negatief resultaat";
+  if (key == "doel_sbo_gehaald") return "doel SBO gehaald";
+  if (key == "doel_so_gehaald") return "doel SO gehaald";
+  if (key == "doel_vso_gehaald") return "doel VSO gehaald";
+  if (key == "doel_pro_gehaald") return "doel PrO gehaald";
   return key;
 }
 
@@ -187,7 +191,8 @@ std::string pupil_share_text(const PupilShare& p, double x) {
 std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& p) {
   if (!in.scenario || p.target < 0) return {};
   const size_t i = static_cast<size_t>(p.target);
-  if (!in.scenario->flows.target_given[i]) return {};
+  // A target in pupils (doel.<type>_leerlingen) is no participation: the table shows its chance instead.
+  if (!in.scenario->flows.target_given[i] || in.scenario->flows.target_pupils[i]) return {};
   std::vector<double> v;
   for (int y : in.result.years) v.push_back(target_at(in.scenario->flows.target[i], y));
   return v;
@@ -217,6 +222,12 @@ std::vector<std::vector<double>> printed_lines(const std::vector<const std::vect
     for (long j = 0; j < extra && j < static_cast<long>(rest.size()); ++j) out[rest[static_cast<size_t>(j)].second][y] += 1;
   }
   return out;
+}
+
+const Probability* pupil_share_met(const ReportInput& in, const PupilShare& p) {
+  if (!in.scenario || p.target < 0) return nullptr;
+  const bool vo = in.scenario->sector == Sector::Vo;
+  return find_flag(in.result, std::string("doel_") + (p.target == 1 ? (vo ? "vso" : "so") : (vo ? "pro" : "sbo")) + "_gehaald");
 }
 
 std::string report_date() {

@@ -87,6 +87,8 @@ std::vector<PupilShare> pupil_shares(const Result& r);
 std::string pupil_share_text(const PupilShare& p, double x);
 // The participation target (stromen.doel) per year of the run when the scenario sets one; else empty.
 std::vector<double> pupil_share_target(const ReportInput& in, const PupilShare& p);
+// The chance that the target of a participation row is met (kansen.doel_<type>_gehaald), or null.
+const Probability* pupil_share_met(const ReportInput& in, const PupilShare& p);
 
 // The funding rules of a run in words, one line per rules file of the planperiode: which file (a
 // built-in one by its name, "po-2026") and, for a rules file with basis (the SWV's own DUO

@@ -351,10 +351,12 @@ std::vector<Assumption> assumptions(const Scenario& sc) {
   for (const auto& rk : sc.risks)
     out.push_back({"risico[" + rk.code + "]", rk.name + ": kans per jaar " + params_text(rk.probability, y0) + ", impact " +
                                                  params_text(rk.impact, y0) + (rk.lost_income ? " (gemiste baten)" : " (extra lasten)") +
-                                                 "; elk jaar opnieuw getrokken: het risico kan zich in elk jaar voordoen (ten hoogste één "
-                                                 "keer per jaar)" + (rk.impact.is_random() ? ", met een schade die bij elk optreden opnieuw "
-                                                                                            "wordt getrokken"
-                                                                                          : "") +
+                                                 (rk.lasting ? std::string("; blijvend: het optreden wordt elk jaar getrokken tot het zich voordoet (ten "
+                                                                           "hoogste één keer); vanaf dat jaar keert dezelfde impact elk jaar terug")
+                                                             : "; elk jaar opnieuw getrokken: het risico kan zich in elk jaar voordoen (ten hoogste één "
+                                                               "keer per jaar)" + std::string(rk.impact.is_random() ? ", met een schade die bij elk optreden opnieuw "
+                                                                                                                       "wordt getrokken"
+                                                                                                                     : "")) +
                                                  (rk.probability.is_random() ? (rk.probability.per_year ? "; de kans zelf elk jaar opnieuw getrokken"
                                                                                                         : "; de kans zelf één trekking per pad")
                                                                              : "")});

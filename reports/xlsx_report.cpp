@@ -266,7 +266,7 @@ void risk_sheet(Book& b, const Result& r) {
   size_t rr = 1;
   if (r.risks.empty()) b.text(ws, row(rr++), 0, "Geen risico's per pad (alleen in Monte Carlo-modus)");
   for (const RiskResult& k : r.risks) {
-    b.text(ws, row(rr), 0, k.code), b.text(ws, row(rr), 1, k.name);
+    b.text(ws, row(rr), 0, k.code), b.text(ws, row(rr), 1, k.lasting ? k.name + " (blijvend)" : k.name);
     b.text(ws, row(rr), 2, k.lost_income ? "baten" : "lasten");  // as in the scenario; its line is a korting
     per_year(b, ws, rr, 3, n, k.expected, b.money);
     per_year(b, ws, rr++, 3 + n, n, k.hit_share, b.percent);

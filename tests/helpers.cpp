@@ -114,6 +114,9 @@ grondslag = "totaal"
 normbedrag = 4_000.0
 grondslag = "totaal"
 factor = 0.1
+[ondersteuning.zwaar]
+normbedrag = 800.0
+grondslag = "totaal"
 [afdracht.so]
 laag = 10_000.0
 midden = 20_000.0

@@ -27,6 +27,23 @@ I23_EERSTE = 0.012695  # BWBR0047336 (Regeling bekostiging WPO en WEC 2023, eers
 BAO_SBO_OP_BAO = 1.024  # landelijk (BaO+SBO)/BaO, aanname uit po-2022.toml / bronnen.md §6 (SBO ≈ 2,3-2,4%)
 
 F = SBO24 / (P_SBO + M_SBO)   # impliciete factor 2015-16 -> 2024
+# De tien 'zelfde-begrip'-paren (gebrond 2015-16 personeel + materieel -> gebrond 2024): SBO en SO/VSO
+# per categorie voor SO < 8, SO >= 8 en VSO (BRONNEN.md §2). F is de grootste; het gemiddelde en de
+# kleinste geven de foutmarge van elk afgeleid bedrag.
+SO1516 = {"SO < 8": (9797.48, 14489.87, 21811.39), "SO >= 8": (9040.97, 15670.54, 22904.81), "VSO": (9755.06, 17180.53, 21289.81)}
+PAIRS = [F] + [so / b for bases in SO1516.values() for so, b in zip(SO24.values(), bases)]
+F_MEAN, F_MIN = sum(PAIRS) / len(PAIRS), min(PAIRS)
+assert len(PAIRS) == 10 and max(PAIRS) == F
+BAND_MEAN, BAND_MIN = F_MEAN / F - 1, F_MIN / F - 1   # -6,1% en -17,0%
+def pct_nl(x, d=1): return f"{x * 100:.{d}f}".replace(".", ",").replace("-", "−") + "%"
+BAND_TXT = (f"foutmarge van de afgeleide bedragen {pct_nl(BAND_MIN)} tot 0% (factor {F:.3f} is de grootste van tien paren "
+            f"{F_MIN:.3f}–{F:.3f}; met het gemiddelde {F_MEAN:.3f}: {pct_nl(BAND_MEAN)})").replace(".", ",")
+# LWOO/PrO: geen bron. Beste schatting van de audit van de regels (issue 28): ≈ € 5.990 per leerling in 2024,
+# in plaats van de oude € 4.300; nog steeds PLAATSHOUDER.
+LWOO24 = 5990.00
+# 2026: zware ondersteuning + € 9,80 per leerling (audit van de regels, issue 28; de bedragtabel van de
+# Regeling bekostiging WPO en WEC 2026 zat niet in de opgeslagen bronnen).
+STAP26 = 9.80
 L_BASE24 = (P_LICHT + M_LICHT) * F
 SBO2PCT24 = 0.02 * BAO_SBO_OP_BAO * SBO24
 LICHT24 = L_BASE24 + SBO2PCT24
@@ -60,6 +77,11 @@ FACTOR_TXT = (
 f"#   F = SBO-bedrag 2024 / SBO-overdracht 2015-16 = {eur(SBO24)} / ({eur(P_SBO)} + {eur(M_SBO)})\n"
 f"#     = {eur(SBO24)} / {eur(P_SBO+M_SBO)} = {F:.6f}\n")
 
+BAND_HEAD = (
+    f"#   FOUTMARGE: F is de grootste van tien paren ({F_MIN:.3f}–{F:.3f}, gemiddeld {F_MEAN:.3f}). Met het gemiddelde\n".replace(".", ",", 3)
+    + f"#   zou elk met F afgeleid bedrag {pct_nl(-BAND_MEAN)} lager zijn, met het kleinste {pct_nl(-BAND_MIN)}: de band is\n"
+    + f"#   {pct_nl(BAND_MIN)} tot 0% (per bedrag in BRONNEN.md §2).\n")
+
 HEAD_COMMON = (
 "# STATUS-LEGENDA: [GEBROND-V] = primaire bron (regeling/Staatscourant/BWBR), [GEBROND-S] = secundaire\n"
 "# bron (een SWV, sectororganisatie), [AFGELEID] = berekend uit gebronde bedragen + gepubliceerde index\n"
@@ -90,6 +112,7 @@ HEAD_COMMON = (
 "#   bedrag (wat een SWV per SBO-leerling betaalt, personeel + materieel). Het bevat naast de indexatie\n"
 "#   ook eventuele herijkingen van de vereenvoudiging 2023 (samenvoegen personeel/PAB/materieel). De\n"
 "#   SO/VSO-categorieën geven factoren van 1,23 tot 1,48 (BRONNEN.md §2); F ligt aan de bovenkant.\n"
++ BAND_HEAD
 )
 
 def so_block(year, vals, status, how):
@@ -120,6 +143,24 @@ def idx_block(sector):
 def deriv_txt(year, key, what, base_expr):
     """Rekensom van een inkomstenbedrag voor jaar key."""
     return base_expr
+
+
+def step_block(fyear):
+    """The + € 9,80 step of the zware ondersteuning from 2026 (po-2026, vo-2026): a component of its own,
+    so the 2024 amount keeps its indexation to 2025 and 2026 (no index is invented)."""
+    if fyear < 2026:
+        return []
+    return ["",
+"[ondersteuning.zwaar_2026]",
+"# Stap in de zware ondersteuning vanaf 2026: + € 9,80 per leerling (grondslag als zwaar), bovenop het",
+"# geïndexeerde bedrag. Bron: de audit van de ingebouwde regels tegen de regeling (issue 28); de bedragtabel",
+"# van de Regeling bekostiging WPO en WEC 2026 zat niet in de opgeslagen bronnen, dus dit is [GEBROND-S] via",
+"# die audit, niet zelf nagelezen. Vermoedelijk de overheveling van de subsidie begaafde leerlingen (2023-2025,",
+"# Stcrt. 2023, 18691) naar de bekostiging. 2025 = 0 (de stap begint in 2026); na 2026 geïndexeerd zoals zwaar.",
+"# verrekening = zwaar: DUO verrekent de afdrachten met de zware ondersteuning inclusief deze stap.",
+f"normbedrag  = {{ 2025 = 0.00, 2026 = {toml_num(STAP26)} }}",
+'grondslag   = "totaal"',
+'verrekening = "zwaar"']
 
 def po_file(fyear):
     key = fyear if fyear <= 2024 else 2024
@@ -173,8 +214,8 @@ f"# WEC {fyear} bekend is: vervang door de bedragen met sleutel {fyear}.")
     lines.append("")
     lines.append('schema = "swvsim-regels/1"')
     lines.append('sector = "po"')
-    lines.append(f'naam   = "Bekostiging SWV PO {fyear}' + (' (oud regime, 2%-regel)"' if old else ' (vereenvoudigde bekostiging)"'))
-    lines.append(f'bron   = "AFGELEID uit BWBR0037118 + BWBR0037072 (2015-16) en SBO/SO 2024 (SWV Kop van Noord-Holland); index PO-Raad 2024 +5,37%' + (', BWBR0047336 art. 2 (+1,2695%)' if old else '') + '; zie BRONNEN.md"')
+    lines.append(f'naam   = "Bekostiging SWV PO {fyear}' + (' (benadering van het oude regime: alleen de 2%-regel, geen schooljaarbekostiging, teldatum 1 oktober of groeiregeling)"' if old else ' (vereenvoudigde bekostiging)"'))
+    lines.append(f'bron   = "AFGELEID uit BWBR0037118 + BWBR0037072 (2015-16) en SBO/SO 2024 (SWV Kop van Noord-Holland); index PO-Raad 2024 +5,37%' + (', BWBR0047336 art. 2 (+1,2695%)' if old else '') + ('; zwaar 2026 + € 9,80 (audit)' if fyear >= 2026 else '') + f'; {BAND_TXT}; zie BRONNEN.md"')
     lines.append("")
     # licht
     lb = (P_LICHT + M_LICHT)
@@ -210,6 +251,7 @@ f"# [AFGELEID] ({eur(P_ZWAAR)} [R1516 art.21] + {eur(M_ZWAAR)} [MI16]) × F = {e
         lines.append(f"#   2022 = {eur(ZWAAR24)} / 1,0537 / 1,012695 = {eur(v['zwaar'])}  (bovengrens)")
     lines.append(f"normbedrag = {{ {key} = {toml_num(v['zwaar'])} }}")
     lines.append('grondslag  = "totaal"')
+    lines.extend(step_block(fyear))
     lines.append("")
     # so
     if key == 2024:
@@ -253,7 +295,8 @@ def vo_file(fyear):
     lines.append("#")
     lines.append(
 "# VO wordt sinds 1-1-2022 per kalenderjaar bekostigd op teldatum 1 oktober T-1; VSO valt onder de WEC\n"
-"# (teldatum 1 februari T-1; de rekenkern kent één teldatum). LWOO/PrO: budget op de BEVROREN deelname\n"
+"# (teldatum 1 februari T-1: de VSO-afdracht van jaar T telt de VSO-leerlingen van 1 februari T-1; geef\n"
+"# start.leerlingen.so als die telling; docs/keuzes.md). LWOO/PrO: budget op de BEVROREN deelname\n"
 "# LWOO+PrO van 1 oktober 2012; DUO draagt per LWOO- en PrO-leerling het ondersteuningsbedrag af\n"
 "# (docs/bronnen.md §1.2). Geen verevening LWOO/PrO ingevoerd.")
     if fyear == 2022:
@@ -281,14 +324,18 @@ f"# Vervang door de bedragen met sleutel {fyear} zodra de regeling {fyear} beken
     lines.append('schema = "swvsim-regels/1"')
     lines.append('sector = "vo"')
     lines.append(f'naam   = "Bekostiging SWV VO {fyear}"')
-    lines.append('bron   = "Zwaar en VSO AFGELEID uit BWBR0037118 + BWBR0037072 en SO/VSO 2024 (SWV Kop van Noord-Holland), index PO-Raad 2024 +5,37%; regionaal en LWOO/PrO: PLAATSHOUDER zonder bron; zie BRONNEN.md"')
+    lines.append('bron   = "Zwaar en VSO AFGELEID uit BWBR0037118 + BWBR0037072 en SO/VSO 2024 (SWV Kop van Noord-Holland), index PO-Raad 2024 +5,37%' + ('; zwaar 2026 + € 9,80 (audit)' if fyear >= 2026 else '') + f'; {BAND_TXT}; regionaal (enig anker: regionaal zorgbudget 2010 € 227) en LWOO/PrO (beste schatting € 5.990): PLAATSHOUDER; zie BRONNEN.md"')
     lines.append("")
     lines.append("[ondersteuning.regionaal]")
     lines.append(
-"# Regionale ondersteuning (deel van de lichte ondersteuning) per VO-leerling (PrO inbegrepen).\n"
-"# [PLAATSHOUDER] GEEN bron en GEEN afleiding gevonden (geen gebrond bedrag in enig jaar). Ongewijzigd\n"
-"# overgenomen uit vo-2025.toml (€ 160, daar gekalibreerd — NIET opnieuw gekalibreerd). Vervang door het\n"
-"# bedrag uit de DUO-beschikking (lichte ondersteuning VO) voordat dit bestand voor een begroting dient.")
+"# Regionale ondersteuning (deel van de lichte ondersteuning) per VO-leerling (PrO inbegrepen); DUO: 'een\n"
+"# voortzetting van het vroegere regionaal zorgbudget', een bedrag per bekostigde leerling op 1 oktober\n"
+"# (duo.nl, samenwerkingsverbanden VO). Het enige anker: het regionaal zorgbudget was € 227 per leerling\n"
+"# in 2010 (Regeling regionaal zorgbudget 2010; AVS, 'Regeling regionaal zorgbudget, subsidie\n"
+"# verwijzingscommissies VO en reboundvoorzieningen'). Hoe dat sinds 2014 in de regionale ondersteuning\n"
+"# is opgegaan is niet gevonden, dus er is geen afleiding; het echte bedrag ligt mogelijk hoger dan € 160.\n"
+"# [PLAATSHOUDER] € 160 ongewijzigd uit vo-2025.toml. Vervang door het bedrag uit de DUO-beschikking\n"
+"# (lichte ondersteuning VO) voordat dit bestand voor een begroting dient.")
     lines.append("normbedrag = { 2024 = 160.00 }")
     lines.append('grondslag  = "totaal"')
     lines.append("")
@@ -296,10 +343,11 @@ f"# Vervang door de bedragen met sleutel {fyear} zodra de regeling {fyear} beken
     lines.append(
 "# Budget LWOO/PrO = normbedrag × factor × VO-leerlingen; het normbedrag is hetzelfde bedrag als de afdracht\n"
 "# per LWOO- en PrO-leerling hieronder (koersvo.nl: 'Het bedrag van ondersteuningsbekostiging is gelijk voor\n"
-"# praktijkonderwijs en lwoo'). [PLAATSHOUDER] bedrag zonder bron, ongewijzigd uit vo-2025.toml (€ 4.300).\n"
+"# praktijkonderwijs en lwoo'). [PLAATSHOUDER] bedrag zonder bron: beste schatting € 5.990 per leerling\n"
+"# voor 2024 (audit van de regels, issue 28; eerder € 4.300). Vervang door het bedrag uit de beschikking.\n"
 "# Omdat inkomsten en afdracht hetzelfde bedrag gebruiken, telt vooral (factor × leerlingen − LWOO/PrO-\n"
 "# leerlingen) × bedrag; het niveau blijft onbekend.")
-    lines.append("normbedrag = { 2024 = 4_300.00 }")
+    lines.append(f"normbedrag = {{ 2024 = {toml_num(LWOO24)} }}")
     lines.append('grondslag  = "totaal"')
     lines.append(
 "# SWV-SPECIFIEK, PLAATSHOUDER: bevroren deelname LWOO + PrO op 1 oktober 2012 (staat in de DUO-beschikking).")
@@ -315,6 +363,7 @@ f"# Vervang door de bedragen met sleutel {fyear} zodra de regeling {fyear} beken
         lines.append(f"#   2022 = {eur(VOZW24)} / 1,0537 / 1,012695 = {eur(v['vozw'])}  (bovengrens)")
     lines.append(f"normbedrag = {{ {key} = {toml_num(v['vozw'])} }}")
     lines.append('grondslag  = "totaal"')
+    lines.extend(step_block(fyear))
     lines.append("")
     how_note = "# Dat VSO sinds 2023 dezelfde bedragen heeft als SO is niet in de regeling gecontroleerd (aanname)."
     if key == 2024:
@@ -328,7 +377,7 @@ f"# Vervang door de bedragen met sleutel {fyear} zodra de regeling {fyear} beken
     lines.append("")
     lines.append("[afdracht.lwoo_pro]")
     lines.append("# Afdracht per LWOO- en per PrO-leerling (DUO betaalt direct aan de VO-besturen).\n# [PLAATSHOUDER] gelijk aan het normbedrag lwoo_pro hierboven; geen bron.")
-    lines.append("bedrag = { 2024 = 4_300.00 }")
+    lines.append(f"bedrag = {{ 2024 = {toml_num(LWOO24)} }}")
     lines.append("")
     lines.append(idx_block("vo"))
     lines.append(SIGN)

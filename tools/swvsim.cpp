@@ -38,6 +38,7 @@
 #include "scale_cmds.h"
 #include "schema.h"
 #include "thread_limit.h"
+#include "targets.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -115,6 +116,23 @@ int cmd_check(const std::vector<std::string>& args) {
     << "\n";
   o << "  norm      signaleringswaarde " << pct(sc->signal_percentage) << " van de totale baten, minimaal " << euro(sc->signal_minimum)
     << "\n";
+  // Participation targets are solved as run solves them: every target that cannot be met is named
+  // with its cause (exit 2); the solved factors are shown.
+  if (sc->flows.target_given[0] || sc->flows.target_given[1]) {
+    Scenario solved = *sc;
+    try {
+      solve_targets(solved);
+    } catch (const RunError& e) {
+      std::cerr << e.what();
+      return kInput;
+    }
+    for (int k = 0; k < 2; ++k) {
+      if (!solved.flows.target_given[k]) continue;
+      const YearTable& f = k == 1 ? solved.flows.factor_so : solved.sector == Sector::Vo ? solved.flows.factor_pro : solved.flows.factor_sbo;
+      o << "  doel      " << target_key(solved, k) << ": verwijzingsfactor " << num_nl(f.at(solved.first_year), 3) << " in "
+        << solved.first_year << " … " << num_nl(f.at(solved.last_year), 3) << " in " << solved.last_year << "\n";
+    }
+  }
   std::cout << shown(o.str());  // the file names are the user's
   return kOk;
 }

@@ -4,6 +4,7 @@
 
 #include "deterministic.h"
 #include "mc_paths.h"
+#include "risk_load.h"
 #include "targets.h"
 
 namespace swv {
@@ -24,8 +25,7 @@ std::vector<double> risk_load(const Scenario& sc) {
   std::vector<double> v;
   for (int y = sc.first_year; y <= sc.last_year; ++y) {
     double e = 0;
-    for (const Risk& r : sc.risks)
-      if (r.active(y)) e += r.probability.mean(y) * r.impact.mean(y);
+    for (const Risk& r : sc.risks) e += expected_risk_load(r, sc.first_year, y);
     v.push_back(e);
   }
   return v;

@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "mc_blocks.h"
 #include "mc_draws.h"
 #include "mc_paths.h"
 #include "mc_stats.h"
 #include "model.h"
+#include "risk_load.h"
 
 namespace swv {
 
@@ -60,7 +62,7 @@ struct WithoutOne {
   double value(const Value& v, int Y) { return d.value(v, Y); }
   double rate(const Value& v, int Y) { return d.rate(v, Y); }
   double line_shock(size_t i, int Y) { return d.line_shock(i, Y); }
-  double risk(size_t r, int Y) { return d.risk(r, Y); }
+  RiskEvent risk_event(size_t r, int Y) { return d.risk_event(r, Y); }
   void risk_totals(int yi, YearRecord& rec) const {
     rec.in.risk_costs = totals[2 * yi] - own[2 * yi];
     rec.in.risk_lost_income = totals[2 * yi + 1] - own[2 * yi + 1];
@@ -129,9 +131,10 @@ void shortfalls_without(const Scenario& sc, const Model& model, const BasePass& 
   for (size_t p = 0; p < n; ++p) {
     l.dr->start_path(p);
     bool hit = false;
+    double held = std::numeric_limits<double>::quiet_NaN();  // a blijvend risk recurs as in the base run
     for (size_t y = 0; y < years; ++y) {
       const int Y = sc.first_year + static_cast<int>(y);
-      const double x = rk.active(Y) ? l.dr->risk(k, Y) : 0.0;
+      const double x = risk_amount(*l.dr, rk, k, Y, held);
       l.own[2 * y] = rk.lost_income ? 0.0 : x, l.own[2 * y + 1] = rk.lost_income ? x : 0.0;
       hit |= x != 0;
     }

@@ -5,10 +5,12 @@
 #include <filesystem>
 
 #include "engine_version.h"
+#include "format_nl.h"
 #include "loader.h"
 #include "result_check.h"
 #include "model.h"
 #include "path_series.h"
+#include "risk_load.h"
 #include "sha256.h"
 #include "targets.h"
 
@@ -30,10 +32,11 @@ class DeterministicDraws {
   double value(const Value& v, int Y) const { return v.mean(Y); }
   double rate(const Value& v, int Y) const { return std::clamp(v.mean(Y), 0.0, 1.0); }
   double line_shock(size_t, int) const { return 1.0; }
-  // Not applied (reported as verwachte_risicolast), unless the plan carries the expected load.
-  double risk(size_t r, int Y) const {
-    const Risk& rk = m_.scenario().risks[r];
-    return m_.scenario().plan_risk_load ? rk.probability.mean(Y) * rk.impact.mean(Y) : 0.0;
+  // Not applied (reported as verwachte_risicolast), unless the plan carries the expected load
+  // (risk_load.h: a blijvend risk's load grows with the chance that it has occurred).
+  double expected_risk(size_t r, int Y) const {
+    const Scenario& sc = m_.scenario();
+    return sc.plan_risk_load ? expected_risk_load(sc.risks[r], sc.first_year, Y) : 0.0;
   }
   void moves(int, int, double count, const double* rates, int k, double* out) const {
     for (int j = 0; j < k; ++j) out[j] = count * rates[j];
@@ -114,8 +117,7 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   }
   for (int y : r.years) {
     double e = 0;
-    for (const auto& rk : sc.risks)
-      if (rk.active(y)) e += rk.probability.mean(y) * rk.impact.mean(y);
+    for (const auto& rk : sc.risks) e += expected_risk_load(rk, sc.first_year, y);
     r.expected_risk_cost.push_back(e);
   }
   r.signal_percentage = sc.signal_percentage;
@@ -139,9 +141,39 @@ PlanTrace trace_plan(const Scenario& sc) {
 void fix_plan(Scenario& sc) {
   sc.plan_spend.clear(), sc.plan_equity.clear();
   const PlanTrace t = trace_plan(sc);
+  std::vector<std::string> later;  // the run reports the plan's warnings; its errors stop it here, before any path
+  check_plan(sc, t, later);
   for (const YearRecord& y : t.years) sc.plan_equity.push_back(y.equity);
   if (sc.policy.spend_down && sc.policy.spend_moment == SpendMoment::Budget)
     for (const YearRecord& y : t.years) sc.plan_spend.push_back(y.spend_down);
+}
+
+void check_plan(const Scenario& sc, const PlanTrace& plan, std::vector<std::string>& warnings) {
+  const std::string& file = sc.files.back();
+  std::string errors;
+  if (sc.balance.given) {
+    auto first_below = [&](double YearRecord::*item) {
+      for (const YearRecord& y : plan.years)
+        if (y.*item < -0.005) return &y;
+      return static_cast<const YearRecord*>(nullptr);
+    };
+    if (const YearRecord* y = first_below(&YearRecord::fixed_assets))
+      errors += file + ": fout: balans.afschrijvingen: in " + std::to_string(y->year) + " zakken de materiële vaste activa in de begroting onder 0 (" +
+                euro(y->fixed_assets) + "): er wordt meer afgeschreven dan er aan activa is; verlaag balans.afschrijvingen of verhoog "
+                "balans.investeringen of balans.materiele_vaste_activa\n";
+    if (const YearRecord* y = first_below(&YearRecord::provisions))
+      errors += file + ": fout: balans.voorzieningen_mutatie: in " + std::to_string(y->year) + " zakken de voorzieningen in de begroting onder 0 (" +
+                euro(y->provisions) + "): er wordt meer onttrokken dan de voorzieningen bevatten; verlaag de onttrekking of verhoog "
+                "balans.voorzieningen\n";
+  }
+  if (!errors.empty()) throw RunError(errors);
+  for (const YearRecord& y : plan.years)
+    if (!sc.reserves.empty() && y.earmarked > y.equity + 0.005) {
+      warnings.push_back(file + ": waarschuwing: bestemmingsreserve: in " + std::to_string(y.year) + " staan de bestemmingsreserves in de begroting op " +
+                         euro(y.earmarked) + ", meer dan het eigen vermogen (" + euro(y.equity) + "): de algemene reserve is dan negatief (" +
+                         euro(y.general) + "); een reserve kan niet meer geoormerkt houden dan er is — verlaag een dotatie of onttrek eerder");
+      break;
+    }
 }
 
 void set_plan_budgets(const Scenario& sc, const PlanTrace& plan, Result& r) {
@@ -163,6 +195,7 @@ Result run_deterministic(const Scenario& input, const std::vector<std::string>& 
   const std::vector<YearRecord>& years = plan.years;
 
   Result r = init_result(sc, warnings);
+  check_plan(sc, plan, r.warnings);
   r.mode = Mode::Deterministic;
   r.paths = 1;
   r.threads = 1;

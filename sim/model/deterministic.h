@@ -24,6 +24,12 @@ PlanTrace trace_plan(const Scenario& sc);
 // required buffer's reference) and, with afbouw.moment = begroting, the bestedingsplan per year.
 void fix_plan(Scenario& sc);
 
+// What the plan itself shows that a run must report, in both modes: an error (RunError, naming the
+// year) when the balance sheet's movements drive the fixed assets or the provisions below 0 (more
+// depreciation than assets, provisions released beyond what they hold); a warning (appended to
+// `warnings`) when the bestemmingsreserves exceed total equity in a year of the plan.
+void check_plan(const Scenario& sc, const PlanTrace& plan, std::vector<std::string>& warnings);
+
 // Sets every line's begroot (budget lines, then the policy and risk lines of path_series.h) to the
 // plan's amounts: the one meaning of begroot in every mode (scenario-format 14.3).
 void set_plan_budgets(const Scenario& sc, const PlanTrace& plan, Result& r);

@@ -14,6 +14,7 @@
 #include <limits>
 #include <vector>
 
+#include "risk_load.h"
 #include "scenario.h"
 #include "year_record.h"
 
@@ -99,7 +100,8 @@ class Model {
   [[gnu::always_inline]] void index_factors(Draws& dr, Factors& F, int yi, int Y) const;
   template <class Draws>
   [[gnu::always_inline]] Counts counts(Draws& dr, const PathState& s, int Y) const;
-  [[gnu::always_inline]] double computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y) const;
+  [[gnu::always_inline]] double computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y,
+                                                std::array<double, 4>* by_pool = nullptr) const;
   template <class Draws>
   [[gnu::always_inline]] void budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y, YearRecord& rec,
                     LineAmounts& amt) const;
@@ -143,6 +145,7 @@ void Model::run_path(Draws& dr, Sink& sink) const {
   Factors& F = dr.index_factors();
   LineAmounts& amt = dr.line_amounts();
   for (size_t k = 0; k < sc.reserves.size(); ++k) amt.reserve[k] = sc.reserves[k].balance;
+  std::fill(amt.held.begin(), amt.held.end(), std::numeric_limits<double>::quiet_NaN());  // no blijvend risk occurred yet
   for (int yi = 0; yi < sc.years(); ++yi) {
     const int Y = sc.first_year + yi;
     YearRecord rec;
@@ -187,79 +190,10 @@ inline Model::Counts Model::counts(Draws& dr, const PathState& s, int Y) const {
   return {s.regular, s.sbo, so_total, s.pro, lwoo, vo};
 }
 
-// A computed line's amount from the funding rules (ondersteuning, afdracht_*).
-inline double Model::computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y) const {
-  const Rules& ru = *year_rules_[static_cast<size_t>(Y - sc_.first_year)];
-  double a = 0;
-  switch (l.computed) {
-    case Computed::Support:
-      for (const auto& c : ru.support) a += rules_amount(c.amount, Y, l.index, F) * c.factor * n.of(c.basis);
-      break;
-    case Computed::DeductSo:
-      for (int c = 0; c < 3; ++c) a += rules_amount(ru.deduct_so[c], Y, l.index, F) * s.so[c];
-      break;
-    case Computed::DeductSbo:
-      a = rules_amount(ru.deduct_sbo, Y, l.index, F) * std::max(0.0, s.sbo - ru.sbo_threshold * (s.regular + s.sbo));
-      break;
-    case Computed::DeductLwooPro: a = rules_amount(ru.deduct_lwoo_pro, Y, l.index, F) * (n.lwoo + s.pro); break;
-  }
-  return a;
-}
-
-// Budget lines (begroot and realised) and the DUO cap: DUO pays nothing below zero; deductions
-// above the support income are charged to the schools of the region, all deduction lines scaled by
-// the same factor. Sums income and costs into rec.in, and the lasten of the bezuiniging's group
-// (the close applies the cut when it is active).
-template <class Draws>
-inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y,
-                                YearRecord& rec, LineAmounts& amt) const {
-  const Scenario& sc = sc_;
-  const Policy& pol = sc.policy;
-  const size_t nl = sc.lines.size();
-  double support = 0, deductions = 0;
-  bool has_support = false;
-  for (size_t i = 0; i < nl; ++i) {
-    const Line& l = sc.lines[i];
-    const double f = F[yi][static_cast<int>(l.index)];
-    double budget = 0;
-    amt.computed[i] = kNoAmount;
-    switch (l.kind) {
-      case LineKind::Amount: budget = line_value(dr, l, l.amount, Y) * f; break;
-      case LineKind::PerPupil: budget = line_value(dr, l, l.per_pupil, Y) * n.of(l.basis) * f; break;
-      case LineKind::Computed:
-        if (l.has_override) {
-          budget = line_value(dr, l, l.amount, Y) * f;
-          amt.computed[i] = computed_amount(l, s, n, F, Y);
-        } else {
-          budget = computed_amount(l, s, n, F, Y);
-        }
-        break;
-    }
-    double realised = budget * dr.value(l.realisation, Y) * dr.line_shock(i, Y);
-    amt.budget[i] = budget;
-    amt.realised[i] = realised;
-    // The bezuiniging cuts the group's own lines (never a deduction set by the rules); the lines
-    // keep their amounts and the cut is the line beleid.bezuiniging.
-    if (pol.cut && l.side == Side::Cost && l.group_id == pol.cut_group && l.kind != LineKind::Computed)
-      rec.in.cut_budget += budget, rec.in.cut_realised += realised;
-    if (l.kind == LineKind::Computed) {
-      if (l.computed == Computed::Support) support += realised, has_support = true;
-      else deductions += realised;
-    }
-  }
-  if (has_support && deductions > support) {
-    rec.cap_binding = true;
-    rec.cap_factor = deductions > 0 ? support / deductions : 1.0;
-    for (size_t i = 0; i < nl; ++i) {
-      const Line& l = sc.lines[i];
-      if (l.kind == LineKind::Computed && l.computed != Computed::Support) amt.realised[i] *= rec.cap_factor;
-    }
-  }
-  for (size_t i = 0; i < nl; ++i) (sc.lines[i].side == Side::Income ? rec.in.income : rec.in.costs) += amt.realised[i];
-}
-
-// Risks. Decision support may give the year's totals directly (weerstandsvermogen: all risks but
-// one, from a run that drew them all), which keeps its per-risk reruns linear in the risks.
+// Risks (risk_load.h: a blijvend risk recurs from its first occurrence on). Expected-value draws
+// (deterministic mode) give each risk's expected amount instead. Decision support may give the
+// year's totals directly (weerstandsvermogen: all risks but one, from a run that drew them all),
+// which keeps its per-risk reruns linear in the risks.
 template <class Draws>
 inline void Model::risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts& amt) const {
   if constexpr (requires(Draws& d, YearRecord& x) { d.risk_totals(0, x); }) {
@@ -267,9 +201,9 @@ inline void Model::risks(Draws& dr, int yi, int Y, YearRecord& rec, LineAmounts&
   } else {
     for (size_t r = 0; r < sc_.risks.size(); ++r) {
       const Risk& rk = sc_.risks[r];
-      amt.risk[r] = 0;
-      if (!rk.active(Y)) continue;
-      const double impact = dr.risk(r, Y);
+      double impact;
+      if constexpr (requires(Draws& d) { d.expected_risk(r, Y); }) impact = dr.expected_risk(r, Y);
+      else impact = risk_amount(dr, rk, r, Y, amt.held[r]);
       amt.risk[r] = impact;
       (rk.lost_income ? rec.in.risk_lost_income : rec.in.risk_costs) += impact;
     }
@@ -297,15 +231,19 @@ inline void Model::safety_net(Draws& dr, const PathState& s, const Factors& F, i
   amt.policy[kPolicySafetyNet] = amt.policy_budget[kPolicySafetyNet] = cost;
 }
 
-// Earmarked reserves (section 14.1): each gets its dotatie, then gives its onttrekking, at most
-// what it then holds. Transfers within equity: no line, no effect on the result.
+// Earmarked reserves (section 14.1): each gets its dotatie, then gives its onttrekking (a value, or
+// what a line costs: "post:CODE"), at most what it then holds. Transfers within equity: no line, no
+// effect on the result.
 template <class Draws>
 inline void Model::reserves(Draws& dr, int Y, YearRecord& rec, LineAmounts& amt) const {
   double sum = 0;
   for (size_t k = 0; k < sc_.reserves.size(); ++k) {
     const EarmarkedReserve& r = sc_.reserves[k];
     double b = amt.reserve[k] + dr.value(r.addition, Y);
-    b -= std::min(std::max(0.0, dr.value(r.withdrawal, Y)), b);
+    // "post:CODE": what the line costs this year (realised; a bezuiniging depends on equity and is
+    // the close's, so it is not in it).
+    const double w = r.withdrawal_line >= 0 ? amt.realised[static_cast<size_t>(r.withdrawal_line)] : dr.value(r.withdrawal, Y);
+    b -= std::min(std::max(0.0, w), b);
     amt.reserve[k] = b;
     sum += b;
   }
@@ -335,6 +273,8 @@ inline void Model::balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec
   const BalanceSheet& b = sc_.balance;
   s.fixed_assets += dr.value(b.investments, Y) - dr.value(b.depreciation, Y);
   s.provisions += dr.value(b.provisions_change, Y);
+  if constexpr (requires(Draws& d) { d.note_negative_balance(Y); })
+    if (s.fixed_assets < -0.005 || s.provisions < -0.005) dr.note_negative_balance(Y);
   rec.fixed_assets = s.fixed_assets, rec.provisions = s.provisions;
   rec.receivables = b.receivables, rec.long_debt = b.long_debt, rec.short_debt = b.short_debt;
   rec.balance_total = rec.equity + rec.provisions + rec.long_debt + rec.short_debt;
@@ -348,7 +288,8 @@ inline void Model::balance_sheet(Draws& dr, PathState& s, int Y, YearRecord& rec
 
 }  // namespace swv
 
-// The pupil flows of a year (Model::pupil_flows) and the year's close (Model::close_finance), each in
-// its own file.
+// The budget lines of a year with DUO's cap (Model::budget_lines), the pupil flows (Model::pupil_flows)
+// and the year's close (Model::close_finance), each in its own file.
 #include "model_finance.h"
 #include "model_flows.h"
+#include "model_lines.h"

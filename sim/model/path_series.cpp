@@ -1,5 +1,7 @@
 #include "path_series.h"
 
+#include "targets.h"
+
 namespace swv {
 
 namespace {
@@ -56,11 +58,13 @@ std::vector<bool> path_series_constant(const Scenario& sc) {
   if (sc.flows.cap_so) c.push_back(false);
   c.push_back(false);  // afstand_signaleringswaarde
   bool reserves_fixed = true;
-  for (const auto& r : sc.reserves) reserves_fixed = reserves_fixed && !r.withdrawal.is_random() && !r.addition.is_random();
+  // A reserve tied to a line ("post:CODE") follows that line's realised cost, which may vary by path.
+  auto fixed = [](const EarmarkedReserve& r) { return r.withdrawal_line < 0 && !r.withdrawal.is_random() && !r.addition.is_random(); };
+  for (const auto& r : sc.reserves) reserves_fixed = reserves_fixed && fixed(r);
   c.push_back(false);           // algemene_reserve
   c.push_back(reserves_fixed);  // bestemmingsreserves
   if (sc.has_target) c.push_back(!sc.target.is_random());
-  for (const auto& r : sc.reserves) c.push_back(!r.withdrawal.is_random() && !r.addition.is_random());
+  for (const auto& r : sc.reserves) c.push_back(fixed(r));
   if (sc.balance.given) {
     const BalanceSheet& b = sc.balance;
     c.push_back(!b.investments.is_random() && !b.depreciation.is_random());  // materiele_vaste_activa
@@ -87,6 +91,9 @@ std::vector<std::string> path_flag_keys(const Scenario& sc) {
     k.push_back("liquiditeit_onder_signaal");
     k.push_back("drie_jaar_negatief_resultaat");
   }
+  const bool vo = sc.sector == Sector::Vo;
+  for (int t = 0; t < 2; ++t)
+    if (sc.flows.target_given[t]) k.push_back(std::string("doel_") + (t == 1 ? (vo ? "vso" : "so") : (vo ? "pro" : "sbo")) + "_gehaald");
   return k;
 }
 
@@ -98,6 +105,8 @@ void path_flag_values(const Scenario& sc, const YearRecord& r, bool* f) {
     f[i++] = r.liquidity < kLiquiditySignal;
     f[i++] = r.three_negative;
   }
+  for (int t = 0; t < 2; ++t)
+    if (sc.flows.target_given[t]) f[i++] = target_met(sc, r, t);
 }
 
 std::vector<ExtraLine> extra_lines(const Scenario& sc) {

@@ -33,9 +33,11 @@ double participation(const Scenario& sc, const YearRecord& r, int k);
 // Per-year yes/no flags beyond bovenmatig/onder_ondergrens/negatief, in output order:
 // onder_streefvermogen (algemene reserve below the target, when given) and the Inspectie's
 // continuity signals (when [balans] is given): solvabiliteit_onder_signaal (< 0,30),
-// liquiditeit_onder_signaal (< 0,75), drie_jaar_negatief_resultaat.
+// liquiditeit_onder_signaal (< 0,75), drie_jaar_negatief_resultaat; and per participation target
+// (stromen.doel) doel_<type>_gehaald (targets.h: target_met), so Monte Carlo gives the chance that
+// each target is met.
 std::vector<std::string> path_flag_keys(const Scenario& sc);
-inline constexpr size_t kMaxFlags = 4;
+inline constexpr size_t kMaxFlags = 6;
 void path_flag_values(const Scenario& sc, const YearRecord& r, bool* out);  // out[kMaxFlags]
 // The most series a scenario can have (12 + 2 participation + 2 waiting lists + 3 + kMaxReserves + 10).
 inline constexpr size_t kMaxSeries = 30 + kMaxReserves;

@@ -37,8 +37,9 @@ struct LineResult {  // post
 struct RiskResult {
   std::string code, name;
   bool lost_income = false;            // kant = "baten"
-  std::vector<double> expected;        // mean impact over all paths (0 where it did not occur)
-  std::vector<double> hit_share;       // share of paths in which it occurred
+  std::vector<double> expected;        // mean impact over all paths (0 where it did not weigh)
+  std::vector<double> hit_share;       // share of paths in which it weighed in that year (blijvend: occurred by then)
+  bool lasting = false;                // blijvend
 };
 
 // Benodigd weerstandsvermogen at a confidence level (cli-en-uitvoer, additions 1.1): the buffer

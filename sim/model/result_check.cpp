@@ -52,9 +52,10 @@ void add_plausibility_warnings(const std::string& file, Result& r) {
       if (share[y] > (mc ? 0.01 : 0.0)) years.push_back(r.years[y]);
     if (!years.empty())
       r.warnings.push_back(file + ": waarschuwing: afdrachten: in " + years_text(years) +
-                           (mc ? " zijn in meer dan 1% van de paden" : " zijn") +
-                           " de DUO-afdrachten hoger dan de ondersteuningsbaten; DUO draagt niet meer af dan die baten (cap) en het verschil "
-                           "komt ten laste van de scholen in de regio: controleer de leerlingaantallen en de regels");
+                           (mc ? " dragen in meer dan 1% van de paden" : " dragen") +
+                           " de ondersteuningsbaten de DUO-afdrachten niet: DUO verrekent per component (SBO met de lichte, SO/VSO "
+                           "met de zware ondersteuning, LWOO/PrO met zijn eigen budget) en wat een component niet draagt, komt ten "
+                           "laste van de scholen in de regio (cap): controleer de leerlingaantallen en de regels");
   }
   const Series *floor = r.find("ondergrens"), *signal = r.find("signaleringswaarde");
   if (!floor || !signal) return;

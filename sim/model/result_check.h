@@ -22,8 +22,8 @@ std::string overflow_message(const std::string& file, const std::string& what, i
 // run-time error naming the series and the year; it is never written as 0 or an empty cell.
 void check_finite(const Result& r, const std::string& file);
 
-// Plausibility warnings a controller needs, appended to r.warnings (never errors): the DUO
-// deductions capped by the support income in some year (cap), and an ondergrens above the
+// Plausibility warnings a controller needs, appended to r.warnings (never errors): DUO's cap per
+// component biting in some year (the schools pay part of the deductions), and an ondergrens above the
 // signaleringswaarde (then equity is always either excessive or below the own floor).
 void add_plausibility_warnings(const std::string& file, Result& r);
 

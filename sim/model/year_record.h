@@ -46,8 +46,8 @@ struct YearRecord {
   double generic_cut = 0;   // net generic cut (ocw_korting) in this year
   double generic_cut_compensation = 0;
   bool cut_active = false;  // bezuiniging applied in this year
-  bool cap_binding = false; // DUO deduction cap bit in this year
-  double cap_factor = 1.0;
+  bool cap_binding = false; // DUO's cap bit in this year (duo_cap.h): the schools pay part of the deductions
+  double cap_schools = 0;   // what DUO charged to the schools of the region (not the SWV's money)
   // Balance sheet 31-12 (balans given): assets, liabilities and the Inspectie's ratios.
   double fixed_assets = 0, receivables = 0, cash = 0, provisions = 0, long_debt = 0, short_debt = 0, balance_total = 0;
   double solvency = 0, liquidity = 0, profitability = 0;  // solvabiliteit 2, liquiditeit, rentabiliteit
@@ -74,9 +74,10 @@ struct LineAmounts {
   std::vector<double> budget, realised, computed;
   std::vector<double> risk;     // impact of each risk in this year (0 when it did not occur)
   std::vector<double> reserve;  // balance of each bestemmingsreserve on 31-12 (the path's state)
+  std::vector<double> held;     // impact of each blijvend risk once it occurred (NaN before; the path's state)
   std::array<double, kPolicyLines> policy{}, policy_budget{};  // policy lines: realised, begroot
   explicit LineAmounts(size_t n = 0, size_t risks = 0, size_t reserves = 0)
-      : budget(n), realised(n), computed(n), risk(risks), reserve(reserves) {}
+      : budget(n), realised(n), computed(n), risk(risks), reserve(reserves), held(risks) {}
 };
 
 }  // namespace swv

@@ -144,6 +144,15 @@ void report_counters(const Scenario& sc, const DrawCounters& c, size_t n, std::v
                                     "kies een kleinere sd of een beta-verdeling"};
     warnings.push_back(d.format());
   }
+  if (c.negative_balance_paths > 0) {  // the plan's own below-0 items stopped the run before the paths (check_plan)
+    const double share = c.negative_balance_paths / paths;
+    const std::string what = "in " + pct_plain(share) + " van de paden zakken de materiële vaste activa of de voorzieningen onder 0, het eerst in " +
+                             std::to_string(c.negative_balance_year) + " (de getrokken afschrijvingen of onttrekkingen zijn groter dan wat er is)";
+    if (share > 0.001)
+      throw RunError(sc.files.back() + ": fout: balans: " + what + "; meer dan 0,1% van de paden is een invoerfout: verklein de spreiding van "
+                     "balans.afschrijvingen of balans.voorzieningen_mutatie\n");
+    warnings.push_back(sc.files.back() + ": waarschuwing: balans: " + what);
+  }
   if (c.negative_intake_paths > 0)
     warnings.push_back(sc.files.back() + ": waarschuwing: demografie: in " + pct_plain(c.negative_intake_paths / paths) +
                        " van de paden werd de instroom negatief en is die op 0 gezet");

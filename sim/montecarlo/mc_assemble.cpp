@@ -62,7 +62,7 @@ void assemble_lines_and_risks(const McRun& run, const Block& total, const PlanTr
   set_plan_budgets(run.sc, plan, r);
   for (size_t k = 0; k < run.shape.risks; ++k) {
     const Risk& risk = run.sc.risks[k];
-    RiskResult rr{risk.code, risk.name, risk.lost_income, {}, {}};
+    RiskResult rr{risk.code, risk.name, risk.lost_income, {}, {}, risk.lasting};
     // The risk's line holds its mean impact (extra_lines: risks come last).
     const size_t line = run.shape.all_lines() - run.shape.risks + k;
     for (size_t y = 0; y < years; ++y) {
@@ -85,6 +85,7 @@ Result assemble(const McRun& run, const Block& total, const std::vector<Percenti
                                                                  : "histogram";
   const double dn = static_cast<double>(run.n);
   const PlanTrace plan = trace_plan(run.sc);
+  check_plan(run.sc, plan, r.warnings);
   assemble_series(run, total, pct, plan, r);
   r.excessive = probability(total.excessive, dn), r.below_floor = probability(total.below_floor, dn);
   r.negative = probability(total.negative, dn);

@@ -16,6 +16,9 @@ void DrawCounters::add(const DrawCounters& o) {
   }
   for (size_t s = 0; s < rate_sum_paths.size(); ++s) rate_sum_paths[s] += o.rate_sum_paths[s];
   negative_intake_paths += o.negative_intake_paths;
+  negative_balance_paths += o.negative_balance_paths;
+  if (o.negative_balance_year && (!negative_balance_year || o.negative_balance_year < negative_balance_year))
+    negative_balance_year = o.negative_balance_year;
 }
 
 Eigen::Matrix3d correlation_factor(const Scenario& sc) {
@@ -68,6 +71,11 @@ void McDraws::end_path(DrawCounters& c) {
   for (size_t s = 0; s < rate_sum_.size(); ++s) c.rate_sum_paths[s] += rate_sum_[s], rate_sum_[s] = false;
   c.negative_intake_paths += negative_intake_;
   negative_intake_ = false;
+  if (negative_balance_year_) {
+    c.negative_balance_paths += 1;
+    if (!c.negative_balance_year || negative_balance_year_ < c.negative_balance_year) c.negative_balance_year = negative_balance_year_;
+  }
+  negative_balance_year_ = 0;
 }
 
 void McDraws::note_clamp(const Value& v) {
@@ -105,20 +113,20 @@ std::array<double, 3> McDraws::index_rates(int Y) {
   return r;
 }
 
-double McDraws::risk(size_t r, int Y) {
+RiskEvent McDraws::risk_event(size_t r, int Y) {
   const Risk& rk = sc_.risks[r];
   const double p = rate(rk.probability, Y);
   if (pin_.active && rk.driver == pin_.driver) {  // the q-quantile of the yearly loss
-    if (pin_.u <= 1 - p || p <= 0) return 0.0;
+    if (pin_.u <= 1 - p || p <= 0) return {};
     const double u = std::min(1.0 - 1e-12, (pin_.u - (1 - p)) / p);
-    return rk.impact.is_random() ? rk.impact.from_uz(Y, u, normal_quantile(u)) : rk.impact.p[0].at(Y);
+    return {true, rk.impact.is_random() ? rk.impact.from_uz(Y, u, normal_quantile(u)) : rk.impact.p[0].at(Y)};
   }
   auto w = s_.raw(rk.driver, static_cast<uint32_t>(Y), 1);
-  if (Stream::u53(w[0], w[1]) >= p) return 0.0;
+  if (Stream::u53(w[0], w[1]) >= p) return {};
   const Value& v = rk.impact;  // drawn afresh at each occurrence
-  if (!v.is_random()) return v.p[0].at(Y);
+  if (!v.is_random()) return {true, v.p[0].at(Y)};
   const double u = Stream::u53(w[2], w[3]);
-  return v.from_uz(Y, u, v.needs_z() ? normal_quantile(u) : 0.0);
+  return {true, v.from_uz(Y, u, v.needs_z() ? normal_quantile(u) : 0.0)};
 }
 
 // Competing risks as one multinomial: sequential binomials, the j-th conditional on the pupils

@@ -26,6 +26,7 @@
 
 #include "model.h"
 #include "random.h"
+#include "risk_load.h"
 #include "scenario.h"
 #include "stream_id.h"
 
@@ -36,6 +37,8 @@ struct DrawCounters {
   std::vector<std::pair<const Value*, double>> clamped;  // normaal rate draws clamped to [0,1]
   std::array<double, 6> rate_sum_paths{};                // paths whose rates of a state summed >= 1
   double negative_intake_paths = 0;
+  double negative_balance_paths = 0;  // paths whose fixed assets or provisions went below 0
+  int negative_balance_year = 0;      // the first year that happened in any path (0: never)
   void add(const DrawCounters& o);
 };
 
@@ -75,6 +78,7 @@ class McDraws {
     clamped_.clear();
     rate_sum_.fill(false);
     negative_intake_ = false;
+    negative_balance_year_ = 0;
   }
 
   std::vector<std::array<double, 4>>& index_factors() { return F_; }
@@ -109,7 +113,9 @@ class McDraws {
              : l.shock_per_year ? z_of(l.shock_driver, static_cast<uint32_t>(Y)) : path_draw(l.shock_driver, 0).z;
     return std::max(0.0, 1 + l.shock_sd * z);
   }
-  double risk(size_t r, int Y);
+  // Risk r in year Y: occurs?, and its impact (a blijvend risk's recurrence is the model's:
+  // risk_amount in risk_load.h).
+  RiskEvent risk_event(size_t r, int Y);
   void moves(int Y, int state, double count, const double* rates, int k, double* out);
   double demography_z(int Y) {
     demo_ = s_.raw(kDemographyDriver, static_cast<uint32_t>(Y), 0);
@@ -122,6 +128,9 @@ class McDraws {
     return f + (Stream::u32(demo_[2]) < x - f ? 1.0 : 0.0);
   }
   void note_negative_intake() { negative_intake_ = true; }
+  void note_negative_balance(int Y) {
+    if (negative_balance_year_ == 0) negative_balance_year_ = Y;
+  }
 
  private:
   struct Cached {
@@ -163,6 +172,7 @@ class McDraws {
   std::array<bool, 6> rate_sum_{};
   Pin pin_;
   bool negative_intake_ = false;
+  int negative_balance_year_ = 0;  // this path: the first year an item of the balance sheet went below 0
 };
 
 }  // namespace swv

@@ -95,6 +95,7 @@ void write_block(Writer& w, const Block& b, const std::unordered_map<const Value
   const DrawCounters& c = b.counters;
   w.raw(c.rate_sum_paths.data(), c.rate_sum_paths.size() * sizeof(double));
   w.put(c.negative_intake_paths);
+  w.put(c.negative_balance_paths), w.put(static_cast<int32_t>(c.negative_balance_year));
   w.put(static_cast<uint32_t>(c.clamped.size()));
   for (const auto& [v, k] : c.clamped) w.put(index.at(v)), w.put(k);
 }
@@ -110,8 +111,10 @@ void read_block(Reader& r, Block& b, const std::vector<const Value*>& values) {
   DrawCounters& c = b.counters;
   r.raw(c.rate_sum_paths.data(), c.rate_sum_paths.size() * sizeof(double));
   c.negative_intake_paths = r.get<double>();
+  c.negative_balance_paths = r.get<double>();
+  c.negative_balance_year = r.get<int32_t>();
   auto count = [](double k) { return k >= 0 && k <= static_cast<double>(kBlockPaths); };  // paths of one block
-  bool ok = count(c.negative_intake_paths);
+  bool ok = count(c.negative_intake_paths) && count(c.negative_balance_paths);
   for (double k : c.rate_sum_paths) ok = ok && count(k);
   if (!ok) throw Damaged("beschadigde tellers");
   const uint32_t m = r.get<uint32_t>();

@@ -34,7 +34,8 @@
 
 namespace swv {
 
-// 2 (0.5): the header carries a checksum of its own; 1: swvsim 0.4.
+// 2 (0.5): the header carries a checksum of its own, the counters hold the paths with a balance item
+// below 0 (issue 28); 1: swvsim 0.4.
 constexpr uint32_t kShardFormat = 2;
 // The first 8 bytes of every shard file, whatever its format.
 constexpr char kShardMark[9] = "SWVSDEEL";

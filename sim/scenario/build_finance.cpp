@@ -30,6 +30,7 @@ void build_risks(Builder& b) {
     if (const MNode* k = e.child("kans")) r.probability = value_of(*k);
     if (const MNode* i = e.child("impact")) r.impact = value_of(*i);
     r.lost_income = text(e.child("kant"), "lasten") == "baten";
+    r.lasting = boolean(e.child("blijvend"), false);
     r.driver = stream_id("risico[" + r.code + "]");
     if (const MNode* j = e.child("jaren")) {
       for (const auto& y : *j->node->as_array()) {
@@ -67,7 +68,22 @@ void build_reserves(Builder& b) {
     }
     seen[r.code] = r.where.file + ":" + std::to_string(r.where.line);
     r.balance = num(e.child("stand"), 0.0);
-    if (const MNode* n = e.child("onttrekking")) r.withdrawal = value_of(*n), r.withdrawal.where = n->where();
+    if (const MNode* n = e.child("onttrekking")) {
+      if (n->node && n->node->is_string()) {  // "post:CODE": what that lasten line costs each year
+        const std::string code = text(n).substr(5);
+        std::vector<std::string> costs;
+        for (size_t i = 0; i < sc.lines.size(); ++i) {
+          if (sc.lines[i].side == Side::Cost) costs.push_back(sc.lines[i].code);
+          if (sc.lines[i].code == code) r.withdrawal_line = static_cast<int>(i);
+        }
+        if (r.withdrawal_line < 0)
+          b.d.error(n->where(), "onbekende post " + quote(code) + did_you_mean(code, costs) + "; onttrekking = \"post:CODE\" noemt de code van een lasten-post");
+        else if (sc.lines[static_cast<size_t>(r.withdrawal_line)].side != Side::Cost)
+          b.d.error(n->where(), "post " + quote(code) + " is een baten-post; een reserve dekt wat een lasten-post kost");
+      } else {
+        r.withdrawal = value_of(*n), r.withdrawal.where = n->where();
+      }
+    }
     if (const MNode* n = e.child("dotatie")) r.addition = value_of(*n), r.addition.where = n->where();
     total += r.balance;
     sc.reserves.push_back(std::move(r));
@@ -118,6 +134,16 @@ void build_safety_net(Builder& b) {
   b.val(v.threshold_so, "vangnet.drempel.so", Range::NonNegative);
   b.val(v.threshold_sbo, "vangnet.drempel.sbo", Range::NonNegative);
   b.val(v.share, "vangnet.deel", Range::Rate);
+  // No silent threshold 0: the vangnetbepaling pays growth above the national average after the
+  // teldatum, a figure each SWV's ondersteuningsplan names (there is no national figure to default to).
+  for (const char* type : {"so", "sbo"}) {
+    const std::string groei = std::string("vangnet.groei.") + type, drempel = std::string("vangnet.drempel.") + type;
+    if (b.root.find(groei) && !b.root.find(drempel))
+      b.d.error(b.where(groei), drempel + " ontbreekt bij " + groei + ": de vangnetbepaling vergoedt alleen groei na de teldatum boven het "
+                                "landelijk gemiddelde; geef de groei die de scholen zelf opvangen (leerlingen per jaar, uit het eigen "
+                                "ondersteuningsplan; DUO levert de landelijke cijfers bij de handreiking vangnetbepaling), of " + drempel +
+                                " = 0 als het plan elke groei vergoedt");
+  }
 }
 
 // [balans] (section 14.8): assets equal equity plus liabilities at the start, within € 1.

@@ -83,10 +83,18 @@ void build_flows(Builder& b) {
   const char* doel[2] = {vo ? "stromen.doel.pro" : "stromen.doel.sbo", vo ? "stromen.doel.vso" : "stromen.doel.so"};
   const char* factor_key[2] = {vo ? "stromen.beleid.verwijzing_pro_factor" : "stromen.beleid.verwijzing_sbo_factor",
                                "stromen.beleid.verwijzing_so_factor"};
+  const std::string doel_n[2] = {std::string(doel[0]) + "_leerlingen", std::string(doel[1]) + "_leerlingen"};
+  const double start_count[2] = {vo ? sc.start.pro : sc.start.sbo, sc.start.so[0] + sc.start.so[1] + sc.start.so[2]};
   for (int k = 0; k < 2; ++k) {
-    const MNode* n = b.root.find(doel[k]);
+    const MNode* share = b.root.find(doel[k]);
+    const MNode* pupils = b.root.find(doel_n[k]);
+    if (share && pupils)
+      b.d.error(pupils->where(), doel_n[k] + " en " + doel[k] + " zijn twee doelen voor dezelfde stroom; geef er één (deelname of leerlingen)");
+    const MNode* n = share ? share : pupils;
     if (!n) continue;
     f.target_given[k] = true;
+    f.target_pupils[k] = !share;
+    f.target_start[k] = start_count[k];
     f.target[k] = year_table_of(*n->node);
     f.target_where[k] = n->where();
     if (b.root.find(factor_key[k]))
@@ -322,7 +330,10 @@ void build_scenario(const MNode& root, const std::string& rules_dir, Scenario& s
   build_report_settings(b);
   build_calibration_info(b);
   // Ranges per year (after merging, when the planperiode is known), in the order registered.
-  for (const auto& [v, r] : b.ranged) check_value(*v, r, sc.first_year, sc.last_year, d);
+  for (const auto& [v, r] : b.ranged) {
+    if (r == Range::NonNegative && v->dist == Dist::Normal) v->lower = 0;  // cut at 0 (value.h)
+    check_value(*v, r, sc.first_year, sc.last_year, d);
+  }
   if (d.error_count() > before) return;
   check_rate_sums(b);
   default_intake(b);

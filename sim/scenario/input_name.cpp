@@ -82,6 +82,10 @@ const Entry kEntries[] = {
     {"stromen.doel.so", "Doel deelname SO", T::Flows, U::Rate},
     {"stromen.doel.vso", "Doel deelname VSO", T::Flows, U::Rate},
     {"stromen.doel.pro", "Doel deelname PrO", T::Flows, U::Rate},
+    {"stromen.doel.sbo_leerlingen", "Doel SBO-leerlingen (verandering t.o.v. de start)", T::Flows, U::Count},
+    {"stromen.doel.so_leerlingen", "Doel SO-leerlingen (verandering t.o.v. de start)", T::Flows, U::Count},
+    {"stromen.doel.vso_leerlingen", "Doel VSO-leerlingen (verandering t.o.v. de start)", T::Flows, U::Count},
+    {"stromen.doel.pro_leerlingen", "Doel PrO-leerlingen (verandering t.o.v. de start)", T::Flows, U::Count},
     {"stromen.capaciteit", "Plaatsen in het speciaal (basis)onderwijs", T::Flows, U::Text},
     {"stromen.capaciteit.sbo", "Plaatsen SBO (capaciteit)", T::Flows, U::Count},
     {"stromen.capaciteit.so", "Plaatsen SO (capaciteit)", T::Flows, U::Count},
@@ -119,6 +123,7 @@ const Entry kEntries[] = {
     {"risico[].impact", "gevolg als het optreedt", T::Risks, U::Euro},
     {"risico[].jaren", "jaren waarin het kan optreden", T::Risks, U::Text},
     {"risico[].kant", "extra lasten of gemiste baten", T::Risks, U::Text},
+    {"risico[].blijvend", "blijvend (komt na het optreden elk jaar terug)", T::Risks, U::Text},
     {"risico[].vervang", "geheel vervangen", T::Risks, U::Text},
     {"risico[].verwijder", "verwijderd", T::Risks, U::Text},
 
@@ -211,6 +216,7 @@ const Entry kEntries[] = {
     {"ondersteuning.*.normbedrag", "Ondersteuningsbekostiging, component {c}: normbedrag per leerling", T::Funding, U::Euro},
     {"ondersteuning.*.grondslag", "Ondersteuningsbekostiging, component {c}: leerlingen waarover die telt", T::Funding, U::Text},
     {"ondersteuning.*.factor", "Ondersteuningsbekostiging, component {c}: vermenigvuldiger", T::Funding, U::Number},
+    {"ondersteuning.*.verrekening", "Ondersteuningsbekostiging, component {c}: verrekend met (licht, zwaar of LWOO/PrO)", T::Funding, U::Text},
     {"afdracht", "Afdrachten door DUO", T::Funding, U::Text},
     {"afdracht.so", "Afdracht DUO per {so}-leerling", T::Funding, U::Text},
     {"afdracht.so.laag", "Afdracht DUO per {so}-leerling, categorie laag", T::Funding, U::Euro},
@@ -336,7 +342,7 @@ bool input_per_year(const std::string& key) {
   const Parsed p = parse(key);
   for (FileKind kind : {FileKind::Scenario, FileKind::Rules})
     if (const KeyInfo* k = find_key(kind, p.canonical))
-      return k->form == Form::Value || k->form == Form::Table || k->form == Form::TextByYear;
+      return k->form == Form::Value || k->form == Form::ValueOrPost || k->form == Form::Table || k->form == Form::TextByYear;
   return true;
 }
 

@@ -185,10 +185,30 @@ void detail::load_rules_named(const std::string& path, Sector sector, Rules& out
     c.amount = year_table_of(*comp.child("normbedrag")->node);
     c.basis = basis_of(text(comp.child("grondslag")));
     c.factor = num(comp.child("factor"), 1.0);
+    const std::string pool = text(comp.child("verrekening"), name == "licht" || name == "regionaal" ? "licht"
+                                                             : name == "zwaar" || name == "lwoo_pro" ? name
+                                                                                                      : "geen");
+    c.pool = pool == "licht" ? Rules::Pool::Light : pool == "zwaar" ? Rules::Pool::Heavy : pool == "lwoo_pro" ? Rules::Pool::LwooPro : Rules::Pool::None;
     out.support.push_back(std::move(c));
   }
+  out.pooled_cap = std::none_of(out.support.begin(), out.support.end(), [](const Rules::Component& c) { return c.pool != Rules::Pool::None; });
+  if (out.pooled_cap && !out.support.empty() && (root.find("afdracht.so") || root.find("afdracht.sbo") || root.find("afdracht.lwoo_pro")))
+    diags.warning(support->where(), "geen component van [ondersteuning] heet licht, zwaar of lwoo_pro (of heeft verrekening = \"licht\", \"zwaar\" "
+                                    "of \"lwoo_pro\"): de afdrachten worden samen met de som van de componenten verrekend, niet per component "
+                                    "zoals DUO doet (docs/scenario-formaat.md §9)");
   if (out.support.empty())
     diags.error(support->where(), "[ondersteuning] heeft geen componenten; geef bijv. [ondersteuning.zwaar]");
+  // An own beschikking over po-2026/vo-2026 that gives zwaar for 2026 or later: that amount holds the
+  // 2026 step already, which the basis also carries as the component zwaar_2026.
+  auto own = [&](const char* key) { return std::find(out.own.begin(), out.own.end(), key) != out.own.end(); };
+  const auto heavy = std::find_if(out.support.begin(), out.support.end(), [](const Rules::Component& c) { return c.name == "zwaar"; });
+  const bool step = std::any_of(out.support.begin(), out.support.end(), [](const Rules::Component& c) { return c.name == "zwaar_2026"; });
+  if (step && heavy != out.support.end() && own("ondersteuning.zwaar.normbedrag") && !own("ondersteuning.zwaar_2026.normbedrag") &&
+      heavy->amount.is_table() && heavy->amount.last_year() >= 2026)
+    diags.warning(root.find("ondersteuning.zwaar.normbedrag")->where(),
+                  "het eigen bedrag zwaar geldt in " + std::to_string(heavy->amount.last_year()) + ", maar de basis telt de stap van 2026 "
+                  "(ondersteuning.zwaar_2026, + € 9,80 per leerling) er nog bij op; zit die stap al in het bedrag van de beschikking, "
+                  "zet dan [ondersteuning.zwaar_2026] normbedrag = 0");
   if (root.find("afdracht.so")) {
     out.has_deduct_so = true;
     out.deduct_so = {table_at(root, "afdracht.so.laag"), table_at(root, "afdracht.so.midden"), table_at(root, "afdracht.so.hoog")};

@@ -32,13 +32,19 @@ struct Rules {
   std::vector<std::string> files;
   std::vector<std::string> own;
   Sector sector = Sector::Po;
+  // What DUO nets a component's money against (ondersteuning.*.verrekening; model/duo_cap.h).
+  enum class Pool { Light, Heavy, LwooPro, None };
   struct Component {
     std::string name;  // licht, zwaar, regionaal, lwoo_pro, ...
     YearTable amount;  // normbedrag
     Basis basis = Basis::Regular;
     double factor = 1.0;
+    Pool pool = Pool::None;  // verrekening (default from the name)
   };
   std::vector<Component> support;       // ondersteuning
+  // No component is licht, zwaar or lwoo_pro: every deduction is netted against the sum of the
+  // components (the pooled cap), with a warning when the rules are loaded.
+  bool pooled_cap = false;
   bool has_deduct_so = false;
   std::array<YearTable, 3> deduct_so;   // afdracht.so laag/midden/hoog
   bool has_deduct_sbo = false;
@@ -76,7 +82,10 @@ struct Flows {
   // capaciteit: places at a teldatum (sbo; so = SO for po, VSO for vo); referrals beyond wait.
   // doel (section 14.4): participation targets per year, [0] sbo (po) or pro (vo), [1] so or vso;
   // solved into factor_sbo/factor_pro and factor_so before any path runs (solve_targets).
-  std::array<bool, 2> target_given{};
+  // A target in pupils (doel.<type>_leerlingen): the change of the count against the start (the
+  // teldatum of eerste_jaar − 1), so target[k] + target_start[k] is the count aimed for.
+  std::array<bool, 2> target_given{}, target_pupils{};
+  std::array<double, 2> target_start{};
   std::array<YearTable, 2> target;
   std::array<Where, 2> target_where;
   bool targets_solved = false;
@@ -116,6 +125,7 @@ struct Risk {  // risico
   Value impact = Value::fixed(0);
   std::vector<int> years;  // empty = every year
   bool lost_income = false;  // kant = "baten"
+  bool lasting = false;      // blijvend: from its first occurrence its impact recurs every later year
   uint32_t driver = 0;  // random stream of the occurrence
   bool active(int year) const {
     return years.empty() || std::find(years.begin(), years.end(), year) != years.end();
@@ -133,6 +143,7 @@ struct EarmarkedReserve {
   Where where;
   double balance = 0;                       // stand on 31-12 of eerste_jaar - 1
   Value withdrawal = Value::fixed(0);       // onttrekking per year, at most what the reserve holds
+  int withdrawal_line = -1;                 // onttrekking = "post:CODE": that line's realised cost instead (index into lines)
   Value addition = Value::fixed(0);         // dotatie per year, out of the result
 };
 

@@ -76,6 +76,10 @@ const std::vector<KeyInfo> kScenario = {
     {"stromen.doel.so", F::Table, R::Rate, S::Po, false, "", "doel deelname SO = SO / (BaO + SBO + SO) per jaar"},
     {"stromen.doel.vso", F::Table, R::Rate, S::Vo, false, "", "doel deelname VSO = VSO / (VO + VSO) per jaar"},
     {"stromen.doel.pro", F::Table, R::Rate, S::Vo, false, "", "doel deelname PrO = PrO / (VO + PrO) per jaar"},
+    {"stromen.doel.sbo_leerlingen", F::Table, R::Any, S::Po, false, "", "uitbreiding 1.2: doel in leerlingen: verandering van het aantal SBO-leerlingen t.o.v. de start (teldatum eerste_jaar − 1) per jaar, bijv. { 2026 = -21 } (niet samen met doel.sbo)"},
+    {"stromen.doel.so_leerlingen", F::Table, R::Any, S::Po, false, "", "uitbreiding 1.2: doel in leerlingen: verandering van het aantal SO-leerlingen (alle categorieën) t.o.v. de start per jaar"},
+    {"stromen.doel.vso_leerlingen", F::Table, R::Any, S::Vo, false, "", "uitbreiding 1.2: doel in leerlingen: verandering van het aantal VSO-leerlingen t.o.v. de start per jaar"},
+    {"stromen.doel.pro_leerlingen", F::Table, R::Any, S::Vo, false, "", "uitbreiding 1.2: doel in leerlingen: verandering van het aantal PrO-leerlingen t.o.v. de start per jaar"},
     {"stromen.capaciteit", F::Section, R::Any, S::Both, false, "", "plaatsen in het speciaal (basis)onderwijs: verwijzingen daarboven wachten in het regulier onderwijs"},
     {"stromen.capaciteit.sbo", F::Value, R::NonNegative, S::Po, false, "", "ten hoogste zoveel SBO-leerlingen op een teldatum"},
     {"stromen.capaciteit.so", F::Value, R::NonNegative, S::Po, false, "", "ten hoogste zoveel SO-leerlingen (alle categorieën) op een teldatum"},
@@ -107,10 +111,11 @@ const std::vector<KeyInfo> kScenario = {
     {"risico", F::ArrayOfTables, R::Any, S::Both, false, "", "risicoregister"},
     {"risico[].code", F::Text, R::Any, S::Both, true, "", "unieke code"},
     {"risico[].naam", F::Text, R::Any, S::Both, true, "", "naam van het risico"},
-    {"risico[].kans", F::Value, R::Rate, S::Both, true, "", "kans dat het risico in een jaar optreedt (ten hoogste eens per jaar)"},
+    {"risico[].kans", F::Value, R::Rate, S::Both, true, "", "kans dat het risico in een jaar optreedt (ten hoogste eens per jaar; blijvend: kans dat het in dat jaar voor het eerst optreedt)"},
     {"risico[].impact", F::Value, R::Any, S::Both, true, "", "euro als het optreedt, niet geïndexeerd; een verdeling wordt per keer opnieuw getrokken"},
     {"risico[].jaren", F::YearList, R::Year, S::Both, false, "", "jaren waarin het kan optreden (standaard alle)"},
     {"risico[].kant", F::Enum, R::Any, S::Both, false, "lasten,baten", "lasten (extra kosten, standaard) of baten (gemiste inkomsten: een korting)"},
+    {"risico[].blijvend", F::Bool, R::Any, S::Both, false, "", "uitbreiding 1.2: blijvend (true): vanaf het jaar waarin het optreedt komt de impact (dan getrokken) elk later jaar terug, ook buiten jaren; het kan geen tweede keer optreden (standaard false: elk jaar opnieuw)"},
     {"risico[].vervang", F::Bool, R::Any, S::Both, false, "", "variant: vervang het risico van de basis met dezelfde code geheel"},
     {"risico[].verwijder", F::Bool, R::Any, S::Both, false, "", "variant: verwijder het risico van de basis met deze code"},
 
@@ -118,7 +123,7 @@ const std::vector<KeyInfo> kScenario = {
     {"bestemmingsreserve[].code", F::Text, R::Any, S::Both, true, "", "unieke code"},
     {"bestemmingsreserve[].naam", F::Text, R::Any, S::Both, true, "", "naam van de reserve"},
     {"bestemmingsreserve[].stand", F::Number, R::NonNegative, S::Both, true, "", "stand op 31 december van eerste_jaar − 1 (euro); deel van start.eigen_vermogen"},
-    {"bestemmingsreserve[].onttrekking", F::Value, R::NonNegative, S::Both, false, "", "onttrekking per jaar (euro, standaard 0), ten hoogste wat de reserve bevat"},
+    {"bestemmingsreserve[].onttrekking", F::ValueOrPost, R::NonNegative, S::Both, false, "", "onttrekking per jaar (euro, standaard 0), ten hoogste wat de reserve bevat; of \"post:CODE\" (uitbreiding 1.2): elk jaar wat die lasten-post dat jaar werkelijk kost (realisatie inbegrepen, vóór een bezuiniging), ten hoogste de stand"},
     {"bestemmingsreserve[].dotatie", F::Value, R::NonNegative, S::Both, false, "", "dotatie per jaar uit het resultaat (euro, standaard 0)"},
     {"bestemmingsreserve[].vervang", F::Bool, R::Any, S::Both, false, "", "variant: vervang de reserve van de basis met dezelfde code geheel"},
     {"bestemmingsreserve[].verwijder", F::Bool, R::Any, S::Both, false, "", "variant: verwijder de reserve van de basis met deze code"},
@@ -163,8 +168,8 @@ const std::vector<KeyInfo> kScenario = {
     {"vangnet.groei.so", F::Value, R::NonNegative, S::Po, false, "", "groei SO na de teldatum (leerlingen per jaar, standaard 0)"},
     {"vangnet.groei.sbo", F::Value, R::NonNegative, S::Po, false, "", "groei SBO na de teldatum (leerlingen per jaar, standaard 0)"},
     {"vangnet.drempel", F::Section, R::Any, S::Po, false, "", "groei die de scholen zelf opvangen"},
-    {"vangnet.drempel.so", F::Value, R::NonNegative, S::Po, false, "", "drempel SO (leerlingen, standaard 0)"},
-    {"vangnet.drempel.sbo", F::Value, R::NonNegative, S::Po, false, "", "drempel SBO (leerlingen, standaard 0)"},
+    {"vangnet.drempel.so", F::Value, R::NonNegative, S::Po, false, "", "drempel SO (leerlingen per jaar): groei die de scholen zelf opvangen, het landelijk gemiddelde uit het ondersteuningsplan; verplicht bij groei.so (geen stille 0)"},
+    {"vangnet.drempel.sbo", F::Value, R::NonNegative, S::Po, false, "", "drempel SBO (leerlingen per jaar); verplicht bij groei.sbo"},
     {"vangnet.deel", F::Value, R::Rate, S::Po, false, "", "deel van het jaar dat wordt betaald (standaard 0.5)"},
 
     {"simulatie", F::Section, R::Any, S::Both, false, "", "instellingen van de simulatie (de opdrachtregel gaat voor)"},
@@ -206,6 +211,7 @@ const std::vector<KeyInfo> kRules = {
     {"ondersteuning.*", F::Section, R::Any, S::Both, false, "", "één component (naam vrij, bijv. licht, zwaar, regionaal, lwoo_pro)"},
     {"ondersteuning.*.normbedrag", F::Table, R::Any, S::Both, true, "", "euro per leerling van de grondslag, nominaal"},
     {"ondersteuning.*.grondslag", F::Enum, R::Any, S::Both, true, "regulier,sbo:po,so,pro:vo,lwoo:vo,totaal", "leerlingen waarover de component telt (teldatum Y−1)"},
+    {"ondersteuning.*.verrekening", F::Enum, R::Any, S::Both, false, "licht,zwaar,lwoo_pro:vo,geen", "uitbreiding 1.2: waartegen DUO de afdrachten met deze component verrekent: licht (SBO; vo: overloop van LWOO/PrO), zwaar (SO/VSO en de overloop van SBO), lwoo_pro (LWOO/PrO) of geen (standaard: licht voor de namen licht en regionaal, zwaar voor zwaar, lwoo_pro voor lwoo_pro, anders geen)"},
     {"ondersteuning.*.factor", F::Number, R::NonNegative, S::Both, false, "", "vermenigvuldiger (vo lwoo_pro: bevroren deelname LWOO+PrO van 1 oktober 2012; standaard 1)"},
     {"afdracht", F::Section, R::Any, S::Both, false, "", "afdrachten door DUO"},
     {"afdracht.so", F::Section, R::Any, S::Both, false, "", "euro per SO/VSO-leerling per categorie; elke leerling wordt afgedragen"},
@@ -324,6 +330,7 @@ const char* form_text(Form f) {
     case Form::Number: return "getal";
     case Form::Table: return "getal of jaartabel";
     case Form::Value: return "grootheid (getal, jaartabel of verdeling)";
+    case Form::ValueOrPost: return "grootheid of \"post:CODE\"";
     case Form::Bool: return "true of false";
     case Form::Enum: return "keuze";
     case Form::YearList: return "lijst van jaren";

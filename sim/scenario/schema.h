@@ -18,6 +18,7 @@ enum class Form {
   Number,         // number only
   Table,          // number or per-year table (no distribution)
   Value,          // number, per-year table or distribution (section 1)
+  ValueOrPost,    // a Value, or "post:CODE" (a bestemmingsreserve's onttrekking tied to a line)
   Bool,           // true/false
   Enum,           // one of `choices`
   YearList,       // [2025, 2026]

@@ -74,6 +74,11 @@ bool apply_decision(const Answers& a, Rules& r, Diagnostics& d) {
   };
   component("licht", b.light, std::nullopt, "beschikking.licht");
   component("zwaar", b.heavy, std::nullopt, "beschikking.zwaar");
+  // A beschikking's zwaar of 2026 or later holds the 2026 step the built-in rules carry apart
+  // (ondersteuning.zwaar_2026): 0, as the overlay sets it (starter_rules_text.cpp).
+  if (b.heavy && b.year >= 2026)
+    for (Rules::Component& c : r.support)
+      if (c.name == "zwaar_2026") c.amount = table(0.0);
   component("regionaal", b.regional, std::nullopt, "beschikking.regionaal");
   component("lwoo_pro", b.lwoo_pro, b.lwoo_factor, b.lwoo_pro ? "beschikking.lwoo_pro" : "beschikking.lwoo_pro_factor");
   if (b.lwoo_pro) r.deduct_lwoo_pro = table(*b.lwoo_pro);

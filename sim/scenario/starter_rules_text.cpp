@@ -59,6 +59,15 @@ std::string starter_rules_overlay(const Answers& a, const StarterPlan& p, const 
   support("regionaal", d.regional, std::nullopt);
   support("lwoo_pro", d.lwoo_pro, d.lwoo_factor);
   support("zwaar", d.heavy, std::nullopt);
+  // The built-in 2026 rules carry the step of the zware ondersteuning as its own component; a
+  // beschikking's amount for 2026 or later already holds it, so the overlay sets it to 0.
+  if (d.heavy && d.year >= 2026)
+    if (const Rules::Component* c = component("zwaar_2026")) {
+      line();
+      line("[ondersteuning.zwaar_2026]");
+      line("# de stap van 2026 (+ € 9,80 per leerling) zit al in het bedrag zwaar van de beschikking");
+      line("normbedrag = " + entry(0.0) + "   # " + was(c->amount, p.rules_name));
+    }
   bool so = false;
   for (const auto& x : d.deduct_so) so |= x.has_value();
   if (so) {

@@ -358,6 +358,12 @@ void check_node(const toml::node& n, const KeyInfo& info, const std::string& spa
       break;
     case Form::Table: check_quantity(n, info.range, false, key, c); break;
     case Form::Value: check_quantity(n, info.range, true, key, c); break;
+    case Form::ValueOrPost:  // "post:CODE": the code is resolved when the scenario is built
+      if (!n.is_string()) check_quantity(n, info.range, true, key, c);
+      else if (auto t = n.value<std::string>(); !t->starts_with("post:") || t->size() == 5)
+        c.diags.error(w, "verwacht een getal, een jaartabel, een verdeling of \"post:CODE\" (de code van een lasten-post), gevonden " +
+                             found_text(n));
+      break;
     case Form::Bool:
       if (!n.is_boolean()) c.diags.error(w, "verwacht true of false, gevonden " + found_text(n));
       break;

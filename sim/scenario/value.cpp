@@ -152,7 +152,7 @@ double Value::quantile(int year, double u) const {
   double a = p[0].at(year), b = p[1].at(year), c = p[2].at(year);
   switch (dist) {
     case Dist::Fixed: return a;
-    case Dist::Normal: return a + b * normal_quantile(u);
+    case Dist::Normal: return std::max(lower, a + b * normal_quantile(u));
     case Dist::LogNormal: {
       if (b <= 0) return a;
       auto s = log_shape(a, b);
@@ -248,7 +248,7 @@ double Value::from_normal(int year, double z) const {
   }
   switch (dist) {
     case Dist::Fixed: return p[0].at(year);
-    case Dist::Normal: return p[0].at(year) + p[1].at(year) * z;
+    case Dist::Normal: return std::max(lower, p[0].at(year) + p[1].at(year) * z);
     case Dist::LogNormal: {
       double m = p[0].at(year), sd = p[1].at(year);
       if (sd <= 0) return m;
@@ -353,6 +353,9 @@ std::string unusable_text(Dist dist, double a, double b, double c) {
          "); kies minder extreme waarden";
 }
 
+// The most of a normaal amount's or count's mass that may be cut at 0 (above it: an error).
+constexpr double kMaxCut = 0.05;
+
 // The year's values against `range` ("" when within): at most 0,1% of the mass outside.
 std::string range_problem(const Value& v, Range range, int y, double a, double b, double c) {
   if (range == Range::Any) return {};
@@ -363,6 +366,11 @@ std::string range_problem(const Value& v, Range range, int y, double a, double b
     // normaal is clamped at run time (with a warning); its mean must lie in range.
     if (a < lo || a > hi || (range == Range::RateBelowOne && a >= 1))
       return "het gemiddelde moet " + std::string(range_phrase(range)) + " zijn, gevonden " + num_exact(a);
+    // An amount or count cut at 0: more than kMaxCut of the mass is an input error (check_value
+    // warns from 0,1%).
+    if (range == Range::NonNegative && b > 0 && normal_cdf(-a / b) > kMaxCut)
+      return "de verdeling \"normaal\" legt " + pct_plain(normal_cdf(-a / b)) + " van haar kans onder 0 (het bedrag of aantal kan niet "
+             "negatief zijn; meer dan 5% afkappen tot 0 verschuift het gemiddelde: kies een kleinere sd of lognormaal)";
     return {};
   }
   double out;
@@ -383,6 +391,15 @@ std::string range_problem(const Value& v, Range range, int y, double a, double b
 }  // namespace
 
 void check_value(const Value& v, Range range, int first, int last, Diagnostics& diags) {
+  if (v.dist == Dist::Normal && range == Range::NonNegative) {  // cut at 0 (Value::lower): say how much, once
+    double cut = 0;
+    int at = first;
+    for (int y = first; y <= last; ++y)
+      if (const double a = v.p[0].at(y), b = v.p[1].at(y); b > 0 && a >= 0 && normal_cdf(-a / b) > cut) cut = normal_cdf(-a / b), at = y;
+    if (cut > 0.001 && cut <= kMaxCut)
+      diags.warning(v.where, pct_plain(cut) + " van de trekkingen (in " + std::to_string(at) + ") valt onder 0 en wordt afgekapt tot 0; "
+                             "het gemiddelde van de trekkingen ligt daardoor iets hoger dan opgegeven: kies een kleinere sd of een lognormale verdeling");
+  }
   for (int y = first; y <= last; ++y) {
     const double a = v.p[0].at(y), b = v.p[1].at(y), c = v.p[2].at(y);
     std::string problem = parameter_problem(v.dist, a, b, c);

@@ -5,6 +5,7 @@
 #include <array>
 #include <memory>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -43,6 +44,10 @@ struct Value {
   // Triangle/Pert: {min, modus, max}.
   std::array<YearTable, 3> p;
   Where where;  // where it was written (for run-time messages)
+  // A normaal value of an amount or count that cannot go below 0 (range NonNegative) is cut at 0:
+  // draws below it become 0 (check_value warns, or refuses more than 5% of the mass; the mean is
+  // the given one). -infinity for every other value.
+  double lower = -std::numeric_limits<double>::infinity();
   uint32_t driver = 0;
   // Precomputed by prepare() for the years [table_first, table_last] (hot path of Monte Carlo):
   // beta/pert: the quantile function in normal-score space, [row][kTablePoints], one row per

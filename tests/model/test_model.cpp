@@ -95,21 +95,23 @@ kant = "lasten"
 berekend = "afdracht_lwoo_pro"
 )";
   Result r = run(sc, kRulesVo);
-  // totaal (vo) = regular VO including PrO = 1050. Income = 200 × 1050 + 4,000 × 0.1 × 1050.
-  CHECK(line_of(r, "3.1").realised[0] == Approx(210'000 + 420'000));
+  // totaal (vo) = regular VO including PrO = 1050. Income = 200 × 1050 + 4,000 × 0.1 × 1050 + 800 × 1050.
+  CHECK(line_of(r, "3.1").realised[0] == Approx(210'000 + 420'000 + 840'000));
   // VSO midden 2 × 20,000.
   CHECK(line_of(r, "4.5.1a").realised[0] == Approx(40'000));
-  // LWOO = 8% of 1000 regular = 80; plus 50 PrO: 130 × 4,000.
+  // LWOO = 8% of 1000 regular = 80; plus 50 PrO: 130 × 4,000 = 520,000: 420,000 from its own
+  // budget and 100,000 from the regionale ondersteuning (210,000): DUO's cap does not bite.
   CHECK(line_of(r, "4.5.1b").realised[0] == Approx(520'000));
+  CHECK(r.policy_fired.back().second[0] == 0.0);
 }
 
-TEST_CASE("cap: deductions above the support income are scaled down together", "[model][cap]") {
-  // SO laag 100 pupils: deduction 1,000,000 + SBO 100,000 against income 610,000.
+TEST_CASE("cap: SO above the zware ondersteuning is charged to the schools, SBO stays within licht", "[model][cap]") {
+  // SO laag 100 pupils: deduction 1,000,000 against zwaar 500 × 1020 = 510,000; SBO 20 × 5,000 =
+  // 100,000 against licht 100 × 1000 = 100,000 (tests/model/test_duo_cap.cpp has every route).
   std::string sc = replace(kMjbScenario, "so = { laag = 10 }", "so = { laag = 100 }");
   Result r = run(sc);
-  const double factor = 610'000.0 / 1'100'000.0;
-  CHECK(line_of(r, "4.5.1a").realised[0] == Approx(1'000'000 * factor));
-  CHECK(line_of(r, "4.5.1b").realised[0] == Approx(100'000 * factor));
+  CHECK(line_of(r, "4.5.1a").realised[0] == Approx(510'000));
+  CHECK(line_of(r, "4.5.1b").realised[0] == Approx(100'000));
   CHECK(line_of(r, "4.5.1a").budget[0] == Approx(1'000'000));  // begroot is before the cap
   CHECK(r.policy_fired.back().first == "cap");
   CHECK(r.policy_fired.back().second[0] == 1.0);

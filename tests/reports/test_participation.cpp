@@ -13,6 +13,7 @@
 #include "mc.h"
 #include "md_report.h"
 #include "svg_chart.h"
+#include "report_text.h"
 #include "table_writer.h"
 #include "xlsx_report.h"
 
@@ -252,6 +253,21 @@ TEST_CASE("participation: the example scenarios, with targets and in Monte Carlo
     CHECK(html.find("<td class=\"label\">P5–P95</td>") != std::string::npos);
     CHECK(html.find("<td class=\"label\">doel</td><td class=\"num\">2,90%</td><td class=\"num\">2,82%</td>") != std::string::npos);
     CHECK(html.find("class=\"ref target\"") != std::string::npos);
+    // The chance that each target is met, from kansen.doel_<type>_gehaald, in the participation table.
+    const Probability* met = nullptr;
+    for (const auto& [k, p] : mc.more_flags)
+      if (k == "doel_sbo_gehaald") met = &p;
+    REQUIRE(met);
+    CHECK(html.find("<td class=\"label\">kans doel gehaald</td><td class=\"num\">" + chance(met->value[0]) + "</td>") != std::string::npos);
+    // A target in pupils is no participation: no "doel" row of shares, its chance still shown.
+    Scenario pupils = sc;
+    pupils.flows.target_pupils[0] = true, pupils.flows.target_start[0] = sc.start.sbo;
+    pupils.flows.target[0] = YearTable::fixed(0.0), pupils.flows.targets_solved = false;
+    pupils.flows.factor_sbo = YearTable::fixed(1.0);
+    const Result pm = run_monte_carlo(pupils, {}, {2});
+    const std::string ph = html_report(ReportInput{pm, nullptr, &pupils});
+    CHECK(ph.find("<td class=\"label\">kans doel (leerlingen) gehaald</td>") != std::string::npos);
+    CHECK(ph.find("<td class=\"label\">doel</td><td class=\"num\">0,00%</td>") == std::string::npos);
     // Deterministic mode hits the targets (stromen.doel).
     CHECK(pct(det.find("deelname_sbo")->mean[0], 2) == "2,90%");
     const std::string row = table_line(mjb_table(mc), "Deelname SBO");

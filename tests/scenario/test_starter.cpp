@@ -97,9 +97,10 @@ TEST_CASE("nieuw (po): de voorbeeldantwoorden geven een scenario dat elk jaar de
   CHECK(sc.flows.refer_so[0].mean(2028) / so_2028 == Approx(300.0 / 365).epsilon(1e-4));
 
   // The first year's budget closes: amounts of po-2026 (2024 tables) carried to 2026 with the mean
-  // funding index f = 0,8915 × 3% + 0,1085 × 2% for two years.
+  // funding index f = 0,8915 × 3% + 0,1085 × 2% for two years, plus the 2026 step of the zware
+  // ondersteuning, € 9,80 per pupil of BaO + SBO (its own table starts in 2026: not indexed yet).
   const double F = std::pow(1 + 0.8915 * 0.03 + 0.1085 * 0.02, 2);
-  const double income = (378.14 * 18'950 + 516.08 * (18'950 + 390)) * F;
+  const double income = (378.14 * 18'950 + 516.08 * (18'950 + 390)) * F + 9.80 * (18'950 + 390);
   const double so = (12'938.34 * 300 + 21'053.23 * 25 + 31'419.53 * 40) * F, sbo = 6'634.52 * 390 * F;
   CHECK(line_of(r, "3.1").realised[0] == Approx(income).epsilon(1e-12));
   CHECK(line_of(r, "4.5.1a").realised[0] == Approx(so).epsilon(1e-12));
@@ -145,7 +146,9 @@ TEST_CASE("nieuw: een eigen DUO-beschikking wordt een regelsbestand met basis, e
   text += "[beschikking]\njaar = 2026\nlicht = 380.12\nzwaar = 520.35\n";
   const Written w = write_and_run(text);
   const Rules& rules = w.loaded.scenario->rules;
-  CHECK(rules.own == std::vector<std::string>{"ondersteuning.licht.normbedrag", "ondersteuning.zwaar.normbedrag"});
+  // zwaar of 2026 holds the 2026 step, so the overlay sets po-2026's zwaar_2026 to 0.
+  CHECK(rules.own == std::vector<std::string>{"ondersteuning.licht.normbedrag", "ondersteuning.zwaar.normbedrag",
+                                              "ondersteuning.zwaar_2026.normbedrag"});
   CHECK(rules.files.size() == 2);
   // 2026 uses the beschikking's amounts as given (no index in the first year).
   CHECK(line_of(w.plan, "3.1").realised[0] == Approx(380.12 * 18'950 + 520.35 * 19'340).epsilon(1e-12));
