@@ -36,6 +36,7 @@
 #include "nieuw_cmd.h"
 #include "run_set.h"
 #include "scale_cmds.h"
+#include "verken_cmd.h"
 #include "schema.h"
 
 namespace po = boost::program_options;
@@ -68,6 +69,9 @@ const char* kUsage =
     "                                 (kalibratie.toml: een scenariofragment met standaardfouten)\n"
     "  swvsim terugtoets HISTORIE.csv [--vanaf JAAR] [--horizon 3] [--uit MAP]\n"
     "                                 toetsen of de banden eerlijk zijn: vangen ze de werkelijke aantallen?\n"
+    "  swvsim verken BESTAND [--poort N] [--paden P] [--zaad Z]\n"
+    "                                 een verkenpagina in de browser: schuif aan de aannames en zie pagina 1\n"
+    "                                 meteen opnieuw berekend; bewaar de wijzigingen als variant\n"
     "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
     "  swvsim --version | --help | OPDRACHT --help\n\n"
     "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout,\n"
@@ -193,11 +197,12 @@ int dispatch(const std::vector<std::string>& args) {
   if (cmd == "samenvoegen") return cmd_merge(rest);
   if (cmd == "kalibreer") return cmd_calibrate(rest);
   if (cmd == "terugtoets") return cmd_backtest(rest);
+  if (cmd == "verken") return cmd_verken(rest);
   if (cmd == "sleutels") {
     std::cout << schema_markdown();
     return kOk;
   }
-  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels", "kalibreer", "terugtoets"})
+  std::cerr << "swvsim: onbekende opdracht \"" << cmd << "\"" << did_you_mean(cmd, {"nieuw", "controleer", "check", "run", "samenvoegen", "vergelijk", "gevoeligheid", "bestedingsruimte", "weerstandsvermogen", "sleutels", "kalibreer", "terugtoets", "verken"})
             << "\n\n"
             << kUsage;
   return kInput;
