@@ -87,7 +87,7 @@ TEST_CASE("verken: the controls of the PO example, their base levels and ranges"
   CHECK(g.max == Approx(0.03));
 }
 
-TEST_CASE("verken: a participation target replaces the factor control; a base post code is not reused", "[verken]") {
+TEST_CASE("verken: a participation target replaces the factor control, and a base post code is not reused", "[verken]") {
   const LoadResult lr = load_scenario(source_path("scenarios/voorbeeld-po-2022.toml"));
   REQUIRE(lr.scenario);
   const auto cs = verken_controls(*lr.scenario, lr.tree->root, 1e6);
@@ -103,7 +103,7 @@ TEST_CASE("verken: a participation target replaces the factor control; a base po
   CHECK(extra_post_code(sc) == "verken-extra-2");
 }
 
-TEST_CASE("verken: a request names only the page's keys; all problems at once, in Dutch", "[verken]") {
+TEST_CASE("verken: a request may name only the keys of the controls, with all problems at once in Dutch", "[verken]") {
   const Example e = example();
   const VerkenRequest ok = read_request(e.base, R"({"wijzigingen": {"risico[R1].kans": 0.5, "demografie.groei": -0.01}, "naam": "Krimp 2x"})", false);
   REQUIRE(ok.changes.items.size() == 2);
@@ -234,7 +234,7 @@ TEST_CASE("verken: only this server's Host and Origin are answered", "[verken]")
   CHECK_FALSE(allowed_origin("https://127.0.0.1:8123", true, 8123));
 }
 
-TEST_CASE("verken: one computation at a time; a newer request replaces the waiting one", "[verken]") {
+TEST_CASE("verken: one computation at a time, and a newer request replaces the waiting one", "[verken]") {
   std::mutex m;
   std::condition_variable cv;
   bool release = false, first_started = false;
