@@ -45,6 +45,29 @@ void send_error(httplib::Response& res, int status, const std::string& message, 
   res.set_content(dump(j), "application/json; charset=utf-8");
 }
 
+// What went wrong while answering, as the JSON error a client reads.
+void send_failure(httplib::Response& res, std::exception_ptr failure) {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const VerkenError& e) {
+    send_error(res, e.status, e.what(), e.details);
+  } catch (const Replaced&) {
+    send_error(res, 409, "vervangen door een nieuwere berekening", {}, true);
+  } catch (const Stopped&) {
+    send_error(res, 503, "swvsim verken stopt");
+  } catch (const Cancelled&) {
+    send_error(res, 503, "swvsim verken stopt; de berekening is afgebroken");
+  } catch (const EnvironmentError& e) {
+    send_error(res, 500, e.what());
+  } catch (const std::bad_alloc&) {
+    send_error(res, 500, out_of_memory_message());
+  } catch (const std::exception& e) {
+    send_error(res, 500, std::string("interne fout: ") + e.what());
+  } catch (...) {
+    send_error(res, 500, "interne fout");
+  }
+}
+
 std::vector<std::string> messages(const Diagnostics& d) {
   std::vector<std::string> out;
   for (const auto& item : d.items()) out.push_back(item.format());
@@ -125,20 +148,8 @@ struct VerkenServer::Impl {
       if (!ok) return send_error(res, 400, "het verzoek kwam niet volledig aan");
       try {
         f(body, res);
-      } catch (const VerkenError& e) {
-        send_error(res, e.status, e.what(), e.details);
-      } catch (const Replaced&) {
-        send_error(res, 409, "vervangen door een nieuwere berekening", {}, true);
-      } catch (const Stopped&) {
-        send_error(res, 503, "swvsim verken stopt");
-      } catch (const Cancelled&) {
-        send_error(res, 503, "swvsim verken stopt; de berekening is afgebroken");
-      } catch (const EnvironmentError& e) {
-        send_error(res, 500, e.what());
-      } catch (const std::bad_alloc&) {
-        send_error(res, 500, out_of_memory_message());
-      } catch (const std::exception& e) {
-        send_error(res, 500, std::string("interne fout: ") + e.what());
+      } catch (...) {
+        send_failure(res, std::current_exception());
       }
     };
   }
@@ -174,14 +185,8 @@ struct VerkenServer::Impl {
       try {
         const auto a = answer(job_for(base_request()));
         res.set_content(verken_page(base, monte_carlo, a->page), "text/html; charset=utf-8");
-      } catch (const VerkenError& e) {
-        send_error(res, 500, e.what(), e.details);
-      } catch (const std::exception&) {
-        send_error(res, 503, "swvsim verken stopt");
-      } catch (const Stopped&) {
-        send_error(res, 503, "swvsim verken stopt");
-      } catch (const Replaced&) {
-        send_error(res, 503, "probeer het opnieuw");
+      } catch (...) {
+        send_failure(res, std::current_exception());
       }
     });
     auto asset = [this](const char* path, std::string content, const char* type) {

@@ -9,6 +9,7 @@ Usage: verken_api.py SWVSIM BRONMAP   (CTest runs it; tests/CMakeLists.txt)"""
 import json
 import os
 import re
+import shutil
 import signal
 import sys
 
@@ -135,6 +136,7 @@ def test(swvsim, source_dir):
         check(code == 130, "Ctrl-C gaf exitcode %d, verwacht 130" % code)
     finally:
         server.kill()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -176,6 +176,7 @@ def test(swvsim, source_dir):
             driver.quit()
         server.kill()
         shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

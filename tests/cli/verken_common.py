@@ -33,13 +33,17 @@ class Server:
     """swvsim verken SCENARIO --poort 0 ...; the first stdout line is the address."""
 
     def __init__(self, swvsim, scenario, *options):
+        # stderr (a line per computation) to a file: a pipe nobody reads would fill and stop the server.
+        self.log = tempfile.TemporaryFile(mode="w+")
         self.proc = subprocess.Popen([swvsim, "verken", scenario, "--poort", "0", *options], stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
+                                     stderr=self.log, text=True)
         line = self.proc.stdout.readline()
         m = re.fullmatch(r"http://127\.0\.0\.1:(\d+)/\n", line)
         if not m:
             self.proc.kill()
-            raise Failure("eerste regel is geen adres: %r; stderr: %s" % (line, self.proc.stderr.read()))
+            self.proc.wait()
+            self.log.seek(0)
+            raise Failure("eerste regel is geen adres: %r; stderr: %s" % (line, self.log.read()))
         self.url = line.strip()
         self.port = int(m.group(1))
 
