@@ -43,6 +43,7 @@ inline const std::vector<double>& mean(const Result& r, const char* key) {
 }
 
 std::string board_summary(const ReportInput& in);  // section "bestuurssamenvatting": page 1 (html_summary.cpp)
+std::string equity_chart(const ReportInput& in);   // the equity fan chart against the norms, full width (html_report.cpp)
 std::string participation(const ReportInput& in);  // table "deelname" after the pupil charts ("" without the series)
 std::string mjb(const ReportInput& in);      // section "mjb"
 std::string balance(const ReportInput& in);  // section "balans" (only with [balans]; else "")

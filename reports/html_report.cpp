@@ -17,6 +17,38 @@
 
 namespace swv {
 
+namespace html {
+
+// The equity chart, full width: from the 31-12 start value, with the norm lines labelled and the
+// bovenmatig zone (above the signaleringswaarde) shaded.
+std::string equity_chart(const ReportInput& in) {
+  const Result& r = in.result;
+  const Series* x = r.find("eigen_vermogen");
+  if (!x) return std::string();
+  std::vector<int> years{r.years.front() - 1};
+  years.insert(years.end(), r.years.begin(), r.years.end());
+  auto from_start = [&](const std::vector<double>& v, double start) {
+    std::vector<double> out{start};
+    out.insert(out.end(), v.begin(), v.end());
+    return out;
+  };
+  const double s0 = r.start_equity;
+  std::vector<ChartLine> lines{{"signaleringswaarde", "signal", from_start(mean(r, "signaleringswaarde"), NAN)},
+                               {"ondergrens", "floor", from_start(mean(r, "ondergrens"), NAN)}};
+  // The target is one for the algemene reserve (scenario-format 14.2): labelled so.
+  if (r.find("streefvermogen")) lines.push_back({"streefvermogen (algemene reserve)", "target", from_start(mean(r, "streefvermogen"), NAN)});
+  FanChart c{in.monte_carlo() ? "Eigen vermogen 31-12 (mediaan en banden) tegenover de normen" : "Eigen vermogen 31-12 tegenover de normen",
+             years, {}, {}, from_start(x->p50, s0), {}, {}, lines, true};
+  if (in.monte_carlo())
+    c.p5 = from_start(x->p5, s0), c.p25 = from_start(x->p25, s0), c.p75 = from_start(x->p75, s0), c.p95 = from_start(x->p95, s0);
+  c.zone_above = lines.front().values;
+  c.zone_label = "bovenmatig";
+  c.wide = true;
+  return fan_chart_svg(c);
+}
+
+}  // namespace html
+
 namespace {
 
 using std::string;
@@ -90,33 +122,6 @@ string summary(const ReportInput& in) {
   return s + "</section>";
 }
 
-// The equity chart, full width: from the 31-12 start value, with the norm lines labelled and the
-// bovenmatig zone (above the signaleringswaarde) shaded.
-string equity_chart(const ReportInput& in) {
-  const Result& r = in.result;
-  const Series* x = r.find("eigen_vermogen");
-  if (!x) return string();
-  std::vector<int> years{r.years.front() - 1};
-  years.insert(years.end(), r.years.begin(), r.years.end());
-  auto from_start = [&](const std::vector<double>& v, double start) {
-    std::vector<double> out{start};
-    out.insert(out.end(), v.begin(), v.end());
-    return out;
-  };
-  const double s0 = r.start_equity;
-  std::vector<ChartLine> lines{{"signaleringswaarde", "signal", from_start(mean(r, "signaleringswaarde"), NAN)},
-                               {"ondergrens", "floor", from_start(mean(r, "ondergrens"), NAN)}};
-  // The target is one for the algemene reserve (scenario-format 14.2): labelled so.
-  if (r.find("streefvermogen")) lines.push_back({"streefvermogen (algemene reserve)", "target", from_start(mean(r, "streefvermogen"), NAN)});
-  FanChart c{in.monte_carlo() ? "Eigen vermogen 31-12 (mediaan en banden) tegenover de normen" : "Eigen vermogen 31-12 tegenover de normen",
-             years, {}, {}, from_start(x->p50, s0), {}, {}, lines, true};
-  if (in.monte_carlo())
-    c.p5 = from_start(x->p5, s0), c.p25 = from_start(x->p25, s0), c.p75 = from_start(x->p75, s0), c.p95 = from_start(x->p95, s0);
-  c.zone_above = lines.front().values;
-  c.zone_label = "bovenmatig";
-  c.wide = true;
-  return fan_chart_svg(c);
-}
 
 string charts(const ReportInput& in) {
   const Result& r = in.result;
@@ -128,7 +133,7 @@ string charts(const ReportInput& in) {
     if (in.monte_carlo()) c.p5 = x->p5, c.p25 = x->p25, c.p75 = x->p75, c.p95 = x->p95;
     return fan_chart_svg(c);
   };
-  s += equity_chart(in);
+  s += html::equity_chart(in);
   if (in.monte_carlo())
     if (const Series* x = r.find("eigen_vermogen")) {
       const size_t last = r.years.size() - 1;

@@ -126,13 +126,37 @@ std::optional<SpendingRoom> kaderbrief_figure(const Scenario& sc, const Result& 
 
 }  // namespace
 
-int write_run_result(OutputSet& set, const Scenario& sc, const Result& r, const RunOptions& ro, const FinanceTable* finance) {
+RunAnswer complete_run(const Scenario& sc, Result r, const RunOptions& ro, const FinanceTable* finance) {
+  RunAnswer a{std::move(r), std::nullopt, std::nullopt};
   // The reports also show the classic deterministic budget beside the Monte-Carlo means.
-  std::optional<Result> det;
-  if (r.mode == Mode::MonteCarlo) det = run_deterministic(sc);
-  std::optional<SpendingRoom> kb;
-  if (ro.kaderbrief) kb = kaderbrief_figure(sc, r, ro, finance);
-  write_run_set(set, ReportInput{r, det ? &*det : nullptr, &sc, kb ? &*kb : nullptr}, ro.formats);
+  if (a.result.mode == Mode::MonteCarlo) a.plan = run_deterministic(sc);
+  if (ro.kaderbrief) a.kaderbrief = kaderbrief_figure(sc, a.result, ro, finance);
+  return a;
+}
+
+RunAnswer compute_run(const LoadResult& lr, const RunOptions& ro, McOptions mc) {
+  const Scenario& sc = *lr.scenario;
+  if (sc.mode == Mode::Deterministic) return complete_run(sc, run_deterministic(sc, lr.diags.warnings()), ro);
+  // The kaderbrief figure comes from the same simulation: the run records its first paths' year
+  // inputs to the close (finance_table.h).
+  std::optional<FinanceTable> finance;
+  if (ro.kaderbrief) {
+    finance.emplace(sc, kaderbrief_paths(mc.precision > 0 ? mc.max_paths : sc.paths));
+    mc.finance = &*finance;
+  }
+  Result r;
+  {
+    std::optional<ProgressBar> bar;
+    if (!ro.quiet && mc.progress && isatty(STDERR_FILENO)) bar.emplace(*mc.progress);
+    r = run_monte_carlo(sc, lr.diags.warnings(), mc);
+  }
+  return complete_run(sc, std::move(r), ro, finance ? &*finance : nullptr);
+}
+
+int write_run_result(OutputSet& set, const Scenario& sc, const RunAnswer& a, const RunOptions& ro) {
+  const Result& r = a.result;
+  const std::optional<SpendingRoom>& kb = a.kaderbrief;
+  write_run_set(set, a.report_input(sc), ro.formats);
   check_cancel();  // stopped while writing: the new set is dropped, the old one stays
   const std::vector<std::string> written = set.commit();
   if (!ro.quiet) std::cout << mjb_table(r, isatty(STDOUT_FILENO)) << "\n";

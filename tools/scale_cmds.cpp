@@ -182,7 +182,7 @@ int cmd_merge(const std::vector<std::string>& args) {
     r = merge_shards(sc, headers, files, open, lr.diags.warnings(), mc);
   }
   for (size_t i = lr.diags.warnings().size(); i < r->warnings.size(); ++i) std::cerr << shown(r->warnings[i]) << "\n";
-  return write_run_result(set, sc, *r, ro);
+  return write_run_result(set, sc, complete_run(sc, std::move(*r), ro), ro);
 }
 
 }  // namespace swv::cli

@@ -11,12 +11,14 @@ cd "$(dirname "$0")/.."
 PACKAGES=(build-essential cmake ninja-build pkg-config
   libboost-dev libboost-program-options-dev libeigen3-dev libtbb-dev catch2
   libtomlplusplus-dev librandom123-dev nlohmann-json3-dev libxlsxwriter-dev zlib1g-dev
+  libcpp-httplib-dev  # swvsim verken's HTTP server (cpp-httplib)
   file)  # file: cpack -G DEB reads the binary's library dependencies with it
 # The test set-up adds what only the tests need (tools/test.sh): unzip (re-reading .xlsx files) and
 # chromium (rendering the HTML report headless), poppler-utils (pdftotext/pdftoppm: page 1 of the
 # printed report, tools/render-page1.sh), python3 (its pty module drives swvsim nieuw's dialogue on a
-# pseudo-terminal, tests/cli/nieuw_dialoog.py).
-if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium poppler-utils python3); fi
+# pseudo-terminal, tests/cli/nieuw_dialoog.py), python3-selenium and chromium-driver (swvsim verken's
+# page driven in headless Chromium, tests/cli/verken_browser.py).
+if [ "${SWVSIM_TEST_PACKAGES:-0}" = 1 ]; then PACKAGES+=(unzip chromium poppler-utils python3 python3-selenium chromium-driver); fi
 if [ -n "${SWVSIM_EXTRA_PACKAGES:-}" ]; then read -r -a extra <<< "$SWVSIM_EXTRA_PACKAGES"; PACKAGES+=("${extra[@]}"); fi
 
 missing=()

@@ -36,6 +36,7 @@
 #include "nieuw_cmd.h"
 #include "run_set.h"
 #include "scale_cmds.h"
+#include "verken_cmd.h"
 #include "schema.h"
 #include "thread_limit.h"
 #include "targets.h"
@@ -70,6 +71,9 @@ const char* kUsage =
     "                                 (kalibratie.toml: een scenariofragment met standaardfouten)\n"
     "  swvsim terugtoets HISTORIE.csv [--vanaf JAAR] [--horizon 3] [--uit MAP]\n"
     "                                 toetsen of de banden eerlijk zijn: vangen ze de werkelijke aantallen?\n"
+    "  swvsim verken BESTAND [--poort N] [--paden P] [--zaad Z]\n"
+    "                                 een verkenpagina in de browser: schuif aan de aannames en zie pagina 1\n"
+    "                                 meteen opnieuw berekend; bewaar de wijzigingen als variant\n"
     "  swvsim sleutels                alle scenario- en regelssleutels (Markdown)\n"
     "  swvsim --version | --help | OPDRACHT --help\n\n"
     "Exitcodes: 0 gelukt (ook als de uitkomst een overschrijding toont), 2 ongeldige invoer, 3 interne fout,\n"
@@ -137,15 +141,6 @@ int cmd_check(const std::vector<std::string>& args) {
   return kOk;
 }
 
-// Runs the loaded scenario: deterministic, or Monte Carlo with a progress bar on a terminal.
-Result simulate(const LoadResult& lr, const McOptions& mc, bool quiet) {
-  const Scenario& sc = *lr.scenario;
-  if (sc.mode == Mode::Deterministic) return run_deterministic(sc, lr.diags.warnings());
-  std::optional<ProgressBar> bar;
-  if (!quiet && isatty(STDERR_FILENO)) bar.emplace(*mc.progress);
-  return run_monte_carlo(sc, lr.diags.warnings(), mc);
-}
-
 int cmd_run(const std::vector<std::string>& args) {
   po::options_description opts = run_options("Opties van run", {"json", "html", "xlsx", "csv", "md"});
   opts.add_options()("deterministisch", "deterministische modus: de klassieke meerjarenbegroting")(
@@ -200,17 +195,10 @@ int cmd_run(const std::vector<std::string>& args) {
   const std::string dir = ro.dir.empty() ? "uitvoer/" + slug(sc->name) : ro.dir;
   OutputSet set(dir, run_set_files(), run_set_files(ro.formats));
   install_sigint();
-  // The kaderbrief figure comes from the same simulation: the run records its first paths' year
-  // inputs to the close (finance_table.h).
-  std::optional<FinanceTable> finance;
-  if (ro.kaderbrief && sc->mode == Mode::MonteCarlo) {
-    finance.emplace(*sc, kaderbrief_paths(mc.precision > 0 ? mc.max_paths : sc->paths));
-    mc.finance = &*finance;
-  }
-  const Result r = simulate(lr, mc, ro.quiet);
+  const RunAnswer a = compute_run(lr, ro, mc);
   // Warnings the run itself found (the loader's were printed when loading).
-  for (size_t i = lr.diags.warnings().size(); i < r.warnings.size(); ++i) std::cerr << shown(r.warnings[i]) << "\n";
-  return write_run_result(set, *sc, r, ro, finance ? &*finance : nullptr);
+  for (size_t i = lr.diags.warnings().size(); i < a.result.warnings.size(); ++i) std::cerr << shown(a.result.warnings[i]) << "\n";
+  return write_run_result(set, *sc, a, ro);
 }
 
 // The command named by args[0], run with the rest (usage and --version here).
@@ -235,6 +223,7 @@ int dispatch(const std::vector<std::string>& args) {
   if (cmd == "samenvoegen") return cmd_merge(rest);
   if (cmd == "kalibreer") return cmd_calibrate(rest);
   if (cmd == "terugtoets") return cmd_backtest(rest);
+  if (cmd == "verken") return cmd_verken(rest);
   if (cmd == "sleutels") {
     std::cout << schema_markdown();
     return kOk;

@@ -87,10 +87,12 @@ Result init_result(const Scenario& sc, const std::vector<std::string>& warnings)
   r.engine_version = engine_version();
   r.scenario_name = sc.name;
   r.scenario_description = sc.description;
+  // The hash of the text the loader read (a variant of swvsim verken is not on disk); else the file's.
+  auto file_sha = [&](size_t i) { return sc.files_sha256.size() == sc.files.size() ? sc.files_sha256[i] : sha256_file(sc.files[i]); };
   r.scenario_file = sc.files.back();
-  r.scenario_sha256 = sha256_file(sc.files.back());
+  r.scenario_sha256 = file_sha(sc.files.size() - 1);
   const std::string& main = sc.files.back();
-  for (size_t i = 0; i + 1 < sc.files.size(); ++i) r.inputs.push_back({"basis", display_path(sc.files[i], main), sha256_file(sc.files[i])});
+  for (size_t i = 0; i + 1 < sc.files.size(); ++i) r.inputs.push_back({"basis", display_path(sc.files[i], main), file_sha(i)});
   r.inputs.insert(r.inputs.begin(), {"scenario", std::filesystem::path(main).filename().string(), r.scenario_sha256});
   // A rules file with basis (the SWV's own beschikking) lists the files of its chain after it.
   auto rules_inputs = [&](const std::string& role, const Rules& ru) {

@@ -62,7 +62,7 @@ std::optional<Sector> sector_of(const toml::table& root) {
 // The file at `path` and its chain of bases, most derived first; stops at a ring, a chain longer
 // than kMaxChain, a file that cannot be read, or a basis that cannot be followed (its error comes
 // from the per-file check).
-std::vector<ParsedFile> read_chain(const std::string& path, Diagnostics& diags) {
+std::vector<ParsedFile> read_chain(const std::string& path, const std::optional<std::string>& text, Diagnostics& diags) {
   std::vector<ParsedFile> chain;
   std::vector<std::string> seen;
   std::string cur = path;
@@ -81,7 +81,7 @@ std::vector<ParsedFile> read_chain(const std::string& path, Diagnostics& diags) 
       break;
     }
     seen.push_back(canon);
-    ParsedFile f = parse_toml_file(cur, diags, named_at);
+    ParsedFile f = chain.empty() && text ? parse_toml_text(cur, *text, diags) : parse_toml_file(cur, diags, named_at);
     if (!f.root) break;
     chain.push_back(f);
     const toml::node* basis = f.root->get("basis");
@@ -105,7 +105,7 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
   Diagnostics& diags = result.diags;
 
   // 1. The chain of files, most derived first.
-  std::vector<ParsedFile> chain = read_chain(path, diags);
+  std::vector<ParsedFile> chain = read_chain(path, options.text, diags);
   if (chain.empty()) return result;
 
   // 2. Each file on its own.
@@ -138,7 +138,7 @@ LoadResult load_scenario(const std::string& path, const LoadOptions& options) {
 
   // 4. Resolve.
   Scenario sc;
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->path);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->path), sc.files_sha256.push_back(it->sha256);
   build_scenario(tree, options.rules_dir.empty() ? default_rules_dir() : options.rules_dir, sc, diags,
                  chain.size() > 1 ? &base_keys : nullptr);
   if (!diags.has_errors()) {

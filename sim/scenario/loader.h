@@ -18,6 +18,10 @@ namespace swv {
 
 struct LoadOptions {
   std::string rules_dir;  // built-in rules ("po-2025"); empty = default_rules_dir()
+  // The text of `path` itself instead of reading it (a variant not saved yet: swvsim verken). Its
+  // bases and rules are read from disk as usual, relative to `path`'s folder; the result is what
+  // loading a file at `path` with this text would give (messages, Scenario::files, sha256).
+  std::optional<std::string> text = std::nullopt;
 };
 
 // The merged tree of a loaded scenario, with the parsed files it points into (kept alive together):

@@ -209,6 +209,9 @@ struct CalibrationInfo {
 struct Scenario {
   std::string name, description;
   std::vector<std::string> files;  // the chain, base first; the last is the file given
+  // SHA-256 of each file's text as the loader read it (same order as files; empty when the scenario
+  // was not loaded from files): reports name exactly what was computed, also for a text not on disk.
+  std::vector<std::string> files_sha256;
   Sector sector = Sector::Po;
   int first_year = 0, last_year = 0;
   int years() const { return last_year - first_year + 1; }

@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "format_nl.h"
+#include "sha256.h"
 #include "toml_nesting.h"
 
 namespace swv {
@@ -138,7 +139,7 @@ std::string read_bounded(const std::string& path, size_t max_bytes, std::string&
 }  // namespace
 
 ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const std::string& named_at) {
-  ParsedFile out{path, nullptr};
+  ParsedFile out{path, nullptr, {}};
   Where w{path, 0, 0, ""};
   // Where the file was named (basis, regels), for the errors about the file as a whole.
   const std::string named = named_at.empty() ? "" : " (genoemd bij " + named_at + ")";
@@ -163,6 +164,13 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const st
     diags.error(w, why + named);
     return out;
   }
+  return parse_toml_text(path, text, diags, named_at);
+}
+
+ParsedFile parse_toml_text(const std::string& path, const std::string& text, Diagnostics& diags, const std::string& named_at) {
+  ParsedFile out{path, nullptr, {}};
+  Where w{path, 0, 0, ""};
+  const std::string named = named_at.empty() ? "" : " (genoemd bij " + named_at + ")";
   if (text.size() > kMaxFileBytes) {
     diags.error(w, "bestand is groter dan 8 MB; dit is geen scenario" + named);
     return out;
@@ -183,6 +191,7 @@ ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const st
   }
   try {
     out.root = std::make_shared<toml::table>(toml::parse(text, path));
+    out.sha256 = sha256_hex(text);
   } catch (const toml::parse_error& e) {
     w.line = static_cast<int>(e.source().begin.line);
     w.column = static_cast<int>(e.source().begin.column);

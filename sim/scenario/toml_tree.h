@@ -18,12 +18,16 @@ namespace swv {
 struct ParsedFile {
   std::string path;  // as resolved (relative paths kept readable)
   std::shared_ptr<toml::table> root;
+  std::string sha256;  // of the text parsed (set with root): provenance of exactly what was read
 };
 
 // Reads and parses one file; on failure (missing, a directory, unreadable, too big, empty, invalid
 // UTF-8, TOML syntax) adds an error and returns a file with a null root. `named_at` says where the
 // file was named ("basis in a.toml:2"), added to errors about the file as a whole.
 ParsedFile parse_toml_file(const std::string& path, Diagnostics& diags, const std::string& named_at = "");
+// The same checks and parse for a text already in memory that stands for the file `path` (a variant
+// not saved yet: swvsim verken); the same messages, naming `path`.
+ParsedFile parse_toml_text(const std::string& path, const std::string& text, Diagnostics& diags, const std::string& named_at = "");
 
 // A toml++ parse error description in Dutch for the common mistakes; others as toml++ wrote them.
 std::string toml_error_text(std::string_view description);
