@@ -15,6 +15,7 @@
 #include "html_report.h"
 #include "mc.h"
 #include "md_report.h"
+#include "report_terms.h"
 #include "report_text.h"
 
 using namespace swv;
@@ -234,4 +235,13 @@ TEST_CASE("the HTML report renders in headless Chromium with every flagged year 
   pdf.read(head.data(), 5);
   CHECK(head == "%PDF-");
   CHECK(std::filesystem::file_size(dir + "/rapport.pdf") > 20'000);
+}
+
+TEST_CASE("the NAR scale the reports print is the engine's (one definition, kNarScale)", "[reports][buffer]") {
+  CHECK(nar_scale_text() ==
+        "A meer dan 2,0: uitstekend; B 1,4–2,0: ruim voldoende; C 1,0–1,4: voldoende; D 0,8–1,0: matig; "
+        "E 0,6–0,8: onvoldoende; F minder dan 0,6: ruim onvoldoende");
+  // Each printed band holds its class: a ratio just inside each range gets that row's letter.
+  const double inside[] = {2.01, 1.5, 1.2, 0.9, 0.7, 0.5};
+  for (size_t i = 0; i < nar_scale().size(); ++i) CHECK(std::string(1, nar_class(inside[i]).letter) == nar_scale()[i].letter);
 }
