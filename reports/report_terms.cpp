@@ -89,9 +89,18 @@ const char* const kBufferDefinition =
 const char* const kBufferDefinitionShort = "grootste tekort van het eigen vermogen onder de deterministische begroting";
 
 const std::vector<NarRow>& nar_scale() {
-  static const std::vector<NarRow> rows = {{"A", "meer dan 2,0", "uitstekend"},   {"B", "1,4–2,0", "ruim voldoende"},
-                                           {"C", "1,0–1,4", "voldoende"},         {"D", "0,8–1,0", "matig"},
-                                           {"E", "0,6–0,8", "onvoldoende"},       {"F", "minder dan 0,6", "ruim onvoldoende"}};
+  // Written out from the engine's one definition (kNarScale, result.h): "meer dan 2,0", "1,4–2,0", ...
+  static const std::vector<NarRow> rows = [] {
+    std::vector<NarRow> r;
+    for (size_t i = 0; i < kNarScale.size(); ++i) {
+      const NarBand& b = kNarScale[i];
+      const std::string range = i == 0                       ? "meer dan " + num_nl(b.lower, 1)
+                                : i + 1 == kNarScale.size() ? "minder dan " + num_nl(kNarScale[i - 1].lower, 1)
+                                                            : num_nl(b.lower, 1) + "–" + num_nl(kNarScale[i - 1].lower, 1);
+      r.push_back({std::string(1, b.cls.letter), range, b.cls.label});
+    }
+    return r;
+  }();
   return rows;
 }
 

@@ -37,9 +37,9 @@ BufferVerdict buffer_verdict(double available, double required);
 extern const char* const kBufferDefinition;
 // resultaat.json's one-line definition.
 extern const char* const kBufferDefinitionShort;
-// The NAR scale: {"A", "meer dan 2,0", "uitstekend"}, ... .
+// The NAR scale as text, from the engine's kNarScale (result.h): {"A", "meer dan 2,0", "uitstekend"}, ... .
 struct NarRow {
-  const char *letter, *range, *label;
+  std::string letter, range, label;
 };
 const std::vector<NarRow>& nar_scale();
 std::string nar_scale_text();  // "A meer dan 2,0: uitstekend; B 1,4–2,0: ruim voldoende; ..."

@@ -4,10 +4,12 @@
 # same time when there are two cores or more.
 # Usage: bash tools/fuzz.sh [SECONDEN]        (docs/betrouwbaarheid.md: long runs, reproducing)
 #
-# Build: build-fuzz/ (clang++, -DSWVSIM_FUZZ=ON). Seeds: scenarios/*.toml (fuzz_scenario) and
+# Build: the checking build build-check/ (tools/check-build.sh, shared with tools/sanitize.sh; only the
+# two fuzz targets are built here). Seeds: scenarios/*.toml (fuzz_scenario) and
 # scenarios/regels/*.toml (fuzz_rules), plus the kept crashers of tests/fuzz/regressions/ and the
-# cases of tests/catalogus/; fuzz_shard writes its own seeds (parts of one scenario). The corpus grows between runs in build-fuzz/corpus-<target>/ (outside
-# the repository); findings (crash-*, leak-*, timeout-*, oom-*) land in build-fuzz/findings/.
+# cases of tests/catalogus/; fuzz_shard writes its own seeds (parts of one scenario). The corpus grows
+# between runs in build-check/corpus-<target>/ (outside the repository); findings (crash-*, leak-*,
+# timeout-*, oom-*) land in build-check/findings/.
 # Exit 1 on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,21 +18,15 @@ case "$duration" in '' | *[!0-9]*) echo "fuzz.sh: geef het aantal seconden per d
 
 SWVSIM_NO_BUILD=1 SWVSIM_EXTRA_PACKAGES="clang libclang-rt-14-dev" bash tools/setup.sh
 
-out=build-fuzz
-cmake -S . -B "$out" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DSWVSIM_FUZZ=ON -DSWVSIM_TESTS=OFF >/dev/null
-if ! cmake --build "$out" --parallel --target fuzz_scenario fuzz_rules fuzz_shard >"$out/build.log" 2>&1; then
-  tail -n 60 "$out/build.log"
-  echo "fuzz.sh: bouwen mislukt ($out/build.log)" >&2
-  exit 1
-fi
+out=build-check
+bash tools/check-build.sh fuzz_scenario fuzz_rules fuzz_shard
 
 # Findings of an earlier run are kept aside, so this run's verdict is its own.
 if [ -n "$(ls -A "$out/findings" 2>/dev/null)" ]; then
   mkdir -p "$out/findings-eerder" && mv "$out/findings/"* "$out/findings-eerder/"
 fi
 mkdir -p "$out/findings" "$out/tmp"
-# The harness writes its inputs below TMPDIR; keep that inside build-fuzz and clean it afterwards.
+# The harness writes its inputs below TMPDIR; keep that inside build-check and clean it afterwards.
 export TMPDIR="$PWD/$out/tmp"
 trap 'rm -rf "$TMPDIR"' EXIT
 

@@ -33,7 +33,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ "${SWVSIM_NO_BUILD:-0}" = 1 ] && exit 0
-# In CI (CI=true) warnings in the project's own code are errors.
+# In CI (CI=true) warnings in the project's own code are errors. ccache, when installed, makes a
+# rebuild of unchanged files a cache hit (CI's test stage installs it, tools/bare-debian.sh).
 werror=OFF; [ "${CI:-}" = true ] && werror=ON
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSWVSIM_WERROR=$werror >/dev/null
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSWVSIM_WERROR=$werror "${launcher[@]}" >/dev/null
 cmake --build build --parallel

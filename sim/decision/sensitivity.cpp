@@ -41,7 +41,8 @@ std::vector<UncertainInput> take_together(std::vector<UncertainInput> in, GroupO
       out.push_back(std::move(x));
       continue;
     }
-    auto it = std::find_if(at.begin(), at.end(), [&](const auto& e) { return e.first == key; });
+    // clang 14 cannot capture a structured binding: the lambda captures a copy of the key.
+    auto it = std::find_if(at.begin(), at.end(), [&, k = key](const auto& e) { return e.first == k; });
     if (it == at.end()) {
       at.emplace_back(key, out.size());
       first.push_back(x);

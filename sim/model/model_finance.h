@@ -23,7 +23,7 @@ inline void Model::close_finance(FinanceState& f, int yi, double extra, const Fi
   rec.income = in.income;
   rec.risk_costs = in.risk_costs, rec.risk_lost_income = in.risk_lost_income;
   rec.earmarked = in.earmarked;
-  rec.signal = std::max(sc.signal_percentage * rec.income, sc.signal_minimum);
+  rec.signal = signaleringswaarde(rec.income, sc.signal_percentage, sc.signal_minimum);
   // Generic cut (ocw_korting) in its year, compensated up to the signaleringswaarde (of equity on
   // 1 January less the cut).
   rec.generic_cut = rec.generic_cut_compensation = 0;

@@ -1,6 +1,7 @@
 #pragma once
 // The result of a run: plain data, exactly what resultaat.json and the reports show. Statistics
 // are computed in sim/; writers only format.
+#include <array>
 #include <limits>
 #include <string>
 #include <utility>
@@ -58,13 +59,24 @@ struct NarClass {
   char letter;
   const char* label;  // Dutch: uitstekend, ruim voldoende, voldoende, matig, onvoldoende, ruim onvoldoende
 };
+// The NAR scale, its one definition (the reports write their tables from it): a ratio is in the first
+// band whose lower bound it exceeds, or reaches when the bound is inclusive (A > 2,0; B > 1,4;
+// C >= 1,0; D >= 0,8; E >= 0,6; F below).
+struct NarBand {
+  NarClass cls;
+  double lower;
+  bool inclusive;
+};
+inline constexpr std::array<NarBand, 6> kNarScale{{{{'A', "uitstekend"}, 2.0, false},
+                                                  {{'B', "ruim voldoende"}, 1.4, false},
+                                                  {{'C', "voldoende"}, 1.0, true},
+                                                  {{'D', "matig"}, 0.8, true},
+                                                  {{'E', "onvoldoende"}, 0.6, true},
+                                                  {{'F', "ruim onvoldoende"}, -std::numeric_limits<double>::infinity(), true}}};
 inline NarClass nar_class(double ratio) {
-  if (ratio > 2.0) return {'A', "uitstekend"};
-  if (ratio > 1.4) return {'B', "ruim voldoende"};
-  if (ratio >= 1.0) return {'C', "voldoende"};
-  if (ratio >= 0.8) return {'D', "matig"};
-  if (ratio >= 0.6) return {'E', "onvoldoende"};
-  return {'F', "ruim onvoldoende"};
+  for (const NarBand& b : kNarScale)
+    if (ratio > b.lower || (b.inclusive && ratio == b.lower)) return b.cls;
+  return kNarScale.back().cls;  // NaN
 }
 // beschikbaar / benodigd; no buffer needed counts as infinitely covered (class A).
 inline double buffer_ratio(double available, double required) {
@@ -114,7 +126,7 @@ struct Result {
   // Share of paths per year in which each policy rule fired: ocw_afroming, afbouw, bezuiniging,
   // ocw_korting, cap.
   std::vector<std::pair<std::string, std::vector<double>>> policy_fired;
-  double signal_percentage = 0.035, signal_minimum = 250'000;
+  double signal_percentage = kSignalPercentage, signal_minimum = kSignalMinimum;
   CalibrationInfo calibration;  // [kalibratie] of the scenario: where its spreads came from
   std::vector<std::string> warnings;
 

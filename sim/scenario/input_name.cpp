@@ -253,7 +253,7 @@ const std::pair<const char*, double> kDefaults[] = {
     {"vangnet.drempel.so", 0}, {"vangnet.drempel.sbo", 0}, {"vangnet.deel", 0.5}, {"simulatie.paden", 10'000}, {"simulatie.zaad", 1},
     {"bestedingsruimte.profiel", 1}, {"rapport.bovenmatig_oranje", 0.2}, {"rapport.bovenmatig_rood", 0.5},
     {"rapport.ondergrens_oranje", 0.05}, {"rapport.ondergrens_rood", 0.2}, {"ondersteuning.*.factor", 1},
-    {"indexatie.loon_aandeel", 0.8915}, {"signaleringswaarde.percentage", 0.035}, {"signaleringswaarde.minimum", 250'000},
+    {"indexatie.loon_aandeel", 0.8915}, {"signaleringswaarde.percentage", kSignalPercentage}, {"signaleringswaarde.minimum", kSignalMinimum},
 };
 
 // A key split into its canonical form and what the canonical form leaves out.

@@ -223,8 +223,8 @@ void detail::load_rules_named(const std::string& path, Sector sector, Rules& out
     out.deduct_lwoo_pro = table_at(root, "afdracht.lwoo_pro.bedrag");
   }
   out.wage_share = num(root.find("indexatie.loon_aandeel"), 0.8915);
-  out.signal_percentage = num(root.find("signaleringswaarde.percentage"), 0.035);
-  out.signal_minimum = num(root.find("signaleringswaarde.minimum"), 250'000.0);
+  out.signal_percentage = num(root.find("signaleringswaarde.percentage"), kSignalPercentage);
+  out.signal_minimum = num(root.find("signaleringswaarde.minimum"), kSignalMinimum);
 }
 
 }  // namespace swv

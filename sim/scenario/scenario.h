@@ -21,6 +21,14 @@ enum class LineKind { Amount, PerPupil, Computed };        // bedrag, per_leerli
 enum class Computed { Support, DeductSo, DeductSbo, DeductLwooPro };  // ondersteuning, afdracht_*
 enum class Mode { MonteCarlo, Deterministic };
 
+// The Inspectie's signaleringswaarde (docs/domein.md section 6), its one definition: max(percentage ×
+// total gross income, minimum), with these defaults where neither the rules file nor the scenario's
+// [normen] gives percentage or minimum. The model's close computes it (model_finance.h).
+inline constexpr double kSignalPercentage = 0.035, kSignalMinimum = 250'000.0;
+inline double signaleringswaarde(double total_income, double percentage, double minimum) {
+  return std::max(percentage * total_income, minimum);
+}
+
 // Funding rules file (regels, section 9). Amounts are nominal per calendar year.
 struct Rules {
   std::string file;
@@ -53,8 +61,8 @@ struct Rules {
   bool has_deduct_lwoo_pro = false;
   YearTable deduct_lwoo_pro;            // afdracht.lwoo_pro.bedrag
   double wage_share = 0.8915;           // indexatie.loon_aandeel
-  double signal_percentage = 0.035;     // signaleringswaarde.percentage
-  double signal_minimum = 250'000.0;    // signaleringswaarde.minimum
+  double signal_percentage = kSignalPercentage;  // signaleringswaarde.percentage
+  double signal_minimum = kSignalMinimum;        // signaleringswaarde.minimum
 };
 
 struct Start {
@@ -229,7 +237,7 @@ struct Scenario {
   SafetyNet safety_net;
   bool has_target = false;
   Value target = Value::fixed(0);  // normen.streefvermogen: own target for the algemene reserve
-  double signal_percentage = 0.035, signal_minimum = 250'000;  // normen (or rules)
+  double signal_percentage = kSignalPercentage, signal_minimum = kSignalMinimum;  // normen (or rules)
   Value floor = Value::fixed(0);  // ondergrens
 
   Mode mode = Mode::MonteCarlo;

@@ -54,6 +54,18 @@ TEST_CASE("each berekend line follows the rules", "[model][berekend]") {
   CHECK(line_of(r, "4.5.1b").realised[0] == Approx(100'000));
 }
 
+TEST_CASE("afdracht_so: every SO category at its own amount, hoog included", "[model][berekend]") {
+  // SO laag 10, midden 4, hoog 3 at the start: 10,000 × 10 + 20,000 × 4 + 30,000 × 3 = 270,000 in
+  // 2025 (the counts of the teldatum before the year). Each category alone as well, so that a
+  // category dropped or priced at another's amount shows.
+  Result r = run(replace(kMjbScenario, "so = { laag = 10 }", "so = { laag = 10, midden = 4, hoog = 3 }"));
+  CHECK(line_of(r, "4.5.1a").realised[0] == Approx(270'000));
+  Result hoog = run(replace(kMjbScenario, "so = { laag = 10 }", "so = { hoog = 3 }"));
+  CHECK(line_of(hoog, "4.5.1a").realised[0] == Approx(90'000));
+  Result midden = run(replace(kMjbScenario, "so = { laag = 10 }", "so = { midden = 4 }"));
+  CHECK(line_of(midden, "4.5.1a").realised[0] == Approx(80'000));
+}
+
 TEST_CASE("pre-2023 SBO rule deducts only pupils above 2% of regular + SBO", "[model][berekend]") {
   std::string rules = replace(kRulesPo, "drempel = 0.0", "drempel = 0.02");
   Result r = run(kMjbScenario, rules);
@@ -187,6 +199,26 @@ TEST_CASE("ocw_korting: generic cut compensated up to the signaleringswaarde", "
   CHECK(net_cut("200_000") == Approx(0).margin(1e-9));
   // Just above: compensation = 250,000 − (260,000 − 13,770) = 3,770; net 10,000.
   CHECK(net_cut("260_000") == Approx(10'000));
+}
+
+TEST_CASE("ocw_korting: compensated up to a signaleringswaarde above its minimum (the 3,5% branch)", "[model][beleid]") {
+  // 2025 income 610,000 (test_mjb.cpp); cut 13,770 as above.
+  auto lines = [&](const std::string& equity, const std::string& norm) {
+    std::string sc = replace(kMjbScenario, "eigen_vermogen = 1_000_000", "eigen_vermogen = " + equity);
+    Result r = run(sc + "ocw_korting = { jaar = 2025, per_leerling = 13.50 }\n" + norm);
+    return std::pair{line_of(r, "beleid.ocw_korting").realised[0], line_of(r, "beleid.ocw_korting.compensatie").realised[0]};
+  };
+  // Minimum 0: the norm is 3,5% × 610,000 = 21,350. Equity 30,000: compensation
+  // 21,350 − (30,000 − 13,770) = 5,120, net cut 8,650.
+  auto [gross, comp] = lines("30_000", "[normen.signaleringswaarde]\nminimum = 0\n");
+  CHECK(gross == Approx(13'770));
+  CHECK(comp == Approx(-5'120));
+  // 50% of 610,000 = 305,000 above the minimum 250,000. Equity 310,000: compensation
+  // 305,000 − (310,000 − 13,770) = 8,770, net 5,000; at the minimum it would be 0.
+  auto [gross5, comp5] = lines("310_000", "[normen.signaleringswaarde]\npercentage = 0.5\n");
+  CHECK(gross5 == Approx(13'770));
+  CHECK(comp5 == Approx(-8'770));
+  CHECK(gross5 + comp5 == Approx(5'000));
 }
 
 TEST_CASE("default intake keeps the regular count constant in the year before the planperiode", "[model][demografie]") {

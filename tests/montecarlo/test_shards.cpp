@@ -3,8 +3,10 @@
 // not belong together are refused.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <fstream>
 #include <memory>
@@ -181,6 +183,58 @@ TEST_CASE("shards: missing, duplicate, foreign or damaged parts are refused with
   // A bad K/N for this run.
   std::ostringstream os;
   CHECK_THROWS_WITH(run_shard(sc, 1, 9, with(1), os), Catch::Contains("meer delen dan blokken van 256 paden (8 bij 2.000 paden)"));
+}
+
+TEST_CASE("shards: every header field the merge checks is refused on its own, with its own message", "[shards]") {
+  // check_shard_set compares engine version, scenario fingerprint, seed, paths, n and the percentile
+  // method of every part with part 1: each mismatch alone gives exactly one message, naming it (a
+  // removed check would leave a later one, such as the length of the values, to refuse with the
+  // wrong diagnosis).
+  const Scenario sc = example(2'000);
+  const std::vector<std::string> bytes = parts(sc, 3, {2});
+  std::vector<ShardHeader> hs;
+  const std::vector<std::string> names = {"deel1", "deel2", "deel3"};
+  for (size_t i = 0; i < 3; ++i) {
+    std::istringstream is(bytes[i]);
+    hs.push_back(read_shard_header(is, names[i]));
+  }
+  REQUIRE_NOTHROW(check_shard_set(hs, names));
+  auto refused = [&](const std::function<void(ShardHeader&)>& change) {
+    std::vector<ShardHeader> h = hs;
+    change(h[1]);
+    try {
+      check_shard_set(h, names);
+    } catch (const RunError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  auto lines = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  struct Case {
+    const char* what;
+    std::function<void(ShardHeader&)> change;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"engine", [](ShardHeader& h) { h.engine = "0.0.1"; }, "deel 2 van 3 (deel2) is gemaakt met swvsim 0.0.1, dit is swvsim "},
+      {"fingerprint", [](ShardHeader& h) { h.fingerprint = std::string(64, 'a'); },
+       "deel 2 van 3 (deel2) hoort bij een ander scenario (" + hs[1].scenario_file + ", invoer-sha256 aaaaaaaaaaaa…) dan deel 1 van 3 (deel1)"},
+      {"seed", [](ShardHeader& h) { h.seed = 99; }, "deel 2 van 3 (deel2) heeft zaad 99, ander dan deel 1 van 3 (deel1) (zaad "},
+      {"paths", [](ShardHeader& h) { h.paths = 3'000; }, "deel 2 van 3 (deel2) heeft 3.000 paden, ander dan deel 1 van 3 (deel1) (2.000)"},
+      {"n", [](ShardHeader& h) { h.n = 4; }, "deel 2 van 4 (deel2) is een deel van 4, ander dan deel 1 van 3 (deel1) (van 3)"},
+      {"mode", [](ShardHeader& h) { h.mode = StoreMode::Histogram; },
+       "deel 2 van 3 (deel2) heeft percentielen \"histogram\", ander dan deel 1 van 3 (deel1) (\"exact\"); maak alle delen met dezelfde "
+       "--geheugen en --threads"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    const std::string e = refused(c.change);
+    CHECK_THAT(e, Catch::Contains(c.message));
+    CHECK(lines(e) == 1);
+  }
+  // Through the merge: a part made under another --geheugen (the histograms instead of the values).
+  const std::vector<std::string> hist = parts(sc, 3, {2}, 1);
+  CHECK_THAT(refusal(sc, {bytes[0], hist[1], bytes[2]}), Catch::Contains("heeft percentielen \"histogram\", ander dan deel 1 van 3"));
 }
 
 TEST_CASE("shards: swvsim run --deel and samenvoegen write exactly the single run's result set", "[shards][cli]") {

@@ -263,3 +263,12 @@ TEST_CASE("printed lines add up to the printed total: largest remainder in whole
   CHECK(p[1] == std::vector<double>{200, 2, 50});
   CHECK(p[2] == std::vector<double>{299, 0, 0});
 }
+
+TEST_CASE("the NAR scale the reports print is the engine's (one definition, kNarScale)", "[reports][buffer]") {
+  CHECK(nar_scale_text() ==
+        "A meer dan 2,0: uitstekend; B 1,4–2,0: ruim voldoende; C 1,0–1,4: voldoende; D 0,8–1,0: matig; "
+        "E 0,6–0,8: onvoldoende; F minder dan 0,6: ruim onvoldoende");
+  // Each printed band holds its class: a ratio just inside each range gets that row's letter.
+  const double inside[] = {2.01, 1.5, 1.2, 0.9, 0.7, 0.5};
+  for (size_t i = 0; i < nar_scale().size(); ++i) CHECK(std::string(1, nar_class(inside[i]).letter) == nar_scale()[i].letter);
+}
