@@ -34,7 +34,7 @@ PlanFormula plan_formula(const Mjb& m, const std::string& key, size_t y) {
   const Result& r = m.in.result;
   if (key == "signaleringswaarde" && row("totale_baten"))
     return {"=MAX(" + num_plain(r.signal_percentage) + "*" + ref(row("totale_baten"), c) + "," + num_plain(r.signal_minimum) + ")",
-            std::max(r.signal_percentage * plan("totale_baten"), r.signal_minimum)};
+            signaleringswaarde(plan("totale_baten"), r.signal_percentage, r.signal_minimum)};
   if (key == "algemene_reserve" && row("eigen_vermogen")) {
     if (!m.rows.count("bestemmingsreserves")) return {"=" + ref(row("eigen_vermogen"), c), plan("eigen_vermogen")};
     return {"=" + ref(row("eigen_vermogen"), c) + "-" + ref(row("bestemmingsreserves"), c), plan("eigen_vermogen") - plan("bestemmingsreserves")};

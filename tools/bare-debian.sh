@@ -63,6 +63,9 @@ new_root() {  # prints the path of a fresh bare root with proc, dev and the apt 
   local r; r=$(mktemp -d /var/tmp/swvsim-bare.XXXXXX)
   tar -C "$r" -xf "$cache"
   cp /etc/resolv.conf "$r/etc/resolv.conf"
+  # The Debian installer writes /etc/hosts, debootstrap does not: without it "localhost" does not
+  # resolve (the browser tests' WebDriver connects to localhost).
+  [ -f "$r/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$r/etc/hosts"
   mount -t proc proc "$r/proc"; mount --rbind /dev "$r/dev"; mount --make-rslave "$r/dev"
   mount --bind "$apt_cache" "$r/var/cache/apt/archives"
   echo "$r"

@@ -2,52 +2,19 @@
 
 #include <array>
 #include <limits>
-#include <map>
 #include <stdexcept>
 
 #include "mc.h"
-#include "mc_draws.h"
-#include "model.h"
+#include "mc_record.h"
 
 namespace swv {
-
-namespace {
-
-// The engine's draws, with every state's moves of each year kept (model_flows.h names the states:
-// 0 regular -> sbo, so laag/midden/hoog, pro, out; 1 sbo -> so ×3, regular, out; 2-4 so[c] ->
-// regular, out; 5 pro -> out).
-class RecordingDraws : public McDraws {
- public:
-  using McDraws::McDraws;
-  void moves(int Y, int state, double count, const double* rates, int k, double* out) {
-    McDraws::moves(Y, state, count, rates, k, out);
-    auto& m = moves_[Y][static_cast<size_t>(state)];
-    m.assign(out, out + k);
-  }
-  const std::vector<double>& of(int Y, int state) { return moves_[Y][static_cast<size_t>(state)]; }
-
- private:
-  std::map<int, std::array<std::vector<double>, 6>> moves_;
-};
-
-struct Collect {
-  std::vector<YearRecord> years;
-  void year(int, const YearRecord& r, const LineAmounts&) { years.push_back(r); }
-};
-
-}  // namespace
 
 History simulate_history(const Scenario& scenario, uint64_t path, bool with_flows) {
   if (scenario.flows.cap_sbo || scenario.flows.cap_so) throw std::invalid_argument("simulate_history: een scenario zonder capaciteit");
   Scenario sc = scenario;
   sc.mode = Mode::MonteCarlo;
   prepare_for_monte_carlo(sc);
-  const Model model(sc);
-  RecordingDraws dr(sc, correlation_factor(sc), sc.seed);
-  dr.start_path(path);
-  Collect sink;
-  model.run_path(dr, sink);
-  dr.end_path();
+  const std::vector<RecordedYear> years = record_path(sc, path);
 
   const double nan = std::numeric_limits<double>::quiet_NaN();
   History h;
@@ -62,13 +29,14 @@ History simulate_history(const Scenario& scenario, uint64_t path, bool with_flow
   std::array<double, 3> so = sc.start.so;
   row(sc.first_year - 1, sc.start.regular, po ? sc.start.sbo : sc.start.pro, so);
   for (auto* v : {&h.special_flow.in, &h.special_flow.out, &h.so_flow.in, &h.so_flow.out}) v->push_back(nan);
-  for (const YearRecord& r : sink.years) {
+  for (const RecordedYear& ry : years) {
+    const YearRecord& r = ry.record;
     const int Y = r.year;
-    const std::vector<double>& reg = dr.of(Y, 0);
-    const std::vector<double>& sbo = dr.of(Y, 1);
+    const std::vector<double>& reg = ry.moves[0];
+    const std::vector<double>& sbo = ry.moves[1];
     double so_in = 0, so_out = 0;
     for (size_t c = 0; c < 3; ++c) {
-      const std::vector<double>& out = dr.of(Y, 2 + static_cast<int>(c));
+      const std::vector<double>& out = ry.moves[2 + c];
       const double in = reg[1 + c] + sbo[c];
       so[c] += in - out[0] - out[1];
       so_in += in, so_out += out[0] + out[1];
@@ -76,7 +44,7 @@ History simulate_history(const Scenario& scenario, uint64_t path, bool with_flow
     const double sbo_out = sbo[0] + sbo[1] + sbo[2] + sbo[3] + sbo[4];
     row(Y, r.regular, po ? r.sbo : r.pro, so);
     h.special_flow.in.push_back(with_flows ? (po ? reg[0] : reg[4]) : nan);
-    h.special_flow.out.push_back(with_flows ? (po ? sbo_out : dr.of(Y, 5)[0]) : nan);
+    h.special_flow.out.push_back(with_flows ? (po ? sbo_out : ry.moves[5][0]) : nan);
     h.so_flow.in.push_back(with_flows ? so_in : nan);
     h.so_flow.out.push_back(with_flows ? so_out : nan);
   }

@@ -44,8 +44,8 @@ size_t kaderbrief_paths(int64_t paths) { return static_cast<size_t>(std::clamp<i
 
 SpendingRoom kaderbrief_room(const Scenario& sc, const FinanceTable& table, const McOptions& opt) {
   const Scenario s = with_plan(sc);
-  const Model model(s);
-  SpendingRoom room = solve_spending(model, table, kaderbrief_query(s), opt.cancel);
+  const CloseReplay close(s);
+  SpendingRoom room = solve_spending(close, table, kaderbrief_query(s), opt.cancel);
   room.risk_load = risk_load(sc);
   return room;
 }
@@ -58,8 +58,8 @@ SpendingRoom kaderbrief_room(const Scenario& sc, const McOptions& opt) {
   McOptions o = opt;
   o.progress = nullptr;
   run_paths(s, o, Pin{}, &table);
-  const Model model(s);
-  SpendingRoom room = solve_spending(model, table, kaderbrief_query(s), opt.cancel);
+  const CloseReplay close(s);
+  SpendingRoom room = solve_spending(close, table, kaderbrief_query(s), opt.cancel);
   room.risk_load = risk_load(sc);
   return room;
 }
@@ -70,8 +70,8 @@ SpendingRoom deterministic_spending(const Scenario& sc, const SpendingQuery& q) 
   const PlanTrace plan = trace_plan(s);
   FinanceTable table(s, 1);
   for (size_t y = 0; y < plan.years.size(); ++y) table.record(0, static_cast<int>(y), plan.years[y].in);
-  const Model model(s);
-  SpendingRoom room = solve_spending(model, table, q);
+  const CloseReplay close(s);
+  SpendingRoom room = solve_spending(close, table, q);
   room.risk_load = risk_load(sc);
   room.plan_with_risk_load = sc.plan_risk_load;
   return room;

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "input_name.h"
-#include "mc_draws.h"
+#include "mc_pin.h"
 #include "mc_paths.h"
 
 namespace swv {
@@ -94,7 +94,7 @@ std::vector<UncertainInput> separate_inputs(const Scenario& sc) {
   for_each_value(sc, [&](const Value& v) {
     if (!v.is_random() || std::find(impacts.begin(), impacts.end(), &v) != impacts.end()) return;
     if (is_index(v, sc)) {  // the three scores come from one stream (kIndexDriver), correlated
-      if (!index_listed) out.push_back({"indexatie", "Indexatie (bekostiging, lonen en prijzen samen)", v.where, McDraws::kIndexDriver, {McDraws::kIndexDriver}, 1});
+      if (!index_listed) out.push_back({"indexatie", "Indexatie (bekostiging, lonen en prijzen samen)", v.where, kIndexDriver, {kIndexDriver}, 1});
       index_listed = true;
       return;
     }
@@ -102,11 +102,11 @@ std::vector<UncertainInput> separate_inputs(const Scenario& sc) {
   });
   const Demography& d = sc.demography;
   if (d.sigma.is_random() || d.sigma.mean(sc.first_year) > 0 || d.sigma.mean(sc.last_year) > 0)
-    out.push_back({"demografie.onzekerheid", label_of("demografie.onzekerheid", sc), d.sigma.where, McDraws::kDemographyDriver,
-                   {McDraws::kDemographyDriver}, 1});
+    out.push_back({"demografie.onzekerheid", label_of("demografie.onzekerheid", sc), d.sigma.where, kDemographyDriver,
+                   {kDemographyDriver}, 1});
   // Who is referred and who leaves, given the rates: chance, not an assumption, but a share of
   // the spread an RvT should see named.
-  out.push_back({"stromen.toeval", "Toeval in verwijzingen en uitstroom", Where{}, McDraws::kFlowDriver, {McDraws::kFlowDriver}, 1});
+  out.push_back({"stromen.toeval", "Toeval in verwijzingen en uitstroom", Where{}, kFlowDriver, {kFlowDriver}, 1});
   for (const Line& l : sc.lines)
     if (l.shock_sd > 0) {
       const std::string key = "post[" + l.code + "].onzekerheid";

@@ -112,7 +112,7 @@ void check_query(const Scenario& sc, const SpendingQuery& q, const Replayer& r) 
 
 class Solver {
  public:
-  Solver(const Model& m, const FinanceTable& t, const SpendingQuery& q, const std::atomic<bool>* cancel)
+  Solver(const CloseReplay& m, const FinanceTable& t, const SpendingQuery& q, const std::atomic<bool>* cancel)
       : sc_(m.scenario()), q_(q), r_(m, t, q, cancel), n_(t.paths()), Y_(t.years()) {
     check_query(sc_, q, r_);
     room.query = q, room.profile = r_.profile, room.end_year = r_.end_year;
@@ -351,8 +351,8 @@ const char* recommendation_kind_key(Recommendation::Kind k) {
   return keys[static_cast<int>(k)];
 }
 
-SpendingRoom solve_spending(const Model& model, const FinanceTable& table, const SpendingQuery& q, const std::atomic<bool>* cancel) {
-  Solver s(model, table, q, cancel);
+SpendingRoom solve_spending(const CloseReplay& close, const FinanceTable& table, const SpendingQuery& q, const std::atomic<bool>* cancel) {
+  Solver s(close, table, q, cancel);
   return s.solve();
 }
 
@@ -360,8 +360,8 @@ SpendingRoom spending_room(const Scenario& sc, const SpendingQuery& q, const McO
   check_decision_work(sc, 1, "bestedingsruimte");
   FinanceTable table(sc, static_cast<size_t>(sc.paths));
   run_paths(sc, opt, Pin{}, &table);
-  const Model model(sc);
-  return solve_spending(model, table, q, opt.cancel);
+  const CloseReplay close(sc);
+  return solve_spending(close, table, q, opt.cancel);
 }
 
 }  // namespace swv

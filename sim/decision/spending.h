@@ -27,7 +27,6 @@
 
 #include "finance_table.h"
 #include "mc.h"
-#include "model.h"
 #include "scenario.h"
 
 namespace swv {
@@ -119,11 +118,11 @@ struct SpendingRoom {
 };
 
 // The answer to `q` on the recorded paths of `table` (one path: the plan, probabilities 0 or 1 and
-// standard errors NaN). `model` must be built on the scenario that recorded the table. Throws
+// standard errors NaN). `close` must be built on the scenario that recorded the table. Throws
 // std::invalid_argument (Dutch) for a target year outside the planperiode, confidences outside
 // (0, 1) or a profile that is negative, or zero up to the target year; Cancelled when `cancel`
 // is set.
-SpendingRoom solve_spending(const Model& model, const FinanceTable& table, const SpendingQuery& q,
+SpendingRoom solve_spending(const CloseReplay& close, const FinanceTable& table, const SpendingQuery& q,
                             const std::atomic<bool>* cancel = nullptr);
 
 // Monte Carlo on a prepared `sc` (prepare_for_monte_carlo): its paths simulated once (run_paths,

@@ -16,7 +16,7 @@ constexpr size_t kBlock = 1024;  // paths per task: counts are summed per block,
 
 }  // namespace
 
-Replayer::Replayer(const Model& m, const FinanceTable& t, const SpendingQuery& q, const std::atomic<bool>* cancel)
+Replayer::Replayer(const CloseReplay& m, const FinanceTable& t, const SpendingQuery& q, const std::atomic<bool>* cancel)
     : m_(m), t_(t), cancel_(cancel) {
   const Scenario& sc = m.scenario();
   end_year = q.end_year ? q.end_year : q.target_year;
@@ -47,7 +47,7 @@ Outcome Replayer::run(double amount, bool keep, Crossings* crossings) {
     for (size_t p = b * kBlock; p < std::min(n, (b + 1) * kBlock); ++p) {
       bool any = false;
       double cross_a = INFINITY, cross_b = INFINITY;
-      t_.replay(m_, p, extra.data(), scratch, [&](size_t y, const YearRecord& r) {
+      m_.replay(t_, p, extra.data(), scratch, [&](size_t y, const YearRecord& r) {
         const bool below = r.equity < r.floor;
         any |= below;
         c[2 + y] += below;

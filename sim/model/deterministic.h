@@ -2,7 +2,7 @@
 // Deterministic mode: the classic meerjarenbegroting. Every distribution takes its mean, no random
 // draw is made, flows move their expected counts, and the risk register is reported as
 // verwachte_risicolast instead of entering the budget (scenario-format section 1).
-#include "model.h"
+#include "year_record.h"
 #include "result.h"
 #include "scenario.h"
 

@@ -13,14 +13,16 @@
 //   afterwards. Paths at or beyond paths() are ignored (a run records its first paths only).
 // - A row is the whole FinanceInputs (104 bytes a path-year): the close reads it where it lies,
 //   without a copy (copying it field by field cost more than the close itself).
-// - replay(model, p, extra, scratch, out) runs the close of path p year by year with extra[yi]
-//   extra lasten and calls out(yi, rec): rec holds the close's fields (equity, signal, floor,
-//   result, ...; the pupil and balance fields are not set). `model` must be built on the scenario
-//   that recorded the table (the same plan: plan_spend, plan_equity).
+// - CloseReplay(sc).replay(table, p, extra, scratch, out) runs the close of path p year by year with
+//   extra[yi] extra lasten and calls out(yi, rec): rec holds the close's fields (equity, signal,
+//   floor, result, ...; the pupil and balance fields are not set). `sc` must be the scenario that
+//   recorded the table (the same plan: plan_spend, plan_equity).
+// - The path model itself stays inside the model room: a replay reaches it through CloseReplay.
 #include <cstddef>
+#include <memory>
+#include <type_traits>
 #include <vector>
 
-#include "model.h"
 #include "scenario.h"
 #include "year_record.h"
 
@@ -43,19 +45,36 @@ class FinanceTable {
   }
   const FinanceInputs& at(size_t p, size_t y) const { return data_[p * years_ + y]; }
 
-  template <class Out>
-  void replay(const Model& m, size_t p, const double* extra, YearRecord& scratch, Out&& out) const {
-    Model::FinanceState f = m.start_finance();
-    const FinanceInputs* row = &data_[p * years_];
-    for (size_t y = 0; y < years_; ++y) {
-      m.close_finance(f, static_cast<int>(y), extra[y], row[y], scratch, nullptr);
-      out(y, scratch);
-    }
-  }
-
  private:
   size_t paths_ = 0, years_ = 0;
   std::vector<FinanceInputs> data_;  // [path * years + year]
+};
+
+class Model;
+
+// The close of one scenario's paths, replayed on a recorded table (the path model built once; safe
+// to use from many threads at once, each with its own scratch record).
+class CloseReplay {
+ public:
+  explicit CloseReplay(const Scenario& sc);
+  ~CloseReplay();
+  CloseReplay(const CloseReplay&) = delete;
+  CloseReplay& operator=(const CloseReplay&) = delete;
+  const Scenario& scenario() const { return sc_; }
+
+  // Path p of `t` with extra[yi] extra lasten per year: out(yi, rec) after each year's close.
+  template <class Out>
+  void replay(const FinanceTable& t, size_t p, const double* extra, YearRecord& scratch, Out&& out) const {
+    using O = std::remove_reference_t<Out>;
+    replay_path(t, p, extra, scratch, [](void* o, size_t y, const YearRecord& r) { (*static_cast<O*>(o))(y, r); }, &out);
+  }
+
+ private:
+  // One indirect call per year: the close costs far more, and the model stays out of this header.
+  void replay_path(const FinanceTable& t, size_t p, const double* extra, YearRecord& scratch,
+                   void (*out)(void*, size_t, const YearRecord&), void* ctx) const;
+  const Scenario& sc_;
+  std::unique_ptr<const Model> model_;
 };
 
 }  // namespace swv

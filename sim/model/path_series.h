@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "model.h"
+#include "year_record.h"
 #include "result.h"
 
 namespace swv {

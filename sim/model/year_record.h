@@ -2,6 +2,7 @@
 // What one year of one path produces: the year's totals and states (YearRecord) and its amounts per
 // line (LineAmounts). Plain data, written by the path model (model.h) and read by every sink.
 #include <array>
+#include <cstddef>
 #include <limits>
 #include <vector>
 

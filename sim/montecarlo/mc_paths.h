@@ -1,5 +1,6 @@
 #pragma once
-// Per-path Monte-Carlo runs for decision support (the decision room's only way into the paths).
+// Per-path Monte-Carlo runs for decision support (with mc_risk_off.h and mc_record.h, the only way
+// into the paths for the rooms above: the path model itself is not on their include path).
 //
 // Contract:
 // - run_paths runs the same paths as run_monte_carlo (same seed, same draws, same block loop), but
@@ -17,7 +18,7 @@
 
 #include "finance_table.h"
 #include "mc.h"
-#include "mc_draws.h"
+#include "mc_pin.h"
 #include "scenario.h"
 
 namespace swv {

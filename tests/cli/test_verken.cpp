@@ -1,4 +1,4 @@
-// swvsim verken's requests, controls and variant files (tools/verken_*.h), and its computation queue.
+// swvsim verken's requests, controls and variant files (tools/cli/verken_*.h), and its computation queue.
 // The HTTP server and the page in a browser: tests/cli/verken_api.py and verken_browser.py (CTest).
 #include <catch2/catch.hpp>
 #include <chrono>

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""swvsim verken's HTTP API (tools/verken_server.h), fast: foreign hosts and origins (403), bodies
+"""swvsim verken's HTTP API (tools/cli/verken_server.h), fast: foreign hosts and origins (403), bodies
 over 64 KB, also chunked (413), what is not JSON (415, 400), keys outside the page's controls (400),
 invalid values with the loader's own messages (400), variants written beside the scenario only and
 never over a file without "overschrijf", /api/bereken equal to `swvsim run` on the saved variant byte

@@ -192,7 +192,7 @@ TEST_CASE("kaderbrief: replaying the close equals simulating the paths again wit
     prepare_for_monte_carlo(sc);
     FinanceTable table(sc, static_cast<size_t>(sc.paths));
     run_paths(sc, McOptions{2}, Pin{}, &table);
-    const Model model(sc);
+    const CloseReplay close(sc);
     for (double amount : {-345'678.9, 123'456.7}) {
       Scenario s = sc;
       s.extra_cost.assign(static_cast<size_t>(sc.years()), amount);
@@ -201,7 +201,7 @@ TEST_CASE("kaderbrief: replaying the close equals simulating the paths again wit
       size_t differ = 0;
       YearRecord scratch;
       for (size_t p = 0; p < table.paths(); ++p)
-        table.replay(model, p, extra.data(), scratch, [&](size_t y, const YearRecord& r) {
+        close.replay(table, p, extra.data(), scratch, [&](size_t y, const YearRecord& r) {
           differ += r.equity != t.at(t.equity, p, y) || r.signal != t.at(t.signal, p, y) || r.floor != t.at(t.floor, p, y);
         });
       CHECK(differ == 0);

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "finance_table.h"
-#include "model.h"
 #include "spending.h"
 
 namespace swv::spending_detail {
@@ -32,7 +31,7 @@ struct Crossings {
 
 class Replayer {
  public:
-  Replayer(const Model& m, const FinanceTable& t, const SpendingQuery& q, const std::atomic<bool>* cancel);
+  Replayer(const CloseReplay& m, const FinanceTable& t, const SpendingQuery& q, const std::atomic<bool>* cancel);
 
   // Every path with `amount` × profile extra per year (Cancelled when the cancel flag is set);
   // `keep`: the per-path values; `crossings` (may be null): filled per path.
@@ -48,7 +47,7 @@ class Replayer {
 
  private:
   void check_cancel() const;
-  const Model& m_;
+  const CloseReplay& m_;
   const FinanceTable& t_;
   const std::atomic<bool>* cancel_;
 };
