@@ -43,13 +43,7 @@ void add_backtest_options(po::options_description& o) {
 }
 
 po::variables_map parse(const std::vector<std::string>& args, const po::options_description& opts) {
-  po::options_description all;
-  all.add(opts).add_options()("historie", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("historie", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  return vm;
+  return parse_command(args, opts, "historie");
 }
 
 std::optional<Sector> read_sector(const po::variables_map& vm) {

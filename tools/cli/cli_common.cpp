@@ -60,6 +60,22 @@ std::string out_of_memory_message() {
   return "te weinig geheugen; kies minder paden (--paden) of een lager geheugenbudget (--geheugen, in MB)";
 }
 
+boost::program_options::variables_map parse_command(const std::vector<std::string>& args,
+                                                    const boost::program_options::options_description& opts, const char* positional,
+                                                    int count) {
+  namespace po = boost::program_options;
+  po::options_description all;
+  if (count == 1)
+    all.add(opts).add_options()(positional, po::value<std::string>());
+  else
+    all.add(opts).add_options()(positional, po::value<std::vector<std::string>>());
+  po::positional_options_description pos;
+  pos.add(positional, count);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  return vm;
+}
+
 std::string shown(const std::string& text) {
   std::string out;
   size_t at = 0;

@@ -41,6 +41,12 @@ void check_cancel();
 // file list the CLI prints goes through it.
 std::string shown(const std::string& text);
 
+// The options of a command plus its positional argument `positional`: one (count 1, read as a
+// string) or several (count > 1 or -1 for any number, read as a vector of strings).
+boost::program_options::variables_map parse_command(const std::vector<std::string>& args,
+                                                    const boost::program_options::options_description& opts,
+                                                    const char* positional, int count = 1);
+
 void print_diagnostics(const Diagnostics& d);
 // Loads and prints every error and warning; the scenario is set only when there are no errors.
 LoadResult load_or_report(const std::string& file);

@@ -59,18 +59,11 @@ void write_outputs(OutputSet& set, const RunOptions& c, const std::string& stem,
   for (const auto& f : written) std::cout << "  " << shown(f) << "\n";
 }
 
-po::variables_map parse(const std::vector<std::string>& args, const po::options_description& opts, const char* positional, int count) {
-  po::options_description all;
-  all.add(opts).add_options()(positional, po::value<std::vector<std::string>>());
-  po::positional_options_description pos;
-  pos.add(positional, count);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  return vm;
-}
-
+// The positional files of parse_command: one (a string) or several.
 std::vector<std::string> files(const po::variables_map& vm, const char* key) {
-  return vm.count(key) ? vm[key].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (!vm.count(key)) return {};
+  if (vm[key].value().type() == typeid(std::string)) return {vm[key].as<std::string>()};
+  return vm[key].as<std::vector<std::string>>();
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -172,7 +165,7 @@ std::vector<VariantComparison> compare_variants(const LoadedComparison& cmp, con
 
 int cmd_compare(const std::vector<std::string>& args) {
   po::options_description opts = common_options("Opties van vergelijk");
-  po::variables_map vm = parse(args, opts, "bestanden", -1);
+  po::variables_map vm = parse_command(args, opts, "bestanden", -1);
   if (vm.count("help")) {
     std::cout << "swvsim vergelijk BASIS VARIANT... [opties]\n\nRekent de basis en elke variant door op dezelfde paden met hetzelfde zaad "
                  "(gemeenschappelijke\ntoevalsgetallen) en schrijft per jaar basis, variant en verschil met de standaardfout van het\n"
@@ -210,7 +203,7 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
   opts.add_options()("doeljaar", po::value<int>(), "jaar waarop samenvatting en grafiek gaan (standaard: laatste jaar)")(
       "laag", po::value<double>(), "vervallen sinds 0.3 (genegeerd, met een waarschuwing)")("hoog", po::value<double>(),
                                                                                             "vervallen sinds 0.3 (genegeerd, met een waarschuwing)");
-  po::variables_map vm = parse(args, opts, "bestanden", 1);
+  po::variables_map vm = parse_command(args, opts, "bestanden", 1);
   if (vm.count("help")) {
     std::cout << "swvsim gevoeligheid BESTAND [opties]\n\nWelke onzekere invoer verklaart hoeveel van de spreiding van het eigen vermogen, "
                  "per jaar\n(aandeel in de variantie; een invoer die per jaar wordt getrokken telt als één proces) (gevoeligheid.*).\n\n"
@@ -250,7 +243,7 @@ int cmd_spending(const std::vector<std::string>& args) {
       "zekerheid", po::value<double>()->default_value(0.9), "zekerheid voor de signaleringswaarde in het doeljaar")(
       "ondergrens-zekerheid", po::value<double>()->default_value(0.95), "zekerheid om in geen enkel jaar onder de ondergrens te komen")(
       "tot", po::value<int>(), "laatste jaar met extra besteding (standaard: het doeljaar; daarna wordt niets extra uitgegeven)");
-  po::variables_map vm = parse(args, opts, "bestanden", 1);
+  po::variables_map vm = parse_command(args, opts, "bestanden", 1);
   if (vm.count("help")) {
     std::cout << "swvsim bestedingsruimte BESTAND --doeljaar JAAR [opties]\n\nZoekt het minimum aan extra jaarlijkse besteding waarmee de kans "
                  "op een bovenmatig eigen vermogen\nin het doeljaar ten hoogste 1 − zekerheid is, en het maximum waarmee de kans om in enig "
@@ -291,7 +284,7 @@ int cmd_spending(const std::vector<std::string>& args) {
 
 int cmd_buffer(const std::vector<std::string>& args) {
   po::options_description opts = common_options("Opties van weerstandsvermogen");
-  po::variables_map vm = parse(args, opts, "bestanden", 1);
+  po::variables_map vm = parse_command(args, opts, "bestanden", 1);
   if (vm.count("help")) {
     std::cout << "swvsim weerstandsvermogen BESTAND [opties]\n\nHet benodigde weerstandsvermogen bij 80/90/95% zekerheid: hoeveel het eigen "
                  "vermogen door\nrisico's en onzekerheid in het slechtste jaar onder de deterministische begroting kan\nuitkomen, "

@@ -133,12 +133,7 @@ int cmd_merge(const std::vector<std::string>& args) {
       "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af")(
       "geheugen", po::value<int64_t>(), "geheugen in MB (standaard 1024)")("stil", "geen voortgangsbalk of tabel")(
       "geen-kaderbrief", "sla het kaderbriefbedrag op pagina 1 over, zoals run --geen-kaderbrief");
-  po::options_description all;
-  all.add(opts).add_options()("delen", po::value<std::vector<std::string>>());
-  po::positional_options_description pos;
-  pos.add("delen", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  const po::variables_map vm = parse_command(args, opts, "delen", -1);
   if (vm.count("help")) {
     std::cout << "swvsim samenvoegen DEEL... [--uit MAP]\n\nVoegt de delen van swvsim run --deel K/N samen tot precies het resultaat van één run\n"
                  "(resultaat.json en de rapporten). Alle delen 1 tot en met N van hetzelfde scenario, zaad en aantal\n"

@@ -83,12 +83,7 @@ const char* kUsage =
 int cmd_check(const std::vector<std::string>& args) {
   po::options_description opts("Opties van controleer");
   opts.add_options()("help,h", "deze hulp");
-  po::options_description all;
-  all.add(opts).add_options()("bestand", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("bestand", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  const po::variables_map vm = parse_command(args, opts, "bestand");
   if (vm.count("help")) {
     std::cout << "swvsim controleer BESTAND\n\nLaadt het scenario met zijn basis-keten en regels, controleert alles en\n"
                  "toont een samenvatting. Exitcode 2 met alle gevonden fouten.\n\n"
@@ -149,12 +144,7 @@ int cmd_run(const std::vector<std::string>& args) {
       "met-risicolast", "met --deterministisch: de verwachte risicolast (kans × gemiddelde impact) als bedrag op de risicoregels van de "
                         "begroting, in plaats van erbuiten");
   add_scale_options(opts);
-  po::options_description all;
-  all.add(opts).add_options()("bestand", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("bestand", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  const po::variables_map vm = parse_command(args, opts, "bestand");
   if (vm.count("help")) {
     std::cout << "swvsim run BESTAND [opties]\n\nSimuleert het scenario en schrijft resultaat.json (altijd) en de rapporten (html, xlsx,\n"
                  "csv, md) in de uitvoermap; de vorige resultaten daar worden als geheel vervangen. Met --deel K/N\n"

@@ -50,12 +50,7 @@ int cmd_verken(const std::vector<std::string>& args) {
       "paden", po::value<int64_t>(), "Monte-Carlo-paden per berekening (standaard 2000)")(
       "zaad", po::value<std::string>(), "zaad (standaard: uit het scenario)")(
       "threads", po::value<int>(), "aantal threads (standaard: alle kernen); de uitkomst hangt er niet van af");
-  po::options_description all;
-  all.add(opts).add_options()("bestand", po::value<std::string>());
-  po::positional_options_description pos;
-  pos.add("bestand", 1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  const po::variables_map vm = parse_command(args, opts, "bestand");
   if (vm.count("help")) {
     std::cout << "swvsim verken SCENARIO [opties]\n\nStart een verkenpagina op http://127.0.0.1:POORT/ (alleen op deze computer): pagina 1 van\n"
                  "het rapport naast schuiven voor de aannames waarover een bestuur praat. Elke wijziging wordt opnieuw\n"
