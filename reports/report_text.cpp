@@ -168,10 +168,11 @@ void add_excessive_summary(const ReportInput& in, std::vector<std::string>& out)
   const auto likely = years_where(r, r.excessive, in.monte_carlo() ? 0.5 + 1e-12 : 0.5);
   if (!likely.empty()) {
     double lo = 1, hi = 0;
-    for (int y : likely) {
-      const double p = r.excessive.value[static_cast<size_t>(y - r.years.front())];
-      lo = std::min(lo, p), hi = std::max(hi, p);
-    }
+    for (size_t i = 0; i < r.years.size(); ++i)  // by index: a result's years need not be consecutive
+      if (std::find(likely.begin(), likely.end(), r.years[i]) != likely.end()) {
+        const double p = r.excessive.value[i];
+        lo = std::min(lo, p), hi = std::max(hi, p);
+      }
     std::string when = board_years_phrase(likely, r.years);  // in front: "Alleen in 2026 is ...", never "... niet alleen in 2026"
     when[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(when[0])));
     out.push_back(in.monte_carlo() ? when + " is bovenmatig eigen vermogen waarschijnlijker dan niet: de kans dat het eigen vermogen boven "

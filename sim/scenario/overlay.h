@@ -36,11 +36,19 @@ struct OverlayValue {
   std::vector<std::pair<std::string, OverlayValue>> table;  // Table, in order
   std::vector<OverlayValue> list;                           // List
 
-  static OverlayValue of_integer(int64_t v) { OverlayValue o; o.kind = Kind::Integer, o.integer = v; return o; }
-  static OverlayValue of_number(double v) { OverlayValue o; o.kind = Kind::Number, o.number = v; return o; }
-  static OverlayValue of_text(std::string v) { OverlayValue o; o.kind = Kind::Text, o.text = std::move(v); return o; }
-  static OverlayValue of_bool(bool v) { OverlayValue o; o.kind = Kind::Bool, o.boolean = v; return o; }
+  // Constructor and factories are defined below the struct: the type holds vectors of itself, and
+  // clang (libstdc++'s pair traits) cannot decide inside the body whether it is default constructible.
+  OverlayValue();
+  static OverlayValue of_integer(int64_t v);
+  static OverlayValue of_number(double v);
+  static OverlayValue of_text(std::string v);
+  static OverlayValue of_bool(bool v);
 };
+inline OverlayValue::OverlayValue() = default;
+inline OverlayValue OverlayValue::of_integer(int64_t v) { OverlayValue o; o.kind = Kind::Integer, o.integer = v; return o; }
+inline OverlayValue OverlayValue::of_number(double v) { OverlayValue o; o.kind = Kind::Number, o.number = v; return o; }
+inline OverlayValue OverlayValue::of_text(std::string v) { OverlayValue o; o.kind = Kind::Text, o.text = std::move(v); return o; }
+inline OverlayValue OverlayValue::of_bool(bool v) { OverlayValue o; o.kind = Kind::Bool, o.boolean = v; return o; }
 
 // The value of a parsed TOML node (dates and times, never scenario values, become their text).
 // A table's keys come in the order of table_key_order.
