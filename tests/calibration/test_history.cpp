@@ -56,7 +56,7 @@ TEST_CASE("history: comma and point, semicolon and decimal comma, tab, BOM, quot
   }
 }
 
-TEST_CASE("history: the sector follows the columns, or --sector; one so/vso column is the total", "[kalibratie][historie]") {
+TEST_CASE("history: the sector follows the columns, or --sector — one so/vso column is the total", "[kalibratie][historie]") {
   auto vo = parse("jaar,regulier,pro,vso\n2020,9700,300,380\n2021,9650,302,381\n2022,9600,301,379\n");
   REQUIRE(vo);
   CHECK(vo->sector == Sector::Vo);
@@ -68,7 +68,7 @@ TEST_CASE("history: the sector follows the columns, or --sector; one so/vso colu
   CHECK(given->sector == Sector::Po);
 }
 
-TEST_CASE("history: one flow column of a pair is completed from the counts; the first row's flows are not used", "[kalibratie][historie]") {
+TEST_CASE("history: one flow column of a pair is completed from the counts — the first row's flows are not used", "[kalibratie][historie]") {
   // SBO 300 -> 310: in 70 gives out 60; out 65 in 2022 (310 -> 305) gives in 60.
   auto h = parse("jaar,regulier,sbo,so,instroom_sbo,uitstroom_sbo,instroom_so\n2020,12000,300,250,99,99,\n2021,12000,310,250,70,,\n"
                  "2022,12000,305,252,,65,58\n");

@@ -155,7 +155,7 @@ TEST_CASE("per-year table: a missing year takes the last earlier value", "[model
   CHECK(line_of(r, "4.4").realised == std::vector<double>{50'000, 50'000, 70'000});
 }
 
-TEST_CASE("ocw_afroming withholds the excess in the next year; afbouw spends only the rest", "[model][beleid]") {
+TEST_CASE("ocw_afroming withholds the excess in the next year — afbouw spends only the rest", "[model][beleid]") {
   std::string sc = kMjbScenario + "ocw_afroming = { vanaf = 2025, aandeel = 1.0 }\n";
   Result r = run(sc);
   // End 2025: excess 1,066,000 − 250,000 = 816,000, all withheld from 2026 income; afbouw 0.

@@ -107,7 +107,7 @@ TEST_CASE("every distribution has the mean and variance of its closed form", "[d
   }
 }
 
-TEST_CASE("a per-path draw keeps its quantile over the years; a per-year draw does not", "[draws]") {
+TEST_CASE("a per-path draw keeps its quantile over the years — a per-year draw does not", "[draws]") {
   Scenario sc = minimal_scenario();
   McDraws dr(sc, Eigen::Matrix3d::Identity(), 3);
   Value path = make(Dist::Normal, 0, 1), year = make(Dist::Normal, 0, 1, 0, true);

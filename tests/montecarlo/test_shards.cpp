@@ -141,7 +141,7 @@ TEST_CASE("shards: 3 merged parts equal the single run in every percentile metho
     }
 }
 
-TEST_CASE("shards: a part of one of a single part equals the run; the counters' warnings survive the merge", "[shards][mc]") {
+TEST_CASE("shards: a part of one of a single part equals the run — the counters' warnings survive the merge", "[shards][mc]") {
   Scenario sc = example(700);
   const Result single = run_monte_carlo(sc, {"een waarschuwing van de lader"}, with(2));
   const std::vector<std::string> one = parts(sc, 1, {2});

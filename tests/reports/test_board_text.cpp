@@ -123,7 +123,7 @@ TEST_CASE("page 1 sentences: a structural deficit is named as the cause, the flo
   for (const auto& b : all) CHECK_FALSE(has(b.text, "kans"));  // the plan alone: no chance words
 }
 
-TEST_CASE("page 1 sentences: bovenmatig with a bestedingsplan; the buffer against the excess", "[reports][bestuur][zinnen]") {
+TEST_CASE("page 1 sentences: bovenmatig with a bestedingsplan — the buffer against the excess", "[reports][bestuur][zinnen]") {
   SECTION("a buffer larger than the signaleringswaarde: part of the excess is needed") {
     const auto all = board_sentences(excessive_mc(1'000'000));
     no_engine_words(all);
@@ -201,7 +201,7 @@ TEST_CASE("page 1 sentences: negative equity is named, with the lowest year", "[
         "Volgens de begroting blijft het eigen vermogen positief; de kans op een negatief eigen vermogen is het grootst in 2027: 90%.");
 }
 
-TEST_CASE("page 1 sentences: the floor of the year named; targets with whether they are met", "[reports][bestuur][zinnen]") {
+TEST_CASE("page 1 sentences: the floor of the year named — targets with whether they are met", "[reports][bestuur][zinnen]") {
   BoardFigures f = excessive_mc(1'000'000);
   f.floor = {300'000, 400'000, 500'000};
   f.below_floor_chance = {0.05, 0.20, 0.10};

@@ -66,7 +66,7 @@ TEST_CASE("charts: line names apart and the legend inside the chart on every exa
   }
 }
 
-TEST_CASE("charts: long line names ending at one value are pushed apart; a long legend takes two rows", "[reports][grafiek]") {
+TEST_CASE("charts: long line names ending at one value are pushed apart — a long legend takes two rows", "[reports][grafiek]") {
   const std::vector<double> same{1e6, 1.1e6, 1.2e6};
   FanChart c{"Eigen vermogen", {2025, 2026, 2027}, {8e5, 9e5, 1e6}, {9e5, 1e6, 1.1e6}, {1e6, 1.1e6, 1.2e6}, {1.1e6, 1.2e6, 1.3e6},
              {1.2e6, 1.3e6, 1.4e6},

@@ -32,7 +32,7 @@ const Line* find_line(const Scenario& s, const std::string& code) {
 const std::string kHead = "schema = \"swvsim/1\"\nbasis = \"basis.toml\"\n";
 }  // namespace
 
-TEST_CASE("tables merge key by key; a value replaces the base's value whole", "[merge]") {
+TEST_CASE("tables merge key by key — a value replaces the base's value whole", "[merge]") {
   auto c = chain();
   LoadResult r = c.load(kHead + "[start]\neigen_vermogen = 5\n[stromen.uitstroom]\nregulier = { verdeling = \"uniform\", min = 0.05, max = 0.15 }\n");
   INFO(errors(r));
@@ -100,7 +100,7 @@ TEST_CASE("paths are relative to the file in which they are written, also when i
   CHECK(r.scenario->rules.file.find("basis/regels/eigen.toml") != std::string::npos);
 }
 
-TEST_CASE("bases may have bases; the merged result is the last word", "[merge]") {
+TEST_CASE("bases may have bases — the merged result is the last word", "[merge]") {
   auto c = chain();
   write(c.dir, "midden.toml", kHead + "[start]\neigen_vermogen = 2\n[demografie]\ninstroom = 50\n");
   write(c.dir, "top.toml", "schema = \"swvsim/1\"\nbasis = \"midden.toml\"\n[start]\neigen_vermogen = 3\n");
