@@ -336,3 +336,28 @@ TEST_CASE("NAR classes of the ratio weerstandsvermogen", "[buffer]") {
   CHECK(nar_class(0.59).letter == 'F');
   CHECK(nar_class(buffer_ratio(1, 0)).letter == 'A');
 }
+
+TEST_CASE("Monte Carlo counts a path below the floor by a single euro, and not one at the floor", "[mc][closed-form][ondergrens]") {
+  // Start 1.000.000, lasten 1 a year, no income, floor 999.999: equity 999.999 on 31-12-2025 sits at
+  // the floor (not below: P = 0), 999.998 in 2026 is one euro below (P = 1 in every path).
+  std::string text = kMinimalPo;
+  LoadResult lr = load_text(text + R"(
+[[post]]
+code = "4"
+naam = "Lasten"
+kant = "lasten"
+bedrag = 1
+indexatie = "geen"
+[normen]
+ondergrens = 999_999
+[simulatie]
+paden = 100
+)", kRulesPo);
+  INFO(errors(lr));
+  REQUIRE(lr.scenario);
+  const Result r = run_monte_carlo(*lr.scenario, {}, {2});
+  REQUIRE(r.find("eigen_vermogen")->mean[0] == 999'999);
+  CHECK(r.below_floor.value[0] == 0);
+  CHECK(r.below_floor.value[1] == 1);
+  CHECK(r.below_floor.value[2] == 1);
+}
