@@ -442,3 +442,28 @@ TEST_CASE("bestedingsruimte spends only up to the target year, with a trade-off 
   // The sentences always end with a recommendation, even when the conditions conflict.
   CHECK(spending_sentences(room).back().rfind("Aanbeveling: ", 0) == 0);
 }
+
+TEST_CASE("vergelijk: the standard error of a paired difference is sd / sqrt(paths)", "[decision][compare]") {
+  // The variant adds a cost drawn once per path, N(40.000, 10.000²), with its own stream: the paired
+  // difference in equity in year k is −k X, so its mean has standard error k × 10.000 / sqrt(n).
+  const std::string dir = temp_dir();
+  write(dir, "regels.toml", kRulesPo);
+  const std::string base = write(dir, "basis.toml", random_walk_scenario(2027, "100_000", "200_000", 4'000));
+  const std::string variant = write(dir, "variant.toml",
+                                    "schema = \"swvsim/1\"\nbasis = \"basis.toml\"\n\n[[post]]\ncode = \"X\"\nnaam = \"Extra\"\n"
+                                    "kant = \"lasten\"\nbedrag = { verdeling = \"normaal\", gemiddelde = 40_000, sd = 10_000 }\n"
+                                    "indexatie = \"geen\"\n");
+  LoadResult b = load_scenario(base), v = load_scenario(variant);
+  INFO(errors(v));
+  REQUIRE(b.scenario);
+  REQUIRE(v.scenario);
+  const Comparison c = compare_paths(run_paths(prepared(b), {2}), run_paths(prepared(v), {2}));
+  const double n = 4'000;
+  for (size_t y = 0; y < c.equity.diff.size(); ++y) {
+    const double k = static_cast<double>(y + 1), se = k * 10'000 / std::sqrt(n);
+    INFO("jaar " << y);
+    // The sample sd of n normal draws is within 5% of the true sd (its relative SE is 1/sqrt(2n) = 1,1%).
+    CHECK(c.equity.std_error[y] == Approx(se).epsilon(0.05));
+    CHECK(std::fabs(c.equity.diff[y] + k * 40'000) < 4.5 * se);
+  }
+}
