@@ -76,15 +76,15 @@ if ! why=$(run_tests); then echo "mutatie: de suite faalt al zonder mutatie: $wh
 echo "mutatie: nulmeting geslaagd in $((SECONDS - t0)) s"
 
 # ---- The list: blocks of naam/bestand/zoek/vervang/tests.
-names=() files=() finds=() repls=() sels=()
+names=() files=() finds=() repls=() sels=() equivs=()
 flush() {
   if [ -n "${n:-}" ]; then
     { [ -n "${f:-}" ] && [ -n "${z:-}" ] && [ -n "${v+x}" ]; } || { echo "mutatie: blok \"$n\" mist bestand, zoek of vervang" >&2; exit 2; }
-    if [ -z "$only" ] || [[ "$n" == *"$only"* ]]; then names+=("$n") files+=("$f") finds+=("$z") repls+=("$v") sels+=("${t:-}"); fi
+    if [ -z "$only" ] || [[ "$n" == *"$only"* ]]; then names+=("$n") files+=("$f") finds+=("$z") repls+=("$v") sels+=("${t:-}") equivs+=("${g:-}"); fi
   fi
-  n="" f="" z="" t=""; unset v
+  n="" f="" z="" t="" g=""; unset v
 }
-n="" f="" z="" t=""; unset v
+n="" f="" z="" t="" g=""; unset v
 while IFS= read -r line || [ -n "$line" ]; do
   case "$line" in
     '#'*) ;;
@@ -94,6 +94,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     zoek:*) z=${line#zoek: } ;;
     vervang:*) v=${line#vervang: } ;;
     tests:*) t=${line#tests: } ;;
+    gelijkwaardig:*) g=${line#gelijkwaardig: } ;;
     *) echo "mutatie: onbekende regel in $list: $line" >&2; exit 2 ;;
   esac
 done <"$list"
@@ -108,7 +109,7 @@ apply() {  # file find replace
     s/\Q$ENV{ZOEK}\E/$ENV{VERVANG}/;' "$1"
 }
 
-rows=() survivors=0 killed=0 stillborn=0
+rows=() survivors=0 killed=0 stillborn=0 equivalent=0
 for i in "${!names[@]}"; do
   file="$src/${files[$i]}" t1=$SECONDS
   [ -f "$file" ] || { echo "mutatie: ${files[$i]} bestaat niet" >&2; exit 2; }
@@ -121,7 +122,11 @@ for i in "${!names[@]}"; do
   if ! build_tests; then
     outcome="bouwt niet" by="de compiler"; stillborn=$((stillborn + 1))
   elif why=$(run_tests "$sel"); then
-    outcome="OVERLEEFT" by="-"; survivors=$((survivors + 1))
+    if [ -n "${equivs[$i]}" ]; then
+      outcome="gelijkwaardig" by="${equivs[$i]}"; equivalent=$((equivalent + 1))
+    else
+      outcome="OVERLEEFT" by="-"; survivors=$((survivors + 1))
+    fi
   else
     outcome="gedood" by=$why; killed=$((killed + 1))
   fi
@@ -130,6 +135,7 @@ for i in "${!names[@]}"; do
   secs=$((SECONDS - t1))
   printf '%2d  %-10s %4d s  %s\n' "$((i + 1))" "$outcome" "$secs" "${names[$i]}"
   [ "$outcome" = gedood ] && printf '                      door: %s\n' "$by"
+  [ "$outcome" = gelijkwaardig ] && printf '                      want: %s\n' "$by"
   rows+=("| $((i + 1)) | ${names[$i]} | \`${files[$i]}\` | $outcome | ${by//|/\\|} |")
 done
 build_tests || true  # leave the copy built unmutated
@@ -139,8 +145,8 @@ build_tests || true  # leave the copy built unmutated
   echo "|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "${#names[@]} mutaties: $killed gedood, $survivors overleefd, $stillborn bouwen niet ($([ "$fast" = 1 ] && echo 'eigen selecties' || echo 'hele suite'); ${rev:-werkmap})"
+  echo "${#names[@]} mutaties: $killed gedood, $survivors overleefd, $equivalent gelijkwaardig, $stillborn bouwen niet ($([ "$fast" = 1 ] && echo 'eigen selecties' || echo 'hele suite'); ${rev:-werkmap})"
 } >"$work/uitslag.md"
 echo
-echo "mutatie: ${#names[@]} mutaties: $killed gedood, $survivors overleefd, $stillborn bouwen niet; tabel in $work/uitslag.md"
+echo "mutatie: ${#names[@]} mutaties: $killed gedood, $survivors overleefd, $equivalent gelijkwaardig, $stillborn bouwen niet; tabel in $work/uitslag.md"
 [ "$survivors" -eq 0 ]
