@@ -24,24 +24,4 @@ double Model::mean_index_rate(IndexKind ix, int year) const {
   return 0.0;
 }
 
-double Model::rules_amount(const YearTable& t, int year, IndexKind ix, const std::vector<std::array<double, 4>>& F) const {
-  if (!t.is_table()) return t.constant;  // a plain number: the same amount every year
-  const int T = t.last_year();
-  if (year <= T) return t.at(year);
-  const int first = sc_.first_year;
-  const int k = static_cast<int>(ix);
-  const double FY = F[year - first][k];
-  if (T >= first) return t.at(T) * FY / F[T - first][k];
-  // The table ends before the planperiode: bridge to eerste_jaar with the mean index, so
-  // uncertainty starts in the planperiode.
-  const int d = first - T;
-  double bridge = 1.0;
-  if (d < kBridgeYears) {
-    bridge = bridge_[k][d];
-  } else {
-    for (int y = T + 1; y <= first; ++y) bridge *= 1 + mean_index_rate(ix, y);
-  }
-  return t.at(T) * bridge * FY;
-}
-
 }  // namespace swv

@@ -8,15 +8,18 @@
 #include <cmath>
 #include <cstddef>
 
+#include "lane.h"
 #include "scenario.h"
 
 namespace swv {
 
 // One year's draw of a risk: whether it occurs, and its impact when it does.
-struct RiskEvent {
-  bool occurs = false;
-  double impact = 0.0;
+template <class V>
+struct BasicRiskEvent {
+  Mask<V> occurs{};
+  V impact = 0.0;
 };
+using RiskEvent = BasicRiskEvent<double>;
 
 // The expected amount of risk `rk` in year Y of a planperiode that starts in `first_year`: kans ×
 // mean impact in an active year (0 in others); for a blijvend risk the chance that it has occurred
@@ -37,6 +40,21 @@ double risk_amount(Draws& dr, const Risk& rk, size_t r, int Y, double& held) {
   if (!ev.occurs) return 0.0;
   if (rk.lasting) held = ev.impact;
   return ev.impact;
+}
+
+// The same for kLanes paths side by side: lane by lane the amount above. dr.risk_event(r, Y, need)
+// draws for the lanes in `need` only (a lane that holds a blijvend risk draws nothing, as above).
+template <class Draws>
+Lane risk_amount(Draws& dr, const Risk& rk, size_t r, int Y, Lane& held) {
+  const LaneMask have = rk.lasting ? !visnan(held) : LaneMask{};
+  if (all(have)) return held;
+  if (!rk.active(Y)) return select(have, held, 0.0);
+  const BasicRiskEvent<Lane> ev = dr.risk_event(r, Y, !have);
+  const Lane amount = select(ev.occurs, ev.impact, 0.0);
+  if (!rk.lasting) return amount;
+  const Lane out = select(have, held, amount);
+  held = select(!have && ev.occurs, ev.impact, held);
+  return out;
 }
 
 }  // namespace swv

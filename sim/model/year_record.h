@@ -1,10 +1,13 @@
 #pragma once
 // What one year of one path produces: the year's totals and states (YearRecord) and its amounts per
-// line (LineAmounts). Plain data, written by the path model (model.h) and read by every sink.
+// line (LineAmounts). Plain data, written by the path model (model.h) and read by every sink. Each is
+// a template over the value type (lane.h): double for one path, Lane for kLanes paths side by side.
 #include <array>
 #include <cstddef>
 #include <limits>
 #include <vector>
+
+#include "lane.h"
 
 namespace swv {
 
@@ -12,48 +15,52 @@ namespace swv {
 // money that does not depend on equity. Extra spending moves no pupil and no draw, so a path's
 // FinanceInputs are the same whatever is spent extra; decision support records them once per
 // path-year (finance_table.h) and replays only the close for each amount it tries.
-struct FinanceInputs {
-  double income = 0;                 // totale baten (the lines' realised income)
-  double costs = 0;                  // lasten of the lines (realised, after the DUO cap) and the vangnet
-  double risk_costs = 0, risk_lost_income = 0;
-  double cut_budget = 0, cut_realised = 0;  // lasten of the bezuiniging's group: begroot, realised
-  double cut_share = 0;              // beleid.bezuiniging.aandeel of this year
-  double generic_cut = 0;            // ocw_korting before compensation (its year only)
-  double earmarked = 0;              // bestemmingsreserves 31-12
-  double target = 0, floor = 0;      // streefvermogen, ondergrens
-  double spend_share = 0, skim_share = 0;  // afbouw and ocw_afroming shares of this year
+template <class V>
+struct BasicFinanceInputs {
+  V income = 0;                 // totale baten (the lines' realised income)
+  V costs = 0;                  // lasten of the lines (realised, after the DUO cap) and the vangnet
+  V risk_costs = 0, risk_lost_income = 0;
+  V cut_budget = 0, cut_realised = 0;  // lasten of the bezuiniging's group: begroot, realised
+  V cut_share = 0;              // beleid.bezuiniging.aandeel of this year
+  V generic_cut = 0;            // ocw_korting before compensation (its year only)
+  V earmarked = 0;              // bestemmingsreserves 31-12
+  V target = 0, floor = 0;      // streefvermogen, ondergrens
+  V spend_share = 0, skim_share = 0;  // afbouw and ocw_afroming shares of this year
 };
+using FinanceInputs = BasicFinanceInputs<double>;
 
 // Everything one year of one path produces (besides the per-line amounts).
-struct YearRecord {
-  FinanceInputs in;        // the year's inputs to the close (see above)
+template <class V>
+struct BasicYearRecord {
+  BasicFinanceInputs<V> in;        // the year's inputs to the close (see above)
   int year = 0;
-  double equity = 0;       // eigen vermogen 31-12
-  double earmarked = 0;    // bestemmingsreserves 31-12 (sum of the balances)
-  double general = 0;      // algemene reserve 31-12 = equity - earmarked
-  double target = 0;       // streefvermogen (0 when not given)
-  double plan_equity = 0;  // the plan's equity 31-12 (the required buffer's reference)
-  double signal = 0;       // signaleringswaarde
-  double floor = 0;        // ondergrens
-  double income = 0;       // totale baten
-  double reductions = 0;   // kortingen
-  double costs = 0;        // totale lasten
-  double result = 0;       // saldo
-  double regular = 0, sbo = 0, so = 0, pro = 0;  // counts at the teldatum of this year
-  double waiting_sbo = 0, waiting_so = 0;        // wachtlijst at the teldatum (capaciteit)
-  double risk_costs = 0, risk_lost_income = 0;
-  double skim = 0;          // OCW withholding landing in this year (ocw_afroming)
-  double spend_down = 0;    // extra cost of the bestedingsplan in this year (afbouw)
-  double generic_cut = 0;   // net generic cut (ocw_korting) in this year
-  double generic_cut_compensation = 0;
-  bool cut_active = false;  // bezuiniging applied in this year
-  bool cap_binding = false; // DUO's cap bit in this year (duo_cap.h): the schools pay part of the deductions
-  double cap_schools = 0;   // what DUO charged to the schools of the region (not the SWV's money)
+  V equity = 0;       // eigen vermogen 31-12
+  V earmarked = 0;    // bestemmingsreserves 31-12 (sum of the balances)
+  V general = 0;      // algemene reserve 31-12 = equity - earmarked
+  V target = 0;       // streefvermogen (0 when not given)
+  V plan_equity = 0;  // the plan's equity 31-12 (the required buffer's reference)
+  V signal = 0;       // signaleringswaarde
+  V floor = 0;        // ondergrens
+  V income = 0;       // totale baten
+  V reductions = 0;   // kortingen
+  V costs = 0;        // totale lasten
+  V result = 0;       // saldo
+  V regular = 0, sbo = 0, so = 0, pro = 0;  // counts at the teldatum of this year
+  V waiting_sbo = 0, waiting_so = 0;        // wachtlijst at the teldatum (capaciteit)
+  V risk_costs = 0, risk_lost_income = 0;
+  V skim = 0;          // OCW withholding landing in this year (ocw_afroming)
+  V spend_down = 0;    // extra cost of the bestedingsplan in this year (afbouw)
+  V generic_cut = 0;   // net generic cut (ocw_korting) in this year
+  V generic_cut_compensation = 0;
+  Mask<V> cut_active{};   // bezuiniging applied in this year
+  Mask<V> cap_binding{};  // DUO's cap bit in this year (duo_cap.h): the schools pay part of the deductions
+  V cap_schools = 0;   // what DUO charged to the schools of the region (not the SWV's money)
   // Balance sheet 31-12 (balans given): assets, liabilities and the Inspectie's ratios.
-  double fixed_assets = 0, receivables = 0, cash = 0, provisions = 0, long_debt = 0, short_debt = 0, balance_total = 0;
-  double solvency = 0, liquidity = 0, profitability = 0;  // solvabiliteit 2, liquiditeit, rentabiliteit
-  bool three_negative = false;  // saldo negative in this year and the two before (within the planperiode)
+  V fixed_assets = 0, receivables = 0, cash = 0, provisions = 0, long_debt = 0, short_debt = 0, balance_total = 0;
+  V solvency = 0, liquidity = 0, profitability = 0;  // solvabiliteit 2, liquiditeit, rentabiliteit
+  Mask<V> three_negative{};  // saldo negative in this year and the two before (within the planperiode)
 };
+using YearRecord = BasicYearRecord<double>;
 
 // Lines that are not budget lines (scenario-format 14.3): policy effects, in this order.
 enum PolicyLine {
@@ -71,14 +78,16 @@ constexpr double kNoAmount = std::numeric_limits<double>::quiet_NaN();  // not a
 
 // Per-line amounts of one year: begroot (budgeted), realised, and for override lines the amount
 // the engine computed from the rules (NaN for other lines).
-struct LineAmounts {
-  std::vector<double> budget, realised, computed;
-  std::vector<double> risk;     // impact of each risk in this year (0 when it did not occur)
-  std::vector<double> reserve;  // balance of each bestemmingsreserve on 31-12 (the path's state)
-  std::vector<double> held;     // impact of each blijvend risk once it occurred (NaN before; the path's state)
-  std::array<double, kPolicyLines> policy{}, policy_budget{};  // policy lines: realised, begroot
-  explicit LineAmounts(size_t n = 0, size_t risks = 0, size_t reserves = 0)
+template <class V>
+struct BasicLineAmounts {
+  std::vector<V> budget, realised, computed;
+  std::vector<V> risk;     // impact of each risk in this year (0 when it did not occur)
+  std::vector<V> reserve;  // balance of each bestemmingsreserve on 31-12 (the path's state)
+  std::vector<V> held;     // impact of each blijvend risk once it occurred (NaN before; the path's state)
+  std::array<V, kPolicyLines> policy{}, policy_budget{};  // policy lines: realised, begroot
+  explicit BasicLineAmounts(size_t n = 0, size_t risks = 0, size_t reserves = 0)
       : budget(n), realised(n), computed(n), risk(risks), reserve(reserves), held(risks) {}
 };
+using LineAmounts = BasicLineAmounts<double>;
 
 }  // namespace swv

@@ -6,36 +6,47 @@
 // (lines, risks, vangnet, reserves, pupils) arrives in rec.in and does not depend on equity, which
 // is why decision support can replay this function alone for another amount of extra spending.
 #include <algorithm>
+#include <type_traits>
 
 #include "model.h"
 
 namespace swv {
 
-inline void Model::close_finance(FinanceState& f, int yi, double extra, const FinanceInputs& in, YearRecord& rec, LineAmounts* amt) const {
+// The signaleringswaarde of a year's income (scenario.h holds its one definition), per lane.
+inline double signal_of(double income, double percentage, double minimum) { return signaleringswaarde(income, percentage, minimum); }
+inline Lane signal_of(const Lane& income, double percentage, double minimum) {
+  Lane r;
+  for (int i = 0; i < kLanes; ++i) r[i] = signaleringswaarde(income[i], percentage, minimum);
+  return r;
+}
+
+template <class V>
+inline void Model::close_finance(BasicFinanceState<V>& f, int yi, std::type_identity_t<V> extra, const BasicFinanceInputs<V>& in,
+                                 BasicYearRecord<V>& rec, std::type_identity_t<BasicLineAmounts<V>>* amt) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
   const size_t y = static_cast<size_t>(yi);
   const int Y = sc.first_year + yi;
   // The bezuiniging decided at the end of Y-1 cuts its group's lasten in Y (a line of its own).
   rec.cut_active = f.carry_cut;
-  const double cut_budget = f.carry_cut ? -in.cut_share * in.cut_budget : 0.0;
-  const double cut_realised = f.carry_cut ? -in.cut_share * in.cut_realised : 0.0;
+  const V cut_budget = select(f.carry_cut, -in.cut_share * in.cut_budget, 0.0);
+  const V cut_realised = select(f.carry_cut, -in.cut_share * in.cut_realised, 0.0);
   rec.income = in.income;
   rec.risk_costs = in.risk_costs, rec.risk_lost_income = in.risk_lost_income;
   rec.earmarked = in.earmarked;
-  rec.signal = signaleringswaarde(rec.income, sc.signal_percentage, sc.signal_minimum);
+  rec.signal = signal_of(rec.income, sc.signal_percentage, sc.signal_minimum);
   // Generic cut (ocw_korting) in its year, compensated up to the signaleringswaarde (of equity on
   // 1 January less the cut).
-  rec.generic_cut = rec.generic_cut_compensation = 0;
+  rec.generic_cut = rec.generic_cut_compensation = 0.0;
   if (pol.generic_cut && Y == pol.generic_cut_year) {
-    const double comp = std::min(in.generic_cut, std::max(0.0, rec.signal - (f.equity - in.generic_cut)));
+    const V comp = vmin(in.generic_cut, vmax(0.0, rec.signal - (f.equity - in.generic_cut)));
     rec.generic_cut = in.generic_cut - comp;
     rec.generic_cut_compensation = comp;
   }
-  rec.target = sc.has_target ? in.target : 0.0;
+  rec.target = sc.has_target ? in.target : V(0.0);
   rec.skim = f.carry_skim;
   rec.reductions = rec.risk_lost_income + rec.skim + rec.generic_cut;
-  const double costs = in.costs + cut_realised;
+  const V costs = in.costs + cut_realised;
   // The bestedingsplan: with moment = begroting paid in Y itself (section 14.2) — in Monte Carlo the
   // plan's amount, fixed in the budget; on the plan itself the excess at the end of Y before this
   // line — otherwise what last year's rule set aside.
@@ -43,9 +54,9 @@ inline void Model::close_finance(FinanceState& f, int yi, double extra, const Fi
     if (!sc.plan_spend.empty()) {
       rec.spend_down = sc.plan_spend[y];
     } else {
-      const double equity_before = f.equity + rec.income - rec.reductions - (costs + rec.risk_costs + extra);
-      const double excess = pol.spend_above == SpendAbove::Target ? equity_before - rec.earmarked - rec.target : equity_before - rec.signal;
-      rec.spend_down = in.spend_share * std::max(0.0, excess);
+      const V equity_before = f.equity + rec.income - rec.reductions - (costs + rec.risk_costs + extra);
+      const V excess = pol.spend_above == SpendAbove::Target ? equity_before - rec.earmarked - rec.target : equity_before - rec.signal;
+      rec.spend_down = in.spend_share * vmax(0.0, excess);
     }
   } else {
     rec.spend_down = f.carry_spend;
@@ -56,7 +67,7 @@ inline void Model::close_finance(FinanceState& f, int yi, double extra, const Fi
   f.equity += rec.result;
   rec.equity = f.equity;
   rec.general = rec.equity - rec.earmarked;
-  rec.plan_equity = sc.plan_equity.empty() ? rec.equity : sc.plan_equity[y];
+  rec.plan_equity = sc.plan_equity.empty() ? rec.equity : V(sc.plan_equity[y]);
   rec.floor = in.floor;
   if (amt) {
     amt->policy[kPolicyCut] = cut_realised, amt->policy_budget[kPolicyCut] = cut_budget;
@@ -66,15 +77,15 @@ inline void Model::close_finance(FinanceState& f, int yi, double extra, const Fi
     amt->policy[kPolicyCompensation] = -rec.generic_cut_compensation;
     amt->policy[kPolicyExtraSpending] = extra;
     for (int k = 0; k < kPolicyLines; ++k)
-      if (k != kPolicyCut && k != kPolicySafetyNet) amt->policy_budget[k] = amt->policy[k];
+      if (k != kPolicyCut && k != kPolicySafetyNet) amt->policy_budget[static_cast<size_t>(k)] = amt->policy[static_cast<size_t>(k)];
   }
   // The management rules at the end of Y, acting in Y+1 (section 11).
-  const double excess = std::max(0.0, f.equity - rec.signal);
+  const V excess = vmax(0.0, f.equity - rec.signal);
   f.carry_skim = in.skim_share * excess;  // 0 unless ocw_afroming applies from this year
-  const double spendable = pol.spend_above == SpendAbove::Target ? std::max(0.0, rec.general - rec.target) : excess;
-  f.carry_spend = pol.spend_down && pol.spend_moment == SpendMoment::NextYear ? in.spend_share * std::max(0.0, spendable - f.carry_skim) : 0.0;
-  f.carry_cut = pol.cut && (pol.cut_below == CutBelow::Target ? rec.general < rec.target : f.equity < rec.floor);
-  f.negative_run = rec.result < 0 ? f.negative_run + 1 : 0;
+  const V spendable = pol.spend_above == SpendAbove::Target ? vmax(0.0, rec.general - rec.target) : excess;
+  f.carry_spend = pol.spend_down && pol.spend_moment == SpendMoment::NextYear ? V(in.spend_share * vmax(0.0, spendable - f.carry_skim)) : V(0.0);
+  f.carry_cut = pol.cut ? (pol.cut_below == CutBelow::Target ? rec.general < rec.target : f.equity < rec.floor) : Mask<V>{};
+  f.negative_run = select(rec.result < 0, f.negative_run + 1, 0.0);
   rec.three_negative = f.negative_run >= 3;
 }
 

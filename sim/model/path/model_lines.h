@@ -14,23 +14,24 @@ namespace swv {
 // A computed line's amount from the funding rules (ondersteuning, afdracht_*). For ondersteuning,
 // `by_pool` (when given) receives the amount per component pool (Rules::Pool: licht, zwaar,
 // lwoo_pro, geen), for DUO's cap per component.
-inline double Model::computed_amount(const Line& l, const PathState& s, const Counts& n, const Factors& F, int Y,
-                                     std::array<double, 4>* by_pool) const {
+template <class V>
+inline V Model::computed_amount(const Line& l, const PathState<V>& s, const Counts<V>& n, const Factors<V>& F, int Y,
+                                std::array<V, 4>* by_pool) const {
   const Rules& ru = *year_rules_[static_cast<size_t>(Y - sc_.first_year)];
-  double a = 0;
+  V a = 0.0;
   switch (l.computed) {
     case Computed::Support:
       for (const auto& c : ru.support) {
-        const double x = rules_amount(c.amount, Y, l.index, F) * c.factor * n.of(c.basis);
+        const V x = rules_amount(c.amount, Y, l.index, F) * c.factor * n.of(c.basis);
         a += x;
         if (by_pool) (*by_pool)[static_cast<size_t>(c.pool)] += x;
       }
       break;
     case Computed::DeductSo:
-      for (int c = 0; c < 3; ++c) a += rules_amount(ru.deduct_so[c], Y, l.index, F) * s.so[c];
+      for (size_t c = 0; c < 3; ++c) a += rules_amount(ru.deduct_so[c], Y, l.index, F) * s.so[c];
       break;
     case Computed::DeductSbo:
-      a = rules_amount(ru.deduct_sbo, Y, l.index, F) * std::max(0.0, s.sbo - ru.sbo_threshold * (s.regular + s.sbo));
+      a = rules_amount(ru.deduct_sbo, Y, l.index, F) * vmax(0.0, s.sbo - ru.sbo_threshold * (s.regular + s.sbo));
       break;
     case Computed::DeductLwooPro: a = rules_amount(ru.deduct_lwoo_pro, Y, l.index, F) * (n.lwoo + s.pro); break;
   }
@@ -41,22 +42,22 @@ inline double Model::computed_amount(const Line& l, const PathState& s, const Co
 // below zero; what a component cannot carry goes where DUO sends it, and what no component carries
 // is charged to the schools of the region, not to the SWV. Sums income and costs into rec.in, and
 // the lasten of the bezuiniging's group (the close applies the cut when it is active).
-template <class Draws>
-inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, const Factors& F, int yi, int Y,
-                                YearRecord& rec, LineAmounts& amt) const {
+template <class Draws, class V>
+inline void Model::budget_lines(Draws& dr, const PathState<V>& s, const Counts<V>& n, const Factors<V>& F, int yi, int Y,
+                                BasicYearRecord<V>& rec, BasicLineAmounts<V>& amt) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
   const size_t nl = sc.lines.size();
-  double support = 0;
-  DuoBudget pools;
-  DuoDeductions ded;
+  V support = 0.0;
+  BasicDuoBudget<V> pools;
+  BasicDuoDeductions<V> ded;
   bool has_support = false;
   for (size_t i = 0; i < nl; ++i) {
     const Line& l = sc.lines[i];
-    const double f = F[yi][static_cast<int>(l.index)];
-    double budget = 0;
+    const V& f = F[static_cast<size_t>(yi)][static_cast<size_t>(l.index)];
+    V budget = 0.0;
     amt.computed[i] = kNoAmount;
-    std::array<double, 4> by_pool{};  // a support line's computed amount per Rules::Pool
+    std::array<V, 4> by_pool{};  // a support line's computed amount per Rules::Pool
     switch (l.kind) {
       case LineKind::Amount: budget = line_value(dr, l, l.amount, Y) * f; break;
       case LineKind::PerPupil: budget = line_value(dr, l, l.per_pupil, Y) * n.of(l.basis) * f; break;
@@ -69,7 +70,7 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
         }
         break;
     }
-    double realised = budget * dr.value(l.realisation, Y) * dr.line_shock(i, Y);
+    const V realised = budget * dr.value(l.realisation, Y) * dr.line_shock(i, Y);
     amt.budget[i] = budget;
     amt.realised[i] = realised;
     // The bezuiniging cuts the group's own lines (never a deduction set by the rules); the lines
@@ -82,13 +83,12 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
         support += realised, has_support = true;
         // The realised income per component, in the shares of its computed amounts (an override
         // keeps the rules' shares; without any computed amount it counts as zwaar).
-        const double total = by_pool[0] + by_pool[1] + by_pool[2] + by_pool[3];
-        if (total != 0) {
-          const double k = realised / total;
-          pools.light += by_pool[0] * k, pools.heavy += by_pool[1] * k, pools.lwoo_pro += by_pool[2] * k;
-        } else {
-          pools.heavy += realised;
-        }
+        const V total = by_pool[0] + by_pool[1] + by_pool[2] + by_pool[3];
+        const Mask<V> shares = total != 0;
+        const V k = realised / total;  // used only where total != 0
+        pools.light = select(shares, pools.light + by_pool[0] * k, pools.light);
+        pools.heavy = select(shares, pools.heavy + by_pool[1] * k, pools.heavy + realised);
+        pools.lwoo_pro = select(shares, pools.lwoo_pro + by_pool[2] * k, pools.lwoo_pro);
         break;
       }
       case Computed::DeductSo: ded.so += realised; break;
@@ -96,17 +96,21 @@ inline void Model::budget_lines(Draws& dr, const PathState& s, const Counts& n, 
       case Computed::DeductLwooPro: ded.lwoo_pro += realised; break;
     }
   }
-  if (has_support && ded.total() != 0) {
-    const DuoNetted net = year_rules_[static_cast<size_t>(yi)]->pooled_cap ? net_pooled(support, ded) : net_per_component(pools, ded);
-    if (net.schools > 0) {
-      rec.cap_binding = true;
-      rec.cap_schools = net.schools;
-      auto factor = [](double borne, double owed) { return owed != 0 ? borne / owed : 1.0; };
-      const double fs[3] = {factor(net.so, ded.so), factor(net.sbo, ded.sbo), factor(net.lwoo_pro, ded.lwoo_pro)};
+  const Mask<V> owed = ded.total() != 0;
+  if (has_support && any(owed)) {
+    const BasicDuoNetted<V> net =
+        year_rules_[static_cast<size_t>(yi)]->pooled_cap ? net_pooled(support, ded) : net_per_component(pools, ded);
+    const Mask<V> binding = owed && net.schools > 0;
+    if (any(binding)) {
+      rec.cap_binding = binding;
+      rec.cap_schools = select(binding, net.schools, rec.cap_schools);
+      auto factor = [](const V& borne, const V& owes) { return select(owes != 0, borne / owes, 1.0); };
+      const V fs[3] = {factor(net.so, ded.so), factor(net.sbo, ded.sbo), factor(net.lwoo_pro, ded.lwoo_pro)};
       for (size_t i = 0; i < nl; ++i) {
         const Line& l = sc.lines[i];
         if (l.kind != LineKind::Computed || l.computed == Computed::Support) continue;
-        amt.realised[i] *= fs[l.computed == Computed::DeductSo ? 0 : l.computed == Computed::DeductSbo ? 1 : 2];
+        const V& x = fs[l.computed == Computed::DeductSo ? 0 : l.computed == Computed::DeductSbo ? 1 : 2];
+        amt.realised[i] = select(binding, amt.realised[i] * x, amt.realised[i]);
       }
     }
   }

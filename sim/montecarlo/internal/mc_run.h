@@ -14,6 +14,7 @@
 #include "mc.h"
 #include "mc_blocks.h"
 #include "mc_draws.h"
+#include "mc_lanes.h"
 #include "mc_stats.h"
 #include "mc_sums.h"
 #include "model.h"
@@ -57,7 +58,8 @@ struct ChunkStore {
   size_t first_path = 0;
 };
 
-// Runs blocks [first, last) of `run` (paths below run.n), `chunk` blocks at a time. Before a chunk,
+// Runs blocks [first, last) of `run` (paths below run.n), `chunk` blocks at a time, kLanes paths
+// side by side (mc_lanes.h). Before a chunk,
 // before(b0, b1) says where its values go; every block sums its own paths into its own Block; after
 // the chunk, after(b0, b1, blocks) gets them (block b at blocks[b - b0]), serially and in block
 // order. Whatever `after` adds in that order does not depend on the number of threads.
@@ -70,12 +72,16 @@ void run_chunks(const McRun& run, size_t first, size_t last, size_t chunk, Befor
     const size_t b1 = std::min(last, b0 + chunk);
     std::fill(acc.begin(), acc.end(), empty);
     const ChunkStore cs = before(b0, b1);
-    for_each_path(run.sc, run.chol, Pin{}, b0, b1, run.n, run.opt, [&](McDraws& dr, size_t b, size_t p) {
+    for_each_lane_group(run.sc, run.chol, b0, b1, run.n, run.opt, [&](LaneDraws& dr, size_t b, size_t p0, int active) {
       Block& blk = acc[b - b0];
-      PathSink sink{&blk, cs.store, p, &run.shape, &run.sc, &run.extra, &run.keys, kNoShortfall, cs.first_path, run.opt.finance};
-      run.model.run_path(dr, sink);
-      sink.finish();
-      dr.end_path(blk.counters);
+      std::array<PathSink, kLanes> sinks;
+      for (int i = 0; i < active; ++i)
+        sinks[static_cast<size_t>(i)] = PathSink{&blk, cs.store, p0 + static_cast<size_t>(i), &run.shape, &run.sc, &run.extra, &run.keys,
+                                                 kNoShortfall, cs.first_path, run.opt.finance};
+      LaneSplitSink<PathSink> split{sinks.data(), active, dr.scratch_amounts()};
+      run.model.run_path(dr, split);
+      for (int i = 0; i < active; ++i) sinks[static_cast<size_t>(i)].finish();
+      dr.end_paths(blk.counters, active);
     });
     after(b0, b1, acc);
   }

@@ -73,7 +73,8 @@ struct PathSink {
     for (size_t i = 0; i < lines; ++i) probe += (a.budget[i] + a.realised[i]) * 0.0;
     for (double x : a.risk) probe += x * 0.0;
     for (double x : a.policy) probe += x * 0.0;
-    if (probe != 0 && block->bad_path == SIZE_MAX) note_bad(yi, s, a);
+    // The lowest path's first bad year: lanes hand in the years of several paths in turn.
+    if (probe != 0 && path < block->bad_path) note_bad(yi, s, a);
     shortfall = path_shortfall(shortfall, r.plan_equity, r.equity);
     block->excess[y] += std::max(0.0, r.equity - r.signal);
     for (size_t k = 0; k < a.risk.size(); ++k) block->risk_hits[k * years + y] += a.risk[k] != 0;
