@@ -46,3 +46,11 @@ build/swvsim_bench_rng
 # Where the path-year goes: the exact binomial flows on their own against the whole path model
 # (target swvsim_bench_flows), on 20.000 paths of the same scenario.
 build/swvsim_bench_flows tools/bench/po-10jaar.toml 20000
+
+# Beside a vectorised numpy implementation of the same scenario (issue 31: tools/bench-numpy.sh,
+# 200.000 paths, best of 3, installs python3-numpy if needed). SWVSIM_GEEN_NUMPY=1 skips it.
+if [ -n "${SWVSIM_GEEN_NUMPY:-}" ]; then
+  echo "numpy-vergelijking overgeslagen (SWVSIM_GEEN_NUMPY is gezet)"
+else
+  bash tools/bench-numpy.sh
+fi
