@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lane.h"
+#include "random.h"
 #include "mc_draws.h"
 #include "model.h"
 #include "risk_load.h"
@@ -51,6 +52,9 @@ class LaneDraws {
  private:
   const Scenario& sc_;
   std::vector<McDraws> lane_;  // the draws of each lane's path
+  uint64_t seed_;
+  std::array<Stream, kLanes> s_;                   // each lane's stream (seed, path)
+  std::array<std::array<bool, 6>, kLanes> rate_sum_{};  // moves: rates of a state summed >= 1
   std::vector<std::array<Lane, 4>> F_;
   BasicLineAmounts<Lane> amt_;
   LineAmounts scratch_;
