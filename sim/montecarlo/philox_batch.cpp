@@ -4,7 +4,7 @@
 // Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC 2011; Random123):
 // ten rounds of  {c0, c1, c2, c3} -> {hi(M1*c2) ^ c1 ^ k0, lo(M1*c2), hi(M0*c0) ^ c3 ^ k1, lo(M0*c0)}
 // with the key bumped by {W0, W1} before every round but the first. Integer arithmetic only, so the
-// two versions agree exactly; tools/bench/lanes/test_lanes.cpp checks both against Random123.
+// two versions agree exactly; tests/montecarlo/test_lanes.cpp checks both against Random123.
 #include "philox_batch.h"
 
 #include <cstdlib>
