@@ -1,7 +1,7 @@
 #pragma once
 // AS 241 (PPND16; Wichura, Applied Statistics 37, 1988): the coefficients of the inverse normal, its
-// one definition. The engine's normal_quantile (sim/scenario/value.cpp) and the batch prototype of
-// the lane engine (tools/bench/lanes/normal_batch.cpp) both evaluate these, highest power first, by
+// one definition. The engine's normal_quantile (sim/scenario/value.cpp) and the batch inverse normal of
+// the lane engine (sim/montecarlo/normal_batch.cpp) both evaluate these, highest power first, by
 // Horner's rule: P/Q in r = 0.180625 - q^2 for |q| <= 0.425, then in r = sqrt(-log p) - 1.6 for
 // r <= 5 and r - 5 beyond.
 namespace swv::as241 {

@@ -5,23 +5,13 @@
 // exactly Stream::u53 for every lane, so a run is bit-identical on either instruction set.
 // The inverse normal for batches is in normal_batch.h.
 //
-// Choosing the instruction set: AVX2 when the processor and the operating system support it, unless
-// the environment variable SWVSIM_SIMD=scalar asks for the portable code (any other value, or none,
-// means automatic). The choice is made once per process (active_isa); every function also takes an
-// explicit Isa for tests and benchmarks. Asking for Avx2 where it is unavailable runs the scalar code.
-// The AVX2 code is compiled per function (target attribute), never for the whole program, so the
-// binary still runs on processors without AVX2.
+// The instruction set (AVX2 or portable, SWVSIM_SIMD=scalar) is chosen in simd_isa.h.
 #include <cstddef>
 #include <cstdint>
 
+#include "simd_isa.h"
+
 namespace swv::simd {
-
-enum class Isa { Scalar, Avx2 };
-
-bool avx2_available();       // the processor (and OS) can run AVX2 code
-Isa detect_isa();            // decides now: SWVSIM_SIMD and the processor
-Isa active_isa();            // detect_isa() once per process, cached
-const char* isa_name(Isa isa);  // "scalar" or "avx2"
 
 // Lanes processed together by the AVX2 Philox (8 x 32 bits); any n works, the remainder runs lane by
 // lane with the same results.

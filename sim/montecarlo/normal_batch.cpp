@@ -113,8 +113,6 @@ SWV_AVX2 void normal_avx2(size_t n, const double* u, double* z) {
   for (; i < n; ++i) z[i] = normal_quantile_one(u[i]);
 }
 
-bool use_avx2(Isa isa) { return isa == Isa::Avx2 && avx2_available(); }
-
 #endif  // SWV_HAVE_X86
 
 }  // namespace

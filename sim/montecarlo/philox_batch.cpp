@@ -4,11 +4,8 @@
 // Philox4x32-10 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC 2011; Random123):
 // ten rounds of  {c0, c1, c2, c3} -> {hi(M1*c2) ^ c1 ^ k0, lo(M1*c2), hi(M0*c0) ^ c3 ^ k1, lo(M0*c0)}
 // with the key bumped by {W0, W1} before every round but the first. Integer arithmetic only, so the
-// two versions agree exactly; tools/bench/lanes/test_lanes.cpp checks both against Random123.
+// two versions agree exactly; tests/montecarlo/test_lanes.cpp checks both against Random123.
 #include "philox_batch.h"
-
-#include <cstdlib>
-#include <cstring>
 
 #include "random.h"
 
@@ -145,36 +142,9 @@ SWV_AVX2 void u53_avx2(size_t n, const uint32_t* a, const uint32_t* b, double* o
   for (; i < n; ++i) out[i] = swv::Stream::u53(a[i], b[i]);
 }
 
-bool use_avx2(Isa isa) { return isa == Isa::Avx2 && avx2_available(); }
-
 #endif  // SWV_HAVE_X86
 
 }  // namespace
-
-bool avx2_available() {
-#if SWV_HAVE_X86
-  static const bool ok = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return ok;
-#else
-  return false;
-#endif
-}
-
-Isa detect_isa() {
-  const char* env = std::getenv("SWVSIM_SIMD");
-  if (env && std::strcmp(env, "scalar") == 0) return Isa::Scalar;
-  return avx2_available() ? Isa::Avx2 : Isa::Scalar;
-}
-
-Isa active_isa() {
-  static const Isa isa = detect_isa();
-  return isa;
-}
-
-const char* isa_name(Isa isa) { return isa == Isa::Avx2 ? "avx2" : "scalar"; }
 
 void philox4x32_10(size_t n, CounterArrays ctr, KeyArrays key, WordArrays out, Isa isa) {
 #if SWV_HAVE_X86

@@ -8,7 +8,7 @@
 // Method: Wichura's AS 241 (PPND16), as normal_quantile in value.cpp. The central region |u - 0.5| <=
 // 0.425 is the same rational function evaluated the same way, so there the result equals
 // normal_quantile bit for bit; the tails need sqrt(-log(p)), where log is our own (log_tail below)
-// instead of the C library's. Accuracy against normal_quantile (tools/bench/lanes/test_lanes.cpp,
+// instead of the C library's. Accuracy against normal_quantile (tests/montecarlo/test_lanes.cpp,
 // figures in docs/performance.md): identical in the centre, relative difference below 1e-15 in the
 // tails down to the smallest double.
 #include <cstddef>
