@@ -5,7 +5,11 @@
 // Contract:
 // - Lane i draws exactly what McDraws draws for its path (mc_draws.h: the same layout, the same
 //   operations), so a path's numbers do not depend on the lane it runs in, on its lane group or on
-//   whether it ran in lanes at all: a run over lanes is bit-identical to one path at a time.
+//   whether it ran in lanes at all: a run over lanes is bit-identical to one path at a time
+//   (tests/montecarlo/test_lanes_identity.cpp).
+// - The words of all lanes come from one batch Philox call per counter (philox_batch.h: AVX2 or
+//   portable, the same words as Random123), the uniforms and normal scores in batches (normal_batch.h,
+//   with the tails from normal_quantile so every score has the bits McDraws gives it).
 // - One LaneDraws serves many lane groups in turn (start_paths ... end_paths) and allocates
 //   nothing per group once warm. No pins: decision support's pinned runs stay one path at a time.
 // - A group may hold fewer than kLanes paths (the last of a run): the other lanes run paths past the
@@ -13,14 +17,16 @@
 #include <Eigen/Core>
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "lane.h"
-#include "random.h"
 #include "mc_draws.h"
 #include "model.h"
+#include "random.h"
 #include "risk_load.h"
 #include "scenario.h"
+#include "simd_isa.h"
 
 namespace swv {
 
@@ -37,27 +43,55 @@ class LaneDraws {
   // One lane's amounts, for sinks that take one path at a time (mc_lanes.h).
   LineAmounts& scratch_amounts() { return scratch_; }
 
-  Lane value(const Value& v, int Y);
-  Lane rate(const Value& v, int Y);
+  Lane value(const Value& v, int Y) { return v.is_random() ? random_value(v, Y) : Lane(v.p[0].at(Y)); }
+  Lane rate(const Value& v, int Y) { return rate(v, Y, LaneMask{{true, true, true, true, true, true, true, true}}); }
   std::array<Lane, 3> index_rates(int Y);
   Lane line_shock(size_t i, int Y);
   // Risk r in year Y for the lanes in `need` (the others: nothing drawn, no event).
   BasicRiskEvent<Lane> risk_event(size_t r, int Y, const LaneMask& need);
   void moves(int Y, int state, const Lane& count, const Lane* rates, int k, Lane* out);
   Lane demography_z(int Y);
-  Lane round_intake(const Lane& x, int Y);
+  Lane round_intake(const Lane& x, int Y) const;
   void note_negative_intake(const LaneMask& m);
   void note_negative_balance(int Y, const LaneMask& m);
 
  private:
+  // The four words of counter (driver, year, draw) for every lane: w[j][i] is word j of lane i.
+  struct Words {
+    alignas(32) uint32_t w[4][kLanes];
+  };
+  struct Cached {  // a per-path draw of every lane
+    uint64_t key = 0, group = ~uint64_t{0};
+    Lane u, z;
+  };
+
+  void raw(uint32_t driver, uint32_t year, uint32_t draw, Words& out) const;
+  // Uniforms (53 bits) from words a, b of every lane, and their normal scores.
+  void uniforms(const Words& w, int a, int b, Lane& u) const;
+  void normals(const Lane& u, Lane& z) const;
+  Lane random_value(const Value& v, int Y);
+  // value() clamped to [0, 1], a clamp counted for the lanes in `count` only.
+  Lane rate(const Value& v, int Y, const LaneMask& count);
+  const Cached& path_draw(uint32_t driver, uint32_t sub);
+  void note_clamp(int lane, const Value& v);
+
   const Scenario& sc_;
-  std::vector<McDraws> lane_;  // the draws of each lane's path
-  uint64_t seed_;
-  std::array<Stream, kLanes> s_;                   // each lane's stream (seed, path)
-  std::array<std::array<bool, 6>, kLanes> rate_sum_{};  // moves: rates of a state summed >= 1
+  Eigen::Matrix3d chol_;
+  uint64_t seed_, first_ = 0, group_ = 0;
+  simd::Isa isa_;
+  alignas(32) std::array<uint32_t, kLanes> key0_{}, key1_{};  // each lane's Philox key: (seed, path)
+  uint32_t hi_ = 0;                                          // the seed's high word, in every counter
   std::vector<std::array<Lane, 4>> F_;
   BasicLineAmounts<Lane> amt_;
   LineAmounts scratch_;
+  Words demo_{};
+  std::vector<Cached> cache_;  // open addressing, as McDraws's
+  size_t mask_ = 0;
+  // Each lane's events of this group (folded by end_paths).
+  std::array<std::vector<std::pair<const Value*, double>>, kLanes> clamped_;
+  std::array<std::array<bool, 6>, kLanes> rate_sum_{};
+  LaneMask negative_intake_;
+  std::array<int, kLanes> negative_balance_year_{};
 };
 
 }  // namespace swv
