@@ -71,10 +71,14 @@ std::vector<Percentiles> histogram_percentiles(const McRun& run, const Block& to
   tbb::enumerable_thread_specific<Histograms> local(total.lo, total.hi);
   tbb::task_arena arena(static_cast<int>(run.plan.histograms));
   arena.execute([&] {
-    for_each_path(run.sc, run.chol, Pin{}, 0, run.blocks, run.n, run.opt, [&](McDraws& dr, size_t, size_t) {
-      HistogramSink sink{&local.local(), &run.shape, &run.sc};
-      run.model.run_path(dr, sink);
-      sink.finish();
+    for_each_lane_group(run.sc, run.chol, 0, run.blocks, run.n, run.opt, [&](LaneDraws& dr, size_t, size_t, int active) {
+      Histograms* h = &local.local();
+      std::array<HistogramSink, kLanes> sinks;
+      for (HistogramSink& s : sinks) s = HistogramSink{h, &run.shape, &run.sc};
+      LaneSplitSink<HistogramSink> split{sinks.data(), active, dr.scratch_amounts()};
+      run.model.run_path(dr, split);
+      for (int i = 0; i < active; ++i) sinks[static_cast<size_t>(i)].finish();
+      dr.end_paths();
     });
   });
   Histograms h = std::move(*local.begin());  // merged into the first set: no extra copy

@@ -37,6 +37,11 @@ class LaneDraws {
   void start_paths(uint64_t first);
   // Folds the events of the first `active` lanes into `c` (in lane order), forgets the others.
   void end_paths(DrawCounters& c, int active);
+  // Forgets every lane's events (nobody reports them: a second pass over the same paths).
+  void end_paths() {
+    DrawCounters none;
+    end_paths(none, 0);
+  }
 
   std::vector<std::array<Lane, 4>>& index_factors() { return F_; }
   BasicLineAmounts<Lane>& line_amounts() { return amt_; }
