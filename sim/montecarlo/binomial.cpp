@@ -3,6 +3,8 @@
 #include <array>
 #include <cmath>
 
+#include "exp_log_kernels.h"
+
 namespace swv {
 
 namespace {
@@ -21,7 +23,8 @@ double invert(double n, double p, double u) {
   // computing the power (most draws of the many tiny flows).
   if (u <= 1 - n * p) return 0;
   const double ratio = p / (1 - p);
-  double pk = std::exp(n * std::log1p(-p)), cdf = pk, k = 0;
+  // Our own exp and log1p: the same bits as the lanes (binomial_inversion8) on every processor.
+  double pk = simd::exp_log_detail::exp_one(n * simd::exp_log_detail::log1p_one(-p)), cdf = pk, k = 0;
   while (u > cdf && k < n) {
     const double step = (n - k) * ratio * (k < kInv ? inv[static_cast<size_t>(k)] : 1.0 / (k + 1));
     pk *= step;

@@ -17,6 +17,8 @@
 // - Common random numbers: inversion is monotone in u; in BTRS the candidate is a monotone
 //   transform of the first uniform and most draws are accepted at the first attempt, so a variant's
 //   flows stay close to its base's.
+// - The same bits on every processor: the inversion's P(X = 0) = exp(n log1p(-p)) uses our own exp
+//   and log1p (exp_log.h), not the C library's.
 #include <cmath>
 #include <cstdint>
 
