@@ -3,27 +3,35 @@
 #include <array>
 #include <cmath>
 
+#include "exp_log_kernels.h"
+
 namespace swv {
 
 namespace {
 
+using simd::exp_log_detail::exp_one;
+using simd::exp_log_detail::log1p_one;
+
+// 1/(k+1) for the first steps: keeps the division off the loop-carried chain (pk -> cdf).
+constexpr int kInv = 128;
+constexpr std::array<double, kInv> kInvTable = [] {
+  std::array<double, kInv> t{};
+  for (int k = 0; k < kInv; ++k) t[static_cast<size_t>(k)] = 1.0 / (k + 1);
+  return t;
+}();
+inline double inv_next(double k) { return k < kInv ? kInvTable[static_cast<size_t>(k)] : 1.0 / (k + 1); }
+
 // Exact inversion for p <= 0.5: walk the pmf up from k = 0 until the CDF passes u. The walk takes
 // about n p steps, fewer than ~25 while n p < 10 (kBinomialInversionBelow).
 double invert(double n, double p, double u) {
-  // 1/(k+1) for the first steps: keeps the division off the loop-carried chain (pk -> cdf).
-  static constexpr int kInv = 128;
-  static const auto inv = [] {
-    std::array<double, kInv> t{};
-    for (int k = 0; k < kInv; ++k) t[static_cast<size_t>(k)] = 1.0 / (k + 1);
-    return t;
-  }();
   // Bernoulli's inequality: P(X = 0) = (1-p)^n >= 1 - n p, so u <= 1 - n p means X = 0 without
   // computing the power (most draws of the many tiny flows).
   if (u <= 1 - n * p) return 0;
   const double ratio = p / (1 - p);
-  double pk = std::exp(n * std::log1p(-p)), cdf = pk, k = 0;
+  // Our own exp and log1p: the same bits as the lanes (binomial_inversion8) on every processor.
+  double pk = exp_one(n * log1p_one(-p)), cdf = pk, k = 0;
   while (u > cdf && k < n) {
-    const double step = (n - k) * ratio * (k < kInv ? inv[static_cast<size_t>(k)] : 1.0 / (k + 1));
+    const double step = (n - k) * ratio * inv_next(k);
     pk *= step;
     k += 1;
     cdf += pk;
@@ -32,6 +40,128 @@ double invert(double n, double p, double u) {
   return k;
 }
 
+// The lanes: every active lane has walked the same number of steps, so k is one number for all of
+// them (and 1/(k+1) one load); a lane that is done keeps its k and gets step 0 (its pk stays 0, no
+// subnormal arithmetic). The special cases are computed for every lane and blended at the end, in the
+// order binomial_inversion tests them.
+
+// The portable lanes: the same walk over arrays (the compiler may vectorise the lane loops).
+void inversion8_portable(const double* n, const double* p, const double* u_in, double* out) {
+  constexpr int L = simd::kLanes;
+  double q[L], u[L], x[L], pk[L], cdf[L], ratio[L], np[L], k[L];
+  bool flip[L], need[L], active[L];
+  bool any = false;
+  for (int i = 0; i < L; ++i) {
+    flip[i] = p[i] > 0.5;
+    q[i] = flip[i] ? 1 - p[i] : p[i];
+    u[i] = flip[i] ? 1 - u_in[i] : u_in[i];
+    const bool walk = std::isfinite(n[i]) && !std::isnan(p[i]) && !(n[i] <= 0 || p[i] <= 0) && !(p[i] >= 1);
+    need[i] = walk && !(u[i] <= 1 - n[i] * q[i]);
+    any = any || need[i];
+    k[i] = 0;
+  }
+  if (any) {
+    for (int i = 0; i < L; ++i) x[i] = n[i] * log1p_one(-q[i]);
+    for (int i = 0; i < L; ++i) {
+      pk[i] = exp_one(x[i]);
+      cdf[i] = pk[i];
+      ratio[i] = q[i] / (1 - q[i]);
+      np[i] = n[i] * q[i];
+      active[i] = need[i] && u[i] > cdf[i] && 0 < n[i];
+    }
+    for (double kk = 0;;) {
+      bool live = false;
+      for (int i = 0; i < L; ++i) live = live || active[i];
+      if (!live) break;
+      const double inv = inv_next(kk);
+      const double next = kk + 1;
+      for (int i = 0; i < L; ++i) {
+        const double step = (n[i] - kk) * ratio[i] * inv;
+        pk[i] = pk[i] * (active[i] ? step : 0.0);
+        cdf[i] = cdf[i] + pk[i];
+        k[i] = active[i] ? next : k[i];
+        const bool tail = pk[i] < 1e-300 && next > np[i];
+        active[i] = active[i] && !tail && u[i] > cdf[i] && next < n[i];
+      }
+      kk = next;
+    }
+  }
+  for (int i = 0; i < L; ++i) {
+    double r = flip[i] ? n[i] - k[i] : k[i];
+    r = p[i] >= 1 ? n[i] : r;
+    r = n[i] <= 0 || p[i] <= 0 ? 0.0 : r;
+    out[i] = !std::isfinite(n[i]) || std::isnan(p[i]) ? NAN : r;
+  }
+}
+
+#if SWV_HAVE_X86
+
+// The AVX2 lanes: the walk above on two vectors of 4 (two chains hide each other's latency).
+SWV_AVX2 void inversion8_avx2(const double* n_in, const double* p_in, const double* u_in, double* out) {
+  using simd::exp_log_detail::exp4;
+  using simd::exp_log_detail::log1p4;
+  const __m256d one = _mm256_set1_pd(1.0), zero = _mm256_setzero_pd(), half = _mm256_set1_pd(0.5);
+  const __m256d sign = _mm256_set1_pd(-0.0), inf = _mm256_set1_pd(INFINITY);
+  __m256d n[2], p[2], q[2], u[2], flip[2], need[2], active[2], pk[2], cdf[2], ratio[2], np[2], k[2];
+  int any = 0;
+  for (int g = 0; g < 2; ++g) {
+    n[g] = _mm256_loadu_pd(n_in + 4 * g);
+    p[g] = _mm256_loadu_pd(p_in + 4 * g);
+    const __m256d u0 = _mm256_loadu_pd(u_in + 4 * g);
+    flip[g] = _mm256_cmp_pd(p[g], half, _CMP_GT_OQ);
+    q[g] = _mm256_blendv_pd(p[g], _mm256_sub_pd(one, p[g]), flip[g]);
+    u[g] = _mm256_blendv_pd(u0, _mm256_sub_pd(one, u0), flip[g]);
+    const __m256d finite = _mm256_cmp_pd(_mm256_andnot_pd(sign, n[g]), inf, _CMP_LT_OQ);
+    const __m256d p_ok = _mm256_cmp_pd(p[g], p[g], _CMP_ORD_Q);
+    const __m256d inside = _mm256_and_pd(_mm256_cmp_pd(n[g], zero, _CMP_NLE_UQ),
+                                         _mm256_and_pd(_mm256_cmp_pd(p[g], zero, _CMP_NLE_UQ), _mm256_cmp_pd(p[g], one, _CMP_NGE_UQ)));
+    const __m256d walk = _mm256_and_pd(_mm256_and_pd(finite, p_ok), inside);
+    need[g] = _mm256_and_pd(walk, _mm256_cmp_pd(u[g], _mm256_sub_pd(one, _mm256_mul_pd(n[g], q[g])), _CMP_NLE_UQ));
+    any |= _mm256_movemask_pd(need[g]);
+    k[g] = zero;
+  }
+  if (any != 0) {
+    int live = 0;
+    for (int g = 0; g < 2; ++g) {
+      pk[g] = exp4(_mm256_mul_pd(n[g], log1p4(_mm256_xor_pd(q[g], sign))));
+      cdf[g] = pk[g];
+      ratio[g] = _mm256_div_pd(q[g], _mm256_sub_pd(one, q[g]));
+      np[g] = _mm256_mul_pd(n[g], q[g]);
+      active[g] = _mm256_and_pd(need[g], _mm256_and_pd(_mm256_cmp_pd(u[g], cdf[g], _CMP_GT_OQ), _mm256_cmp_pd(zero, n[g], _CMP_LT_OQ)));
+      live |= _mm256_movemask_pd(active[g]);
+    }
+    const __m256d tiny = _mm256_set1_pd(1e-300);
+    for (double kk = 0; live != 0;) {
+      const __m256d kv = _mm256_set1_pd(kk), inv = _mm256_set1_pd(inv_next(kk));
+      const double next = kk + 1;
+      const __m256d nv = _mm256_set1_pd(next);
+      live = 0;
+      for (int g = 0; g < 2; ++g) {
+        const __m256d step = _mm256_mul_pd(_mm256_mul_pd(_mm256_sub_pd(n[g], kv), ratio[g]), inv);
+        pk[g] = _mm256_mul_pd(pk[g], _mm256_and_pd(active[g], step));
+        cdf[g] = _mm256_add_pd(cdf[g], pk[g]);
+        k[g] = _mm256_blendv_pd(k[g], nv, active[g]);
+        const __m256d tail = _mm256_and_pd(_mm256_cmp_pd(pk[g], tiny, _CMP_LT_OQ), _mm256_cmp_pd(nv, np[g], _CMP_GT_OQ));
+        const __m256d more = _mm256_and_pd(_mm256_cmp_pd(u[g], cdf[g], _CMP_GT_OQ), _mm256_cmp_pd(nv, n[g], _CMP_LT_OQ));
+        active[g] = _mm256_and_pd(_mm256_andnot_pd(tail, active[g]), more);
+        live |= _mm256_movemask_pd(active[g]);
+      }
+      kk = next;
+    }
+  }
+  for (int g = 0; g < 2; ++g) {
+    __m256d r = _mm256_blendv_pd(k[g], _mm256_sub_pd(n[g], k[g]), flip[g]);
+    r = _mm256_blendv_pd(r, n[g], _mm256_cmp_pd(p[g], one, _CMP_GE_OQ));
+    r = _mm256_blendv_pd(r, zero, _mm256_or_pd(_mm256_cmp_pd(n[g], zero, _CMP_LE_OQ), _mm256_cmp_pd(p[g], zero, _CMP_LE_OQ)));
+    const __m256d bad = _mm256_or_pd(_mm256_cmp_pd(_mm256_andnot_pd(sign, n[g]), inf, _CMP_NLT_UQ), _mm256_cmp_pd(p[g], p[g], _CMP_UNORD_Q));
+    r = _mm256_blendv_pd(r, _mm256_set1_pd(NAN), bad);
+    _mm256_storeu_pd(out + 4 * g, r);
+  }
+  _mm256_zeroupper();  // clean upper halves before scalar code (normal_batch.cpp)
+}
+
+#endif  // SWV_HAVE_X86
+
 }  // namespace
 
 double binomial_inversion(double n, double p, double u) {
@@ -39,6 +169,15 @@ double binomial_inversion(double n, double p, double u) {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   return p <= 0.5 ? invert(n, p, u) : n - invert(n, 1 - p, 1 - u);
+}
+
+void binomial_inversion8(const double n[simd::kLanes], const double p[simd::kLanes], const double u[simd::kLanes],
+                         double out[simd::kLanes], simd::Isa isa) {
+#if SWV_HAVE_X86
+  if (simd::use_avx2(isa)) return inversion8_avx2(n, p, u, out);
+#endif
+  (void)isa;
+  inversion8_portable(n, p, u, out);
 }
 
 namespace binomial_detail {

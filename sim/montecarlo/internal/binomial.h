@@ -17,10 +17,15 @@
 // - Common random numbers: inversion is monotone in u; in BTRS the candidate is a monotone
 //   transform of the first uniform and most draws are accepted at the first attempt, so a variant's
 //   flows stay close to its base's.
+// - The same bits on every processor: the inversion's P(X = 0) = exp(n log1p(-p)) uses our own exp
+//   and log1p (exp_log.h), not the C library's.
+// - Lanes (issue 31): binomial_inversion8 and binomial8 draw 8 at once, each lane bit for bit the
+//   scalar function's draw, with AVX2 or the portable code (simd_isa.h).
 #include <cmath>
 #include <cstdint>
 
 #include "random.h"
+#include "simd_isa.h"
 
 namespace swv {
 
@@ -29,6 +34,12 @@ constexpr uint32_t kBinomialMaxRetries = 1000;
 
 // Exact inversion for any p, from one uniform u in (0, 1) (monotone in u).
 double binomial_inversion(double n, double p, double u);
+
+// out[i] = binomial_inversion(n[i], p[i], u[i]) for the 8 lanes, bit for bit, including the special
+// cases. Every lane walks its own pmf; the lanes stop together when the last is done. out may not
+// overlap the inputs.
+void binomial_inversion8(const double n[simd::kLanes], const double p[simd::kLanes], const double u[simd::kLanes],
+                         double out[simd::kLanes], simd::Isa isa = simd::active_isa());
 
 namespace binomial_detail {
 // The remainder of Stirling's series, log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2], for
@@ -45,6 +56,20 @@ struct Btrs {
   // -1 when rejected.
   double attempt(double u, double v);
 };
+
+// The BTRS branch of binomial (q = min(p, 1 - p), flip when p > 1/2), shared by binomial and binomial8.
+template <class More>
+double btrs_draw(double n, double q, bool flip, uint32_t a, uint32_t b, More&& more) {
+  Btrs bt(n, q);
+  double k = bt.attempt(Stream::u32(a), Stream::u32(b));
+  for (uint32_t t = 1; k < 0; ++t) {
+    if (t > kBinomialMaxRetries) return NAN;
+    const Stream::Words w = more(t);
+    k = bt.attempt(Stream::u32(w[0]), Stream::u32(w[1]));
+    if (k < 0) k = bt.attempt(Stream::u32(w[2]), Stream::u32(w[3]));
+  }
+  return flip ? n - k : k;
+}
 }  // namespace binomial_detail
 
 template <class More>
@@ -55,15 +80,32 @@ double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
   const bool flip = p > 0.5;
   const double q = flip ? 1 - p : p;
   if (n * q < kBinomialInversionBelow) return binomial_inversion(n, p, Stream::u32(a));
-  binomial_detail::Btrs bt(n, q);
-  double k = bt.attempt(Stream::u32(a), Stream::u32(b));
-  for (uint32_t t = 1; k < 0; ++t) {
-    if (t > kBinomialMaxRetries) return NAN;
-    const Stream::Words w = more(t);
-    k = bt.attempt(Stream::u32(w[0]), Stream::u32(w[1]));
-    if (k < 0) k = bt.attempt(Stream::u32(w[2]), Stream::u32(w[3]));
+  return binomial_detail::btrs_draw(n, q, flip, a, b, more);
+}
+
+// binomial for 8 lanes: out[i] = binomial(n[i], p[i], a[i], b[i], more_i) bit for bit, where more_i(t)
+// = more(i, t). The inversion lanes go through binomial_inversion8 together (the BTRS lanes ride along
+// as n = 0, which costs nothing), then each BTRS lane draws on its own, as binomial does.
+template <class More>
+void binomial8(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
+               const uint32_t b[simd::kLanes], More&& more, double out[simd::kLanes], simd::Isa isa = simd::active_isa()) {
+  double nn[simd::kLanes], u[simd::kLanes];
+  bool btrs[simd::kLanes];
+  for (int i = 0; i < simd::kLanes; ++i) {
+    // The tests of binomial in the same order: special cases go to the inversion, which gives them alike.
+    const bool special = !std::isfinite(n[i]) || std::isnan(p[i]) || n[i] <= 0 || p[i] <= 0 || p[i] >= 1;
+    const double q = p[i] > 0.5 ? 1 - p[i] : p[i];
+    btrs[i] = !special && !(n[i] * q < kBinomialInversionBelow);
+    nn[i] = btrs[i] ? 0.0 : n[i];
+    u[i] = Stream::u32(a[i]);
   }
-  return flip ? n - k : k;
+  binomial_inversion8(nn, p, u, out, isa);
+  for (int i = 0; i < simd::kLanes; ++i)
+    if (btrs[i]) {
+      const bool flip = p[i] > 0.5;
+      out[i] = binomial_detail::btrs_draw(n[i], flip ? 1 - p[i] : p[i], flip, a[i], b[i],
+                                          [&](uint32_t t) -> Stream::Words { return more(i, t); });
+    }
 }
 
 }  // namespace swv

@@ -1,0 +1,33 @@
+#pragma once
+// exp and log1p of our own (issue 31): the binomial inversion needs exp(n log1p(-p)) for 8 paths at
+// once, and the C library's scalar functions and its vector ones (libmvec) may differ in the last
+// bit, which would let a draw land one step apart depending on the instruction set. These give the
+// same bits for every input in the scalar function, the portable batch and the AVX2 batch: only IEEE
+// +, -, *, /, comparisons and bit manipulation of the exponent, the same operations in the same
+// order, no fused multiply-add (-ffp-contract=off), no libm call (exp_log_kernels.h has the method).
+//
+// Accuracy, against glibc's std::exp and std::log1p (tests/montecarlo/test_exp_log.cpp, millions of
+// points): never more than 1 unit in the last place apart. exp over [-750, 0] (the inversion's range)
+// and beyond: equal on about 90% of inputs, else 1 ulp (fdlibm's method errs below 1 ulp, glibc's
+// below 0.51). log1p of -p: equal on 99.6% of p uniform in (0, 1/2] and on all but 4 in 10^5 of p
+// spread over every binade down to the smallest subnormal, else 1 ulp.
+//
+// Special values:
+// - exp: NaN gives the same NaN; x > 709.78... (overflow) +inf; x < -745.13... 0, as std::exp;
+//   results below the smallest normal double (x < -708.4) are subnormal, rounded once, within 1 ulp of
+//   the subnormal spacing; -inf gives 0, +inf gives +inf.
+// - log1p: NaN gives the same NaN; |x| < 2^-54 gives x (so log1p(-0) = -0); -1 gives -inf; x < -1
+//   gives a quiet NaN (glibc's has the sign bit set: only the sign of the NaN differs); +inf gives +inf.
+#include "simd_isa.h"
+
+namespace swv::simd {
+
+double exp(double x);
+double log1p(double x);
+
+// out[i] = exp(x[i]) or log1p(x[i]) for the 8 lanes, bit for bit as the scalar functions on either
+// instruction set. out may be x.
+void exp8(const double x[kLanes], double out[kLanes], Isa isa = active_isa());
+void log1p8(const double x[kLanes], double out[kLanes], Isa isa = active_isa());
+
+}  // namespace swv::simd
