@@ -189,7 +189,8 @@ BasicRiskEvent<Lane> LaneDraws::risk_event(size_t r, int Y, const LaneMask& need
 }
 
 // McDraws::moves lane by lane (the same conditional binomials from the same words), with the
-// probabilities of all lanes computed side by side.
+// probabilities of all lanes computed side by side and the binomials drawn 8 at once (binomial8:
+// each lane the bits of binomial()).
 void LaneDraws::moves(int Y, int state, const Lane& count, const Lane* rates, int k, Lane* out) {
   Lane sum = 0.0;
   for (int j = 0; j < k; ++j) sum += rates[j];
@@ -212,12 +213,11 @@ void LaneDraws::moves(int Y, int state, const Lane& count, const Lane* rates, in
       }
       const uint32_t retry = McDraws::kFlowRetry | static_cast<uint32_t>(8 * state + j) << 16;
       const int h = 2 * (j % 2);
-      for (int i = 0; i < kLanes; ++i) {
-        if (!draw[i]) continue;
-        const Stream st(seed_, first_ + static_cast<uint64_t>(i));
-        out[j][i] = binomial(n[i], p[i], w.w[h][i], w.w[h + 1][i],
-                             [&](uint32_t t) { return st.raw(McDraws::kFlowDriver, year, retry | (t & 0xFFFFu)); });
-      }
+      Lane x;
+      binomial8(n.v, p.v, w.w[h], w.w[h + 1],
+                [&](int i, uint32_t t) { return Stream(seed_, first_ + static_cast<uint64_t>(i)).raw(McDraws::kFlowDriver, year, retry | (t & 0xFFFFu)); },
+                x.v, isa_);
+      out[j] = select(draw, x, 0.0);  // a lane without pupils or chance draws nothing (as McDraws)
     }
     n -= out[j];
     left -= rates[j] * scale;
