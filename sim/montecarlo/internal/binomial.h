@@ -36,8 +36,8 @@ constexpr uint32_t kBinomialMaxRetries = 1000;
 double binomial_inversion(double n, double p, double u);
 
 // out[i] = binomial_inversion(n[i], p[i], u[i]) for the 8 lanes, bit for bit, including the special
-// cases. Every lane walks its own pmf; the lanes stop together when the last is done. out may not
-// overlap the inputs.
+// cases. With AVX2 the lanes walk their pmfs together until the last is done; the portable code draws
+// lane by lane. out may not overlap the inputs.
 void binomial_inversion8(const double n[simd::kLanes], const double p[simd::kLanes], const double u[simd::kLanes],
                          double out[simd::kLanes], simd::Isa isa = simd::active_isa());
 
