@@ -85,7 +85,8 @@ double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
 
 // binomial for 8 lanes: out[i] = binomial(n[i], p[i], a[i], b[i], more_i) bit for bit, where more_i(t)
 // = more(i, t). The inversion lanes go through binomial_inversion8 together (the BTRS lanes ride along
-// as n = 0, which costs nothing), then each BTRS lane draws on its own, as binomial does.
+// as n = 0, which costs nothing), then each BTRS lane draws on its own, as binomial does. out may not
+// overlap the inputs.
 template <class More>
 void binomial8(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
                const uint32_t b[simd::kLanes], More&& more, double out[simd::kLanes], simd::Isa isa = simd::active_isa()) {
