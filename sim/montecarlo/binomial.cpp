@@ -40,63 +40,16 @@ double invert(double n, double p, double u) {
   return k;
 }
 
-// The lanes: every active lane has walked the same number of steps, so k is one number for all of
-// them (and 1/(k+1) one load); a lane that is done keeps its k and gets step 0 (its pk stays 0, no
+// The AVX2 lanes: every active lane has walked the same number of steps, so k is one number for all
+// of them (and 1/(k+1) one load); a lane that is done keeps its k and gets step 0 (its pk stays 0, no
 // subnormal arithmetic). The special cases are computed for every lane and blended at the end, in the
-// order binomial_inversion tests them.
-
-// The portable lanes: the same walk over arrays (the compiler may vectorise the lane loops).
-void inversion8_portable(const double* n, const double* p, const double* u_in, double* out) {
-  constexpr int L = simd::kLanes;
-  double q[L], u[L], x[L], pk[L], cdf[L], ratio[L], np[L], k[L];
-  bool flip[L], need[L], active[L];
-  bool any = false;
-  for (int i = 0; i < L; ++i) {
-    flip[i] = p[i] > 0.5;
-    q[i] = flip[i] ? 1 - p[i] : p[i];
-    u[i] = flip[i] ? 1 - u_in[i] : u_in[i];
-    const bool walk = std::isfinite(n[i]) && !std::isnan(p[i]) && !(n[i] <= 0 || p[i] <= 0) && !(p[i] >= 1);
-    need[i] = walk && !(u[i] <= 1 - n[i] * q[i]);
-    any = any || need[i];
-    k[i] = 0;
-  }
-  if (any) {
-    for (int i = 0; i < L; ++i) x[i] = n[i] * log1p_one(-q[i]);
-    for (int i = 0; i < L; ++i) {
-      pk[i] = exp_one(x[i]);
-      cdf[i] = pk[i];
-      ratio[i] = q[i] / (1 - q[i]);
-      np[i] = n[i] * q[i];
-      active[i] = need[i] && u[i] > cdf[i] && 0 < n[i];
-    }
-    for (double kk = 0;;) {
-      bool live = false;
-      for (int i = 0; i < L; ++i) live = live || active[i];
-      if (!live) break;
-      const double inv = inv_next(kk);
-      const double next = kk + 1;
-      for (int i = 0; i < L; ++i) {
-        const double step = (n[i] - kk) * ratio[i] * inv;
-        pk[i] = pk[i] * (active[i] ? step : 0.0);
-        cdf[i] = cdf[i] + pk[i];
-        k[i] = active[i] ? next : k[i];
-        const bool tail = pk[i] < 1e-300 && next > np[i];
-        active[i] = active[i] && !tail && u[i] > cdf[i] && next < n[i];
-      }
-      kk = next;
-    }
-  }
-  for (int i = 0; i < L; ++i) {
-    double r = flip[i] ? n[i] - k[i] : k[i];
-    r = p[i] >= 1 ? n[i] : r;
-    r = n[i] <= 0 || p[i] <= 0 ? 0.0 : r;
-    out[i] = !std::isfinite(n[i]) || std::isnan(p[i]) ? NAN : r;
-  }
-}
+// order binomial_inversion tests them. The portable lanes are binomial_inversion itself, lane by lane:
+// the same walk over arrays with masks was no faster (0.9-1.0x, tools/bench/bench-flows.cpp), since
+// without SIMD a lane that is done still costs its steps.
 
 #if SWV_HAVE_X86
 
-// The AVX2 lanes: the walk above on two vectors of 4 (two chains hide each other's latency).
+// Two vectors of 4 lanes side by side (two chains hide each other's latency).
 SWV_AVX2 void inversion8_avx2(const double* n_in, const double* p_in, const double* u_in, double* out) {
   using simd::exp_log_detail::exp4;
   using simd::exp_log_detail::log1p4;
@@ -177,7 +130,7 @@ void binomial_inversion8(const double n[simd::kLanes], const double p[simd::kLan
   if (simd::use_avx2(isa)) return inversion8_avx2(n, p, u, out);
 #endif
   (void)isa;
-  inversion8_portable(n, p, u, out);
+  for (int i = 0; i < simd::kLanes; ++i) out[i] = binomial_inversion(n[i], p[i], u[i]);
 }
 
 namespace binomial_detail {

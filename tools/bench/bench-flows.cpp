@@ -4,8 +4,9 @@
 // and then times exactly those draws on their own (binomial.h, two per Philox call as the flows take
 // them, from counters of the bench's own). It prints the flows per path-year by size of the mean,
 // nanoseconds per path-year of the model and of the flows alone (the floor any scalar path loop
-// keeps), and the scalar inversion and BTRS against the AVX2 prototype over lanes (bench_lanes.h):
-// what a path loop with paths side by side in SIMD registers would gain on the flows.
+// keeps), and what a path loop with paths side by side would gain on the flows: the scalar inversion
+// against the engine's 8 lanes (binomial_inversion8, AVX2 and portable), the scalar flows against
+// binomial8, and the scalar BTRS against the AVX2 prototype over lanes (bench_lanes.h).
 // Usage: swvsim_bench_flows [SCENARIO] [PATHS] [R]   (defaults tools/bench/po-10jaar.toml 20000 5)
 #include <algorithm>
 #include <array>
@@ -23,6 +24,7 @@
 #include "mc_draws.h"
 #include "model.h"
 #include "random.h"
+#include "simd_isa.h"
 
 using namespace swv;
 
@@ -60,6 +62,27 @@ class RecordingDraws : public McDraws {
     }
   }
 };
+
+// binomial_inversion as it was up to issue 31, with the C library's exp and log1p: what the engine's
+// scalar inversion cost before it took our own (exp_log.h), for comparison only (valid n, p).
+double inversion_glibc(double n, double p, double u) {
+  static const auto inv = [] {
+    std::array<double, 128> t{};
+    for (size_t k = 0; k < t.size(); ++k) t[k] = 1.0 / static_cast<double>(k + 1);
+    return t;
+  }();
+  if (p > 0.5) return n - inversion_glibc(n, 1 - p, 1 - u);
+  if (u <= 1 - n * p) return 0;
+  const double ratio = p / (1 - p);
+  double pk = std::exp(n * std::log1p(-p)), cdf = pk, k = 0;
+  while (u > cdf && k < n) {
+    pk *= (n - k) * ratio * (k < 128 ? inv[static_cast<size_t>(k)] : 1.0 / (k + 1));
+    k += 1;
+    cdf += pk;
+    if (pk < 1e-300 && k > n * p) break;
+  }
+  return k;
+}
 
 struct NoSink {
   void year(int, const YearRecord& r, const LineAmounts&) { g_sink = r.equity; }
@@ -168,38 +191,97 @@ int main(int argc, char** argv) {
   std::printf("controle: gemiddelde uitkomst in het model %.4f, opnieuw getrokken %.4f, verwacht (som n p) %.4f\n", mean_sum / k,
               mean_again / k, mean_exact / k);
 
-  // What lanes would gain on the inversion draws (means below kBinomialInversionBelow, two thirds of
-  // all): the scalar inversion against the AVX2 prototype of bench_lanes.h, 4 and 8 draws at once,
-  // on the same uniforms (drawn beforehand, so neither time includes Philox). Neighbouring draws have
-  // similar means, as the same flow of neighbouring paths would in a path loop over lanes.
-  std::vector<double> n, p, u;
-  for (size_t c = 0; c < 4; ++c)
-    for (const Draw& d : by_class[c]) n.push_back(d.n), p.push_back(d.p);
-  if (n.empty()) return 0;
-  for (size_t i = 0; i < n.size(); ++i) u.push_back(Stream::u32(s.raw(McDraws::kFlowDriver, 0, static_cast<uint32_t>(i))[0]));
-  std::vector<double> scalar(n.size()), lanes(n.size());
-  const double scalar_s = best_seconds(reps, [&] {
-    for (size_t i = 0; i < n.size(); ++i) scalar[i] = binomial_inversion(n[i], p[i], u[i]);
-    g_sink = scalar.back();
-  });
-  const double m = static_cast<double>(n.size());
-  std::printf("inversie (gemiddelde < %g, %.0f%% van de trekkingen), zonder Philox: scalair %.1f ns per trekking", kBinomialInversionBelow,
-              100 * m / static_cast<double>(dr.draws.size()), scalar_s * 1e9 / m);
-  for (int width : {4, 8}) {
-    bool have = true;
-    const double lanes_s = best_seconds(reps, [&] { have = bench::inversion_lanes(n.data(), p.data(), u.data(), lanes.data(), n.size(), width); });
-    if (!have) {
-      std::printf("; in banen: niet gemeten (geen AVX2)");
-      break;
+  // What lanes gain on the inversion draws (means 0,1 to 10; below 0,1 there are none in the PO
+  // example): the scalar inversion against binomial_inversion8 with AVX2 and with the portable code,
+  // per size class and together, on the same uniforms (drawn beforehand, so no time includes Philox).
+  // Neighbouring draws have similar means, as the same flow of neighbouring paths would in a path
+  // loop over lanes. The lanes must give the scalar draws bit for bit.
+  const int L = simd::kLanes;
+  std::printf("inversie zonder Philox, ns per trekking: scalair met glibc (tot issue 31) | scalair | 8 banen AVX2 | 8 banen draagbaar"
+              " (verschillen met scalair)\n");
+  auto inversion_class = [&](const std::vector<Draw>& ds, const char* name) {
+    if (ds.empty()) return;
+    const size_t m = ds.size() - ds.size() % static_cast<size_t>(L);  // whole vectors
+    if (m == 0) return;
+    std::vector<double> n(m), p(m), u(m), scalar(m), lanes(m);
+    for (size_t i = 0; i < m; ++i)
+      n[i] = ds[i].n, p[i] = ds[i].p, u[i] = Stream::u32(s.raw(McDraws::kFlowDriver, 0, static_cast<uint32_t>(i))[0]);
+    const double dm = static_cast<double>(m);
+    const double glibc_s = best_seconds(reps, [&] {
+      double acc = 0;
+      for (size_t i = 0; i < m; ++i) acc += inversion_glibc(n[i], p[i], u[i]);
+      g_sink = acc;
+    });
+    const double scalar_s = best_seconds(reps, [&] {
+      for (size_t i = 0; i < m; ++i) scalar[i] = binomial_inversion(n[i], p[i], u[i]);
+      g_sink = scalar.back();
+    });
+    std::printf("  gemiddelde %-16s %5.1f%% van de trekkingen: %5.1f | %5.1f", name, 100 * dm / static_cast<double>(dr.draws.size()),
+                glibc_s * 1e9 / dm, scalar_s * 1e9 / dm);
+    for (simd::Isa isa : {simd::Isa::Avx2, simd::Isa::Scalar}) {
+      if (isa == simd::Isa::Avx2 && !simd::avx2_available()) {
+        std::printf(" | (geen AVX2)");
+        continue;
+      }
+      const double lanes_s = best_seconds(reps, [&] {
+        for (size_t i = 0; i < m; i += static_cast<size_t>(L)) binomial_inversion8(&n[i], &p[i], &u[i], &lanes[i], isa);
+        g_sink = lanes.back();
+      });
+      size_t differ = 0;
+      for (size_t i = 0; i < m; ++i) differ += scalar[i] != lanes[i];
+      std::printf(" | %5.1f (%.1fx, %zu)", lanes_s * 1e9 / dm, scalar_s / lanes_s, differ);
     }
-    size_t differ = 0;
-    for (size_t i = 0; i < n.size(); ++i) differ += scalar[i] != lanes[i];
-    std::printf("; in banen van %d (AVX2, prototype) %.1f ns (%.1fx, %zu verschillen)", width, lanes_s * 1e9 / m, scalar_s / lanes_s, differ);
+    std::printf("\n");
+  };
+  std::vector<Draw> inversion_draws;
+  for (size_t c = 1; c < 4; ++c) {
+    inversion_class(by_class[c], names[c]);
+    inversion_draws.insert(inversion_draws.end(), by_class[c].begin(), by_class[c].end());
   }
-  std::printf("\n");
+  inversion_class(inversion_draws, "0,1-10 samen");
 
-  // The same for BTRS (means from kBinomialInversionBelow up, a third of all draws), Philox included
-  // in both: every draw's first words and its retries from its own counters.
+  // All flows through binomial8 against binomial, Philox included in both: the words of draw i are
+  // s.raw(driver, 0, i)[0..1], its retries s.raw(driver, t, i); 8 neighbouring draws per call.
+  {
+    const size_t m = dr.draws.size() - dr.draws.size() % static_cast<size_t>(L);
+    std::vector<double> scalar(m), lanes(m);
+    const uint32_t drv = McDraws::kFlowDriver;
+    const double scalar_s = best_seconds(reps, [&] {
+      for (size_t i = 0; i < m; ++i) {
+        const uint32_t id = static_cast<uint32_t>(i);
+        const auto w = s.raw(drv, 0, id);
+        scalar[i] = binomial(dr.draws[i].n, dr.draws[i].p, w[0], w[1], [&](uint32_t t) { return s.raw(drv, t, id); });
+      }
+      g_sink = scalar.back();
+    });
+    std::printf("alle stromen met Philox, ns per trekking: scalair %.1f", scalar_s * 1e9 / static_cast<double>(m));
+    for (simd::Isa isa : {simd::Isa::Avx2, simd::Isa::Scalar}) {
+      if (isa == simd::Isa::Avx2 && !simd::avx2_available()) continue;
+      const double lanes_s = best_seconds(reps, [&] {
+        double n[8], p[8];
+        uint32_t a[8], b[8];
+        for (size_t i = 0; i < m; i += static_cast<size_t>(L)) {
+          for (int lane = 0; lane < L; ++lane) {
+            const size_t j = i + static_cast<size_t>(lane);
+            const auto w = s.raw(drv, 0, static_cast<uint32_t>(j));
+            n[lane] = dr.draws[j].n, p[lane] = dr.draws[j].p, a[lane] = w[0], b[lane] = w[1];
+          }
+          binomial8(n, p, a, b, [&](int lane, uint32_t t) { return s.raw(drv, t, static_cast<uint32_t>(i) + static_cast<uint32_t>(lane)); },
+                    &lanes[i], isa);
+        }
+        g_sink = lanes.back();
+      });
+      size_t differ = 0;
+      for (size_t i = 0; i < m; ++i) differ += scalar[i] != lanes[i];
+      std::printf("; binomial8 %s %.1f ns (%.2fx, %zu verschillen)", simd::isa_name(isa), lanes_s * 1e9 / static_cast<double>(m),
+                  scalar_s / lanes_s, differ);
+    }
+    std::printf(" (Philox per baan scalair)\n");
+  }
+
+  // BTRS (means from kBinomialInversionBelow up, a third of all draws) against the AVX2 prototype
+  // (bench_lanes.h; binomial8 runs BTRS lane by lane), Philox included in both: every draw's first
+  // words and its retries from its own counters.
   std::vector<double> bn, bp;
   for (size_t c = 4; c < 6; ++c)
     for (const Draw& d : by_class[c]) bn.push_back(d.n), bp.push_back(d.p);

@@ -36,8 +36,8 @@ constexpr uint32_t kBinomialMaxRetries = 1000;
 double binomial_inversion(double n, double p, double u);
 
 // out[i] = binomial_inversion(n[i], p[i], u[i]) for the 8 lanes, bit for bit, including the special
-// cases. Every lane walks its own pmf; the lanes stop together when the last is done. out may not
-// overlap the inputs.
+// cases. With AVX2 the lanes walk their pmfs together until the last is done; the portable code draws
+// lane by lane. out may not overlap the inputs.
 void binomial_inversion8(const double n[simd::kLanes], const double p[simd::kLanes], const double u[simd::kLanes],
                          double out[simd::kLanes], simd::Isa isa = simd::active_isa());
 
@@ -85,7 +85,8 @@ double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
 
 // binomial for 8 lanes: out[i] = binomial(n[i], p[i], a[i], b[i], more_i) bit for bit, where more_i(t)
 // = more(i, t). The inversion lanes go through binomial_inversion8 together (the BTRS lanes ride along
-// as n = 0, which costs nothing), then each BTRS lane draws on its own, as binomial does.
+// as n = 0, which costs nothing), then each BTRS lane draws on its own, as binomial does. out may not
+// overlap the inputs.
 template <class More>
 void binomial8(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
                const uint32_t b[simd::kLanes], More&& more, double out[simd::kLanes], simd::Isa isa = simd::active_isa()) {

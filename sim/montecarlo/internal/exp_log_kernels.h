@@ -7,15 +7,19 @@
 // Only for files compiled with -ffp-contract=off (sim/CMakeLists.txt: exp_log.cpp, binomial.cpp): a
 // fused multiply-add would round differently in one of the two versions.
 //
-// Method: fdlibm's e_exp.c and s_log1p.c (Sun Microsystems, 1993), rearranged without branches.
-// - exp: x = k ln2 + r with k = round(x / ln2) and |r| <= ln2 / 2 (ln2 in a head whose products with k
-//   are exact and a tail), exp(r) = 1 + r + r c / (2 - c) with c = r - r^2 P(r^2) (fdlibm's minimax
-//   P1..P5, error below 2^-59), then times 2^k through the exponent bits. Results below the smallest
-//   normal double come from y 2^(k + 1000) (exact) times 2^-1000 (one rounding), as fdlibm does.
-// - log1p: 1 + x = 2^k m + c with m in [sqrt(1/2), sqrt(2)) and c the rounding error of 1 + x
-//   (exact, Fast2Sum), log(m) from f = m - 1 with s = f / (2 + f) and the series of 2 atanh(s)
-//   (normal_batch.cpp's log_tail: R = sum 2 s^(2j) / (2j + 1), cut after j = 10), plus c / (1 + x).
-//   When k = 0 the argument is used as it is (f = x, c = 0): no rounding at all before the series.
+// Methods (the vector versions without branches):
+// - exp: x = k ln2 / 128 + r with k = round(128 x / ln2) and |r| <= ln2 / 256 (ln2 / 128 in a head
+//   whose products with k are exact, fdlibm's split, and a tail), exp(x) = 2^(k / 128) exp(r) with
+//   2^(j / 128) from a table (a double and its relative rounding error) and exp(r) - 1 from its Taylor
+//   series to r^5 (the rest is below 2^-60), as the table-driven exp of ARM's optimized routines that
+//   glibc uses. The power of 2 goes into the exponent bits; results below the smallest normal double
+//   are computed 2^1000 higher and scaled down (a second rounding, to the subnormal spacing).
+// - log1p, as fdlibm's s_log1p.c (Sun Microsystems, 1993): 1 + x = 2^k m + c with m in
+//   [sqrt(1/2), sqrt(2)) and c the rounding error of 1 + x (exact, Fast2Sum), log(m) = f - f^2/2 +
+//   s (f^2/2 + R) from f = m - 1 and s = f / (2 + f), with fdlibm's minimax R(s^2) = Lg1 s^2 + ... +
+//   Lg7 s^14 (error below 2^-58) in even and odd powers, plus c / (1 + x). When k = 0 the argument is
+//   used as it is (f = x, c = 0): no rounding before the series.
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -24,17 +28,89 @@
 
 namespace swv::simd::exp_log_detail {
 
-constexpr double kInvLn2 = 1.44269504088896338700e+00;
-constexpr double kLn2Hi = 6.93147180369123816490e-01;  // 0x3FE62E42FEE00000: k * kLn2Hi is exact
+constexpr double kLn2Hi = 6.93147180369123816490e-01;  // 0x3FE62E42FEE00000: 32 bits, k * kLn2Hi is exact
 constexpr double kLn2Lo = 1.90821492927058770002e-10;  // ln 2 - kLn2Hi
-constexpr double kExpP[5] = {1.66666666666666019037e-01, -2.77777777770155933842e-03, 6.61375632143793436117e-05,
-                             -1.65339022054652515390e-06, 4.13813679705723846039e-08};
+constexpr int kExpN = 128;                               // table entries per power of 2
+constexpr double kExpInvLn2N = 0x1.71547652b82fep7;     // 128 / ln 2
+constexpr double kExpLn2HiN = kLn2Hi / kExpN, kExpLn2LoN = kLn2Lo / kExpN;  // exact scalings
+constexpr double kExpC[4] = {1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120};      // exp(r) = 1 + r + C0 r^2 + ...
 constexpr double kExpOver = 7.09782712893383973096e+02;   // exp(x) overflows above
 constexpr double kExpUnder = -7.45133219101941108420e+02;  // exp(x) rounds to 0 below
-constexpr double kExpLow = -746.0, kExpHigh = 710.0;        // x clamped here first: k stays small
-constexpr double kRound = 0x1.8p52;                          // x + kRound - kRound: x rounded to a whole number
-constexpr double kLogR[10] = {2.0 / 21, 2.0 / 19, 2.0 / 17, 2.0 / 15, 2.0 / 13,
-                              2.0 / 11, 2.0 / 9,  2.0 / 7,  2.0 / 5,  2.0 / 3};  // highest power first
+constexpr double kRound = 0x1.8p52;  // y + kRound - kRound: y rounded to a whole number, which sits in the low bits
+// 2^(j / 128) = H (1 + T) for j = 0..127: kExpTail[j] holds T's bits, kExpScale[j] H's bits minus j << 45,
+// so that adding k << 45 for k = 128 i + j gives H 2^i. Computed with 60-digit decimals (H correctly
+// rounded, T = (2^(j / 128) - H) / H rounded); tests/montecarlo/test_exp_log.cpp checks them.
+inline constexpr uint64_t kExpTail[kExpN] = {
+    0x0000000000000000ull, 0x3c9b3b4f1a88bf6eull, 0xbc7160139cd8dc5dull, 0xbc905e7a108766d1ull,
+    0x3c8cd2523567f613ull, 0xbc8bce8023f98efaull, 0x3c60f74e61e6c861ull, 0x3c90a3e45b33d399ull,
+    0x3c979aa65d837b6dull, 0x3c8eb51a92fdeffcull, 0x3c3ebe3d702f9cd1ull, 0xbc6a033489906e0bull,
+    0xbc9556522a2fbd0eull, 0xbc5080ef8c4eea55ull, 0xbc91c923b9d5f416ull, 0x3c80d3e3e95c55afull,
+    0xbc801b15eaa59348ull, 0xbc8f1ff055de323dull, 0x3c8b898c3f1353bfull, 0xbc96d99c7611eb26ull,
+    0x3c9aecf73e3a2f60ull, 0xbc8fe782cb86389dull, 0x3c8a6f4144a6c38dull, 0x3c807a05b0e4047dull,
+    0x3c968efde3a8a894ull, 0x3c875e18f274487dull, 0x3c80472b981fe7f2ull, 0xbc96b87b3f71085eull,
+    0x3c82f7e16d09ab31ull, 0xbc3d219b1a6fbffaull, 0x3c8b3782720c0ab4ull, 0x3c6e149289cecb8full,
+    0x3c834d754db0abb6ull, 0x3c864201e2ac744cull, 0x3c8fdd395dd3f84aull, 0xbc86a3803b8e5b04ull,
+    0xbc924aedcc4b5068ull, 0xbc9907f81b512d8eull, 0xbc71d1e83e9436d2ull, 0xbc991919b3ce1b15ull,
+    0x3c859f48a72a4c6dull, 0xbc9312607a28698aull, 0xbc58a78f4817895bull, 0xbc7c2c9b67499a1bull,
+    0x3c4363ed60c2ac11ull, 0x3c9666093b0664efull, 0x3c6ecce1daa10379ull, 0x3c93ff8e3f0f1230ull,
+    0x3c7690cebb7aafb0ull, 0x3c931dbdeb54e077ull, 0xbc8f94340071a38eull, 0xbc87deccdc93a349ull,
+    0xbc78dec6bd0f385full, 0xbc861246ec7b5cf6ull, 0x3c93350518fdd78eull, 0x3c7b98b72f8a9b05ull,
+    0x3c9063e1e21c5409ull, 0x3c34c7855019c6eaull, 0x3c9432e62b64c035ull, 0xbc8ce44a6199769full,
+    0xbc8c33c53bef4da8ull, 0xbc845378892be9aeull, 0xbc93cedd78565858ull, 0x3c5710aa807e1964ull,
+    0xbc93b3efbf5e2228ull, 0xbc6a12ad8734b982ull, 0xbc6367efb86da9eeull, 0xbc80dc3d54e08851ull,
+    0xbc781f647e5a3ecfull, 0xbc86ee4ac08b7db0ull, 0xbc8619321e55e68aull, 0x3c909ccb5e09d4d3ull,
+    0xbc7b32dcb94da51dull, 0x3c94ecfd5467c06bull, 0x3c65ebe1abd66c55ull, 0xbc88a1c52fb3cf42ull,
+    0xbc9369b6f13b3734ull, 0xbc805e843a19ff1eull, 0xbc94d450d872576eull, 0x3c90ad675b0e8a00ull,
+    0x3c8db72fc1f0eab4ull, 0xbc65b6609cc5e7ffull, 0x3c7bf68359f35f44ull, 0xbc93091fa71e3d83ull,
+    0xbc5da9b88b6c1e29ull, 0xbc6c23f97c90b959ull, 0xbc92434322f4f9aaull, 0xbc85ca6cd7668e4bull,
+    0x3c71affc2b91ce27ull, 0x3c6dd235e10a73bbull, 0xbc87c50422622263ull, 0x3c8b1c86e3e231d5ull,
+    0xbc91bbd1d3bcbb15ull, 0x3c90cc319cee31d2ull, 0x3c8469846e735ab3ull, 0xbc82dfcd978e9db4ull,
+    0x3c8c1a7792cb3387ull, 0xbc907b8f4ad1d9faull, 0xbc55c3d956dcaebaull, 0xbc90a40e3da6f640ull,
+    0xbc68d6f438ad9334ull, 0xbc91eee26b588a35ull, 0x3c74ffd70a5fddcdull, 0xbc91bdfbfa9298acull,
+    0x3c736eae30af0cb3ull, 0x3c8ee3325c9ffd94ull, 0x3c84e08fd10959acull, 0x3c63cdaf384e1a67ull,
+    0x3c676b2c6c921968ull, 0xbc808a1883ccb5d2ull, 0xbc8fad5d3ffffa6full, 0xbc900dae3875a949ull,
+    0x3c74a385a63d07a7ull, 0xbc82919e2040220full, 0x3c8e5a50d5c192acull, 0x3c843a59ac016b4bull,
+    0xbc82d52107b43e1full, 0xbc892ab93b470dc9ull, 0x3c74b604603a88d3ull, 0x3c83c5ec519d7271ull,
+    0xbc8ff7128fd391f0ull, 0xbc8dae98e223747dull, 0x3c8ec3bc41aa2008ull, 0x3c842b94c3a9eb32ull,
+    0x3c8a64a931d185eeull, 0xbc8e37bae43be3edull, 0x3c77893b4d91cd9dull, 0x3c5305c14160cc89ull,
+};
+inline constexpr uint64_t kExpScale[kExpN] = {
+    0x3ff0000000000000ull, 0x3feff63da9fb3335ull, 0x3fefec9a3e778061ull, 0x3fefe315e86e7f85ull,
+    0x3fefd9b0d3158574ull, 0x3fefd06b29ddf6deull, 0x3fefc74518759bc8ull, 0x3fefbe3ecac6f383ull,
+    0x3fefb5586cf9890full, 0x3fefac922b7247f7ull, 0x3fefa3ec32d3d1a2ull, 0x3fef9b66affed31bull,
+    0x3fef9301d0125b51ull, 0x3fef8abdc06c31ccull, 0x3fef829aaea92de0ull, 0x3fef7a98c8a58e51ull,
+    0x3fef72b83c7d517bull, 0x3fef6af9388c8deaull, 0x3fef635beb6fcb75ull, 0x3fef5be084045cd4ull,
+    0x3fef54873168b9aaull, 0x3fef4d5022fcd91dull, 0x3fef463b88628cd6ull, 0x3fef3f49917ddc96ull,
+    0x3fef387a6e756238ull, 0x3fef31ce4fb2a63full, 0x3fef2b4565e27cddull, 0x3fef24dfe1f56381ull,
+    0x3fef1e9df51fdee1ull, 0x3fef187fd0dad990ull, 0x3fef1285a6e4030bull, 0x3fef0cafa93e2f56ull,
+    0x3fef06fe0a31b715ull, 0x3fef0170fc4cd831ull, 0x3feefc08b26416ffull, 0x3feef6c55f929ff1ull,
+    0x3feef1a7373aa9cbull, 0x3feeecae6d05d866ull, 0x3feee7db34e59ff7ull, 0x3feee32dc313a8e5ull,
+    0x3feedea64c123422ull, 0x3feeda4504ac801cull, 0x3feed60a21f72e2aull, 0x3feed1f5d950a897ull,
+    0x3feece086061892dull, 0x3feeca41ed1d0057ull, 0x3feec6a2b5c13cd0ull, 0x3feec32af0d7d3deull,
+    0x3feebfdad5362a27ull, 0x3feebcb299fddd0dull, 0x3feeb9b2769d2ca7ull, 0x3feeb6daa2cf6642ull,
+    0x3feeb42b569d4f82ull, 0x3feeb1a4ca5d920full, 0x3feeaf4736b527daull, 0x3feead12d497c7fdull,
+    0x3feeab07dd485429ull, 0x3feea9268a5946b7ull, 0x3feea76f15ad2148ull, 0x3feea5e1b976dc09ull,
+    0x3feea47eb03a5585ull, 0x3feea34634ccc320ull, 0x3feea23882552225ull, 0x3feea155d44ca973ull,
+    0x3feea09e667f3bcdull, 0x3feea012750bdabfull, 0x3fee9fb23c651a2full, 0x3fee9f7df9519484ull,
+    0x3fee9f75e8ec5f74ull, 0x3fee9f9a48a58174ull, 0x3fee9feb564267c9ull, 0x3feea0694fde5d3full,
+    0x3feea11473eb0187ull, 0x3feea1ed0130c132ull, 0x3feea2f336cf4e62ull, 0x3feea427543e1a12ull,
+    0x3feea589994cce13ull, 0x3feea71a4623c7adull, 0x3feea8d99b4492edull, 0x3feeaac7d98a6699ull,
+    0x3feeace5422aa0dbull, 0x3feeaf3216b5448cull, 0x3feeb1ae99157736ull, 0x3feeb45b0b91ffc6ull,
+    0x3feeb737b0cdc5e5ull, 0x3feeba44cbc8520full, 0x3feebd829fde4e50ull, 0x3feec0f170ca07baull,
+    0x3feec49182a3f090ull, 0x3feec86319e32323ull, 0x3feecc667b5de565ull, 0x3feed09bec4a2d33ull,
+    0x3feed503b23e255dull, 0x3feed99e1330b358ull, 0x3feede6b5579fdbfull, 0x3feee36bbfd3f37aull,
+    0x3feee89f995ad3adull, 0x3feeee07298db666ull, 0x3feef3a2b84f15fbull, 0x3feef9728de5593aull,
+    0x3feeff76f2fb5e47ull, 0x3fef05b030a1064aull, 0x3fef0c1e904bc1d2ull, 0x3fef12c25bd71e09ull,
+    0x3fef199bdd85529cull, 0x3fef20ab5fffd07aull, 0x3fef27f12e57d14bull, 0x3fef2f6d9406e7b5ull,
+    0x3fef3720dcef9069ull, 0x3fef3f0b555dc3faull, 0x3fef472d4a07897cull, 0x3fef4f87080d89f2ull,
+    0x3fef5818dcfba487ull, 0x3fef60e316c98398ull, 0x3fef69e603db3285ull, 0x3fef7321f301b460ull,
+    0x3fef7c97337b9b5full, 0x3fef864614f5a129ull, 0x3fef902ee78b3ff6ull, 0x3fef9a51fbc74c83ull,
+    0x3fefa4afa2a490daull, 0x3fefaf482d8e67f1ull, 0x3fefba1bee615a27ull, 0x3fefc52b376bba97ull,
+    0x3fefd0765b6e4540ull, 0x3fefdbfdad9cbe14ull, 0x3fefe7c1819e90d8ull, 0x3feff3c22b8f71f1ull,
+};
+constexpr double kLg[7] = {6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01,
+                           2.222219843214978396e-01, 1.818357216161805012e-01, 1.531383769920937332e-01,
+                           1.479819860511658591e-01};  // fdlibm's Lg1..Lg7 (Lp1..Lp7 of s_log1p.c)
 constexpr double kSqrt2 = 1.4142135623730951;
 constexpr double kLog1pTiny = 0x1p-54;  // below, log1p(x) rounds to x
 constexpr uint64_t kMantissa = 0x000FFFFFFFFFFFFFull, kOneBits = 0x3FF0000000000000ull;
@@ -50,31 +126,33 @@ inline double from_bits(uint64_t b) {
   return x;
 }
 
+// The scalar functions return the special cases first (one predictable branch, off the dependency
+// chain); the vector ones compute every lane and blend them in at the end. A lane's value is the same.
 inline double exp_one(double x) {
-  double xc = x < kExpLow ? kExpLow : x;
-  xc = xc > kExpHigh ? kExpHigh : xc;
-  const double kr = xc * kInvLn2 + kRound;  // k in the low bits of kr
+  if (!(x >= kExpUnder && x <= kExpOver)) return x != x ? x : (x > 0 ? std::numeric_limits<double>::infinity() : 0.0);
+  const double kr = x * kExpInvLn2N + kRound;
   const double kd = kr - kRound;
-  const double hi = xc - kd * kLn2Hi;
-  const double lo = kd * kLn2Lo;
-  const double r = hi - lo;
-  const double t = r * r;
-  const double c = r - t * (kExpP[0] + t * (kExpP[1] + t * (kExpP[2] + t * (kExpP[3] + t * kExpP[4]))));
-  const double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
-  // 2^k as 2^(k - k2) (exponent bits) times 2^k2: k2 = -1000 for subnormal results, 1 for k = 1024.
-  const bool tiny = kd < -1021.0, big = kd > 1023.0;
   const uint64_t k = bits_of(kr) - bits_of(kRound);  // two's complement
-  const uint64_t k2 = tiny ? static_cast<uint64_t>(-1000) : (big ? 1u : 0u);
-  const double s1 = from_bits((k - k2 + 1023u) << 52);
-  double s2 = tiny ? 0x1p-1000 : 1.0;
-  s2 = big ? 2.0 : s2;
-  double res = y * s1 * s2;
-  res = x > kExpOver ? std::numeric_limits<double>::infinity() : res;
-  res = x < kExpUnder ? 0.0 : res;
-  return x != x ? x : res;
+  const double r = (x - kd * kExpLn2HiN) - kd * kExpLn2LoN;  // the first difference is exact
+  const size_t j = static_cast<size_t>(k % kExpN);
+  const double r2 = r * r;
+  const double tmp = from_bits(kExpTail[j]) + r + r2 * (kExpC[0] + r * kExpC[1]) + r2 * r2 * (kExpC[2] + r * kExpC[3]);
+  const uint64_t sbits = kExpScale[j] + (k << 45);
+  // 2^(k / 128) (1 + tmp); the power of 2 in the exponent bits while the result is normal (k / 128
+  // from -1021 to 1022), else 2^1000 (subnormal results) or 2^-1 (near overflow) away and back.
+  const bool tiny = kd < -1021.0 * kExpN, big = kd >= 1023.0 * kExpN;
+  if (tiny || big) {
+    const double scale = from_bits(tiny ? sbits + (uint64_t{1000} << 52) : sbits - (uint64_t{1} << 52));
+    return (scale + scale * tmp) * (tiny ? 0x1p-1000 : 2.0);
+  }
+  const double scale = from_bits(sbits);
+  return scale + scale * tmp;
 }
 
 inline double log1p_one(double x) {
+  if (!(x > -1.0 && x < std::numeric_limits<double>::infinity()))
+    return x == -1.0 ? -std::numeric_limits<double>::infinity() : (x < -1.0 ? std::numeric_limits<double>::quiet_NaN() : x);
+  if (from_bits(bits_of(x) & ~(uint64_t{1} << 63)) < kLog1pTiny) return x;
   const double u = 1.0 + x;
   const double c0 = x > 1.0 ? 1.0 - (u - x) : x - (u - 1.0);  // 1 + x - u exactly (larger operand first)
   const uint64_t b = bits_of(u);
@@ -84,54 +162,43 @@ inline double log1p_one(double x) {
   const bool big = m > kSqrt2;
   m = big ? m * 0.5 : m;
   e = big ? e + 1.0 : e;
-  const bool central = e == 0.0;
-  const double f = central ? x : m - 1.0;
-  const double c = central ? 0.0 : c0 / u;
+  double f = x, c = 0.0;
+  if (e != 0.0) f = m - 1.0, c = c0 / u;
   const double s = f / (2.0 + f);
   const double z = s * s;
-  double t = kLogR[0];
-  for (int j = 1; j < 10; ++j) t = t * z + kLogR[j];
-  const double R = t * z;
+  const double w = z * z;  // R in even and odd powers of z, as fdlibm's e_log.c
+  const double R = z * (kLg[0] + w * (kLg[2] + w * (kLg[4] + w * kLg[6]))) + w * (kLg[1] + w * (kLg[3] + w * kLg[5]));
   const double hfsq = 0.5 * f * f;
-  double res = e * kLn2Hi - ((hfsq - (s * (hfsq + R) + (e * kLn2Lo + c))) - f);
-  const double ax = from_bits(bits_of(x) & ~(uint64_t{1} << 63));
-  res = ax < kLog1pTiny ? x : res;
-  res = x == -1.0 ? -std::numeric_limits<double>::infinity() : res;
-  res = x < -1.0 ? std::numeric_limits<double>::quiet_NaN() : res;
-  res = x == std::numeric_limits<double>::infinity() ? x : res;
-  return x != x ? x : res;
+  return e * kLn2Hi - ((hfsq - (s * (hfsq + R) + (e * kLn2Lo + c))) - f);
 }
 
 #if SWV_HAVE_X86
 
 SWV_AVX2 inline __m256d exp4(__m256d x) {
-  __m256d xc = _mm256_blendv_pd(x, _mm256_set1_pd(kExpLow), _mm256_cmp_pd(x, _mm256_set1_pd(kExpLow), _CMP_LT_OQ));
-  xc = _mm256_blendv_pd(xc, _mm256_set1_pd(kExpHigh), _mm256_cmp_pd(xc, _mm256_set1_pd(kExpHigh), _CMP_GT_OQ));
   const __m256d round = _mm256_set1_pd(kRound);
-  const __m256d kr = _mm256_add_pd(_mm256_mul_pd(xc, _mm256_set1_pd(kInvLn2)), round);
+  const __m256d kr = _mm256_add_pd(_mm256_mul_pd(x, _mm256_set1_pd(kExpInvLn2N)), round);
   const __m256d kd = _mm256_sub_pd(kr, round);
-  const __m256d hi = _mm256_sub_pd(xc, _mm256_mul_pd(kd, _mm256_set1_pd(kLn2Hi)));
-  const __m256d lo = _mm256_mul_pd(kd, _mm256_set1_pd(kLn2Lo));
-  const __m256d r = _mm256_sub_pd(hi, lo);
-  const __m256d t = _mm256_mul_pd(r, r);
-  __m256d poly = _mm256_add_pd(_mm256_set1_pd(kExpP[3]), _mm256_mul_pd(t, _mm256_set1_pd(kExpP[4])));
-  poly = _mm256_add_pd(_mm256_set1_pd(kExpP[2]), _mm256_mul_pd(t, poly));
-  poly = _mm256_add_pd(_mm256_set1_pd(kExpP[1]), _mm256_mul_pd(t, poly));
-  poly = _mm256_add_pd(_mm256_set1_pd(kExpP[0]), _mm256_mul_pd(t, poly));
-  const __m256d c = _mm256_sub_pd(r, _mm256_mul_pd(t, poly));
-  const __m256d one = _mm256_set1_pd(1.0);
-  const __m256d y = _mm256_sub_pd(
-      one, _mm256_sub_pd(_mm256_sub_pd(lo, _mm256_div_pd(_mm256_mul_pd(r, c), _mm256_sub_pd(_mm256_set1_pd(2.0), c))), hi));
-  const __m256d tiny = _mm256_cmp_pd(kd, _mm256_set1_pd(-1021.0), _CMP_LT_OQ);
-  const __m256d big = _mm256_cmp_pd(kd, _mm256_set1_pd(1023.0), _CMP_GT_OQ);
   const __m256i k = _mm256_sub_epi64(_mm256_castpd_si256(kr), _mm256_castpd_si256(round));
-  const __m256i k2 = _mm256_or_si256(_mm256_and_si256(_mm256_castpd_si256(tiny), _mm256_set1_epi64x(-1000)),
-                                     _mm256_and_si256(_mm256_castpd_si256(big), _mm256_set1_epi64x(1)));
-  const __m256d s1 =
-      _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_add_epi64(_mm256_sub_epi64(k, k2), _mm256_set1_epi64x(1023)), 52));
-  __m256d s2 = _mm256_blendv_pd(one, _mm256_set1_pd(0x1p-1000), tiny);
-  s2 = _mm256_blendv_pd(s2, _mm256_set1_pd(2.0), big);
-  __m256d res = _mm256_mul_pd(_mm256_mul_pd(y, s1), s2);
+  const __m256d r = _mm256_sub_pd(_mm256_sub_pd(x, _mm256_mul_pd(kd, _mm256_set1_pd(kExpLn2HiN))),
+                                  _mm256_mul_pd(kd, _mm256_set1_pd(kExpLn2LoN)));
+  const __m256i j = _mm256_and_si256(k, _mm256_set1_epi64x(kExpN - 1));
+  const __m256d tail = _mm256_castsi256_pd(_mm256_i64gather_epi64(reinterpret_cast<const long long*>(kExpTail), j, 8));
+  const __m256i sbits =
+      _mm256_add_epi64(_mm256_i64gather_epi64(reinterpret_cast<const long long*>(kExpScale), j, 8), _mm256_slli_epi64(k, 45));
+  const __m256d r2 = _mm256_mul_pd(r, r);
+  const __m256d p01 = _mm256_add_pd(_mm256_set1_pd(kExpC[0]), _mm256_mul_pd(r, _mm256_set1_pd(kExpC[1])));
+  const __m256d p23 = _mm256_add_pd(_mm256_set1_pd(kExpC[2]), _mm256_mul_pd(r, _mm256_set1_pd(kExpC[3])));
+  const __m256d tmp = _mm256_add_pd(_mm256_add_pd(_mm256_add_pd(tail, r), _mm256_mul_pd(r2, p01)), _mm256_mul_pd(_mm256_mul_pd(r2, r2), p23));
+  const __m256d tiny = _mm256_cmp_pd(kd, _mm256_set1_pd(-1021.0 * kExpN), _CMP_LT_OQ);
+  const __m256d big = _mm256_cmp_pd(kd, _mm256_set1_pd(1023.0 * kExpN), _CMP_GE_OQ);
+  const __m256i shift = _mm256_blendv_epi8(_mm256_set1_epi64x(-(int64_t{1} << 52)), _mm256_set1_epi64x(int64_t{1000} << 52),
+                                           _mm256_castpd_si256(tiny));
+  const __m256d scale = _mm256_castsi256_pd(sbits);
+  const __m256d scale2 = _mm256_castsi256_pd(_mm256_add_epi64(sbits, shift));
+  const __m256d normal = _mm256_add_pd(scale, _mm256_mul_pd(scale, tmp));
+  const __m256d scaled = _mm256_mul_pd(_mm256_add_pd(scale2, _mm256_mul_pd(scale2, tmp)),
+                                       _mm256_blendv_pd(_mm256_set1_pd(2.0), _mm256_set1_pd(0x1p-1000), tiny));
+  __m256d res = _mm256_blendv_pd(normal, scaled, _mm256_or_pd(tiny, big));
   res = _mm256_blendv_pd(res, _mm256_set1_pd(std::numeric_limits<double>::infinity()),
                          _mm256_cmp_pd(x, _mm256_set1_pd(kExpOver), _CMP_GT_OQ));
   res = _mm256_blendv_pd(res, _mm256_setzero_pd(), _mm256_cmp_pd(x, _mm256_set1_pd(kExpUnder), _CMP_LT_OQ));
@@ -157,9 +224,13 @@ SWV_AVX2 inline __m256d log1p4(__m256d x) {
   const __m256d c = _mm256_blendv_pd(_mm256_div_pd(c0, u), _mm256_setzero_pd(), central);
   const __m256d s = _mm256_div_pd(f, _mm256_add_pd(_mm256_set1_pd(2.0), f));
   const __m256d z = _mm256_mul_pd(s, s);
-  __m256d t = _mm256_set1_pd(kLogR[0]);
-  for (int j = 1; j < 10; ++j) t = _mm256_add_pd(_mm256_mul_pd(t, z), _mm256_set1_pd(kLogR[j]));
-  const __m256d R = _mm256_mul_pd(t, z);
+  const __m256d w = _mm256_mul_pd(z, z);
+  __m256d lg[7];
+  for (int j = 0; j < 7; ++j) lg[j] = _mm256_set1_pd(kLg[j]);
+  const __m256d odd = _mm256_mul_pd(
+      z, _mm256_add_pd(lg[0], _mm256_mul_pd(w, _mm256_add_pd(lg[2], _mm256_mul_pd(w, _mm256_add_pd(lg[4], _mm256_mul_pd(w, lg[6])))))));
+  const __m256d even = _mm256_mul_pd(w, _mm256_add_pd(lg[1], _mm256_mul_pd(w, _mm256_add_pd(lg[3], _mm256_mul_pd(w, lg[5])))));
+  const __m256d R = _mm256_add_pd(odd, even);
   const __m256d hfsq = _mm256_mul_pd(_mm256_mul_pd(_mm256_set1_pd(0.5), f), f);
   const __m256d inner = _mm256_add_pd(_mm256_mul_pd(s, _mm256_add_pd(hfsq, R)),
                                       _mm256_add_pd(_mm256_mul_pd(e, _mm256_set1_pd(kLn2Lo)), c));
