@@ -7,6 +7,7 @@
 
 #include "format_nl.h"
 #include "mc_blocks.h"
+#include "mc_lanes.h"
 #include "model.h"
 
 namespace swv {
@@ -108,11 +109,21 @@ PathTable run_paths(const Scenario& sc, const McOptions& opt, const Pin& pin, Fi
   // Each path writes only its own rows: the table is the same for any thread count. The draw
   // counts are whole numbers, so their per-thread sums add up the same in any order.
   tbb::enumerable_thread_specific<DrawCounters> counters;
-  for_each_path(sc, chol, pin, 0, block_count(t.paths), t.paths, opt, [&](McDraws& dr, size_t, size_t p) {
-    TableSink sink{&t, finance, p};
-    model.run_path(dr, sink);
-    dr.end_path(counters.local());
-  });
+  if (pin.active || pin.keep_only || pin.redraw_all) {  // pins and pick-and-freeze streams: one path at a time (LaneDraws has neither)
+    for_each_path(sc, chol, pin, 0, block_count(t.paths), t.paths, opt, [&](McDraws& dr, size_t, size_t p) {
+      TableSink sink{&t, finance, p};
+      model.run_path(dr, sink);
+      dr.end_path(counters.local());
+    });
+  } else {  // kLanes paths side by side, each with the bits of its path alone (mc_lanes.h)
+    for_each_lane_group(sc, chol, 0, block_count(t.paths), t.paths, opt, [&](LaneDraws& dr, size_t, size_t p0, int active) {
+      std::array<TableSink, kLanes> sinks;
+      for (int i = 0; i < active; ++i) sinks[static_cast<size_t>(i)] = TableSink{&t, finance, p0 + static_cast<size_t>(i)};
+      LaneSplitSink<TableSink> split{sinks.data(), active, dr.scratch_amounts()};
+      model.run_path(dr, split);
+      dr.end_paths(counters.local(), active);
+    });
+  }
   check_table_finite(sc, t);
   // The run-time input checks of `run` (exit 2 on rates that sum to 1 or more): on the scenario as
   // given, not on a pinned input (a pin holds one input at a quantile on purpose).

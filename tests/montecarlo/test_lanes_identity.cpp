@@ -14,6 +14,7 @@
 #include "mc.h"
 #include "mc_draws.h"
 #include "mc_lane_draws.h"
+#include "mc_paths.h"
 #include "model.h"
 
 using namespace swv;
@@ -184,4 +185,27 @@ TEST_CASE("lanes: a run over lanes is the same for 1 and 2 threads and for a pat
       CHECK(bits(a.series[k].mean[y]) == bits(b.series[k].mean[y]));
       CHECK(bits(a.series[k].p50[y]) == bits(b.series[k].p50[y]));
     }
+}
+
+TEST_CASE("lanes: decision support's path tables (run_paths without a pin) hold the scalar loop's bits", "[mc][lanes]") {
+  Scenario sc = load_file(source_path("scenarios/voorbeeld-vo.toml"));
+  sc.paths = 77;  // 9 groups and a last group of 5
+  McOptions opt;
+  opt.threads = 2;
+  const PathTable t = run_paths(sc, opt);
+  const Model model(sc);
+  McDraws one(sc, correlation_factor(sc), sc.seed);
+  for (size_t p = 0; p < 77; ++p) {
+    std::vector<Year> want;
+    Capture cap{&want};
+    one.start_path(p);
+    model.run_path(one, cap);
+    one.end_path();
+    for (size_t y = 0; y < want.size(); ++y) {
+      INFO("path " << p << ", year " << want[y].rec.year);
+      REQUIRE(bits(t.at(t.equity, p, y)) == bits(want[y].rec.equity));
+      REQUIRE(bits(t.at(t.signal, p, y)) == bits(want[y].rec.signal));
+      REQUIRE(bits(t.at(t.floor, p, y)) == bits(want[y].rec.floor));
+    }
+  }
 }
