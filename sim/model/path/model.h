@@ -76,7 +76,7 @@ class Model {
   // policy lines. The one definition of the year's money after the lines: run_path and the
   // finance replay (finance_table.h) both call it.
   template <class V>
-  void close_finance(BasicFinanceState<V>& f, int yi, std::type_identity_t<V> extra, const BasicFinanceInputs<V>& in, BasicYearRecord<V>& rec,
+  void close_finance(BasicFinanceState<V>& f, int yi, const std::type_identity_t<V>& extra, const BasicFinanceInputs<V>& in, BasicYearRecord<V>& rec,
                      std::type_identity_t<BasicLineAmounts<V>>* amt) const;
 
  private:

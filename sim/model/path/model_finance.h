@@ -21,7 +21,7 @@ inline Lane signal_of(const Lane& income, double percentage, double minimum) {
 }
 
 template <class V>
-inline void Model::close_finance(BasicFinanceState<V>& f, int yi, std::type_identity_t<V> extra, const BasicFinanceInputs<V>& in,
+inline void Model::close_finance(BasicFinanceState<V>& f, int yi, const std::type_identity_t<V>& extra, const BasicFinanceInputs<V>& in,
                                  BasicYearRecord<V>& rec, std::type_identity_t<BasicLineAmounts<V>>* amt) const {
   const Scenario& sc = sc_;
   const Policy& pol = sc.policy;
