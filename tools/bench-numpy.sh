@@ -3,7 +3,7 @@
 # of the same scenario (tools/bench/numpy_ref.py) on the same machine, both on one core.
 # Scenario: tools/bench/po-10jaar.toml (the PO example over 2025-2034). Prints paths x years, the
 # numpy time, swvsim's time on 1 thread ("seconden" of resultaat.json: simulation without loading
-# and writing), how many times faster swvsim is per core, and whether the two agree (mean equity and
+# and writing, and without the kaderbrief figure's recording: numpy computes no such figure), how many times faster swvsim is per core, and whether the two agree (mean equity and
 # P(bovenmatig) per year, in standard errors). Best of REPEATS runs each, numpy and swvsim taking
 # turns, with the load average before and after (the machine may be shared).
 # Usage: bash tools/bench-numpy.sh [PATHS]      (default 200000; SWVSIM_BENCH_HERHAAL=3 runs each)
@@ -29,7 +29,7 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "numpy tegen swvsim, $SCEN, $P paden, beste van $REPEATS (1 kern elk); $(nproc) kernen, belasting vooraf $(load)"
 best_np="" best_sw=""
 for i in $(seq "$REPEATS"); do
-  build/swvsim run "$SCEN" --paden "$P" --threads 1 --stil --formaat json --uit "$OUT/sw" 2>/dev/null >/dev/null
+  build/swvsim run "$SCEN" --paden "$P" --threads 1 --stil --geen-kaderbrief --formaat json --uit "$OUT/sw" 2>/dev/null >/dev/null
   sw=$(sed -n 's/.*"seconden": \([0-9.]*\).*/\1/p' "$OUT/sw/resultaat.json")
   if [ "$i" -lt "$REPEATS" ]; then
     "$PY" tools/bench/numpy_ref.py "$SCEN" --paden "$P" --stil --json "$OUT/np.json" >/dev/null
