@@ -226,6 +226,11 @@ SWV_AVX2 unsigned btrs8_first_avx2(const double n_in[simd::kLanes], const double
   __m256d n[2], q[2], flip[2], spq[2], a[2], b[2], c[2], v_r[2], u[2], us[2], v[2], k[2], accept[2], slow[2];
   int any_slow[2];
   for (int g = 0; g < 2; ++g) {
+    if ((lanes >> (4 * g) & 0xFu) == 0) {  // no lane here: nothing to compute, nothing accepted
+      n[g] = k[g] = accept[g] = zero, flip[g] = zero;
+      any_slow[g] = 0;
+      continue;
+    }
     const __m256d active = lane_mask(lanes >> (4 * g));
     n[g] = _mm256_blendv_pd(_mm256_set1_pd(20.0), _mm256_loadu_pd(n_in + 4 * g), active);
     const __m256d p = _mm256_blendv_pd(half, _mm256_loadu_pd(p_in + 4 * g), active);

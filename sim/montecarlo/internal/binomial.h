@@ -22,6 +22,7 @@
 //   issue 31c; no draw of the examples changed).
 // - Lanes (issue 31): binomial_inversion8 and binomial8 draw 8 at once, each lane bit for bit the
 //   scalar function's draw, with AVX2 or the portable code (simd_isa.h).
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -32,6 +33,10 @@ namespace swv {
 
 constexpr double kBinomialInversionBelow = 10.0;
 constexpr uint32_t kBinomialMaxRetries = 1000;
+// binomial8 draws its BTRS lanes together (AVX2) from this many on; fewer go one by one, which is
+// cheaper for 1 or 2 (tools/bench/bench-flows.cpp: a call costs about 110, 160, 195 and 225 ns
+// with 1 to 4 BTRS lanes together, against 85, 145, 205 and 260 one by one).
+constexpr int kBtrsLanesFrom = 3;
 
 // Exact inversion for any p, from one uniform u in (0, 1) (monotone in u).
 double binomial_inversion(double n, double p, double u);
@@ -103,9 +108,10 @@ double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
 
 // binomial for 8 lanes: out[i] = binomial(n[i], p[i], a[i], b[i], more_i) bit for bit, where more_i(t)
 // = more(i, t). The inversion lanes go through binomial_inversion8 together (the BTRS lanes ride along
-// as n = 0, which costs little). With AVX2 the BTRS lanes make their first attempt together
-// (btrs8_first_avx2: about 4 in 5 are accepted there) and only those rejected go on one by one; the
-// portable code draws each BTRS lane on its own, as binomial does. out may not overlap the inputs.
+// as n = 0, which costs little). With AVX2 and at least kBtrsLanesFrom BTRS lanes, these make their
+// first attempt together (btrs8_first_avx2: about 4 in 5 are accepted there) and only those rejected
+// go on one by one; otherwise, and in the portable code, each BTRS lane draws on its own, as
+// binomial does. out may not overlap the inputs.
 template <class More>
 void binomial8(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
                const uint32_t b[simd::kLanes], More&& more, double out[simd::kLanes], simd::Isa isa = simd::active_isa()) {
@@ -122,7 +128,7 @@ void binomial8(const double n[simd::kLanes], const double p[simd::kLanes], const
   }
   if (btrs != (1u << simd::kLanes) - 1) binomial_inversion8(nn, p, u, out, isa);  // (all BTRS: nothing to invert)
   if (btrs == 0) return;
-  const bool vector = simd::use_avx2(isa);
+  const bool vector = simd::use_avx2(isa) && std::popcount(btrs) >= kBtrsLanesFrom;
   const unsigned one_by_one = vector ? binomial_detail::btrs8_first_avx2(n, p, a, b, btrs, out) : btrs;
   for (int i = 0; i < simd::kLanes; ++i)
     if (one_by_one >> i & 1u) {
