@@ -210,16 +210,14 @@ SWV_AVX2 inline __m256d lane_mask(unsigned bits) {
   return _mm256_castsi256_pd(_mm256_cmpeq_epi64(_mm256_and_si256(_mm256_set1_epi64x(bits), bit), bit));
 }
 
-}  // namespace
-
 // Two vectors of 4 lanes: the setup and the attempt up to the squeeze for both (their chains hide
 // each other's latency), then the slow test for a vector with a lane in it. Lanes outside `lanes`
 // compute with n = 20, p = 1/2 (no NaN, no subnormal) and are never written. Each line is the line of
 // Btrs::Btrs or Btrs::attempt it copies, in the same order of operations (binomial.cpp is compiled
 // without contraction to fused multiply-adds). A lane rejected here starts over in binomial8 (Btrs
 // and the retries): storing its fields for it cost more than computing them again (bench-flows).
-SWV_AVX2 unsigned btrs8_first_avx2(const double n_in[simd::kLanes], const double p_in[simd::kLanes], const uint32_t a_in[simd::kLanes],
-                                   const uint32_t b_in[simd::kLanes], unsigned lanes, double out[simd::kLanes]) {
+SWV_AVX2 unsigned btrs8_first_kernel(const double* n_in, const double* p_in, const uint32_t* a_in, const uint32_t* b_in, unsigned lanes,
+                                     double* out) {
   const __m256d one = _mm256_set1_pd(1.0), half = _mm256_set1_pd(0.5), zero = _mm256_setzero_pd(), sign = _mm256_set1_pd(-0.0);
   alignas(32) double uu[simd::kLanes], vv[simd::kLanes];
   for (int i = 0; i < simd::kLanes; ++i) uu[i] = Stream::u32(a_in[i]), vv[i] = Stream::u32(b_in[i]);
@@ -293,6 +291,13 @@ SWV_AVX2 unsigned btrs8_first_avx2(const double n_in[simd::kLanes], const double
   for (int i = 0; i < simd::kLanes; ++i)
     if (accepted >> i & 1u) out[i] = res[i];
   return lanes & ~accepted;
+}
+
+}  // namespace
+
+unsigned btrs8_first_avx2(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
+                          const uint32_t b[simd::kLanes], unsigned lanes, double out[simd::kLanes]) {
+  return btrs8_first_kernel(n, p, a, b, lanes, out);
 }
 
 #else
