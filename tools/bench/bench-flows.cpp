@@ -335,7 +335,8 @@ int main(int argc, char** argv) {
   }
 
   // BTRS (means from kBinomialInversionBelow up, a third of all draws) against the AVX2 prototype
-  // (bench_lanes.h; binomial8 runs BTRS lane by lane), Philox included in both: every draw's first
+  // (bench_lanes.h: 4 lanes, retries in the vector too, glibc's vector log; binomial8 has the first
+  // attempt in lanes since issue 31c, btrs_lanes_line), Philox included in both: every draw's first
   // words and its retries from its own counters.
   std::vector<double> bn, bp;
   for (size_t c = 4; c < 6; ++c)
