@@ -11,6 +11,7 @@ namespace {
 
 using simd::exp_log_detail::exp_one;
 using simd::exp_log_detail::log1p_one;
+using simd::exp_log_detail::log_one;
 
 // 1/(k+1) for the first steps: keeps the division off the loop-carried chain (pk -> cdf).
 constexpr int kInv = 128;
@@ -135,9 +136,10 @@ void binomial_inversion8(const double n[simd::kLanes], const double p[simd::kLan
 
 namespace binomial_detail {
 
-// The remainder of Stirling's series: log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2],
-// from lgamma for k < 10 (computed once) and the series beyond (error below 1e-10 there).
-double stirling_tail(double k) {
+namespace {
+
+// The remainder of Stirling's series below 10 (binomial.h), computed once.
+const double* stirling_table() {
   static const auto table = [] {
     std::array<double, 10> t{};
     for (int i = 0; i < 10; ++i) {
@@ -146,13 +148,21 @@ double stirling_tail(double k) {
     }
     return t;
   }();
-  if (k < 10) return table[static_cast<size_t>(k)];
-  const double k1 = k + 1, k1sq = k1 * k1;
-  return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / k1sq) / k1sq) / k1;
+  return table.data();
+}
+
+}  // namespace
+
+// The remainder of Stirling's series: log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2],
+// from lgamma for k < 10 (computed once) and the series beyond (error below 1e-10 there).
+double stirling_tail(double k) {
+  if (k < 10) return stirling_table()[static_cast<size_t>(k)];
+  const double t = 1 / (k + 1), t2 = t * t;
+  return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 * t2) * t2) * t;
 }
 
 // Hörmann (1993), "The generation of binomial random variates", J. Stat. Comput. Simul. 46,
-// algorithm BTRS; constants as in the paper.
+// algorithm BTRS; constants as in the paper. btrs8_first_avx2 has the same operations on vectors.
 Btrs::Btrs(double n_, double p_) : n(n_), p(p_) {
   const double spq = std::sqrt(n * p * (1 - p));
   b = 1.15 + 2.53 * spq;
@@ -164,18 +174,137 @@ Btrs::Btrs(double n_, double p_) : n(n_), p(p_) {
   m = std::floor((n + 1) * p);
 }
 
+// The logs are our own (exp_log.h), not the C library's: the lanes take the same ones.
 double Btrs::attempt(double u, double v) {
   u -= 0.5;
   const double us = 0.5 - std::fabs(u);
   const double k = std::floor((2 * a / us + b) * u + c);
   if (k < 0 || k > n) return -1;
   if (us >= 0.07 && v <= v_r) return k;  // the squeeze: inside the box where acceptance is certain
-  const double lv = std::log(v * alpha / (a / (us * us) + b));
-  if (std::isnan(log_fm_part)) log_fm_part = (m + 0.5) * std::log((m + 1) / (r * (n - m + 1))) + stirling_tail(m) + stirling_tail(n - m);
-  const double bound = log_fm_part + (n + 1) * std::log((n - m + 1) / (n - k + 1)) + (k + 0.5) * std::log(r * (n - k + 1) / (k + 1)) -
+  const double lv = log_one(v * alpha / (a / (us * us) + b));
+  if (std::isnan(log_fm_part)) log_fm_part = (m + 0.5) * log_one((m + 1) / (r * (n - m + 1))) + stirling_tail(m) + stirling_tail(n - m);
+  const double bound = log_fm_part + (n + 1) * log_one((n - m + 1) / (n - k + 1)) + (k + 0.5) * log_one(r * (n - k + 1) / (k + 1)) -
                        stirling_tail(k) - stirling_tail(n - k);
   return lv <= bound ? k : -1;
 }
+
+#if SWV_HAVE_X86
+
+namespace {
+
+// stirling_tail on 4 lanes of whole numbers k >= 0: the series, and the table below 10.
+SWV_AVX2 inline __m256d stirling_tail4(__m256d k, const double* table) {
+  const __m256d one = _mm256_set1_pd(1.0);
+  const __m256d t = _mm256_div_pd(one, _mm256_add_pd(k, one)), t2 = _mm256_mul_pd(t, t);
+  const __m256d inner = _mm256_mul_pd(_mm256_sub_pd(_mm256_set1_pd(1.0 / 360), _mm256_mul_pd(_mm256_set1_pd(1.0 / 1260), t2)), t2);
+  const __m256d series = _mm256_mul_pd(_mm256_sub_pd(_mm256_set1_pd(1.0 / 12), inner), t);
+  const __m256d low = _mm256_cmp_pd(k, _mm256_set1_pd(10.0), _CMP_LT_OQ);
+  if (_mm256_movemask_pd(low) == 0) return series;
+  const __m128i idx = _mm256_cvttpd_epi32(_mm256_min_pd(_mm256_max_pd(k, _mm256_setzero_pd()), _mm256_set1_pd(9.0)));
+  return _mm256_mask_i32gather_pd(series, table, idx, low, 8);  // the table where k < 10, the series elsewhere
+}
+
+// The lanes of bits (4 of them, from bit 0) as a mask of 4 doubles.
+SWV_AVX2 inline __m256d lane_mask(unsigned bits) {
+  const __m256i bit = _mm256_set_epi64x(8, 4, 2, 1);
+  return _mm256_castsi256_pd(_mm256_cmpeq_epi64(_mm256_and_si256(_mm256_set1_epi64x(bits), bit), bit));
+}
+
+// Two vectors of 4 lanes: the setup and the attempt up to the squeeze for both (their chains hide
+// each other's latency), then the slow test for a vector with a lane in it. Lanes outside `lanes`
+// compute with n = 20, p = 1/2 (no NaN, no subnormal) and are never written. Each line is the line of
+// Btrs::Btrs or Btrs::attempt it copies, in the same order of operations (binomial.cpp is compiled
+// without contraction to fused multiply-adds). A lane rejected here starts over in binomial8 (Btrs
+// and the retries): storing its fields for it cost more than computing them again (bench-flows).
+SWV_AVX2 unsigned btrs8_first_kernel(const double* n_in, const double* p_in, const uint32_t* a_in, const uint32_t* b_in, unsigned lanes,
+                                     double* out) {
+  const __m256d one = _mm256_set1_pd(1.0), half = _mm256_set1_pd(0.5), zero = _mm256_setzero_pd(), sign = _mm256_set1_pd(-0.0);
+  alignas(32) double uu[simd::kLanes], vv[simd::kLanes];
+  for (int i = 0; i < simd::kLanes; ++i) uu[i] = Stream::u32(a_in[i]), vv[i] = Stream::u32(b_in[i]);
+  __m256d n[2], q[2], flip[2], spq[2], a[2], b[2], c[2], v_r[2], u[2], us[2], v[2], k[2], accept[2], slow[2];
+  int any_slow[2];
+  for (int g = 0; g < 2; ++g) {
+    if ((lanes >> (4 * g) & 0xFu) == 0) {  // no lane here: nothing to compute, nothing accepted
+      n[g] = k[g] = accept[g] = zero, flip[g] = zero;
+      any_slow[g] = 0;
+      continue;
+    }
+    const __m256d active = lane_mask(lanes >> (4 * g));
+    n[g] = _mm256_blendv_pd(_mm256_set1_pd(20.0), _mm256_loadu_pd(n_in + 4 * g), active);
+    const __m256d p = _mm256_blendv_pd(half, _mm256_loadu_pd(p_in + 4 * g), active);
+    flip[g] = _mm256_cmp_pd(p, half, _CMP_GT_OQ);
+    q[g] = _mm256_blendv_pd(p, _mm256_sub_pd(one, p), flip[g]);
+    // Btrs::Btrs, the part the first attempt needs.
+    spq[g] = _mm256_sqrt_pd(_mm256_mul_pd(_mm256_mul_pd(n[g], q[g]), _mm256_sub_pd(one, q[g])));
+    b[g] = _mm256_add_pd(_mm256_set1_pd(1.15), _mm256_mul_pd(_mm256_set1_pd(2.53), spq[g]));
+    a[g] = _mm256_add_pd(_mm256_add_pd(_mm256_set1_pd(-0.0873), _mm256_mul_pd(_mm256_set1_pd(0.0248), b[g])),
+                         _mm256_mul_pd(_mm256_set1_pd(0.01), q[g]));
+    c[g] = _mm256_add_pd(_mm256_mul_pd(n[g], q[g]), half);
+    v_r[g] = _mm256_sub_pd(_mm256_set1_pd(0.92), _mm256_div_pd(_mm256_set1_pd(4.2), b[g]));
+    // Btrs::attempt up to the squeeze.
+    u[g] = _mm256_sub_pd(_mm256_load_pd(uu + 4 * g), half);
+    us[g] = _mm256_sub_pd(half, _mm256_andnot_pd(sign, u[g]));
+    v[g] = _mm256_load_pd(vv + 4 * g);
+    k[g] = _mm256_floor_pd(
+        _mm256_add_pd(_mm256_mul_pd(_mm256_add_pd(_mm256_div_pd(_mm256_mul_pd(_mm256_set1_pd(2.0), a[g]), us[g]), b[g]), u[g]), c[g]));
+    const __m256d inside = _mm256_and_pd(_mm256_cmp_pd(k[g], zero, _CMP_NLT_UQ), _mm256_cmp_pd(k[g], n[g], _CMP_NGT_UQ));
+    const __m256d squeeze =
+        _mm256_and_pd(_mm256_cmp_pd(us[g], _mm256_set1_pd(0.07), _CMP_GE_OQ), _mm256_cmp_pd(v[g], v_r[g], _CMP_LE_OQ));
+    accept[g] = _mm256_and_pd(inside, squeeze);
+    slow[g] = _mm256_and_pd(active, _mm256_andnot_pd(squeeze, inside));
+    any_slow[g] = _mm256_movemask_pd(slow[g]);
+  }
+  if ((any_slow[0] | any_slow[1]) != 0) {  // the slow test, for groups with lanes in it
+    using simd::exp_log_detail::log4;
+    const double* table = stirling_table();
+    for (int g = 0; g < 2; ++g) {
+      if (any_slow[g] == 0) continue;
+      // The rest of Btrs::Btrs.
+      const __m256d r = _mm256_div_pd(q[g], _mm256_sub_pd(one, q[g]));
+      const __m256d alpha = _mm256_mul_pd(_mm256_add_pd(_mm256_set1_pd(2.83), _mm256_div_pd(_mm256_set1_pd(5.1), b[g])), spq[g]);
+      const __m256d m = _mm256_floor_pd(_mm256_mul_pd(_mm256_add_pd(n[g], one), q[g]));
+      // Btrs::attempt's slow test; lanes not in it take k = m (finite logs, never used).
+      const __m256d kk = _mm256_blendv_pd(m, k[g], slow[g]);
+      const __m256d lv =
+          log4(_mm256_div_pd(_mm256_mul_pd(v[g], alpha), _mm256_add_pd(_mm256_div_pd(a[g], _mm256_mul_pd(us[g], us[g])), b[g])));
+      const __m256d nm1 = _mm256_add_pd(_mm256_sub_pd(n[g], m), one);  // n - m + 1
+      const __m256d log_fm_part = _mm256_add_pd(
+          _mm256_add_pd(_mm256_mul_pd(_mm256_add_pd(m, half), log4(_mm256_div_pd(_mm256_add_pd(m, one), _mm256_mul_pd(r, nm1)))),
+                        stirling_tail4(m, table)),
+          stirling_tail4(_mm256_sub_pd(n[g], m), table));
+      const __m256d nk1 = _mm256_add_pd(_mm256_sub_pd(n[g], kk), one);  // n - k + 1
+      __m256d bound = _mm256_add_pd(log_fm_part, _mm256_mul_pd(_mm256_add_pd(n[g], one), log4(_mm256_div_pd(nm1, nk1))));
+      bound = _mm256_add_pd(bound,
+                            _mm256_mul_pd(_mm256_add_pd(kk, half), log4(_mm256_div_pd(_mm256_mul_pd(r, nk1), _mm256_add_pd(kk, one)))));
+      bound = _mm256_sub_pd(_mm256_sub_pd(bound, stirling_tail4(kk, table)), stirling_tail4(_mm256_sub_pd(n[g], kk), table));
+      accept[g] = _mm256_or_pd(accept[g], _mm256_and_pd(slow[g], _mm256_cmp_pd(lv, bound, _CMP_LE_OQ)));
+    }
+  }
+  alignas(32) double res[simd::kLanes];
+  unsigned accepted = 0;
+  for (int g = 0; g < 2; ++g) {
+    _mm256_store_pd(res + 4 * g, _mm256_blendv_pd(k[g], _mm256_sub_pd(n[g], k[g]), flip[g]));
+    accepted |= static_cast<unsigned>(_mm256_movemask_pd(accept[g])) << (4 * g);
+  }
+  _mm256_zeroupper();  // clean upper halves before scalar code (normal_batch.cpp)
+  accepted &= lanes;
+  for (int i = 0; i < simd::kLanes; ++i)
+    if (accepted >> i & 1u) out[i] = res[i];
+  return lanes & ~accepted;
+}
+
+}  // namespace
+
+unsigned btrs8_first_avx2(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
+                          const uint32_t b[simd::kLanes], unsigned lanes, double out[simd::kLanes]) {
+  return btrs8_first_kernel(n, p, a, b, lanes, out);
+}
+
+#else
+
+unsigned btrs8_first_avx2(const double*, const double*, const uint32_t*, const uint32_t*, unsigned lanes, double*) { return lanes; }
+
+#endif  // SWV_HAVE_X86
 
 }  // namespace binomial_detail
 

@@ -6,7 +6,9 @@
 // nanoseconds per path-year of the model and of the flows alone (the floor any scalar path loop
 // keeps), and what a path loop with paths side by side would gain on the flows: the scalar inversion
 // against the engine's 8 lanes (binomial_inversion8, AVX2 and portable), the scalar flows against
-// binomial8, and the scalar BTRS against the AVX2 prototype over lanes (bench_lanes.h).
+// binomial8, the BTRS draws alone against binomial8 (how their first attempts end, and the times
+// without Philox for the first words), and the scalar BTRS against the AVX2 prototype over lanes
+// (bench_lanes.h).
 // Usage: swvsim_bench_flows [SCENARIO] [PATHS] [R]   (defaults tools/bench/po-10jaar.toml 20000 5)
 #include <algorithm>
 #include <array>
@@ -97,6 +99,59 @@ double best_seconds(int reps, F&& f) {
     best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   }
   return best;
+}
+
+// The BTRS draws alone (means from kBinomialInversionBelow up), 8 neighbouring draws per call of
+// binomial8 against binomial one at a time, on the same words: the first two words drawn beforehand
+// (no Philox in the time but that of the retries), so the times are BTRS's own. Also how the first
+// attempts end (Btrs's fields, binomial.h): accepted by the squeeze, accepted or rejected by the slow
+// test with the logs, or a candidate outside [0, n].
+void btrs_lanes_line(const std::vector<double>& bn, const std::vector<double>& bp, const Stream& s, uint32_t drv, int reps,
+                     double all_draws) {
+  const int L = simd::kLanes;
+  const size_t m = bn.size() - bn.size() % static_cast<size_t>(L);
+  if (m == 0) return;
+  std::vector<uint32_t> a(m), b(m);
+  size_t squeeze = 0, slow_accept = 0, slow_reject = 0, outside = 0;
+  for (size_t i = 0; i < m; ++i) {
+    const auto w = s.raw(drv, 0, static_cast<uint32_t>(i));
+    a[i] = w[0], b[i] = w[1];
+    const double q = std::min(bp[i], 1 - bp[i]);
+    binomial_detail::Btrs bt(bn[i], q);
+    const double u = Stream::u32(a[i]) - 0.5, v = Stream::u32(b[i]), us = 0.5 - std::fabs(u);
+    const double k = std::floor((2 * bt.a / us + bt.b) * u + bt.c);
+    if (k < 0 || k > bn[i])
+      ++outside;
+    else if (us >= 0.07 && v <= bt.v_r)
+      ++squeeze;
+    else
+      ++(bt.attempt(Stream::u32(a[i]), v) >= 0 ? slow_accept : slow_reject);
+  }
+  const double dm = static_cast<double>(m);
+  std::printf("BTRS, eerste poging: %.1f%% aanvaard door de squeeze, %.1f%% aanvaard en %.1f%% verworpen door de trage toets (logs),"
+              " %.1f%% kandidaat buiten [0, n]\n",
+              100 * static_cast<double>(squeeze) / dm, 100 * static_cast<double>(slow_accept) / dm,
+              100 * static_cast<double>(slow_reject) / dm, 100 * static_cast<double>(outside) / dm);
+  std::vector<double> scalar(m), lanes(m);
+  auto more = [&](size_t id, uint32_t t) { return s.raw(drv, t, static_cast<uint32_t>(id)); };
+  const double scalar_s = best_seconds(reps, [&] {
+    for (size_t i = 0; i < m; ++i) scalar[i] = binomial(bn[i], bp[i], a[i], b[i], [&](uint32_t t) { return more(i, t); });
+    g_sink = scalar.back();
+  });
+  std::printf("BTRS (gemiddelde vanaf %g, %.0f%% van de trekkingen), eerste woorden vooraf getrokken, ns per trekking: scalair %.1f",
+              kBinomialInversionBelow, 100 * dm / all_draws, scalar_s * 1e9 / dm);
+  for (simd::Isa isa : {simd::Isa::Avx2, simd::Isa::Scalar}) {
+    if (isa == simd::Isa::Avx2 && !simd::avx2_available()) continue;
+    const double lanes_s = best_seconds(reps, [&] {
+      for (size_t i = 0; i < m; i += static_cast<size_t>(L))
+        binomial8(&bn[i], &bp[i], &a[i], &b[i], [&](int lane, uint32_t t) { return more(i + static_cast<size_t>(lane), t); }, &lanes[i], isa);
+      g_sink = lanes.back();
+    });
+    size_t differ = 0;
+    for (size_t i = 0; i < m; ++i) differ += scalar[i] != lanes[i];
+    std::printf("; binomial8 %s %.1f (%.2fx, %zu verschillen)", simd::isa_name(isa), lanes_s * 1e9 / dm, scalar_s / lanes_s, differ);
+  }
+  std::printf("\n");
 }
 
 }  // namespace
@@ -280,7 +335,8 @@ int main(int argc, char** argv) {
   }
 
   // BTRS (means from kBinomialInversionBelow up, a third of all draws) against the AVX2 prototype
-  // (bench_lanes.h; binomial8 runs BTRS lane by lane), Philox included in both: every draw's first
+  // (bench_lanes.h: 4 lanes, retries in the vector too, glibc's vector log; binomial8 has the first
+  // attempt in lanes since issue 31c, btrs_lanes_line), Philox included in both: every draw's first
   // words and its retries from its own counters.
   std::vector<double> bn, bp;
   for (size_t c = 4; c < 6; ++c)
@@ -288,6 +344,7 @@ int main(int argc, char** argv) {
   if (bn.empty()) return 0;
   std::vector<double> bscalar(bn.size()), blanes(bn.size());
   const uint32_t drv = McDraws::kFlowDriver;
+  btrs_lanes_line(bn, bp, s, drv, reps, static_cast<double>(dr.draws.size()));
   const double bscalar_s = best_seconds(reps, [&] {
     for (size_t i = 0; i < bn.size(); ++i) {
       const uint32_t id = static_cast<uint32_t>(i);

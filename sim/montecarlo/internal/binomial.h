@@ -17,10 +17,12 @@
 // - Common random numbers: inversion is monotone in u; in BTRS the candidate is a monotone
 //   transform of the first uniform and most draws are accepted at the first attempt, so a variant's
 //   flows stay close to its base's.
-// - The same bits on every processor: the inversion's P(X = 0) = exp(n log1p(-p)) uses our own exp
-//   and log1p (exp_log.h), not the C library's.
+// - The same bits on every processor: the inversion's P(X = 0) = exp(n log1p(-p)) and BTRS's slow
+//   test use our own exp, log1p and log (exp_log.h), not the C library's (BTRS took std::log until
+//   issue 31c; no draw of the examples changed).
 // - Lanes (issue 31): binomial_inversion8 and binomial8 draw 8 at once, each lane bit for bit the
 //   scalar function's draw, with AVX2 or the portable code (simd_isa.h).
+#include <bit>
 #include <cmath>
 #include <cstdint>
 
@@ -31,6 +33,10 @@ namespace swv {
 
 constexpr double kBinomialInversionBelow = 10.0;
 constexpr uint32_t kBinomialMaxRetries = 1000;
+// binomial8 draws its BTRS lanes together (AVX2) from this many on; fewer go one by one, which is
+// cheaper for 1 or 2 (tools/bench/bench-flows.cpp: a call costs about 110, 160, 195 and 225 ns
+// with 1 to 4 BTRS lanes together, against 85, 145, 205 and 260 one by one).
+constexpr int kBtrsLanesFrom = 3;
 
 // Exact inversion for any p, from one uniform u in (0, 1) (monotone in u).
 double binomial_inversion(double n, double p, double u);
@@ -57,19 +63,36 @@ struct Btrs {
   double attempt(double u, double v);
 };
 
+// BTRS after a rejected first attempt: the attempts from more(1), more(2), ... (two per call) until
+// one is accepted; NaN after kBinomialMaxRetries calls.
+template <class More>
+double btrs_retries(Btrs& bt, More&& more) {
+  for (uint32_t t = 1; t <= kBinomialMaxRetries; ++t) {
+    const Stream::Words w = more(t);
+    double k = bt.attempt(Stream::u32(w[0]), Stream::u32(w[1]));
+    if (k < 0) k = bt.attempt(Stream::u32(w[2]), Stream::u32(w[3]));
+    if (k >= 0) return k;
+  }
+  return NAN;
+}
+
 // The BTRS branch of binomial (q = min(p, 1 - p), flip when p > 1/2), shared by binomial and binomial8.
 template <class More>
 double btrs_draw(double n, double q, bool flip, uint32_t a, uint32_t b, More&& more) {
   Btrs bt(n, q);
   double k = bt.attempt(Stream::u32(a), Stream::u32(b));
-  for (uint32_t t = 1; k < 0; ++t) {
-    if (t > kBinomialMaxRetries) return NAN;
-    const Stream::Words w = more(t);
-    k = bt.attempt(Stream::u32(w[0]), Stream::u32(w[1]));
-    if (k < 0) k = bt.attempt(Stream::u32(w[2]), Stream::u32(w[3]));
-  }
+  if (k < 0) k = btrs_retries(bt, more);
   return flip ? n - k : k;
 }
+
+// The first attempt of BTRS for the lanes in the bit mask lanes (bit i: lane i; each with n[i] p[i]
+// in BTRS's range, p on either side of 1/2), side by side in AVX2: Btrs's setup and attempt with the
+// same operations per lane, the slow test with our own log as Btrs::attempt has it. Writes out[i] =
+// the draw (flipped when p[i] > 1/2) for the lanes accepted at once and returns the mask of those
+// rejected, which go on lane by lane (btrs_retries); leaves the other lanes of out alone. Only with
+// AVX2 (binomial8 checks simd::use_avx2).
+unsigned btrs8_first_avx2(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
+                          const uint32_t b[simd::kLanes], unsigned lanes, double out[simd::kLanes]);
 }  // namespace binomial_detail
 
 template <class More>
@@ -85,27 +108,40 @@ double binomial(double n, double p, uint32_t a, uint32_t b, More&& more) {
 
 // binomial for 8 lanes: out[i] = binomial(n[i], p[i], a[i], b[i], more_i) bit for bit, where more_i(t)
 // = more(i, t). The inversion lanes go through binomial_inversion8 together (the BTRS lanes ride along
-// as n = 0, which costs nothing), then each BTRS lane draws on its own, as binomial does. out may not
-// overlap the inputs.
+// as n = 0, which costs little). With AVX2 and at least kBtrsLanesFrom BTRS lanes, these make their
+// first attempt together (btrs8_first_avx2: about 4 in 5 are accepted there) and only those rejected
+// go on one by one; otherwise, and in the portable code, each BTRS lane draws on its own, as
+// binomial does. out may not overlap the inputs.
 template <class More>
 void binomial8(const double n[simd::kLanes], const double p[simd::kLanes], const uint32_t a[simd::kLanes],
                const uint32_t b[simd::kLanes], More&& more, double out[simd::kLanes], simd::Isa isa = simd::active_isa()) {
   double nn[simd::kLanes], u[simd::kLanes];
-  bool btrs[simd::kLanes];
+  unsigned btrs = 0;
   for (int i = 0; i < simd::kLanes; ++i) {
     // The tests of binomial in the same order: special cases go to the inversion, which gives them alike.
     const bool special = !std::isfinite(n[i]) || std::isnan(p[i]) || n[i] <= 0 || p[i] <= 0 || p[i] >= 1;
     const double q = p[i] > 0.5 ? 1 - p[i] : p[i];
-    btrs[i] = !special && !(n[i] * q < kBinomialInversionBelow);
-    nn[i] = btrs[i] ? 0.0 : n[i];
+    const bool lane_btrs = !special && !(n[i] * q < kBinomialInversionBelow);
+    btrs |= static_cast<unsigned>(lane_btrs) << i;
+    nn[i] = lane_btrs ? 0.0 : n[i];
     u[i] = Stream::u32(a[i]);
   }
-  binomial_inversion8(nn, p, u, out, isa);
+  if (btrs != (1u << simd::kLanes) - 1) binomial_inversion8(nn, p, u, out, isa);  // (all BTRS: nothing to invert)
+  if (btrs == 0) return;
+  const bool vector = simd::use_avx2(isa) && std::popcount(btrs) >= kBtrsLanesFrom;
+  const unsigned one_by_one = vector ? binomial_detail::btrs8_first_avx2(n, p, a, b, btrs, out) : btrs;
   for (int i = 0; i < simd::kLanes; ++i)
-    if (btrs[i]) {
+    if (one_by_one >> i & 1u) {
       const bool flip = p[i] > 0.5;
-      out[i] = binomial_detail::btrs_draw(n[i], flip ? 1 - p[i] : p[i], flip, a[i], b[i],
-                                          [&](uint32_t t) -> Stream::Words { return more(i, t); });
+      const double q = flip ? 1 - p[i] : p[i];
+      auto more_i = [&](uint32_t t) -> Stream::Words { return more(i, t); };
+      if (vector) {  // the first attempt was rejected: the same setup again, then the retries
+        binomial_detail::Btrs bt(n[i], q);
+        const double k = binomial_detail::btrs_retries(bt, more_i);
+        out[i] = flip ? n[i] - k : k;
+      } else {
+        out[i] = binomial_detail::btrs_draw(n[i], q, flip, a[i], b[i], more_i);
+      }
     }
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The bodies of exp and log1p (exp_log.h), once on doubles and once on AVX2 vectors of 4 doubles,
+// The bodies of exp, log1p and log (exp_log.h), once on doubles and once on AVX2 vectors of 4 doubles,
 // side by side: each pair performs the same IEEE operations in the same order (the vector code
 // computes every case and blends, which changes no lane's value), so a lane gives the same bits as the
 // scalar function. Inline so the lane kernels (binomial.cpp) keep their vectors in registers.
@@ -19,6 +19,15 @@
 //   s (f^2/2 + R) from f = m - 1 and s = f / (2 + f), with fdlibm's minimax R(s^2) = Lg1 s^2 + ... +
 //   Lg7 s^14 (error below 2^-58) in even and odd powers, plus c / (1 + x). When k = 0 the argument is
 //   used as it is (f = x, c = 0): no rounding before the series.
+// - log, table-driven (the method of glibc's log, with a table and an exact reduction of our own,
+//   tools/log_table.py; no division): x = 2^k z with z in [0.6875, 1.375) (subnormal x scaled by 2^52
+//   first), log(x) = k ln2 + log(c) + log1p(r) with r = z / c - 1 for the c of z's interval (128 of
+//   them), 1 / c = invc held with 11 significant bits so that r = z invc - 1 is exact as a sum of two
+//   doubles: z = zh + zl with zh 42 bits, zh invc - 1 and zl invc exact, their sum by Fast2Sum. log(c)
+//   is a head (a multiple of 2^-32, so k ln2hi + head is exact) and a tail; the three intervals around
+//   1 take c = 1. log1p(r) - r from its Taylor series to r^8 (|r| <= 2^-7; the rest is below 2^-59 of
+//   log x). Then (k ln2hi + head) + r as a sum of two (Fast2Sum: |head| > |r| outside the middle) and
+//   the small terms added to the lower part before the last addition: about 0,52 ulp.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -111,6 +120,114 @@ inline constexpr uint64_t kExpScale[kExpN] = {
 constexpr double kLg[7] = {6.666666666666735130e-01, 3.999999999940941908e-01, 2.857142874366239149e-01,
                            2.222219843214978396e-01, 1.818357216161805012e-01, 1.531383769920937332e-01,
                            1.479819860511658591e-01};  // fdlibm's Lg1..Lg7 (Lp1..Lp7 of s_log1p.c)
+// log: z's interval from the 7 bits below the exponent of bits(x) - kLogOff (tools/log_table.py).
+constexpr int kLogN = 128;
+constexpr uint64_t kLogOff = 0x3fe6000000000000ull;       // bits(0.6875)
+constexpr uint64_t kLogTop = 0xFFFull << 52;               // sign and exponent bits
+constexpr uint64_t kLogHead = ~uint64_t{0x7FF};            // z without its last 11 bits: 42 bits, times invc exact
+constexpr double kLogC[7] = {-1.0 / 2, 1.0 / 3, -1.0 / 4, 1.0 / 5, -1.0 / 6, 1.0 / 7, -1.0 / 8};  // log1p(r) = r + C0 r^2 + ...
+inline constexpr double kLogInvC[kLogN] = {
+    0x1.7340000000000p+0, 0x1.7140000000000p+0, 0x1.6f40000000000p+0, 0x1.6d00000000000p+0,
+    0x1.6b00000000000p+0, 0x1.6900000000000p+0, 0x1.6700000000000p+0, 0x1.6540000000000p+0,
+    0x1.6340000000000p+0, 0x1.6140000000000p+0, 0x1.5f80000000000p+0, 0x1.5d80000000000p+0,
+    0x1.5bc0000000000p+0, 0x1.59c0000000000p+0, 0x1.5800000000000p+0, 0x1.5640000000000p+0,
+    0x1.5480000000000p+0, 0x1.52c0000000000p+0, 0x1.5100000000000p+0, 0x1.4f40000000000p+0,
+    0x1.4d80000000000p+0, 0x1.4bc0000000000p+0, 0x1.4a40000000000p+0, 0x1.4880000000000p+0,
+    0x1.46c0000000000p+0, 0x1.4540000000000p+0, 0x1.43c0000000000p+0, 0x1.4200000000000p+0,
+    0x1.4080000000000p+0, 0x1.3f00000000000p+0, 0x1.3d40000000000p+0, 0x1.3bc0000000000p+0,
+    0x1.3a40000000000p+0, 0x1.38c0000000000p+0, 0x1.3740000000000p+0, 0x1.35c0000000000p+0,
+    0x1.3480000000000p+0, 0x1.3300000000000p+0, 0x1.3180000000000p+0, 0x1.3000000000000p+0,
+    0x1.2ec0000000000p+0, 0x1.2d40000000000p+0, 0x1.2c00000000000p+0, 0x1.2a80000000000p+0,
+    0x1.2940000000000p+0, 0x1.27c0000000000p+0, 0x1.2680000000000p+0, 0x1.2540000000000p+0,
+    0x1.2400000000000p+0, 0x1.22c0000000000p+0, 0x1.2140000000000p+0, 0x1.2000000000000p+0,
+    0x1.1ec0000000000p+0, 0x1.1d80000000000p+0, 0x1.1c40000000000p+0, 0x1.1b00000000000p+0,
+    0x1.1a00000000000p+0, 0x1.18c0000000000p+0, 0x1.1780000000000p+0, 0x1.1640000000000p+0,
+    0x1.1500000000000p+0, 0x1.1400000000000p+0, 0x1.12c0000000000p+0, 0x1.11c0000000000p+0,
+    0x1.1080000000000p+0, 0x1.0f40000000000p+0, 0x1.0e40000000000p+0, 0x1.0d40000000000p+0,
+    0x1.0c00000000000p+0, 0x1.0b00000000000p+0, 0x1.09c0000000000p+0, 0x1.08c0000000000p+0,
+    0x1.07c0000000000p+0, 0x1.06c0000000000p+0, 0x1.0580000000000p+0, 0x1.0480000000000p+0,
+    0x1.0380000000000p+0, 0x1.0280000000000p+0, 0x1.0000000000000p+0, 0x1.0000000000000p+0,
+    0x1.0000000000000p+0, 0x1.fa00000000000p-1, 0x1.f640000000000p-1, 0x1.f240000000000p-1,
+    0x1.ee80000000000p-1, 0x1.eb00000000000p-1, 0x1.e740000000000p-1, 0x1.e3c0000000000p-1,
+    0x1.e000000000000p-1, 0x1.dcc0000000000p-1, 0x1.d940000000000p-1, 0x1.d5c0000000000p-1,
+    0x1.d280000000000p-1, 0x1.cf40000000000p-1, 0x1.cc00000000000p-1, 0x1.c8c0000000000p-1,
+    0x1.c580000000000p-1, 0x1.c280000000000p-1, 0x1.bf40000000000p-1, 0x1.bc40000000000p-1,
+    0x1.b940000000000p-1, 0x1.b640000000000p-1, 0x1.b380000000000p-1, 0x1.b080000000000p-1,
+    0x1.adc0000000000p-1, 0x1.ab00000000000p-1, 0x1.a840000000000p-1, 0x1.a580000000000p-1,
+    0x1.a2c0000000000p-1, 0x1.a000000000000p-1, 0x1.9d80000000000p-1, 0x1.9b00000000000p-1,
+    0x1.9840000000000p-1, 0x1.95c0000000000p-1, 0x1.9340000000000p-1, 0x1.90c0000000000p-1,
+    0x1.8e80000000000p-1, 0x1.8c00000000000p-1, 0x1.8980000000000p-1, 0x1.8740000000000p-1,
+    0x1.8500000000000p-1, 0x1.82c0000000000p-1, 0x1.8080000000000p-1, 0x1.7e40000000000p-1,
+    0x1.7c00000000000p-1, 0x1.79c0000000000p-1, 0x1.7780000000000p-1, 0x1.7580000000000p-1,
+};
+inline constexpr double kLogCHi[kLogN] = {
+    -0x1.7c9e770400000p-2, -0x1.77166c7400000p-2, -0x1.7186b11400000p-2, -0x1.6b3bb22400000p-2,
+    -0x1.659b573000000p-2, -0x1.5ff3070c00000p-2, -0x1.5a42ab1000000p-2, -0x1.5541aec800000p-2,
+    -0x1.4f81fe4800000p-2, -0x1.49b9feb800000p-2, -0x1.44a41b4800000p-2, -0x1.3ecc461000000p-2,
+    -0x1.39a861a000000p-2, -0x1.33c05f1400000p-2, -0x1.2e8e2bb000000p-2, -0x1.29552f8000000p-2,
+    -0x1.241558c000000p-2, -0x1.1ece955400000p-2, -0x1.1980d2dc00000p-2, -0x1.142bfeb800000p-2,
+    -0x1.0ed005f800000p-2, -0x1.096cd55400000p-2, -0x1.04c8de1800000p-2, -0x1.feb0234000000p-3,
+    -0x1.f3bfa93800000p-3, -0x1.ea5349e000000p-3, -0x1.e0dbc3d800000p-3, -0x1.d5c216b800000p-3,
+    -0x1.cc320c0000000p-3, -0x1.c296855800000p-3, -0x1.b7526a2000000p-3, -0x1.ad9da1f800000p-3,
+    -0x1.a3dd04b800000p-3, -0x1.9a10756800000p-3, -0x1.9037d6a000000p-3, -0x1.86530a9000000p-3,
+    -0x1.7e0afd6000000p-3, -0x1.740f8f5800000p-3, -0x1.6a079d1000000p-3, -0x1.5ff3070800000p-3,
+    -0x1.5782cb3000000p-3, -0x1.4d56b57800000p-3, -0x1.44d2b6d000000p-3, -0x1.3a8eb2d000000p-3,
+    -0x1.31f693e800000p-3, -0x1.279a300800000p-3, -0x1.1eed90e000000p-3, -0x1.16377fb000000p-3,
+    -0x1.0d77e7d000000p-3, -0x1.04aeb44800000p-3, -0x1.f42dba4000000p-4, -0x1.e27076e000000p-4,
+    -0x1.d09f72b000000p-4, -0x1.beba818000000p-4, -0x1.acc1768000000p-4, -0x1.9ab4246000000p-4,
+    -0x1.8c345d6000000p-4, -0x1.7a0216f000000p-4, -0x1.67bb072000000p-4, -0x1.555efe4000000p-4,
+    -0x1.42edcbf000000p-4, -0x1.341d796000000p-4, -0x1.2185b3b000000p-4, -0x1.1296444000000p-4,
+    -0x1.ffae912000000p-5, -0x1.da0478c000000p-5, -0x1.bbc2bfc000000p-5, -0x1.9d644fe000000p-5,
+    -0x1.77458f6000000p-5, -0x1.58a5bb0000000p-5, -0x1.32348c8000000p-5, -0x1.1352378000000p-5,
+    -0x1.e8a3ee4000000p-6, -0x1.aa67220000000p-6, -0x1.5c45a50000000p-6, -0x1.1d7f7ec000000p-6,
+    -0x1.bcf7130000000p-7, -0x1.3e72960000000p-7, 0.0, 0.0,
+    0.0, 0x1.82448a0000000p-7, 0x1.3b024b8000000p-6, 0x1.be04230000000p-6,
+    0x1.1ce5a62000000p-5, 0x1.5715c4c000000p-5, 0x1.95e4310000000p-5, 0x1.d0f2c1e000000p-5,
+    0x1.08598b6000000p-4, 0x1.242d6c2000000p-4, 0x1.425bce8000000p-4, 0x1.60c38ba000000p-4,
+    0x1.7d33688000000p-4, 0x1.99d62a6000000p-4, 0x1.b6ac88e000000p-4, 0x1.d3b73f3000000p-4,
+    0x1.f0f70ce000000p-4, 0x1.0613535800000p-3, 0x1.14e75b4800000p-3, 0x1.22aff2e000000p-3,
+    0x1.3090734000000p-3, 0x1.3e892fe800000p-3, 0x1.4b6d6ff000000p-3, 0x1.59958ff000000p-3,
+    0x1.66a5d42800000p-3, 0x1.73cb907800000p-3, 0x1.81070bd800000p-3, 0x1.8e588eb800000p-3,
+    0x1.9bc062f000000p-3, 0x1.a93ed3c800000p-3, 0x1.b5971a2000000p-3, 0x1.c2028ab000000p-3,
+    0x1.cfc2571800000p-3, 0x1.dc56cae800000p-3, 0x1.e8ff262000000p-3, 0x1.f5bba83000000p-3,
+    0x1.00a1c6ac00000p-2, 0x1.0713860400000p-2, 0x1.0d8fb81400000p-2, 0x1.136ef03000000p-2,
+    0x1.1956d3b800000p-2, 0x1.1f477c7400000p-2, 0x1.2541049400000p-2, 0x1.2b4386c000000p-2,
+    0x1.314f1e1c00000p-2, 0x1.3763e64800000p-2, 0x1.3d81fb5800000p-2, 0x1.42f9f40000000p-2,
+};
+inline constexpr double kLogCLo[kLogN] = {
+    0x1.cc16aa8b88bd4p-40, -0x1.0096999f82a55p-36, 0x1.fb9b2c76620b6p-36, 0x1.4d784ed42b667p-35,
+    -0x1.f0f940ed857c7p-37, 0x1.86c2c378c1df6p-34, 0x1.6603cc75e5befp-35, -0x1.1bf9fa5548e34p-34,
+    0x1.385ff3d90d3fcp-35, 0x1.f44a7c74ea93ep-37, 0x1.c3b8475c320c2p-34, 0x1.0a0b014313e0ap-34,
+    0x1.75ce235cd9195p-35, 0x1.7225720c701c3p-34, 0x1.ee2cf63d336e5p-34, -0x1.ff5234c05dc71p-34,
+    0x1.75fe0019bae07p-37, 0x1.75184e7b09b4ap-34, -0x1.4236f674f46c4p-34, -0x1.a047398616d63p-34,
+    0x1.a825b8ea50b55p-34, -0x1.917e663481543p-34, -0x1.07806516bb4c5p-36, 0x1.9f833a4734a86p-35,
+    0x1.94c4c1aad908ep-34, -0x1.1d606e4d31cf3p-34, -0x1.2aac919f8294ep-35, 0x1.822375237794dp-34,
+    -0x1.7650240e6994ep-35, -0x1.8318146108e3bp-36, -0x1.72381b7e5cf0bp-34, -0x1.39df520dff03fp-38,
+    -0x1.3865f684d9b8bp-35, -0x1.88592a9890b34p-35, -0x1.804c37a95f072p-35, 0x1.c799d13cd2c57p-34,
+    -0x1.86139e7c1d8f1p-34, 0x1.fe42d9b264063p-34, 0x1.0aa5c07bb72ebp-36, -0x1.3c9e9e439f105p-34,
+    -0x1.22c5b9cae86bcp-36, -0x1.8ec02c00ad4b3p-35, 0x1.a4170cc161358p-34, -0x1.8d1bafb77d5d5p-34,
+    -0x1.8ccb31b234b8dp-34, -0x1.5a7bd0cacc8d4p-34, -0x1.6e16156370976p-34, -0x1.24191e1abf417p-35,
+    0x1.7b8d34cb44743p-34, -0x1.f66bea4197335p-35, 0x1.774c4adccb7dbp-34, -0x1.57972f4f54400p-35,
+    -0x1.31209180006aap-34, -0x1.46764874920e1p-36, -0x1.0ccab0f8be901p-34, -0x1.019d66df661e4p-35,
+    -0x1.8cd907ad65a15p-35, -0x1.9278493286106p-34, -0x1.bb03ee496d3dfp-34, -0x1.6a1692f190d1cp-37,
+    0x1.66e43f1115836p-34, -0x1.bd1d092998376p-36, -0x1.d68739d81c337p-34, -0x1.7156224572ac4p-39,
+    0x1.91b3f322f674fp-35, 0x1.c6dad384e0902p-37, -0x1.13d05cf2dd7d0p-35, 0x1.761b7d632dc62p-43,
+    -0x1.96e7e231a7951p-36, 0x1.b8d95b9cab857p-36, 0x1.ffd2d248de9c3p-34, -0x1.65c7ca7891c0bp-35,
+    0x1.e646a7e8f794ep-35, 0x1.17ca5629474a1p-34, -0x1.b8d38893bd24fp-34, 0x1.845064ea0ff32p-36,
+    0x1.c5e3da1f68427p-34, 0x1.6d2c1383fe534p-34, 0.0, 0.0,
+    0.0, 0x1.c45155104b161p-34, -0x1.cea65a1dc5fd0p-36, -0x1.94b84ef5e034ep-37,
+    0x1.786a731e3637ep-34, 0x1.e77772203b89dp-40, -0x1.cc6e88b3dda1dp-35, -0x1.2cc72071f78f4p-36,
+    -0x1.8717e5dd70099p-34, -0x1.69d68f8ea736fp-34, 0x1.1d26cb58a433bp-34, 0x1.e65172c43aec1p-34,
+    -0x1.eb61bb9e0c7ccp-35, 0x1.7ae5ba2fb0689p-34, -0x1.4a9390802bf77p-34, 0x1.f87e6a0267b4ap-34,
+    -0x1.3368e7049ec6ap-35, -0x1.95a73ee75f2fcp-34, 0x1.3ffdf8466dfe2p-36, -0x1.21347854d60d3p-34,
+    -0x1.8e3033720ec9fp-34, 0x1.956daab645355p-35, -0x1.dd5ba2615230dp-39, 0x1.d52f17d344b1bp-35,
+    0x1.1d69a24cea801p-34, -0x1.81759aa434001p-34, -0x1.1bfe017f5997dp-37, 0x1.616df572acb44p-34,
+    0x1.37e1d3606027ap-34, 0x1.5b3c6de57d4efp-36, 0x1.3acda8741d549p-35, 0x1.7f9b47c46a8e1p-35,
+    -0x1.a11810b32c7f2p-34, -0x1.d685321576c7ap-34, 0x1.5d5e384f4ce60p-34, 0x1.828364a9487b5p-37,
+    0x1.da473635a22e8p-34, 0x1.ab0c4e6d8b76ap-35, -0x1.4e1173778ac06p-38, -0x1.7d6f4160c3961p-34,
+    0x1.bc2fa5ee75a35p-34, 0x1.732dada8021afp-34, 0x1.cad8ebd6077bcp-35, 0x1.68f0c139d1a1bp-34,
+    0x1.35ce3b0a59bd8p-34, -0x1.bab9d3835b88dp-34, 0x1.46dba707aac59p-34, -0x1.3b37cddf84166p-35,
+};
 constexpr double kSqrt2 = 1.4142135623730951;
 constexpr double kLog1pTiny = 0x1p-54;  // below, log1p(x) rounds to x
 constexpr uint64_t kMantissa = 0x000FFFFFFFFFFFFFull, kOneBits = 0x3FF0000000000000ull;
@@ -170,6 +287,31 @@ inline double log1p_one(double x) {
   const double R = z * (kLg[0] + w * (kLg[2] + w * (kLg[4] + w * kLg[6]))) + w * (kLg[1] + w * (kLg[3] + w * kLg[5]));
   const double hfsq = 0.5 * f * f;
   return e * kLn2Hi - ((hfsq - (s * (hfsq + R) + (e * kLn2Lo + c))) - f);
+}
+
+inline double log_one(double x) {
+  double sub = 0.0;
+  if (!(x >= std::numeric_limits<double>::min() && x < std::numeric_limits<double>::infinity())) {
+    if (!(x > 0.0 && x < std::numeric_limits<double>::infinity()))
+      return x == 0.0 ? -std::numeric_limits<double>::infinity() : (x < 0.0 ? std::numeric_limits<double>::quiet_NaN() : x);
+    x *= 0x1p52;  // subnormal: 2^52 higher, exactly
+    sub = -52.0;
+  }
+  const uint64_t ix = bits_of(x);
+  const uint64_t tmp = ix - kLogOff;
+  const size_t i = static_cast<size_t>((tmp >> 45) % kLogN);
+  const double kd = sub + static_cast<double>(static_cast<int64_t>(tmp) >> 52);  // the exponent k of x = 2^k z
+  const double z = from_bits(ix - (tmp & kLogTop));
+  const double invc = kLogInvC[i];
+  const double zh = from_bits(bits_of(z) & kLogHead);
+  const double a = zh * invc - 1.0, b = (z - zh) * invc;  // both exact
+  const double r = a + b, rlo = (a - r) + b;              // z invc - 1 = r + rlo exactly
+  const double w = kd * kLn2Hi + kLogCHi[i];               // exact
+  const double hi = w + r, lo = (w - hi) + r;
+  const double wlo = kd * kLn2Lo + kLogCLo[i];
+  const double r2 = r * r;
+  const double p = r2 * (kLogC[0] + r * kLogC[1]) + (r2 * r2) * ((kLogC[2] + r * kLogC[3]) + r2 * ((kLogC[4] + r * kLogC[5]) + r2 * kLogC[6]));
+  return hi + (((lo + rlo) + wlo) + p);
 }
 
 #if SWV_HAVE_X86
@@ -242,6 +384,48 @@ SWV_AVX2 inline __m256d log1p4(__m256d x) {
   res = _mm256_blendv_pd(res, _mm256_set1_pd(std::numeric_limits<double>::quiet_NaN()), _mm256_cmp_pd(x, minus_one, _CMP_LT_OQ));
   res = _mm256_blendv_pd(res, x, _mm256_cmp_pd(x, inf, _CMP_EQ_OQ));
   return _mm256_blendv_pd(res, x, _mm256_cmp_pd(x, x, _CMP_UNORD_Q));
+}
+
+// t[i] for the 4 indices in i.
+SWV_AVX2 inline __m256d gather4(const double* t, __m256i i) {
+  return _mm256_castsi256_pd(_mm256_i64gather_epi64(reinterpret_cast<const long long*>(t), i, 8));
+}
+
+SWV_AVX2 inline __m256d log4(__m256d x0) {
+  const __m256d zero = _mm256_setzero_pd(), one = _mm256_set1_pd(1.0);
+  const __m256d inf = _mm256_set1_pd(std::numeric_limits<double>::infinity());
+  const __m256d sub = _mm256_and_pd(_mm256_cmp_pd(x0, zero, _CMP_GT_OQ),
+                                    _mm256_cmp_pd(x0, _mm256_set1_pd(std::numeric_limits<double>::min()), _CMP_LT_OQ));
+  const __m256d x = _mm256_blendv_pd(x0, _mm256_mul_pd(x0, _mm256_set1_pd(0x1p52)), sub);
+  const __m256i ix = _mm256_castpd_si256(x);
+  const __m256i tmp = _mm256_sub_epi64(ix, _mm256_set1_epi64x(static_cast<long long>(kLogOff)));
+  const __m256i i = _mm256_and_si256(_mm256_srli_epi64(tmp, 45), _mm256_set1_epi64x(kLogN - 1));
+  // k = tmp >> 52 as a signed 12-bit number (no 64-bit arithmetic shift in AVX2): k + 2048 as a double, exactly, less 2048.
+  const __m256d two52 = _mm256_set1_pd(0x1p52);
+  const __m256i biased = _mm256_xor_si256(_mm256_srli_epi64(tmp, 52), _mm256_set1_epi64x(0x800));
+  const __m256d k = _mm256_sub_pd(_mm256_sub_pd(_mm256_castsi256_pd(_mm256_or_si256(biased, _mm256_castpd_si256(two52))), two52),
+                                  _mm256_set1_pd(2048.0));
+  const __m256d kd = _mm256_add_pd(_mm256_and_pd(sub, _mm256_set1_pd(-52.0)), k);
+  const __m256d z = _mm256_castsi256_pd(_mm256_sub_epi64(ix, _mm256_and_si256(tmp, _mm256_set1_epi64x(static_cast<long long>(kLogTop)))));
+  const __m256d invc = gather4(kLogInvC, i);
+  const __m256d zh = _mm256_and_pd(z, _mm256_castsi256_pd(_mm256_set1_epi64x(static_cast<long long>(kLogHead))));
+  const __m256d a = _mm256_sub_pd(_mm256_mul_pd(zh, invc), one), b = _mm256_mul_pd(_mm256_sub_pd(z, zh), invc);
+  const __m256d r = _mm256_add_pd(a, b), rlo = _mm256_add_pd(_mm256_sub_pd(a, r), b);
+  const __m256d w = _mm256_add_pd(_mm256_mul_pd(kd, _mm256_set1_pd(kLn2Hi)), gather4(kLogCHi, i));
+  const __m256d hi = _mm256_add_pd(w, r), lo = _mm256_add_pd(_mm256_sub_pd(w, hi), r);
+  const __m256d wlo = _mm256_add_pd(_mm256_mul_pd(kd, _mm256_set1_pd(kLn2Lo)), gather4(kLogCLo, i));
+  __m256d c[7];
+  for (int j = 0; j < 7; ++j) c[j] = _mm256_set1_pd(kLogC[j]);
+  const __m256d r2 = _mm256_mul_pd(r, r);
+  const __m256d p67 = _mm256_add_pd(_mm256_add_pd(c[4], _mm256_mul_pd(r, c[5])), _mm256_mul_pd(r2, c[6]));
+  const __m256d p47 = _mm256_add_pd(_mm256_add_pd(c[2], _mm256_mul_pd(r, c[3])), _mm256_mul_pd(r2, p67));
+  const __m256d p = _mm256_add_pd(_mm256_mul_pd(r2, _mm256_add_pd(c[0], _mm256_mul_pd(r, c[1]))), _mm256_mul_pd(_mm256_mul_pd(r2, r2), p47));
+  __m256d res = _mm256_add_pd(hi, _mm256_add_pd(_mm256_add_pd(_mm256_add_pd(lo, rlo), wlo), p));
+  // The special cases, as log_one returns them: 0 -> -inf, below 0 -> NaN, +inf and NaN themselves.
+  res = _mm256_blendv_pd(res, _mm256_sub_pd(zero, inf), _mm256_cmp_pd(x0, zero, _CMP_EQ_OQ));
+  res = _mm256_blendv_pd(res, _mm256_set1_pd(std::numeric_limits<double>::quiet_NaN()), _mm256_cmp_pd(x0, zero, _CMP_LT_OQ));
+  res = _mm256_blendv_pd(res, x0, _mm256_cmp_pd(x0, inf, _CMP_EQ_OQ));
+  return _mm256_blendv_pd(res, x0, _mm256_cmp_pd(x0, x0, _CMP_UNORD_Q));
 }
 
 #endif  // SWV_HAVE_X86

@@ -1,9 +1,10 @@
 #pragma once
 // A prototype for swvsim_bench_flows only (not used by the engine): the flows' BTRS (binomial.h) for
-// 4 draws at once in AVX2, to measure what a vector BTRS would gain over binomial8's lane-by-lane
-// BTRS. log comes from glibc's vector library (libmvec), which may differ from the scalar libm in the
-// last bit, so a rare draw can land one step apart; the bench counts those. (The inversion over lanes
-// that was prototyped here is in the engine since issue 31: binomial_inversion8.)
+// 4 draws at once in AVX2, every attempt in the vector (retries too). log comes from glibc's vector
+// library (libmvec), which may differ from the scalar log in the last bit, so a rare draw can land
+// one step apart; the bench counts those. (The inversion that was prototyped here is in the engine
+// since issue 31, binomial_inversion8; BTRS's first attempt since issue 31c, in binomial8 with our
+// own log and the same bits as binomial.)
 #include <cstddef>
 
 #include "random.h"
