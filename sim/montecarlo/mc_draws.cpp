@@ -44,14 +44,8 @@ Pin Pin::keep(std::vector<uint32_t> drivers) {
 }
 
 McDraws::McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
-    : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size(), sc.risks.size(), sc.reserves.size()), s_(seed, 0) {
-  // Every key that can hold a per-path draw: three per line, two per risk, some fifty fixed keys.
-  const size_t keys = 3 * sc.lines.size() + 2 * sc.risks.size() + 64;
-  size_t size = 64;
-  while (size < 4 * keys) size *= 2;
-  cache_.resize(size);
-  mask_ = size - 1;
-}
+    : sc_(sc), chol_(chol), seed_(seed), F_(sc.years()), amt_(sc.lines.size(), sc.risks.size(), sc.reserves.size()), s_(seed, 0),
+      cache_(sc) {}
 
 void McDraws::start_path(uint64_t path) {
   if (pin_.keep_only && !pin_.keep_set.empty())
@@ -61,27 +55,25 @@ void McDraws::start_path(uint64_t path) {
   path_ = path;
 }
 
-void McDraws::end_path(DrawCounters& c) {
-  for (const auto& [v, k] : clamped_) {
+void PathEvents::fold_into(DrawCounters& c) {
+  for (const auto& [v, k] : clamped) {
     auto it = std::find_if(c.clamped.begin(), c.clamped.end(), [key = v](const auto& e) { return e.first == key; });
     if (it == c.clamped.end()) c.clamped.emplace_back(v, k);
     else it->second += k;
   }
-  clamped_.clear();
-  for (size_t s = 0; s < rate_sum_.size(); ++s) c.rate_sum_paths[s] += rate_sum_[s], rate_sum_[s] = false;
-  c.negative_intake_paths += negative_intake_;
-  negative_intake_ = false;
-  if (negative_balance_year_) {
+  for (size_t s = 0; s < rate_sum.size(); ++s) c.rate_sum_paths[s] += rate_sum[s];
+  c.negative_intake_paths += negative_intake;
+  if (negative_balance_year) {
     c.negative_balance_paths += 1;
-    if (!c.negative_balance_year || negative_balance_year_ < c.negative_balance_year) c.negative_balance_year = negative_balance_year_;
+    if (!c.negative_balance_year || negative_balance_year < c.negative_balance_year) c.negative_balance_year = negative_balance_year;
   }
-  negative_balance_year_ = 0;
+  clear();
 }
 
-void McDraws::note_clamp(const Value& v) {
-  for (auto& [p, k] : clamped_)
+void PathEvents::note_clamp(const Value& v) {
+  for (auto& [p, k] : clamped)
     if (p == &v) return void(k += 1);
-  clamped_.emplace_back(&v, 1.0);
+  clamped.emplace_back(&v, 1.0);
 }
 
 std::array<double, 3> McDraws::index_rates(int Y) {
@@ -136,7 +128,7 @@ void McDraws::moves(int Y, int state, double count, const double* rates, int k, 
   for (int j = 0; j < k; ++j) sum += rates[j];
   double scale = 1;
   if (sum >= 1) {  // this path drew rates that leave no one staying: scaled to 1, counted
-    rate_sum_[static_cast<size_t>(state)] = true;
+    ev_.rate_sum[static_cast<size_t>(state)] = true;
     scale = 1 / sum;
   }
   double n = std::round(count), left = 1;

@@ -12,13 +12,8 @@ namespace swv {
 LaneDraws::LaneDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed)
     : sc_(sc), chol_(chol), seed_(seed), isa_(simd::active_isa()), hi_(static_cast<uint32_t>(seed >> 32)),
       F_(static_cast<size_t>(sc.years())), amt_(sc.lines.size(), sc.risks.size(), sc.reserves.size()),
-      scratch_(sc.lines.size(), sc.risks.size(), sc.reserves.size()) {
+      scratch_(sc.lines.size(), sc.risks.size(), sc.reserves.size()), cache_(sc) {
   key0_.fill(static_cast<uint32_t>(seed));
-  const size_t keys = 3 * sc.lines.size() + 2 * sc.risks.size() + 64;  // as McDraws
-  size_t size = 64;
-  while (size < 4 * keys) size *= 2;
-  cache_.resize(size);
-  mask_ = size - 1;
 }
 
 void LaneDraws::start_paths(uint64_t first) {
@@ -28,26 +23,10 @@ void LaneDraws::start_paths(uint64_t first) {
 }
 
 void LaneDraws::end_paths(DrawCounters& c, int active) {
-  for (int i = 0; i < kLanes; ++i) {
-    const size_t l = static_cast<size_t>(i);
-    if (i < active) {  // as McDraws::end_path
-      for (const auto& [v, k] : clamped_[l]) {
-        auto it = std::find_if(c.clamped.begin(), c.clamped.end(), [key = v](const auto& e) { return e.first == key; });
-        if (it == c.clamped.end()) c.clamped.emplace_back(v, k);
-        else it->second += k;
-      }
-      for (size_t s = 0; s < rate_sum_[l].size(); ++s) c.rate_sum_paths[s] += rate_sum_[l][s];
-      c.negative_intake_paths += negative_intake_[i];
-      if (const int y = negative_balance_year_[l]) {
-        c.negative_balance_paths += 1;
-        if (!c.negative_balance_year || y < c.negative_balance_year) c.negative_balance_year = y;
-      }
-    }
-    clamped_[l].clear();
-    rate_sum_[l].fill(false);
-    negative_balance_year_[l] = 0;
+  for (int i = 0; i < kLanes; ++i) {  // in lane (= path) order, as McDraws::end_path
+    if (i < active) ev_[static_cast<size_t>(i)].fold_into(c);
+    else ev_[static_cast<size_t>(i)].clear();
   }
-  negative_intake_ = LaneMask{};
 }
 
 void LaneDraws::raw(uint32_t driver, uint32_t year, uint32_t draw, Words& out) const {
@@ -69,19 +48,12 @@ void LaneDraws::normals(const Lane& u, Lane& z) const {
 }
 
 const LaneDraws::Cached& LaneDraws::path_draw(uint32_t driver, uint32_t sub) {
-  const uint64_t key = (static_cast<uint64_t>(sub) << 32 | driver) + 1;  // 0 marks an empty slot
-  size_t i = (driver * 0x9E3779B1u + sub) & mask_;
-  while (cache_[i].key != 0 && cache_[i].key != key) i = (i + 1) & mask_;
-  Cached& c = cache_[i];
-  if (c.key != key || c.group != group_) {
-    c.key = key;
-    c.group = group_;
+  return cache_.get(driver, sub, group_, [&](Cached& c) {
     Words w;
     raw(driver, kPathSlot, sub, w);
     uniforms(w, 0, 1, c.u);
     normals(c.u, c.z);
-  }
-  return c;
+  });
 }
 
 Lane LaneDraws::random_value(const Value& v, int Y) {
@@ -99,18 +71,11 @@ Lane LaneDraws::random_value(const Value& v, int Y) {
   return r;
 }
 
-void LaneDraws::note_clamp(int lane, const Value& v) {
-  auto& list = clamped_[static_cast<size_t>(lane)];
-  for (auto& [p, k] : list)
-    if (p == &v) return void(k += 1);
-  list.emplace_back(&v, 1.0);
-}
-
 Lane LaneDraws::rate(const Value& v, int Y, const LaneMask& count) {
   Lane x = value(v, Y);
   for (int i = 0; i < kLanes; ++i) {
     if (x[i] < 0 || x[i] > 1) {
-      if (count[i]) note_clamp(i, v);
+      if (count[i]) ev_[static_cast<size_t>(i)].note_clamp(v);
       x[i] = x[i] < 0 ? 0.0 : 1.0;
     }
   }
@@ -195,7 +160,7 @@ void LaneDraws::moves(int Y, int state, const Lane& count, const Lane* rates, in
   Lane sum = 0.0;
   for (int j = 0; j < k; ++j) sum += rates[j];
   const LaneMask over = sum >= 1;  // rates that leave no one staying: scaled to 1, counted
-  for (int i = 0; i < kLanes; ++i) rate_sum_[static_cast<size_t>(i)][static_cast<size_t>(state)] |= over[i];
+  for (int i = 0; i < kLanes; ++i) ev_[static_cast<size_t>(i)].rate_sum[static_cast<size_t>(state)] |= over[i];
   const Lane scale = select(over, 1 / sum, 1.0);
   Lane n, left = 1.0;
   for (int i = 0; i < kLanes; ++i) n[i] = std::round(count[i]);
@@ -242,11 +207,13 @@ Lane LaneDraws::round_intake(const Lane& x, int) const {
   return r;
 }
 
-void LaneDraws::note_negative_intake(const LaneMask& m) { negative_intake_ = negative_intake_ || m; }
+void LaneDraws::note_negative_intake(const LaneMask& m) {
+  for (int i = 0; i < kLanes; ++i) ev_[static_cast<size_t>(i)].negative_intake |= m[i];
+}
 
 void LaneDraws::note_negative_balance(int Y, const LaneMask& m) {
   for (int i = 0; i < kLanes; ++i)
-    if (m[i] && negative_balance_year_[static_cast<size_t>(i)] == 0) negative_balance_year_[static_cast<size_t>(i)] = Y;
+    if (m[i]) ev_[static_cast<size_t>(i)].note_negative_balance(Y);
 }
 
 }  // namespace swv

@@ -43,6 +43,64 @@ struct DrawCounters {
   void add(const DrawCounters& o);
 };
 
+// The events of one path that the run reports afterwards, folded into DrawCounters at its end
+// (McDraws keeps one, LaneDraws one per lane).
+struct PathEvents {
+  std::vector<std::pair<const Value*, double>> clamped;  // rate draws clamped to [0,1], per value
+  std::array<bool, 6> rate_sum{};                        // per state: rates summed >= 1
+  bool negative_intake = false;
+  int negative_balance_year = 0;  // the first year an item of the balance sheet went below 0
+  void note_clamp(const Value& v);
+  void note_negative_balance(int Y) {
+    if (negative_balance_year == 0) negative_balance_year = Y;
+  }
+  void fold_into(DrawCounters& c);  // and clear
+  void clear() {
+    clamped.clear();
+    rate_sum.fill(false);
+    negative_intake = false;
+    negative_balance_year = 0;
+  }
+};
+
+// The draws made once per path, keyed by (driver, sub-draw): open addressing, sized for every key a
+// scenario can draw once per path (three per line, two per risk, some fifty fixed keys) so it stays
+// under 1/4 full. An entry belongs to one owner (a path, or a lane group) and is drawn again for the
+// next; nothing is allocated after construction.
+template <class Entry>
+class PathCache {
+ public:
+  explicit PathCache(const Scenario& sc) {
+    const size_t keys = 3 * sc.lines.size() + 2 * sc.risks.size() + 64;
+    size_t size = 64;
+    while (size < 4 * keys) size *= 2;
+    slots_.resize(size);
+    mask_ = size - 1;
+  }
+  // The entry of (driver, sub) for `owner`; draw(entry) fills it on first use by that owner.
+  template <class Draw>
+  const Entry& get(uint32_t driver, uint32_t sub, uint64_t owner, Draw&& draw) {
+    const uint64_t key = (static_cast<uint64_t>(sub) << 32 | driver) + 1;  // 0 marks an empty slot
+    size_t i = (driver * 0x9E3779B1u + sub) & mask_;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+    Slot& c = slots_[i];
+    if (c.key != key || c.owner != owner) {
+      c.key = key;
+      c.owner = owner;
+      draw(c.entry);
+    }
+    return c.entry;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0, owner = ~uint64_t{0};
+    Entry entry{};
+  };
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+};
+
 // The factor that correlates the three index scores: Cholesky of indexatie.correlatie, or the eigen
 // factor V sqrt(lambda) when the matrix is singular (PSD is checked when loading).
 Eigen::Matrix3d correlation_factor(const Scenario& sc);
@@ -55,13 +113,8 @@ class McDraws {
   McDraws(const Scenario& sc, const Eigen::Matrix3d& chol, uint64_t seed);
   void start_path(uint64_t path);
   // Called after the path: folds this path's events into `c`, or forgets them (nobody reports them).
-  void end_path(DrawCounters& c);
-  void end_path() {
-    clamped_.clear();
-    rate_sum_.fill(false);
-    negative_intake_ = false;
-    negative_balance_year_ = 0;
-  }
+  void end_path(DrawCounters& c) { ev_.fold_into(c); }
+  void end_path() { ev_.clear(); }
 
   std::vector<std::array<double, 4>>& index_factors() { return F_; }
   LineAmounts& line_amounts() { return amt_; }
@@ -82,7 +135,7 @@ class McDraws {
   double rate(const Value& v, int Y) {
     double x = value(v, Y);
     if (x < 0 || x > 1) {
-      note_clamp(v);
+      ev_.note_clamp(v);
       return x < 0 ? 0.0 : 1.0;
     }
     return x;
@@ -109,14 +162,11 @@ class McDraws {
     double f = std::floor(x);
     return f + (Stream::u32(demo_[2]) < x - f ? 1.0 : 0.0);
   }
-  void note_negative_intake() { negative_intake_ = true; }
-  void note_negative_balance(int Y) {
-    if (negative_balance_year_ == 0) negative_balance_year_ = Y;
-  }
+  void note_negative_intake() { ev_.negative_intake = true; }
+  void note_negative_balance(int Y) { ev_.note_negative_balance(Y); }
 
  private:
-  struct Cached {
-    uint64_t key = 0, path = ~uint64_t{0};
+  struct Cached {  // a per-path draw: its uniform and normal score
     double u = 0, z = 0;
   };
 
@@ -126,20 +176,12 @@ class McDraws {
   }
   // The per-path draw (u, z) of `driver` (sub-draw `sub`), computed on first use in this path.
   const Cached& path_draw(uint32_t driver, uint32_t sub) {
-    const uint64_t key = (static_cast<uint64_t>(sub) << 32 | driver) + 1;  // 0 marks an empty slot
-    size_t i = (driver * 0x9E3779B1u + sub) & mask_;
-    while (cache_[i].key != 0 && cache_[i].key != key) i = (i + 1) & mask_;
-    Cached& c = cache_[i];
-    if (c.key != key || c.path != path_) {
-      c.key = key;
-      c.path = path_;
+    return cache_.get(driver, sub, path_, [&](Cached& c) {
       auto w = s_.raw(driver, kPathSlot, sub);
       c.u = Stream::u53(w[0], w[1]);
       c.z = normal_quantile(c.u);
-    }
-    return c;
+    });
   }
-  void note_clamp(const Value& v);
 
   const Scenario& sc_;
   Eigen::Matrix3d chol_;
@@ -148,13 +190,9 @@ class McDraws {
   LineAmounts amt_;
   Stream s_;
   Stream::Words demo_{};
-  std::vector<Cached> cache_;  // open addressing; sized in the constructor to stay under 1/4 full
-  size_t mask_ = 0;
-  std::vector<std::pair<const Value*, double>> clamped_;  // this path
-  std::array<bool, 6> rate_sum_{};
+  PathCache<Cached> cache_;
+  PathEvents ev_;  // this path's
   Pin pin_;
-  bool negative_intake_ = false;
-  int negative_balance_year_ = 0;  // this path: the first year an item of the balance sheet went below 0
 };
 
 }  // namespace swv

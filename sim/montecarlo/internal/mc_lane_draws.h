@@ -66,7 +66,6 @@ class LaneDraws {
     alignas(32) uint32_t w[4][kLanes];
   };
   struct Cached {  // a per-path draw of every lane
-    uint64_t key = 0, group = ~uint64_t{0};
     Lane u, z;
   };
 
@@ -78,7 +77,6 @@ class LaneDraws {
   // value() clamped to [0, 1], a clamp counted for the lanes in `count` only.
   Lane rate(const Value& v, int Y, const LaneMask& count);
   const Cached& path_draw(uint32_t driver, uint32_t sub);
-  void note_clamp(int lane, const Value& v);
 
   const Scenario& sc_;
   Eigen::Matrix3d chol_;
@@ -90,13 +88,8 @@ class LaneDraws {
   BasicLineAmounts<Lane> amt_;
   LineAmounts scratch_;
   Words demo_{};
-  std::vector<Cached> cache_;  // open addressing, as McDraws's
-  size_t mask_ = 0;
-  // Each lane's events of this group (folded by end_paths).
-  std::array<std::vector<std::pair<const Value*, double>>, kLanes> clamped_;
-  std::array<std::array<bool, 6>, kLanes> rate_sum_{};
-  LaneMask negative_intake_;
-  std::array<int, kLanes> negative_balance_year_{};
+  PathCache<Cached> cache_;                // owner: the lane group
+  std::array<PathEvents, kLanes> ev_;      // each lane's events of this group (folded by end_paths)
 };
 
 }  // namespace swv
