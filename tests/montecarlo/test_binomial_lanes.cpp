@@ -16,29 +16,16 @@
 #include <random>
 #include <vector>
 
+#include "simd_test_support.h"
 #include "binomial.h"
 #include "random.h"
 
 using namespace swv;
+using namespace swv::test;
 
 namespace {
 
 constexpr int L = simd::kLanes;
-
-std::vector<simd::Isa> isas_to_check() {
-  std::vector<simd::Isa> out{simd::Isa::Scalar};
-  if (simd::avx2_available())
-    out.push_back(simd::Isa::Avx2);
-  else
-    WARN("deze processor heeft geen AVX2: alleen de draagbare code is getest");
-  return out;
-}
-
-uint64_t bits(double x) {
-  uint64_t b;
-  std::memcpy(&b, &x, sizeof b);
-  return b;
-}
 
 double uniform(std::mt19937_64& g) { return Stream::u53(static_cast<uint32_t>(g() >> 32), static_cast<uint32_t>(g())); }
 

@@ -13,27 +13,14 @@
 #include <random>
 #include <vector>
 
+#include "simd_test_support.h"
 #include "exp_log.h"
 #include "exp_log_kernels.h"
 
 using namespace swv;
+using namespace swv::test;
 
 namespace {
-
-std::vector<simd::Isa> isas_to_check() {
-  std::vector<simd::Isa> out{simd::Isa::Scalar};
-  if (simd::avx2_available())
-    out.push_back(simd::Isa::Avx2);
-  else
-    WARN("deze processor heeft geen AVX2: alleen de draagbare code is getest");
-  return out;
-}
-
-uint64_t bits(double x) {
-  uint64_t b;
-  std::memcpy(&b, &x, sizeof b);
-  return b;
-}
 
 // |a - b| in units in the last place of b, the reference (the smaller spacing at a power of two; the
 // subnormal spacing below the smallest normal). Equal values (and two NaNs) are 0 apart.

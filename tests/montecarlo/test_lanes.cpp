@@ -14,29 +14,16 @@
 #include <string>
 #include <vector>
 
+#include "simd_test_support.h"
 #include "normal_batch.h"
 #include "philox_batch.h"
 #include "random.h"
 #include "value.h"
 
 using namespace swv;
+using namespace swv::test;
 
 namespace {
-
-std::vector<simd::Isa> isas_to_check() {
-  std::vector<simd::Isa> out{simd::Isa::Scalar};
-  if (simd::avx2_available())
-    out.push_back(simd::Isa::Avx2);
-  else
-    WARN("deze processor heeft geen AVX2: alleen de scalaire code is getest");
-  return out;
-}
-
-uint64_t bits(double x) {
-  uint64_t b;
-  std::memcpy(&b, &x, sizeof b);
-  return b;
-}
 
 struct Lanes {
   std::vector<uint32_t> c[4], k[2];

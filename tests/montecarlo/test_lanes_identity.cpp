@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "simd_test_support.h"
 #include "helpers.h"
 #include "lane_record.h"
 #include "loader.h"
@@ -44,8 +45,6 @@ struct LaneCapture {
     }
   }
 };
-
-uint64_t bits(double x) { return std::bit_cast<uint64_t>(x); }
 
 // Bit for bit (a NaN equals a NaN with the same bits); names the first difference.
 std::string differs(const Year& a, const Year& b) {
